@@ -1,0 +1,53 @@
+import { type AppError, contract, type Handlers, type Result } from '../shared/contract';
+import { CONTRACT_METHODS, type ContractMethod } from '../shared/contractMethods';
+
+/** A failure meant for the user: its message is shown as is. */
+export class UserError extends Error {
+  constructor(
+    readonly code: AppError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isContractMethod(name: string): name is ContractMethod {
+  return (CONTRACT_METHODS as readonly string[]).includes(name);
+}
+
+/**
+ * The single entry point for calls from the renderer, shared by Electron IPC and the browser-mode
+ * host: validates the payload against the contract, runs the handler, and turns every failure into
+ * an error value. Unexpected exceptions are logged here and reach the UI as a generic message.
+ */
+export async function dispatch(handlers: Handlers, method: string, payload: unknown): Promise<Result<unknown>> {
+  if (!isContractMethod(method)) {
+    return { ok: false, error: { code: 'invalid-input', message: `Unknown method "${method}".` } };
+  }
+  const parsed = contract[method].input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `Invalid request for ${method}${where}: ${issue?.message ?? 'rejected'}.`,
+      },
+    };
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof UserError) return { ok: false, error: { code: error.code, message: error.message } };
+    console.error(`[precis] ${method} failed:`, error);
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `${method} failed unexpectedly; the details are in the log. Nothing saved was lost.`,
+      },
+    };
+  }
+}

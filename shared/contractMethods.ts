@@ -1,0 +1,18 @@
+/**
+ * The names of the calls the renderer can make. Kept free of zod so the Electron preload can
+ * import it and stay tiny; `contract.ts` checks at compile time that both lists agree.
+ */
+export const CONTRACT_METHODS = [
+  'appInfo',
+  'search',
+  'getSource',
+  'listBriefs',
+  'createBrief',
+  'getBrief',
+  'saveBrief',
+  'exportBrief',
+] as const;
+export type ContractMethod = (typeof CONTRACT_METHODS)[number];
+
+/** IPC channel of a method in Electron. */
+export const ipcChannel = (method: ContractMethod): string => `precis:${method}`;

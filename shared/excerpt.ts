@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { CitationFields } from './source';
+
+/**
+ * The serialized JSON of an excerpt (a quotation from a source, carrying one footnote).
+ *
+ * This shape is a published format: the renderer's Lexical ExcerptNode writes it, briefs store it,
+ * and the DOCX exporter in main reads it without a DOM. Change it only by adding a new version
+ * and an upgrade step in `readExcerpt`, so that briefs saved by older builds keep opening.
+ *
+ * Version 1:
+ * {
+ *   "type": "precis-excerpt", "version": 1,
+ *   "sourceId": 12,                      // sources.id in the archive
+ *   "quote": "words as quoted",          // what the brief shows between the quotation marks
+ *   "anchor": {                          // W3C Web Annotation TextQuoteSelector + offsets
+ *     "exact": "words as quoted", "prefix": "≤32 chars before", "suffix": "≤32 chars after",
+ *     "start": 120, "end": 135           // UTF-16 offsets into the source body at quote time
+ *   },
+ *   "source": { "title", "outlet", "author", "publishedAt", "url" }   // citation snapshot
+ * }
+ */
+export const EXCERPT_NODE_TYPE = 'precis-excerpt';
+export const EXCERPT_NODE_VERSION = 1;
+
+export const TextQuoteAnchor = z.object({
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextQuoteAnchor = z.infer<typeof TextQuoteAnchor>;
+
+export const SerializedExcerptV1 = z.object({
+  type: z.literal(EXCERPT_NODE_TYPE),
+  version: z.literal(1),
+  sourceId: z.number().int().positive(),
+  quote: z.string().min(1),
+  anchor: TextQuoteAnchor,
+  source: CitationFields,
+});
+export type SerializedExcerpt = z.infer<typeof SerializedExcerptV1>;
+
+/** Reads any known version of the excerpt JSON as the current version; null if unreadable. */
+export function readExcerpt(json: unknown): SerializedExcerpt | null {
+  const parsed = SerializedExcerptV1.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+const ANCHOR_CONTEXT = 32;
+
+/** Builds the anchor for the passage body[start, end). */
+export function anchorFor(body: string, start: number, end: number): TextQuoteAnchor {
+  return {
+    exact: body.slice(start, end),
+    prefix: body.slice(Math.max(0, start - ANCHOR_CONTEXT), start),
+    suffix: body.slice(end, end + ANCHOR_CONTEXT),
+    start,
+    end,
+  };
+}
+
+/**
+ * Finds the anchored passage in a (possibly changed) body: at its recorded offsets if still there,
+ * else the occurrence of `exact` whose surrounding text best matches prefix/suffix.
+ */
+export function locateAnchor(body: string, anchor: TextQuoteAnchor): { start: number; end: number } | null {
+  if (body.slice(anchor.start, anchor.end) === anchor.exact) return { start: anchor.start, end: anchor.end };
+  let best: { start: number; score: number } | null = null;
+  for (let at = body.indexOf(anchor.exact); at !== -1; at = body.indexOf(anchor.exact, at + 1)) {
+    const before = body.slice(Math.max(0, at - anchor.prefix.length), at);
+    const after = body.slice(at + anchor.exact.length, at + anchor.exact.length + anchor.suffix.length);
+    const score =
+      commonSuffixLength(before, anchor.prefix) +
+      commonPrefixLength(after, anchor.suffix) -
+      Math.abs(at - anchor.start) / 1e6;
+    if (!best || score > best.score) best = { start: at, score };
+  }
+  return best ? { start: best.start, end: best.start + anchor.exact.length } : null;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function commonSuffixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
