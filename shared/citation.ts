@@ -37,12 +37,15 @@ function shortTitle(title: string): string {
 export function formatCitation(source: CitationFields, form: 'full' | 'short' = 'full'): string {
   const who = source.outlet ?? source.author;
   if (form === 'short') {
-    return `${who ? `${who}, ` : ''}“${shortTitle(source.title)}.”`;
+    const title = shortTitle(source.title);
+    // A title cut with "…" (or already ending in a stop) takes no second full stop.
+    return `${who ? `${who}, ` : ''}“${title}${/[.…?!]$/.test(title) ? '' : '.'}”`;
   }
   const parts: string[] = [];
   if (source.author && source.author !== source.outlet) parts.push(source.author);
   if (source.outlet) parts.push(source.outlet);
   const tail: string[] = [source.publishedAt ? formatLongDate(source.publishedAt) : 'n.d.'];
   if (source.url) tail.push(source.url);
-  return `${[...parts, `“${source.title},”`].join(', ')} ${tail.join(', ')}.`;
+  const end = tail.join(', ');
+  return `${[...parts, `“${source.title},”`].join(', ')} ${end}${end.endsWith('.') ? '' : '.'}`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SerializedBriefState, SerializedNode } from './briefDocument';
 import type { ContractMethod } from './contractMethods';
 import { SourceDetail } from './source';
 
@@ -33,8 +34,16 @@ export const SearchResponse = z.object({
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
-const SerializedBriefStateSchema = z.object({
-  root: z.looseObject({ type: z.literal('root'), children: z.array(z.unknown()) }),
+// Lexical writes more fields than we read; each node must at least say what type it is.
+const SerializedNodeSchema: z.ZodType<SerializedNode> = z.lazy(() =>
+  z.looseObject({
+    type: z.string().min(1),
+    version: z.number().optional(),
+    children: z.array(SerializedNodeSchema).optional(),
+  }),
+);
+const SerializedBriefStateSchema: z.ZodType<SerializedBriefState> = z.object({
+  root: z.looseObject({ type: z.literal('root'), children: z.array(SerializedNodeSchema) }),
 });
 
 export const BriefSummary = z.object({

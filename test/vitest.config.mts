@@ -26,6 +26,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machines have two cores.
           fileParallelism: false,
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type WebFrameMain } from 'electron';
+import type { Handlers } from '../../shared/contract';
+import { CONTRACT_METHODS, ipcChannel } from '../../shared/contractMethods';
+import { appRoot, seedsDir } from '../appPaths';
+import { getBrief } from '../briefs/briefs';
+import { docxFileName, openCore } from '../core';
+import { dispatch } from '../dispatch';
+import { renderBriefDocx } from '../export/docxExport';
+import { saveDocxFile } from '../export/saveDocx';
+import { CONTENT_SECURITY_POLICY } from '../host/browserHost';
+
+// The renderer is served from app://precis/ rather than file://, so it is a normal secure origin
+// whose requests we can answer (and restrict) ourselves.
+const SCHEME = 'app';
+const ORIGIN = `${SCHEME}://precis`;
+protocol.registerSchemesAsPrivileged([
+  { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDir = app.isPackaged ? join(app.getAppPath(), 'dist', 'renderer') : join(appRoot(), 'dist', 'renderer');
+const sqliteForElectron = app.isPackaged
+  ? join(process.resourcesPath, 'better_sqlite3.node')
+  : join(appRoot(), 'dist', 'electron-native', 'better_sqlite3.node');
+
+let mainWindow: BrowserWindow | null = null;
+let lastExportFolder = app.getPath('documents');
+
+function isTrustedSender(frame: WebFrameMain | null): boolean {
+  return frame !== null && frame === mainWindow?.webContents.mainFrame && frame.url.startsWith(`${ORIGIN}/`);
+}
+
+async function serveRenderer(request: Request): Promise<Response> {
+  const path = decodeURIComponent(new URL(request.url).pathname);
+  const file = resolve(rendererDir, `.${path === '/' ? '/index.html' : path}`);
+  if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+  const response = await net.fetch(pathToFileURL(file).toString());
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  return new Response(response.body, { status: response.status, headers });
+}
+
+function withSaveDialog(handlers: Handlers): Handlers {
+  return {
+    ...handlers,
+    // The path is chosen here, in main, never taken from the renderer.
+    exportBrief: async ({ id }) => {
+      const brief = getBrief(core.db, id);
+      if (!brief || !mainWindow) return handlers.exportBrief({ id });
+      const choice = await dialog.showSaveDialog(mainWindow, {
+        title: 'Export to Word',
+        defaultPath: join(lastExportFolder, docxFileName(brief.title)),
+        filters: [{ name: 'Word document', extensions: ['docx'] }],
+      });
+      if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
+      saveDocxFile(choice.filePath, await renderBriefDocx(brief));
+      lastExportFolder = resolve(choice.filePath, '..');
+      return { kind: 'saved', path: choice.filePath };
+    },
+  };
+}
+
+const core = (() => {
+  app.setName('Precis');
+  return openCore({
+    dataDir: app.getPath('userData'),
+    seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : seedsDir(),
+    mode: 'electron',
+    version: app.getVersion(),
+    nativeBinding: existsSync(sqliteForElectron) ? sqliteForElectron : undefined,
+  });
+})();
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Précis',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  mainWindow.webContents.on('will-navigate', (event) => event.preventDefault());
+  mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void mainWindow.loadURL(`${ORIGIN}/index.html`);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+app.whenReady().then(() => {
+  protocol.handle(SCHEME, serveRenderer);
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Offline by construction: the page may load only our own files.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !details.url.startsWith(`${ORIGIN}/`) && !details.url.startsWith('devtools://') });
+  });
+  const handlers = withSaveDialog(core.handlers);
+  for (const method of CONTRACT_METHODS) {
+    ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return { ok: false, error: { code: 'invalid-input', message: 'Request from an untrusted frame.' } };
+      }
+      return dispatch(handlers, method, payload);
+    });
+  }
+  createWindow();
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('window-all-closed', () => {
+  core.close();
+  app.quit();
+});

@@ -1,0 +1,121 @@
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  type ILevelsOptions,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import { collectExcerpts, numberFootnotes, type SerializedBriefState } from '../../shared/briefDocument';
+import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
+import { corePropertiesXml, endnotesXml, footnotesXml, oneLine } from './docxParts';
+
+export interface BriefDocxOptions {
+  creator?: string;
+  now?: Date;
+  language?: 'en-CA' | 'fr-CA';
+}
+
+// US Letter with one-inch margins, in twips: the paper Canadian federal offices print on
+// (docx's default is A4).
+const LETTER = { width: 12_240, height: 15_840 };
+const INCH = 1_440;
+
+/**
+ * Renders a brief as a .docx file: the title, the body blocks, and one Word footnote per excerpt,
+ * numbered and worded exactly as the editor's footnote list (numberFootnotes).
+ */
+export async function renderBriefDocx(
+  brief: { title: string; content: SerializedBriefState },
+  options: BriefDocxOptions = {},
+): Promise<Buffer> {
+  const language = options.language ?? 'en-CA';
+  const title = oneLine(typeof brief.title === 'string' ? brief.title : '');
+  const creator = oneLine(options.creator ?? 'Précis') || 'Précis';
+  const now = validDate(options.now);
+
+  // Numbering and rendering walk one sanitised tree, so footnote k is the k-th excerpt rendered.
+  const content = sanitiseState(brief.content);
+  const footnotes = numberFootnotes(collectExcerpts(content));
+  const cursor = new FootnoteCursor(footnotes);
+  const body = renderBlocks(content.root, cursor);
+  cursor.assertAllUsed();
+
+  const titleBlock = title ? [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })] : [];
+
+  // The footnotes are not given to docx: it would write them with a broken separator, so the
+  // footnotes part is written by footnotesXml, with ids equal to the numbers the body refers to.
+  const doc = new Document({
+    title,
+    creator,
+    lastModifiedBy: creator,
+    styles: {
+      default: {
+        // docx's Normal has no space between paragraphs; 8 pt after each, as Word's default does.
+        document: { run: { language: { value: language } }, paragraph: { spacing: { after: 160 } } },
+        // Word's own heading styles carry these; docx's lack them. The outline level is what
+        // LibreOffice's navigator and Word's navigation pane go by.
+        heading1: { paragraph: headingParagraph(0) },
+        heading2: { paragraph: headingParagraph(1) },
+        heading3: { paragraph: headingParagraph(2) },
+        heading4: { paragraph: headingParagraph(3) },
+        heading5: { paragraph: headingParagraph(4) },
+        heading6: { paragraph: headingParagraph(5) },
+        // As Word's List Paragraph: no space between items of one list.
+        listParagraph: { paragraph: { contextualSpacing: true } },
+      },
+      paragraphStyles: [
+        {
+          id: QUOTE_STYLE_ID,
+          name: 'Quote',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { italics: true },
+          paragraph: { indent: { left: 720, right: 720 }, spacing: { before: 120, after: 120 } },
+        },
+      ],
+    },
+    numbering: { config: [{ reference: NUMBERED_LIST_REFERENCE, levels: numberedLevels() }] },
+    sections: [
+      {
+        properties: {
+          page: { size: LETTER, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH } },
+        },
+        children: [...titleBlock, ...body],
+      },
+    ],
+  });
+
+  return Packer.toBuffer(doc, false, [
+    { path: 'docProps/core.xml', data: corePropertiesXml({ title, creator, language, now }) },
+    { path: 'word/footnotes.xml', data: footnotesXml(footnotes) },
+    { path: 'word/endnotes.xml', data: endnotesXml() },
+  ]);
+}
+
+function validDate(date: Date | undefined): Date {
+  // W3CDTF has four-digit years only; an invalid or far-off date would make core.xml unreadable.
+  if (date instanceof Date && !Number.isNaN(date.getTime())) {
+    const year = date.getUTCFullYear();
+    if (year >= 1 && year <= 9999) return date;
+  }
+  return new Date();
+}
+
+function headingParagraph(outlineLevel: number) {
+  return { outlineLevel, keepNext: true, keepLines: true, spacing: { before: 240, after: 80 } };
+}
+
+function numberedLevels(): ILevelsOptions[] {
+  const formats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: formats[level % formats.length],
+    text: `%${level + 1}.`,
+    alignment: AlignmentType.START,
+    style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
+  }));
+}

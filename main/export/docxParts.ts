@@ -1,0 +1,78 @@
+// Package parts written as text rather than through docx's object model, where docx 9.15's own
+// output is wrong for Word. They replace docx's parts via Packer's `overrides`.
+import type { Footnote } from '../../shared/briefDocument';
+import { stripXmlInvalid } from '../../shared/text';
+
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const W_NAMESPACE = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** Escapes for both text and attribute values, after removing what XML 1.0 cannot carry. */
+export function escapeXml(text: string): string {
+  return stripXmlInvalid(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * docx stamps created/modified with the wall clock and has no option for them, and the export
+ * must be reproducible for a given `now`.
+ */
+export function corePropertiesXml(props: { title: string; creator: string; language: string; now: Date }): string {
+  // Word writes whole seconds; some readers reject fractional ones.
+  const stamp = props.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const element = (name: string, value: string): string => (value ? `<${name}>${escapeXml(value)}</${name}>` : '');
+  return (
+    DECLARATION +
+    '<cp:coreProperties' +
+    ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"' +
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/"' +
+    ' xmlns:dcterms="http://purl.org/dc/terms/"' +
+    ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"' +
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    element('dc:title', props.title) +
+    element('dc:creator', props.creator) +
+    element('cp:lastModifiedBy', props.creator) +
+    element('dc:language', props.language) +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+// docx 9.15 puts a <w:footnoteRef/> (or <w:endnoteRef/>) run into the separator and
+// continuation-separator notes, which makes Word open the file with its repair dialog
+// (github.com/anthropics/skills/issues/570). These are the separators as Word writes them.
+function separators(kind: 'footnote' | 'endnote'): string {
+  const note = (type: string, id: number, mark: string): string =>
+    `<w:${kind} w:type="${type}" w:id="${id}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>` +
+    `</w:pPr><w:r><w:${mark}/></w:r></w:p></w:${kind}>`;
+  return note('separator', -1, 'separator') + note('continuationSeparator', 0, 'continuationSeparator');
+}
+
+/**
+ * The footnotes part: the two separators, then one note per excerpt with the id its reference
+ * in document.xml carries (its number). Each note is the citation after the automatic number
+ * mark and a space, as Word itself writes a footnote.
+ */
+export function footnotesXml(footnotes: readonly Footnote[]): string {
+  const notes = footnotes.map(
+    (note) =>
+      `<w:footnote w:id="${note.number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>` +
+      '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>' +
+      `<w:r><w:t xml:space="preserve"> ${escapeXml(oneLine(note.text))}</w:t></w:r></w:p></w:footnote>`,
+  );
+  return `${DECLARATION}<w:footnotes xmlns:w="${W_NAMESPACE}">${separators('footnote')}${notes.join('')}</w:footnotes>`;
+}
+
+/** Briefs have no endnotes, but Word expects the part with clean separators since docx declares it. */
+export function endnotesXml(): string {
+  return `${DECLARATION}<w:endnotes xmlns:w="${W_NAMESPACE}">${separators('endnote')}</w:endnotes>`;
+}
+
+/**
+ * For strings Word shows on one line (title, quotation, citation): XML-safe, line breaks and runs
+ * of spaces folded. No-break spaces stay: French typography puts them inside « » and before « : ».
+ */
+export function oneLine(text: string): string {
+  return stripXmlInvalid(text)
+    .replace(/[ \t\n\r\u2028\u2029]+/g, ' ')
+    .replace(/^ | $/g, '');
+}

@@ -1,0 +1,172 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, sep } from 'node:path';
+import type { Handlers } from '../../shared/contract';
+import { dispatch } from '../dispatch';
+
+/**
+ * Browser mode: the renderer bundle and the contract's methods served over HTTP on loopback only.
+ * Any local process or web page can reach 127.0.0.1, so every request must carry this run's random
+ * token, and Host/Origin are checked so a DNS-rebound or foreign page cannot use a stolen cookie.
+ */
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const TOKEN_HEADER = 'x-precis-token';
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface BrowserHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserHostOptions {
+  handlers: Handlers;
+  rendererDir: string;
+  port?: number;
+  /** Fixed token for tests; a fresh random one otherwise. */
+  token?: string;
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const rendererRoot = await realpath(options.rendererDir);
+  let port = 0;
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[precis] browser host error:', error);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'text/plain', 'Forbidden host');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return send(res, 403, 'text/plain', 'Forbidden origin');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const cookieName = `precis_token_${port}`;
+    const presented = req.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? readCookie(req, cookieName);
+    if (typeof presented !== 'string' || !sameSecret(presented, token)) {
+      return send(res, 401, 'text/plain', 'Missing or wrong token: open the URL printed by `precis serve`.');
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      // Calls must carry the token in a header, which a cross-site form or image cannot set.
+      if (req.method !== 'POST' || req.headers[TOKEN_HEADER] !== token) {
+        return send(res, 403, 'text/plain', 'API calls need POST and the token header');
+      }
+      const payload = await readJsonBody(req);
+      const result =
+        payload === INVALID
+          ? {
+              ok: false,
+              error: { code: 'invalid-input', message: 'The request body is not valid JSON or is too large.' },
+            }
+          : await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), payload);
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      const html = await readFile(join(rendererRoot, 'index.html'), 'utf8');
+      // The renderer reads the token from this tag, so a reload without ?token= keeps working.
+      const withToken = html.replace('<head>', `<head><meta name="precis-token" content="${token}">`);
+      res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      return send(res, 200, MIME['.html']!, withToken);
+    }
+    const file = await resolveStatic(rendererRoot, url.pathname);
+    if (!file) return send(res, 404, 'text/plain', 'Not found');
+    return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  });
+  res.end(body);
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/** Maps a URL path to a file inside the renderer folder, or null; never escapes the folder. */
+async function resolveStatic(root: string, pathname: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  try {
+    const file = await realpath(join(root, decoded));
+    return file.startsWith(root + sep) && (await stat(file)).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+const INVALID = Symbol('invalid');
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return INVALID;
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return INVALID;
+  }
+}

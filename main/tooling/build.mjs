@@ -1,0 +1,97 @@
+// Builds what is stale: the CLI/core bundle, the Electron main + preload bundles, the renderer.
+// Usage: node main/tooling/build.mjs [--only cli|electron|renderer] [--force] [--quiet]
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const at = (...parts) => join(root, ...parts);
+
+const TARGETS = {
+  cli: { inputs: ['main', 'shared', 'package.json'], output: at('dist', 'main', 'cli.cjs'), build: buildCli },
+  electron: {
+    inputs: ['main', 'shared', 'package.json'],
+    output: at('dist', 'electron', 'main.cjs'),
+    build: buildElectron,
+  },
+  renderer: {
+    inputs: ['renderer', 'shared', 'package.json'],
+    output: at('dist', 'renderer', 'index.html'),
+    build: buildRenderer,
+  },
+};
+
+function newestMtime(path) {
+  const full = at(path);
+  if (!existsSync(full)) return 0;
+  const info = statSync(full);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(full)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+export function isStale(name) {
+  const target = TARGETS[name];
+  if (!existsSync(target.output)) return true;
+  const built = statSync(target.output).mtimeMs;
+  return target.inputs.some((input) => newestMtime(input) > built);
+}
+
+const nodeBundle = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Native and Electron modules load at run time from node_modules (or the Electron runtime).
+  external: ['better-sqlite3', 'electron'],
+};
+
+async function buildCli() {
+  const { build } = await import('esbuild');
+  await build({ ...nodeBundle, entryPoints: [at('main', 'cli.ts')], outfile: at('dist', 'main', 'cli.cjs') });
+}
+
+async function buildElectron() {
+  const { build } = await import('esbuild');
+  await build({
+    ...nodeBundle,
+    entryPoints: [at('main', 'electron', 'main.ts')],
+    outfile: at('dist', 'electron', 'main.cjs'),
+  });
+  // A sandboxed preload can only require('electron'): everything else must be bundled in.
+  await build({
+    ...nodeBundle,
+    entryPoints: [at('main', 'electron', 'preload.ts')],
+    outfile: at('dist', 'electron', 'preload.cjs'),
+  });
+}
+
+async function buildRenderer() {
+  const { build } = await import('vite');
+  await build({ configFile: at('main', 'tooling', 'renderer.vite.config.mts'), logLevel: 'warn' });
+}
+
+export async function buildStale({ only, force = false, quiet = false } = {}) {
+  const names = only ? [only] : Object.keys(TARGETS);
+  for (const name of names) {
+    if (!force && !isStale(name)) continue;
+    const started = performance.now();
+    await TARGETS[name].build();
+    if (!quiet) console.error(`built ${name} in ${Math.round(performance.now() - started)} ms`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, force: { type: 'boolean' }, quiet: { type: 'boolean' } },
+  });
+  if (values.only && !TARGETS[values.only]) {
+    console.error(`Unknown target ${values.only}; choose one of ${Object.keys(TARGETS).join(', ')}`);
+    process.exit(2);
+  }
+  await buildStale({ only: values.only, force: values.force, quiet: values.quiet });
+}

@@ -1,0 +1,117 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParts, libreOfficePdfText, pandocMarkdown } from '../support/docxReaders';
+import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
+
+const ARTEFACTS = join(ROOT, 'test-results');
+
+async function openResult(page: Page, query: string, title: RegExp): Promise<void> {
+  const search = page.getByRole('searchbox', { name: 'Search sources' });
+  await search.fill(query);
+  const results = page.getByRole('list', { name: 'Search results' });
+  await results.getByRole('button', { name: title }).click();
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Source' }).getByRole('heading').textContent())
+    .toMatch(title);
+}
+
+describe('an analyst on a fresh archive (browser mode)', () => {
+  let app: BrowserMode;
+  beforeAll(async () => {
+    app = await startBrowserMode();
+    await app.page.goto(app.url);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('searches, reads, drags cited excerpts into the note and exports a footnoted .docx', async () => {
+    const { page } = app;
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await expect.poll(() => editor.count()).toBe(1);
+
+    // 2. Search: ranked results with the matching words highlighted.
+    await page.getByRole('searchbox', { name: 'Search sources' }).fill('Five Eyes');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect.poll(() => results.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+    const marks = await results.getByRole('listitem').first().locator('mark').allTextContents();
+    expect(marks.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining([expect.stringMatching(/five|eyes/)]));
+
+    // Two paragraphs of the analyst's own words.
+    await editor.click();
+    await page.keyboard.type('Canada already shares intelligence widely.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Talks with Japan are under way.');
+    const noteParagraphs = editor.locator('p');
+    await expect.poll(() => noteParagraphs.count()).toBe(2);
+
+    // 3. Open a result: title, outlet and author in the reader.
+    await openResult(page, 'Five Eyes', /Canada, Japan begin formal talks/);
+    const reader = page.getByRole('region', { name: 'Source' });
+    await expect.poll(() => reader.textContent()).toContain('The Canadian Press');
+
+    // 4. Drag a sentence into the second paragraph, where it is dropped.
+    const fiveEyes = reader.locator('p', { hasText: /^Canada is part of the Five Eyes/ });
+    await fiveEyes.selectText();
+    await fiveEyes.dragTo(noteParagraphs.nth(1), { targetPosition: { x: 5, y: 5 } });
+    // Dropped just inside "Talks": it lands before the word, not in the middle of it.
+    await expect
+      .poll(() => noteParagraphs.nth(1).textContent())
+      .toMatch(/^“Canada is part of the Five Eyes.*”1 Talks with Japan/);
+    expect(await noteParagraphs.nth(0).textContent()).not.toContain('Five Eyes');
+
+    const footnotes = page.getByRole('list', { name: 'Footnotes' });
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
+    expect(await footnotes.getByRole('listitem').first().textContent()).toContain('The Canadian Press');
+
+    // A second excerpt from another source, dropped earlier in the note, takes footnote 1.
+    await openResult(page, 'security ties', /Canada, South Korea plan to boost security ties/);
+    const proposal = reader.locator('p', { hasText: /^The proposed agreement would allow/ });
+    await proposal.selectText();
+    await proposal.dragTo(noteParagraphs.nth(0), { targetPosition: { x: 5, y: 5 } });
+    await expect
+      .poll(() => noteParagraphs.nth(0).textContent())
+      .toMatch(/^“The proposed agreement would allow.*”1 Canada already/);
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(2);
+    const citations = await footnotes.getByRole('listitem').allTextContents();
+    expect(citations[0]).toContain('April 13, 2023');
+    expect(citations[1]).toContain('The Canadian Press');
+    expect(await editor.locator('sup').allTextContents()).toEqual(['1', '2']);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
+
+    mkdirSync(ARTEFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTEFACTS, 'browser-mode.png') });
+
+    // 5. Export to Word: real footnotes, readable by pandoc and LibreOffice.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export to Word' }).click(),
+    ]);
+    const docxFile = join(ARTEFACTS, 'analyst-path.docx');
+    await download.saveAs(docxFile);
+    const parts = docxParts(readFileSync(docxFile));
+    expect(parts['word/document.xml']?.match(/<w:footnoteReference\b/g)).toHaveLength(2);
+    expect(parts['word/footnotes.xml']).toContain('The Canadian Press');
+
+    const markdown = pandocMarkdown(docxFile);
+    expect(markdown).toMatch(/“The proposed agreement would allow[^”]*”\[\^1\]/);
+    expect(markdown).toMatch(/“Canada is part of the Five Eyes[^”]*”\[\^2\]/);
+    expect(markdown).toMatch(/\[\^1\]: .*April 13, 2023/);
+    expect(markdown).toMatch(/\[\^2\]: .*The Canadian Press/);
+
+    const { pdf, text } = libreOfficePdfText(docxFile);
+    copyFileSync(pdf, join(ARTEFACTS, 'analyst-path.pdf'));
+    expect(text).toContain('Five Eyes');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('keeps the note after a reload', async () => {
+    const { page } = app;
+    await page.reload();
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await expect.poll(() => editor.textContent()).toContain('“Canada is part of the Five Eyes');
+    await expect.poll(() => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem').count()).toBe(2);
+  });
+});

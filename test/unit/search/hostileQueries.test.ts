@@ -1,0 +1,197 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../../main/archive/database';
+import { importPaths } from '../../../main/importers/importPaths';
+import { SEARCH_NOTICES, searchSources } from '../../../main/search/searchSources';
+import { SearchResponse } from '../../../shared/contract';
+import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';
+
+const HOSTILE = [
+  '',
+  '"',
+  '""',
+  '"""',
+  "'",
+  "''",
+  '-',
+  '--',
+  '- -',
+  '*',
+  '***',
+  '*a',
+  'a**',
+  '"a"*',
+  '-*',
+  'NEAR(',
+  'NEAR(a b, 2)',
+  'NEAR',
+  'col:',
+  'title:Japan',
+  '{title body}:x',
+  '^Japan',
+  '+a',
+  'AND',
+  'OR',
+  'NOT',
+  'AND OR',
+  'a AND',
+  'OR OR OR',
+  'a NOT',
+  'NOT a',
+  '(',
+  ')',
+  '(a OR b',
+  'a) OR (b',
+  '"a" "b',
+  '-"',
+  '-"a',
+  'a -',
+  '\u0000',
+  '\u0000"\u0001*\u001f',
+  '\u007f\u0085\u2028',
+  'x'.repeat(10_000),
+  'a '.repeat(5_000),
+  '"'.repeat(1_001),
+  '-a '.repeat(100),
+  '\ud800',
+  '\udfff\ud800x',
+  '🙂 emoji 🇨🇦',
+  '日本 韓国',
+  'ñ ü ß İ ı',
+  '\uE000Japan\uE001',
+  "Robert'); DROP TABLE sources;--",
+  "' OR 1=1 --",
+  '%',
+  '_',
+  '\\',
+  '$',
+  'a:b:c',
+  'sources_fts',
+  'rank:',
+  '* OR *',
+];
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  'Japan',
+  'Korea',
+  'five',
+  'eyes',
+  'Mélanie',
+  'intellig',
+  'AND',
+  'OR',
+  'NOT',
+  'NEAR',
+  'NEAR(',
+  'title:',
+  'body:',
+  ':',
+  '"',
+  '"',
+  "'",
+  '*',
+  '-',
+  '+',
+  '^',
+  '(',
+  ')',
+  '{',
+  '}',
+  ',',
+  '.',
+  '\u0000',
+  '\u0007',
+  '\t',
+  '\n',
+  '\u00a0',
+  '\uE000',
+  '\uE001',
+  '\ud83d',
+  '\ude00',
+  '🙂',
+  'é',
+  'ß',
+  '日本',
+  '0',
+  '42',
+  '\\',
+  '%',
+  ';',
+  '--',
+  'a',
+  ' ',
+  ' ',
+  ' ',
+];
+
+function randomQuery(next: () => number): string {
+  const length = Math.floor(next() * 14);
+  let query = '';
+  for (let i = 0; i < length; i++) {
+    if (next() < 0.15) query += String.fromCharCode(Math.floor(next() * 0x3000));
+    else query += PIECES[Math.floor(next() * PIECES.length)];
+  }
+  return query;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('searchSources never lets a query break it', () => {
+  let db: Db;
+  beforeAll(() => {
+    ({ db } = tempArchive());
+    importPaths(db, [SEEDS_DIR]);
+    return cleanUpTemp;
+  });
+
+  const check = (query: string): void => {
+    let response: unknown;
+    expect(() => {
+      response = searchSources(db, { query, limit: 5, offset: 0 });
+    }, JSON.stringify(query)).not.toThrow();
+    const parsed = SearchResponse.parse(response);
+    // The parser, not the safety net, must make every query acceptable to SQLite.
+    expect(Object.values(SEARCH_NOTICES), JSON.stringify(query)).not.toContain(parsed.notice);
+    expect(parsed.results.length).toBeLessThanOrEqual(5);
+  };
+
+  it('handles hostile strings', () => {
+    for (const query of HOSTILE) check(query);
+  });
+
+  it('handles 1,000 random strings of FTS operators, quotes, control characters and unicode', () => {
+    const next = prng(20240613);
+    for (let i = 0; i < 1000; i++) check(randomQuery(next));
+  });
+
+  it('turns an SQLite error into a notice instead of throwing', () => {
+    const { db: broken } = tempArchive();
+    broken.exec(`
+      DROP TRIGGER sources_fts_after_insert;
+      DROP TRIGGER sources_fts_after_delete;
+      DROP TRIGGER sources_fts_after_update;
+      DROP TABLE sources_fts;
+    `);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = searchSources(broken, { query: 'Japan', limit: 5, offset: 0 });
+    expect(response).toEqual({
+      query: 'Japan',
+      total: 0,
+      results: [],
+      suggestions: [],
+      notice: SEARCH_NOTICES.notUnderstood,
+    });
+    expect(logged).toHaveBeenCalledOnce();
+  });
+});
