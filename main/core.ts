@@ -2,11 +2,9 @@ import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
 import { ARCHIVE_FILE_NAME, type Db, openArchive } from './archive/database';
 import { seedIfEmpty } from './archive/seed';
-import { countSources, getSource } from './archive/sources';
-import { createBrief, getBrief, listBriefs, saveBrief } from './briefs/briefs';
-import { UserError } from './dispatch';
-import { renderBriefDocx } from './export/docxExport';
-import { searchSources } from './search/searchSources';
+import { countSources } from './archive/sources';
+import { briefHandlers } from './handlers/briefHandlers';
+import { sourceHandlers } from './handlers/sourceHandlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -25,51 +23,20 @@ export interface Core {
 }
 
 /** Opens (creating and seeding on first use) the archive in dataDir and the contract's handlers over it. */
-export function openCore(options: CoreOptions): Core {
+export async function openCore(options: CoreOptions): Promise<Core> {
   const db = openArchive(join(options.dataDir, ARCHIVE_FILE_NAME), { nativeBinding: options.nativeBinding });
-  if (options.seedsDir) seedIfEmpty(db, options.seedsDir);
+  if (options.seedsDir) await seedIfEmpty(db, options.seedsDir);
   return { db, handlers: createHandlers(db, options), close: () => db.close() };
 }
 
-/** A name Word, Windows and macOS all accept, derived from the brief title. */
-export function docxFileName(title: string): string {
-  const base = title
-    .normalize('NFC')
-    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120)
-    .replace(/[. ]+$/, '');
-  return `${base || 'Brief'}.docx`;
-}
-
+/**
+ * The contract's handlers: one object literal typed by `Handlers`, assembled from the domain
+ * handler maps, so a method the contract declares but nobody implements fails to compile.
+ */
 function createHandlers(db: Db, options: CoreOptions): Handlers {
-  const requireBrief = (id: number) => {
-    const brief = getBrief(db, id);
-    if (!brief) throw new UserError('not-found', `Brief ${id} does not exist (it may have been deleted).`);
-    return brief;
-  };
   return {
     appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db) }),
-    search: (input) => searchSources(db, input),
-    getSource: ({ id }) => {
-      const source = getSource(db, id);
-      if (!source) throw new UserError('not-found', `Source ${id} is not in the archive.`);
-      return source;
-    },
-    listBriefs: () => listBriefs(db),
-    createBrief: ({ title }) => createBrief(db, title),
-    getBrief: ({ id }) => requireBrief(id),
-    saveBrief: (input) => {
-      const saved = saveBrief(db, input);
-      if (!saved)
-        throw new UserError('not-found', `Brief ${input.id} no longer exists; copy your text before reloading.`);
-      return saved;
-    },
-    exportBrief: async ({ id }) => {
-      const brief = requireBrief(id);
-      const bytes = await renderBriefDocx(brief);
-      return { kind: 'download', fileName: docxFileName(brief.title), base64: bytes.toString('base64') };
-    },
+    ...sourceHandlers(db),
+    ...briefHandlers(db),
   };
 }

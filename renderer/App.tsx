@@ -1,102 +1,73 @@
-import type { EditorState, LexicalEditor } from 'lexical';
+import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Brief } from '../shared/contract';
-import type { SerializedExcerpt } from '../shared/excerpt';
+import type { Brief, Snapshot } from '../shared/contract';
+import type { SerializedExcerpt, TextQuoteAnchor } from '../shared/excerpt';
 import type { SourceDetail } from '../shared/source';
 import { api } from './api/client';
+import { BriefsPanel } from './briefs/BriefsPanel';
 import { BriefEditor } from './editor/BriefEditor';
-import { INSERT_EXCERPT_COMMAND } from './editor/plugins/ExcerptPlugin';
-import { downloadBase64 } from './exportDownload';
+import { INSERT_CITATION_COMMAND, INSERT_EXCERPT_COMMAND } from './editor/plugins/ExcerptPlugin';
+import { restoreContent } from './editor/restoreContent';
+import { HistoryPanel } from './history/HistoryPanel';
+import { ImportPanel } from './import/ImportPanel';
+import { NoteHeader } from './note/NoteHeader';
+import { useBriefSession } from './note/useBriefSession';
 import { ReaderPane } from './reader/ReaderPane';
 import { SearchPane } from './search/SearchPane';
 
-/** Opens the most recently edited brief, creating the first one on a fresh archive. */
-async function openLatestBrief(): Promise<Brief | string> {
-  const list = await api.listBriefs({});
-  if (!list.ok) return list.error.message;
-  const latest = list.value[0];
-  const opened = latest ? await api.getBrief({ id: latest.id }) : await api.createBrief({ title: 'Untitled brief' });
-  return opened.ok ? opened.value : opened.error.message;
-}
-
 export function App() {
-  const [brief, setBrief] = useState<Brief | null>(null);
-  const [title, setTitle] = useState('');
   const [source, setSource] = useState<SourceDetail | null>(null);
+  const [focus, setFocus] = useState<TextQuoteAnchor | null>(null);
+  const [terms, setTerms] = useState<string[]>([]);
+  const [archiveVersion, setArchiveVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const editorRef = useRef<LexicalEditor | null>(null);
-  const flushRef = useRef<() => Promise<void>>(async () => {});
-  const titleRef = useRef('');
+  const session = useBriefSession(editorRef, setMessage);
 
-  useEffect(() => {
-    void openLatestBrief().then((result) => {
-      if (typeof result === 'string') return setMessage(result);
-      setBrief(result);
-      setTitle(result.title);
-      titleRef.current = result.title;
-    });
-  }, []);
-
-  const save = useCallback(
-    async (state: EditorState) => {
-      if (!brief) return false;
-      const content = state.toJSON() as unknown as Brief['content'];
-      const result = await api.saveBrief({ id: brief.id, title: titleRef.current.trim() || 'Untitled brief', content });
-      if (!result.ok) setMessage(result.error.message);
-      return result.ok;
-    },
-    [brief],
-  );
-  const registerFlush = useCallback((flush: () => Promise<void>) => {
-    flushRef.current = flush;
-  }, []);
-
-  const openSource = useCallback(async (id: number) => {
+  const openSource = useCallback(async (id: number, passage: TextQuoteAnchor | null = null) => {
     const result = await api.getSource({ id });
-    if (result.ok) setSource(result.value);
-    else setMessage(result.error.message);
+    if (!result.ok) return setMessage(result.error.message);
+    setSource(result.value);
+    setFocus(passage);
   }, []);
+  const showPassage = useCallback(
+    (sourceId: number, anchor: TextQuoteAnchor | null) => void openSource(sourceId, anchor),
+    [openSource],
+  );
 
   const quote = useCallback((excerpt: SerializedExcerpt) => {
     editorRef.current?.dispatchCommand(INSERT_EXCERPT_COMMAND, excerpt);
   }, []);
+  const cite = useCallback(
+    (sourceId: number, anchor: TextQuoteAnchor | null) => {
+      if (!source || source.id !== sourceId) return;
+      const { title, outlet, author, publishedAt, url } = source;
+      editorRef.current?.dispatchCommand(INSERT_CITATION_COMMAND, {
+        type: 'precis-citation',
+        version: 1,
+        sourceId,
+        source: { title, outlet, author, publishedAt, url },
+        anchor,
+      });
+    },
+    [source],
+  );
 
-  const saveTitle = async () => {
-    titleRef.current = title;
-    const editor = editorRef.current;
-    if (editor) await save(editor.getEditorState());
-  };
+  const restore = useCallback((snapshot: Snapshot) => {
+    if (editorRef.current) restoreContent(editorRef.current, snapshot.content);
+  }, []);
 
-  const exportToWord = async () => {
-    if (!brief) return;
-    await flushRef.current();
-    await saveTitle();
-    const result = await api.exportBrief({ id: brief.id });
-    if (!result.ok) return setMessage(result.error.message);
-    const outcome = result.value;
-    if (outcome.kind === 'download') {
-      downloadBase64(outcome.base64, outcome.fileName);
-      setMessage(`Exported ${outcome.fileName}.`);
-    } else if (outcome.kind === 'saved') {
-      setMessage(`Saved to ${outcome.path}.`);
-    }
-  };
+  useEffect(() => {
+    if (!session.brief) setHistoryOpen(false);
+  }, [session.brief]);
 
+  const { brief } = session;
   return (
     <div className="app">
-      <header className="app-header">
-        <h1 className="app-name">Précis</h1>
-        <input
-          className="brief-title"
-          aria-label="Brief title"
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          onBlur={() => void saveTitle()}
-        />
-        <button type="button" className="primary" onClick={() => void exportToWord()} disabled={!brief}>
-          Export to Word
-        </button>
-      </header>
+      <NoteHeader session={session} historyOpen={historyOpen} onToggleHistory={() => setHistoryOpen(!historyOpen)}>
+        <ImportPanel onImported={() => setArchiveVersion((n) => n + 1)} />
+      </NoteHeader>
       {message ? (
         <div className="message" role="alert">
           {message}
@@ -105,12 +76,50 @@ export function App() {
           </button>
         </div>
       ) : null}
+      {session.confirm}
       <main className="panes">
-        <SearchPane onOpen={(id) => void openSource(id)} onError={setMessage} />
-        <ReaderPane source={source} onQuote={quote} />
+        <div className="pane left">
+          <BriefsPanel
+            currentId={brief?.id ?? null}
+            refreshKey={session.savedVersion}
+            onOpen={(opened: Brief) => session.open(opened)}
+            onError={setMessage}
+          />
+          <SearchPane
+            refreshKey={archiveVersion}
+            onOpen={(id) => void openSource(id)}
+            onError={setMessage}
+            onTerms={setTerms}
+          />
+        </div>
+        <ReaderPane
+          source={source}
+          terms={terms}
+          focus={focus}
+          onQuote={quote}
+          onCite={cite}
+          onOpen={(id) => void openSource(id)}
+          onSourceChanged={setSource}
+        />
         <section className="pane note" aria-label="Note">
+          {brief && historyOpen ? (
+            <HistoryPanel briefId={brief.id} beforeSnapshot={session.flush} onRestore={restore} onError={setMessage} />
+          ) : null}
           {brief ? (
-            <BriefEditor key={brief.id} brief={brief} editorRef={editorRef} save={save} registerFlush={registerFlush} />
+            <BriefEditor
+              key={brief.id}
+              brief={brief}
+              classification={session.classification}
+              editorRef={editorRef}
+              save={session.save}
+              registerFlush={session.registerFlush}
+              showPassage={showPassage}
+              toolbarExtras={
+                <button type="button" onClick={() => void session.checkQuotes()}>
+                  Check quotes
+                </button>
+              }
+            />
           ) : (
             <p className="empty">Opening your brief…</p>
           )}

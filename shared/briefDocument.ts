@@ -1,11 +1,15 @@
 import { formatCitation } from './citation';
+import { CITATION_NODE_TYPE, readCitation, type SerializedCitation } from './citationNode';
 import { EXCERPT_NODE_TYPE, readExcerpt, type SerializedExcerpt } from './excerpt';
+import { countWords } from './text';
+import { TITLE_BLOCK_NODE_TYPE } from './titleBlock';
 
 /**
  * The subset of Lexical's serialized editor state that a brief contains. Lexical writes more
  * fields than listed; readers must ignore what they do not know. Node types:
  *   root, paragraph, heading (tag h1–h3), quote, text (format bit mask), linebreak, tab,
- *   precis-excerpt (see excerpt.ts).
+ *   precis-excerpt (excerpt.ts), precis-citation (citationNode.ts),
+ *   precis-title-block (titleBlock.ts).
  */
 export interface SerializedNode {
   type: string;
@@ -44,38 +48,103 @@ export function emptyBriefState(): SerializedBriefState {
   };
 }
 
+/** A node that carries one footnote: a quotation (excerpt) or a paraphrase's citation. */
+export type FootnoteSource = SerializedExcerpt | SerializedCitation;
+
 export interface Footnote {
   /** 1-based, in document order. */
   number: number;
-  excerpt: SerializedExcerpt;
+  /** The excerpt or citation the footnote belongs to; tell them apart by `type`. */
+  node: FootnoteSource;
   /** The citation text shown under the note and written into the Word footnote. */
   text: string;
 }
 
-/** Every excerpt of the brief, in document order (depth-first, the order a reader meets them). */
-export function collectExcerpts(state: SerializedBriefState): SerializedExcerpt[] {
-  const found: SerializedExcerpt[] = [];
+// Nodes whose JSON is a published shape with no editor children: their inner structure is never
+// walked, so that the editor, the exporter and the word count all see the same document.
+const LEAF_NODE_TYPES = new Set([EXCERPT_NODE_TYPE, CITATION_NODE_TYPE, TITLE_BLOCK_NODE_TYPE]);
+
+/**
+ * Every readable excerpt and citation of the brief, in document order (depth-first, the order a
+ * reader meets them). Unreadable ones are skipped: with no citation, they can take no number.
+ */
+export function collectFootnoteSources(state: SerializedBriefState): FootnoteSource[] {
+  const found: FootnoteSource[] = [];
   const visit = (node: SerializedNode): void => {
-    if (node.type === EXCERPT_NODE_TYPE) {
-      const excerpt = readExcerpt(node);
-      if (excerpt) found.push(excerpt);
+    if (node.type === EXCERPT_NODE_TYPE || node.type === CITATION_NODE_TYPE) {
+      const read = node.type === EXCERPT_NODE_TYPE ? readExcerpt(node) : readCitation(node);
+      if (read) found.push(read);
       return;
     }
-    for (const child of node.children ?? []) visit(child);
+    if (LEAF_NODE_TYPES.has(node.type)) return;
+    for (const child of childrenOf(node)) visit(child);
   };
   visit(state.root);
   return found;
 }
 
+/** Every excerpt of the brief, in document order. */
+export function collectExcerpts(state: SerializedBriefState): SerializedExcerpt[] {
+  return collectFootnoteSources(state).filter((node): node is SerializedExcerpt => node.type === EXCERPT_NODE_TYPE);
+}
+
 /**
- * Numbers footnotes in document order; the first citation of a source is in full, later ones
- * use the short form.
+ * Numbers footnotes in document order; the first footnote for a source is its citation in full,
+ * later ones (excerpt or citation alike) use the short form. The editor's footnote list and the
+ * DOCX exporter both call this, so the note and the Word file always agree.
  */
-export function numberFootnotes(excerpts: readonly SerializedExcerpt[]): Footnote[] {
+export function numberFootnotes(sources: readonly FootnoteSource[]): Footnote[] {
   const cited = new Set<number>();
-  return excerpts.map((excerpt, index) => {
-    const form = cited.has(excerpt.sourceId) ? 'short' : 'full';
-    cited.add(excerpt.sourceId);
-    return { number: index + 1, excerpt, text: formatCitation(excerpt.source, form) };
+  return sources.map((node, index) => {
+    const form = cited.has(node.sourceId) ? 'short' : 'full';
+    cited.add(node.sourceId);
+    return { number: index + 1, node, text: formatCitation(node.source, form) };
   });
+}
+
+// Blocks whose text starts on a new line when the note is read as plain text.
+const TEXT_BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'code', 'tablecell']);
+
+/**
+ * The words of the note as a reader meets them: text, and each excerpt's quotation (in quotation
+ * marks when inline, as the editor shows it). The title block and citations hold no prose of the
+ * note, so they add nothing.
+ */
+export function briefPlainText(state: SerializedBriefState): string {
+  const lines: string[] = [];
+  let line = '';
+  const endLine = () => {
+    if (line) lines.push(line);
+    line = '';
+  };
+  const visit = (node: SerializedNode): void => {
+    if (node.type === EXCERPT_NODE_TYPE) {
+      const excerpt = readExcerpt(node);
+      const quote = excerpt?.quote ?? (typeof node.quote === 'string' ? node.quote : '');
+      line += excerpt?.display === 'block' ? quote : `“${quote}”`;
+      return;
+    }
+    if (LEAF_NODE_TYPES.has(node.type)) return;
+    if (node.type === 'linebreak') line += '\n';
+    else if (node.type === 'tab') line += '\t';
+    else if (typeof node.text === 'string') line += node.text;
+    const isBlock = TEXT_BLOCK_TYPES.has(node.type);
+    if (isBlock) endLine();
+    for (const child of childrenOf(node)) visit(child);
+    if (isBlock) endLine();
+  };
+  visit(state.root);
+  endLine();
+  return lines.join('\n');
+}
+
+/** The note's word count, as the analyst counts words (see countWords). */
+export function countBriefWords(state: SerializedBriefState): number {
+  return countWords(briefPlainText(state));
+}
+
+// The state comes from disk or the wire: a child that is not an object is skipped, not a crash.
+function childrenOf(node: SerializedNode): SerializedNode[] {
+  if (!Array.isArray(node.children)) return [];
+  return node.children.filter((child): child is SerializedNode => typeof child === 'object' && child !== null);
 }

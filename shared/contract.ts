@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import type { SerializedBriefState, SerializedNode } from './briefDocument';
+import {
+  Brief,
+  BriefSummary,
+  BriefTemplateId,
+  SerializedBriefStateSchema,
+  Snapshot,
+  SnapshotReason,
+  SnapshotSummary,
+} from './briefSchemas';
 import type { ContractMethod } from './contractMethods';
-import { SourceDetail } from './source';
+import { Classification, SourceDetail, SourceEdit, SourceSummary } from './source';
+
+export { Brief, BriefSummary, Snapshot, SnapshotSummary };
 
 /**
  * The one contract between the renderer and the Node core. Every call the renderer makes is
@@ -17,45 +27,38 @@ export const SearchHit = z.object({
   id: z.number().int(),
   title: z.string(),
   outlet: z.string().nullable(),
+  author: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  language: z.string().nullable(),
   snippet: z.array(SnippetPart),
-  /** bm25 relevance; higher is better. */
+  /** bm25 relevance; higher is better; 0 when the results are in date order. */
   score: z.number(),
+  /** coalesce(cluster_id, id): equal for near-duplicates. */
+  clusterId: z.number().int().positive(),
+  clusterSize: z.number().int().positive(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchSort = z.enum(['relevance', 'date']);
 
 export const SearchResponse = z.object({
   query: z.string(),
   total: z.number().int(),
   results: z.array(SearchHit),
+  /** Whole corrected queries ("did you mean"), ready to run. */
   suggestions: z.array(z.string()),
   /** Set when the query had to be reinterpreted (e.g. an unbalanced quote). */
   notice: z.string().nullable(),
+  /** The words, phrases and prefixes (ending in *) the query looked for, to highlight in the reader. */
+  terms: z.array(z.string()),
+  /** The order actually used: filters alone are listed by date. */
+  sort: SearchSort,
+  /** True when `total` is an estimate (past the count cap matches are not counted one by one). */
+  totalIsEstimate: z.boolean(),
+  /** Null when every match was ranked; otherwise relevance ranked only this many (the newest). */
+  rankedAmong: z.number().int().positive().nullable(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
-
-// Lexical writes more fields than we read; each node must at least say what type it is.
-const SerializedNodeSchema: z.ZodType<SerializedNode> = z.lazy(() =>
-  z.looseObject({
-    type: z.string().min(1),
-    version: z.number().optional(),
-    children: z.array(SerializedNodeSchema).optional(),
-  }),
-);
-const SerializedBriefStateSchema: z.ZodType<SerializedBriefState> = z.object({
-  root: z.looseObject({ type: z.literal('root'), children: z.array(SerializedNodeSchema) }),
-});
-
-export const BriefSummary = z.object({
-  id: z.number().int(),
-  title: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type BriefSummary = z.infer<typeof BriefSummary>;
-
-export const Brief = BriefSummary.extend({ content: SerializedBriefStateSchema });
-export type Brief = z.infer<typeof Brief>;
 
 export const ExportOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('download'), fileName: z.string(), base64: z.string() }),
@@ -63,6 +66,16 @@ export const ExportOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cancelled') }),
 ]);
 export type ExportOutcome = z.infer<typeof ExportOutcome>;
+
+export const ImportItemOutcome = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('imported'), id: z.number().int(), title: z.string() }),
+  z.object({ kind: z.literal('duplicate'), duplicateOf: z.number().int() }),
+  z.object({ kind: z.literal('failed'), error: z.string() }),
+]);
+export type ImportItemOutcome = z.infer<typeof ImportItemOutcome>;
+
+/** Base64 of the largest file the importer accepts (see main/importers), with room to spare. */
+const MAX_UPLOAD_BASE64 = 30 * 1024 * 1024;
 
 const Id = z.object({ id: z.number().int().positive() });
 const Nothing = z.object({}).default({});
@@ -77,23 +90,53 @@ export const contract = {
       query: z.string().max(20_000),
       limit: z.number().int().min(1).max(100).default(20),
       offset: z.number().int().min(0).default(0),
+      sort: SearchSort.default('relevance'),
     }),
     output: SearchResponse,
   },
   getSource: { input: Id, output: SourceDetail },
+  updateSource: { input: z.object({ id: z.number().int().positive(), edit: SourceEdit }), output: SourceDetail },
+  /** Every version in the near-duplicate cluster of the given source, oldest first. */
+  listClusterMembers: { input: Id, output: z.array(SourceSummary) },
+  /** One file the analyst picked, sent whole; the path never crosses the boundary. */
+  importFile: {
+    input: z.object({ name: z.string().min(1).max(1000), base64: z.string().max(MAX_UPLOAD_BASE64) }),
+    output: ImportItemOutcome,
+  },
+  /** Briefs not in the trash, most recently edited first. */
   listBriefs: { input: Nothing, output: z.array(BriefSummary) },
+  listTrash: { input: Nothing, output: z.array(BriefSummary) },
   createBrief: {
-    input: z.object({ title: z.string().trim().min(1).max(300).default('Untitled brief') }),
+    input: z.object({
+      template: BriefTemplateId.default('blank'),
+      title: z.string().trim().min(1).max(300).optional(),
+    }),
     output: Brief,
   },
   getBrief: { input: Id, output: Brief },
   saveBrief: {
     input: z.object({
       id: z.number().int().positive(),
-      title: z.string().trim().min(1).max(300),
+      title: z.string().trim().min(1).max(300).optional(),
+      classification: Classification.optional(),
       content: SerializedBriefStateSchema,
     }),
     output: BriefSummary,
+  },
+  renameBrief: {
+    input: z.object({ id: z.number().int().positive(), title: z.string().trim().min(1).max(300) }),
+    output: BriefSummary,
+  },
+  duplicateBrief: { input: Id, output: Brief },
+  /** Moves a brief to the trash; restoreBrief brings it back. Nothing is destroyed. */
+  deleteBrief: { input: Id, output: BriefSummary },
+  restoreBrief: { input: Id, output: BriefSummary },
+  listSnapshots: { input: z.object({ briefId: z.number().int().positive() }), output: z.array(SnapshotSummary) },
+  getSnapshot: { input: Id, output: Snapshot },
+  /** Snapshots the brief as last saved; returns the existing latest one if nothing changed since. */
+  takeSnapshot: {
+    input: z.object({ briefId: z.number().int().positive(), reason: SnapshotReason }),
+    output: SnapshotSummary,
   },
   exportBrief: { input: Id, output: ExportOutcome },
 } as const satisfies Record<ContractMethod, { input: z.ZodType; output: z.ZodType }>;

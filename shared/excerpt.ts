@@ -8,6 +8,9 @@ import { CitationFields } from './source';
  * and the DOCX exporter in main reads it without a DOM. Change it only by adding a new version
  * and an upgrade step in `readExcerpt`, so that briefs saved by older builds keep opening.
  *
+ * Version 2 (current) = version 1 plus
+ *   "display": "inline" | "block"        // “inline quotation” in a sentence, or a block quote
+ *
  * Version 1:
  * {
  *   "type": "precis-excerpt", "version": 1,
@@ -21,7 +24,7 @@ import { CitationFields } from './source';
  * }
  */
 export const EXCERPT_NODE_TYPE = 'precis-excerpt';
-export const EXCERPT_NODE_VERSION = 1;
+export const EXCERPT_NODE_VERSION = 2;
 
 export const TextQuoteAnchor = z.object({
   exact: z.string().min(1),
@@ -40,12 +43,20 @@ export const SerializedExcerptV1 = z.object({
   anchor: TextQuoteAnchor,
   source: CitationFields,
 });
-export type SerializedExcerpt = z.infer<typeof SerializedExcerptV1>;
+
+export const ExcerptDisplay = z.enum(['inline', 'block']);
+export type ExcerptDisplay = z.infer<typeof ExcerptDisplay>;
+
+export const SerializedExcerptV2 = SerializedExcerptV1.extend({ version: z.literal(2), display: ExcerptDisplay });
+export type SerializedExcerpt = z.infer<typeof SerializedExcerptV2>;
 
 /** Reads any known version of the excerpt JSON as the current version; null if unreadable. */
 export function readExcerpt(json: unknown): SerializedExcerpt | null {
-  const parsed = SerializedExcerptV1.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  const current = SerializedExcerptV2.safeParse(json);
+  if (current.success) return current.data;
+  const v1 = SerializedExcerptV1.safeParse(json);
+  // Version 1 knew only inline quotations.
+  return v1.success ? { ...v1.data, version: 2, display: 'inline' } : null;
 }
 
 const ANCHOR_CONTEXT = 32;

@@ -7,11 +7,12 @@ const SEEDED_KEY = 'seeded';
 
 /**
  * Gives a brand-new archive the sample articles. Recorded in settings so that an analyst who
- * later deletes every source does not get the samples back. Returns null when it did nothing.
+ * later deletes every source does not get the samples back. Resolves to null when it did nothing.
+ * Async because importing is (PDF and Word parsing are).
  */
-export function seedIfEmpty(db: Db, seedsDir: string): ImportReport | null {
+export async function seedIfEmpty(db: Db, seedsDir: string): Promise<ImportReport | null> {
   if (getSetting(db, SEEDED_KEY) !== null || countSources(db) > 0) return null;
-  const report = importPaths(db, [seedsDir]);
+  const report = await importPaths(db, [seedsDir]);
   // If the samples could not be read (a broken install), try again next time rather than
   // record a seeding that never happened.
   if (report.imported.length > 0) setSetting(db, SEEDED_KEY, new Date().toISOString());

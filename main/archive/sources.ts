@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { SourceDetail, SourceSummary } from '../../shared/source';
+import type { SOURCE_FORMATS, SourceDetail, SourceEdit, SourceSummary } from '../../shared/source';
+
+type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
 import { countWords, foldForComparison, normaliseWhitespace } from '../../shared/text';
 import type { ParsedSource } from '../importers/plainText';
 import { type Db, prepareCached } from './database';
@@ -16,33 +19,73 @@ export function contentHash(body: string): string {
     .digest('hex');
 }
 
-export function insertSource(db: Db, s: ParsedSource & { fileName: string | null }): InsertOutcome {
-  const hash = contentHash(s.body);
-  // ON CONFLICT rather than look-then-insert: another process may import the same file at once.
-  const inserted = prepareCached(
-    db,
-    `INSERT INTO sources
-       (title, outlet, author, published_at, language, url, body, original, content_hash, file_name, imported_at, word_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (content_hash) DO NOTHING
-     RETURNING id`,
-  ).get(
-    s.title,
-    s.outlet,
-    s.author,
-    s.publishedAt,
-    s.language,
-    s.url,
-    s.body,
-    s.original,
-    hash,
-    s.fileName,
-    new Date().toISOString(),
-    countWords(s.body),
-  ) as { id: number } | undefined;
-  if (inserted) return { kind: 'inserted', id: inserted.id };
-  const existing = prepareCached(db, 'SELECT id FROM sources WHERE content_hash = ?').get(hash) as { id: number };
-  return { kind: 'duplicate', duplicateOf: existing.id };
+/** What import learned beyond the parsed text: the file's format, pages, and near-duplicate cluster. */
+export interface ImportFacts {
+  fileName: string | null;
+  format?: SourceFormat;
+  pageStarts?: readonly number[] | null;
+  /** The head of the cluster this source joins (never a member: heads have no cluster_id). */
+  clusterId?: number | null;
+}
+
+export function insertSource(db: Db, s: ParsedSource & ImportFacts): InsertOutcome {
+  return insertSources(db, [s])[0]!;
+}
+
+const INSERT_COLUMNS = `title, outlet, author, published_at, language, url, body, original, content_hash, file_name,
+  imported_at, word_count, format, page_starts, cluster_id`;
+const INSERT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Rows per INSERT statement: 15 parameters each, under SQLite's limit of 32,766. */
+const ROWS_PER_STATEMENT = 2048;
+
+/**
+ * Inserts many sources at once, in one transaction (a savepoint inside the caller's), and says
+ * for each, in order, whether it was new or the same text as a source already there (or earlier
+ * in the batch). The importer should use this for folders: it is several times faster per source.
+ *
+ * Why batches are faster: every statement that writes sources opens a statement savepoint (the
+ * FTS trigger and the unique hash make it one), and FTS5 writes out everything it has gathered
+ * at each savepoint. One INSERT per source therefore makes one tiny index segment per source,
+ * which FTS5 then spends most of its time merging; one INSERT of many rows makes one segment.
+ */
+export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFacts)[]): InsertOutcome[] {
+  const importedAt = new Date().toISOString();
+  const hashes = sources.map((s) => contentHash(s.body));
+  return db.transaction(() => {
+    const insertedIds = new Map<string, number>();
+    for (let start = 0; start < sources.length; ) {
+      const size = Math.min(ROWS_PER_STATEMENT, sources.length - start);
+      const chunk = sources.slice(start, start + size);
+      const values: unknown[] = [];
+      chunk.forEach((s, i) => {
+        values.push(s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, s.body, s.original);
+        values.push(hashes[start + i], s.fileName, importedAt, countWords(s.body), s.format ?? 'txt');
+        values.push(s.pageStarts ? JSON.stringify(s.pageStarts) : null, s.clusterId ?? null);
+      });
+      // ON CONFLICT rather than look-then-insert: another process may import the same file at once.
+      const sql = `INSERT INTO sources (${INSERT_COLUMNS})
+        VALUES ${Array(size).fill(INSERT_PLACEHOLDERS).join(', ')}
+        ON CONFLICT (content_hash) DO NOTHING
+        RETURNING id, content_hash AS hash`;
+      // Only the one-row statement is worth keeping prepared; compiling a batch's costs far less
+      // than inserting it, and caching every batch size would keep hundreds of statements.
+      const statement = size === 1 ? prepareCached(db, sql) : db.prepare(sql);
+      const rows = statement.all(values) as { id: number; hash: string }[];
+      for (const row of rows) insertedIds.set(row.hash, row.id);
+      start += size;
+    }
+    const claimed = new Set<string>();
+    return hashes.map((hash): InsertOutcome => {
+      const id = insertedIds.get(hash);
+      if (id !== undefined && !claimed.has(hash)) {
+        claimed.add(hash);
+        return { kind: 'inserted', id };
+      }
+      const existing =
+        id ?? (prepareCached(db, 'SELECT id FROM sources WHERE content_hash = ?').get(hash) as { id: number }).id;
+      return { kind: 'duplicate', duplicateOf: existing };
+    });
+  })();
 }
 
 interface SummaryRow {
@@ -55,13 +98,27 @@ interface SummaryRow {
   language: string | null;
   word_count: number;
   imported_at: string;
+  format: string;
+  cluster_head: number;
+  cluster_size: number;
+  reliability: string | null;
+  credibility: number | null;
+  classification: string;
+  tags_json: string;
 }
 
 interface DetailRow extends SummaryRow {
   body: string;
+  page_starts: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, title, outlet, author, published_at, url, language, word_count, imported_at';
+// Cluster members point at their head and heads point nowhere, so a cluster's size is one
+// indexed count of the rows pointing at its head.
+const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.url, s.language, s.word_count,
+  s.imported_at, s.format, s.reliability, s.credibility, s.classification,
+  coalesce(s.cluster_id, s.id) AS cluster_head,
+  1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM source_tags t WHERE t.source_id = s.id ORDER BY tag)) AS tags_json`;
 
 function rowToSourceSummary(row: SummaryRow): SourceSummary {
   return {
@@ -74,17 +131,28 @@ function rowToSourceSummary(row: SummaryRow): SourceSummary {
     language: row.language,
     wordCount: row.word_count,
     importedAt: row.imported_at,
+    format: row.format as SourceFormat,
+    clusterId: row.cluster_head,
+    clusterSize: row.cluster_size,
+    reliability: row.reliability as SourceSummary['reliability'],
+    credibility: row.credibility,
+    classification: row.classification as SourceSummary['classification'],
+    tags: JSON.parse(row.tags_json) as string[],
   };
 }
 
 function rowToSourceDetail(row: DetailRow): SourceDetail {
-  return { ...rowToSourceSummary(row), body: row.body };
+  return {
+    ...rowToSourceSummary(row),
+    body: row.body,
+    pageStarts: row.page_starts ? (JSON.parse(row.page_starts) as number[]) : null,
+  };
 }
 
 export function getSource(db: Db, id: number): SourceDetail | null {
-  const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, body FROM sources WHERE id = ?`).get(id) as
-    | DetailRow
-    | undefined;
+  const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, s.body, s.page_starts FROM sources s WHERE s.id = ?`).get(
+    id,
+  ) as DetailRow | undefined;
   return row ? rowToSourceDetail(row) : null;
 }
 
@@ -92,9 +160,50 @@ export function getSource(db: Db, id: number): SourceDetail | null {
 export function listSources(db: Db): SourceSummary[] {
   const rows = prepareCached(
     db,
-    `SELECT ${SUMMARY_COLUMNS} FROM sources ORDER BY imported_at DESC, id DESC`,
+    `SELECT ${SUMMARY_COLUMNS} FROM sources s ORDER BY s.imported_at DESC, s.id DESC`,
   ).all() as SummaryRow[];
   return rows.map(rowToSourceSummary);
+}
+
+/** The other versions of a source's cluster (and the source itself), oldest first. */
+export function listClusterMembers(db: Db, clusterId: number): SourceSummary[] {
+  const rows = prepareCached(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM sources s WHERE s.id = ? OR s.cluster_id = ? ORDER BY s.id`,
+  ).all(clusterId, clusterId) as SummaryRow[];
+  return rows.map(rowToSourceSummary);
+}
+
+// Column names come from this fixed map, never from the request, so the UPDATE below stays a
+// constant set of statements with bound values.
+const EDITABLE_COLUMNS = {
+  title: 'title',
+  outlet: 'outlet',
+  author: 'author',
+  publishedAt: 'published_at',
+  url: 'url',
+  language: 'language',
+  reliability: 'reliability',
+  credibility: 'credibility',
+  classification: 'classification',
+} as const satisfies Partial<Record<keyof SourceEdit, string>>;
+
+/** Applies the analyst's corrections; returns the updated source, or null if it does not exist. */
+export function updateSource(db: Db, id: number, edit: SourceEdit): SourceDetail | null {
+  return db.transaction(() => {
+    if (!prepareCached(db, 'SELECT 1 FROM sources WHERE id = ?').get(id)) return null;
+    for (const [field, column] of Object.entries(EDITABLE_COLUMNS)) {
+      const value = edit[field as keyof typeof EDITABLE_COLUMNS];
+      if (value === undefined) continue;
+      prepareCached(db, `UPDATE sources SET ${column} = ? WHERE id = ?`).run(value === '' ? null : value, id);
+    }
+    if (edit.tags) {
+      prepareCached(db, 'DELETE FROM source_tags WHERE source_id = ?').run(id);
+      const add = prepareCached(db, 'INSERT OR IGNORE INTO source_tags (source_id, tag) VALUES (?, ?)');
+      for (const tag of edit.tags) add.run(id, tag.trim());
+    }
+    return getSource(db, id);
+  })();
 }
 
 export function countSources(db: Db): number {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listSources } from '../archive/sources';
-import { getBrief, listBriefs } from '../briefs/briefs';
+import { listBriefs } from '../briefs/briefs';
 import { type Core, openCore } from '../core';
-import { renderBriefDocx } from '../export/docxExport';
+import { exportBriefDocx } from '../export/exportBrief';
 import { saveDocxFile } from '../export/saveDocx';
 import { startBrowserHost } from '../host/browserHost';
 import { importPaths } from '../importers/importPaths';
@@ -46,7 +46,7 @@ export async function runCommand(command: string, ctx: CliContext): Promise<numb
 }
 
 async function withCore(ctx: CliContext, run: (core: Core) => Promise<number> | number): Promise<number> {
-  const core = openCore({ dataDir: ctx.dataDir, seedsDir: ctx.seedsDir, mode: 'browser', version: ctx.version });
+  const core = await openCore({ dataDir: ctx.dataDir, seedsDir: ctx.seedsDir, mode: 'browser', version: ctx.version });
   try {
     return await run(core);
   } finally {
@@ -59,7 +59,7 @@ async function serve(ctx: CliContext): Promise<number> {
   if (!existsSync(join(ctx.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${ctx.rendererDir} is missing): run \`npm run build\` first.`);
   }
-  const core = openCore({ dataDir: ctx.dataDir, seedsDir: ctx.seedsDir, mode: 'browser', version: ctx.version });
+  const core = await openCore({ dataDir: ctx.dataDir, seedsDir: ctx.seedsDir, mode: 'browser', version: ctx.version });
   const host = await startBrowserHost({ handlers: core.handlers, rendererDir: ctx.rendererDir, port: ctx.port });
   print(`Précis is running in browser mode. Open ${host.url}`);
   print(`Archive: ${ctx.dataDir}  (Ctrl+C to stop)`);
@@ -74,10 +74,10 @@ async function serve(ctx: CliContext): Promise<number> {
   return -1;
 }
 
-function importCommand(core: Core, ctx: CliContext): number {
+async function importCommand(core: Core, ctx: CliContext): Promise<number> {
   if (ctx.args.length === 0) throw ctx.usage('import needs at least one file or folder.');
-  const report = importPaths(core.db, ctx.args, ({ done, total, current }) => {
-    if (!ctx.json) process.stderr.write(`[${done + 1}/${total}] ${current}\n`);
+  const report = await importPaths(core.db, ctx.args, ({ done, total, current }) => {
+    if (!ctx.json) process.stderr.write(`[${done}/${total}] ${current}\n`);
   });
   if (ctx.json) {
     printJson(report);
@@ -133,10 +133,10 @@ async function exportCommand(core: Core, ctx: CliContext): Promise<number> {
   if (!idText || extra.length > 0 || !/^\d+$/.test(idText)) throw ctx.usage('export needs one BRIEF_ID (a number).');
   if (!ctx.output) throw ctx.usage('export needs -o FILE.docx.');
   if (!ctx.output.toLowerCase().endsWith('.docx')) throw ctx.usage('The output file must end in .docx.');
-  const brief = getBrief(core.db, Number(idText));
-  if (!brief) throw new Error(`Brief ${idText} does not exist; \`precis briefs --json\` lists them.`);
   const target = resolve(ctx.output);
-  saveDocxFile(target, await renderBriefDocx(brief));
+  const exported = await exportBriefDocx(core.db, Number(idText));
+  if (!exported) throw new Error(`Brief ${idText} does not exist; \`precis briefs --json\` lists them.`);
+  saveDocxFile(target, exported.bytes);
   print(`Exported brief ${idText} to ${target}`);
   return 0;
 }

@@ -6,9 +6,10 @@ import type { Handlers } from '../../shared/contract';
 import { CONTRACT_METHODS, ipcChannel } from '../../shared/contractMethods';
 import { appRoot, seedsDir } from '../appPaths';
 import { getBrief } from '../briefs/briefs';
-import { docxFileName, openCore } from '../core';
+import { openCore } from '../core';
 import { dispatch } from '../dispatch';
-import { renderBriefDocx } from '../export/docxExport';
+import { docxFileName } from '../export/docxExport';
+import { exportBriefDocx } from '../export/exportBrief';
 import { saveDocxFile } from '../export/saveDocx';
 import { CONTENT_SECURITY_POLICY } from '../host/browserHost';
 
@@ -56,23 +57,24 @@ function withSaveDialog(handlers: Handlers): Handlers {
         filters: [{ name: 'Word document', extensions: ['docx'] }],
       });
       if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
-      saveDocxFile(choice.filePath, await renderBriefDocx(brief));
+      const exported = await exportBriefDocx(core.db, id);
+      if (!exported) return handlers.exportBrief({ id });
+      saveDocxFile(choice.filePath, exported.bytes);
       lastExportFolder = resolve(choice.filePath, '..');
       return { kind: 'saved', path: choice.filePath };
     },
   };
 }
 
-const core = (() => {
-  app.setName('Precis');
-  return openCore({
-    dataDir: app.getPath('userData'),
-    seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : seedsDir(),
-    mode: 'electron',
-    version: app.getVersion(),
-    nativeBinding: existsSync(sqliteForElectron) ? sqliteForElectron : undefined,
-  });
-})();
+app.setName('Precis');
+const opening = openCore({
+  dataDir: app.getPath('userData'),
+  seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : seedsDir(),
+  mode: 'electron',
+  version: app.getVersion(),
+  nativeBinding: existsSync(sqliteForElectron) ? sqliteForElectron : undefined,
+});
+let core: Awaited<typeof opening>;
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -96,7 +98,8 @@ function createWindow(): void {
   });
 }
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
+  core = await opening;
   protocol.handle(SCHEME, serveRenderer);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // Offline by construction: the page may load only our own files.

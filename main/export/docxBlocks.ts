@@ -7,12 +7,23 @@ import {
   Paragraph,
   type ParagraphChild,
   Tab,
+  type Table,
   TextRun,
 } from 'docx';
-import { type Footnote, type SerializedBriefState, type SerializedNode, TEXT_FORMAT } from '../../shared/briefDocument';
+import {
+  type Footnote,
+  type FootnoteSource,
+  type SerializedBriefState,
+  type SerializedNode,
+  TEXT_FORMAT,
+} from '../../shared/briefDocument';
+import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
+import { CITATION_NODE_TYPE, readCitation } from '../../shared/citationNode';
 import { EXCERPT_NODE_TYPE, readExcerpt } from '../../shared/excerpt';
 import { stripXmlInvalid } from '../../shared/text';
+import { TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
 import { oneLine } from './docxParts';
+import { titleBlockTable } from './docxTitleBlock';
 
 // Lexical's bits beyond TEXT_FORMAT; sub/superscript change meaning ("CO2", "1st"), so they are kept.
 const SUBSCRIPT = 32;
@@ -41,9 +52,20 @@ const LTR_RANGES: readonly (readonly [number, number])[] = [
 export const QUOTE_STYLE_ID = 'Quote';
 export const NUMBERED_LIST_REFERENCE = 'precis-numbered';
 
-const INLINE_TYPES = new Set(['text', 'linebreak', 'tab', EXCERPT_NODE_TYPE, 'link', 'autolink', 'hashtag', 'mark']);
+const INLINE_TYPES = new Set([
+  'text',
+  'linebreak',
+  'tab',
+  EXCERPT_NODE_TYPE,
+  CITATION_NODE_TYPE,
+  'link',
+  'autolink',
+  'hashtag',
+  'mark',
+]);
 const BLOCK_TYPES = new Set([
   'root',
+  TITLE_BLOCK_NODE_TYPE,
   'paragraph',
   'heading',
   'quote',
@@ -81,7 +103,7 @@ const ALIGNMENTS: Record<string, (typeof AlignmentType)[keyof typeof AlignmentTy
  * Copies the editor state into a tree whose every node has a string `type` and an array of object
  * `children`. The state comes from disk and the contract only checks the root, so a null or a
  * number among the children must not crash either the footnote numbering or the rendering, and
- * both must walk the very same tree for footnote k to land on the k-th excerpt.
+ * both must walk the very same tree for footnote k to land on the k-th excerpt or citation.
  */
 export function sanitiseState(state: SerializedBriefState): SerializedBriefState {
   const clean = (node: SerializedNode): SerializedNode => {
@@ -94,14 +116,21 @@ export function sanitiseState(state: SerializedBriefState): SerializedBriefState
   return { root: clean(root) };
 }
 
-/** Hands out footnote numbers in the order excerpts are met, which is collectExcerpts' order. */
+/**
+ * Hands out footnote numbers in the order excerpts and citations are met, which is
+ * collectFootnoteSources' order; a walk that drifted from it fails loudly instead of printing
+ * one source's citation under another's words.
+ */
 export class FootnoteCursor {
   private used = 0;
   constructor(private readonly footnotes: readonly Footnote[]) {}
 
-  next(): Footnote {
+  next(type: FootnoteSource['type']): Footnote {
     const footnote = this.footnotes[this.used];
-    if (!footnote) throw new Error('DOCX export met more excerpts than numberFootnotes counted');
+    if (!footnote) throw new Error('DOCX export met more footnote references than numberFootnotes counted');
+    if (footnote.node.type !== type) {
+      throw new Error(`DOCX export met a ${type} where numberFootnotes has footnote ${footnote.number}`);
+    }
     this.used++;
     return footnote;
   }
@@ -120,16 +149,23 @@ interface ListContext {
   instance: number;
 }
 
+/** What a brief's blocks render with beyond their own JSON: the brief's marking and language. */
+export interface BriefFacts {
+  classification: BriefSummary['classification'];
+  language: BriefLanguage;
+}
+
 interface WalkContext {
   notes: FootnoteCursor;
+  brief: BriefFacts;
   /** Shared by every copy of the context, so each numbered list gets a distinct instance. */
   counters: { listInstance: number };
   list: ListContext | null;
 }
 
-/** Maps the root's blocks to Word paragraphs, in document order. */
-export function renderBlocks(root: SerializedNode, notes: FootnoteCursor): Paragraph[] {
-  const context: WalkContext = { notes, counters: { listInstance: 1 }, list: null };
+/** Maps the root's blocks to Word paragraphs (and the title block's table), in document order. */
+export function renderBlocks(root: SerializedNode, notes: FootnoteCursor, brief: BriefFacts): (Paragraph | Table)[] {
+  const context: WalkContext = { notes, brief, counters: { listInstance: 1 }, list: null };
   return renderBlock(root, context);
 }
 
@@ -139,13 +175,17 @@ function isBlock(node: SerializedNode): boolean {
   return (node.children ?? []).some(isBlock);
 }
 
-function renderBlock(node: SerializedNode, context: WalkContext): Paragraph[] {
+function renderBlock(node: SerializedNode, context: WalkContext): (Paragraph | Table)[] {
   const children = node.children ?? [];
   if (node.type === 'horizontalrule' && children.length === 0) return [new Paragraph({ thematicBreak: true })];
   if (node.type === 'list') return renderList(node, context);
+  // A leaf like the excerpt: collectFootnoteSources does not look inside it either.
+  if (node.type === TITLE_BLOCK_NODE_TYPE) {
+    return [titleBlockTable(node, context.brief.classification, context.brief.language)];
+  }
 
   const options = paragraphOptions(node, context);
-  const out: Paragraph[] = [];
+  const out: (Paragraph | Table)[] = [];
   let runs: ParagraphChild[] | null = null;
   for (const child of children) {
     if (isBlock(child)) {
@@ -164,7 +204,7 @@ function renderBlock(node: SerializedNode, context: WalkContext): Paragraph[] {
   return out;
 }
 
-function renderList(node: SerializedNode, context: WalkContext): Paragraph[] {
+function renderList(node: SerializedNode, context: WalkContext): (Paragraph | Table)[] {
   const parent = context.list;
   const level = parent ? Math.min(parent.level + 1, 8) : 0;
   const type = node.listType === 'number' ? 'number' : 'bullet';
@@ -172,7 +212,7 @@ function renderList(node: SerializedNode, context: WalkContext): Paragraph[] {
   // instance, where Word restarts the deeper level by itself after each parent item.
   const instance = parent?.type === 'number' && type === 'number' ? parent.instance : context.counters.listInstance++;
   const list: ListContext = { type, level, instance };
-  const out: Paragraph[] = [];
+  const out: (Paragraph | Table)[] = [];
   for (const child of node.children ?? []) {
     out.push(...renderBlock(child, { ...context, list }));
   }
@@ -209,7 +249,8 @@ function paragraphOptions(node: SerializedNode, context: WalkContext): IParagrap
 
 function renderInline(node: SerializedNode, context: WalkContext): ParagraphChild[] {
   if (node.type === EXCERPT_NODE_TYPE) return excerptRuns(node, context);
-  // Children are walked for every other type, as collectExcerpts does, so that an excerpt
+  if (node.type === CITATION_NODE_TYPE) return citationRuns(node, context);
+  // Children are walked for every other type, as collectFootnoteSources does, so that an excerpt
   // nested anywhere (a link, a future node type, a malformed text node) keeps its number.
   const nested = (node.children ?? []).flatMap((child) => renderInline(child, context));
   switch (node.type) {
@@ -227,11 +268,18 @@ function excerptRuns(node: SerializedNode, context: WalkContext): ParagraphChild
   const excerpt = readExcerpt(node);
   const quote = oneLine(excerpt?.quote ?? (typeof node.quote === 'string' ? node.quote : ''));
   if (!excerpt && !quote) return [];
-  const text = `“${quote}”`;
+  // A block excerpt is the content of a block quote, whose indented style marks it as quoted.
+  const text = excerpt?.display === 'block' ? quote : `“${quote}”`;
   const runs: ParagraphChild[] = [new TextRun({ text, rightToLeft: isRightToLeft(text) })];
-  // An unreadable excerpt has no citation and collectExcerpts skips it, so it takes no number.
-  if (excerpt) runs.push(new FootnoteReferenceRun(context.notes.next().number));
+  // An unreadable excerpt has no citation and collectFootnoteSources skips it, so it takes no number.
+  if (excerpt) runs.push(new FootnoteReferenceRun(context.notes.next(EXCERPT_NODE_TYPE).number));
   return runs;
+}
+
+/** A paraphrase's citation is the footnote reference alone: the analyst's words around it are the text. */
+function citationRuns(node: SerializedNode, context: WalkContext): ParagraphChild[] {
+  if (!readCitation(node)) return [];
+  return [new FootnoteReferenceRun(context.notes.next(CITATION_NODE_TYPE).number)];
 }
 
 function runFormat(format: unknown): IRunOptions {

@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  Header,
   HeadingLevel,
   type ILevelsOptions,
   LevelFormat,
@@ -8,14 +9,28 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { collectExcerpts, numberFootnotes, type SerializedBriefState } from '../../shared/briefDocument';
+import { collectFootnoteSources, numberFootnotes, type SerializedBriefState } from '../../shared/briefDocument';
+import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
+import { classificationLabel } from '../../shared/titleBlock';
 import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
 import { corePropertiesXml, endnotesXml, footnotesXml, oneLine } from './docxParts';
 
 export interface BriefDocxOptions {
   creator?: string;
   now?: Date;
+  /** Overrides the language the brief itself gives. */
   language?: 'en-CA' | 'fr-CA';
+}
+
+/**
+ * What the exporter reads of a brief. A Brief from the archive has it all; callers that predate
+ * classification and language get the archive's defaults for them (UNCLASSIFIED, English).
+ */
+export interface ExportableBrief {
+  title: string;
+  content: SerializedBriefState;
+  classification?: BriefSummary['classification'];
+  language?: BriefLanguage;
 }
 
 // US Letter with one-inch margins, in twips: the paper Canadian federal offices print on
@@ -24,24 +39,34 @@ const LETTER = { width: 12_240, height: 15_840 };
 const INCH = 1_440;
 
 /**
- * Renders a brief as a .docx file: the title, the body blocks, and one Word footnote per excerpt,
+ * Renders a brief as a .docx file: the classification at the top of every page, the title, the
+ * body blocks (the title block as a table), and one Word footnote per excerpt or citation,
  * numbered and worded exactly as the editor's footnote list (numberFootnotes).
  */
-export async function renderBriefDocx(
-  brief: { title: string; content: SerializedBriefState },
-  options: BriefDocxOptions = {},
-): Promise<Buffer> {
-  const language = options.language ?? 'en-CA';
+export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocxOptions = {}): Promise<Buffer> {
+  const briefLanguage: BriefLanguage = brief.language === 'fr' ? 'fr' : 'en';
+  const language = options.language ?? (briefLanguage === 'fr' ? 'fr-CA' : 'en-CA');
+  const classification = brief.classification ?? 'UNCLASSIFIED';
   const title = oneLine(typeof brief.title === 'string' ? brief.title : '');
   const creator = oneLine(options.creator ?? 'Précis') || 'Précis';
   const now = validDate(options.now);
 
-  // Numbering and rendering walk one sanitised tree, so footnote k is the k-th excerpt rendered.
+  // Numbering and rendering walk one sanitised tree, so footnote k is the k-th reference rendered.
   const content = sanitiseState(brief.content);
-  const footnotes = numberFootnotes(collectExcerpts(content));
+  const footnotes = numberFootnotes(collectFootnoteSources(content));
   const cursor = new FootnoteCursor(footnotes);
-  const body = renderBlocks(content.root, cursor);
+  const body = renderBlocks(content.root, cursor, { classification, language: briefLanguage });
   cursor.assertAllUsed();
+
+  // Protected and classified papers carry their marking at the top of every page.
+  const marking = new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: classificationLabel(classification, briefLanguage), bold: true })],
+      }),
+    ],
+  });
 
   const titleBlock = title ? [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })] : [];
 
@@ -84,6 +109,7 @@ export async function renderBriefDocx(
         properties: {
           page: { size: LETTER, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH } },
         },
+        headers: { default: marking },
         children: [...titleBlock, ...body],
       },
     ],
@@ -118,4 +144,16 @@ function numberedLevels(): ILevelsOptions[] {
     alignment: AlignmentType.START,
     style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
   }));
+}
+
+/** A name Word, Windows and macOS all accept, derived from the brief title. */
+export function docxFileName(title: string): string {
+  const base = title
+    .normalize('NFC')
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120)
+    .replace(/[. ]+$/, '');
+  return `${base || 'Brief'}.docx`;
 }

@@ -45,17 +45,18 @@ function looksLikeOrganisation(text: string): boolean {
 
 /**
  * Reads a one-line credit: "By Jane Doe", "By Jane Doe, The Canadian Press",
- * "— Jane Doe, Reuters", "Jane Doe, canadian press" (the last only with an outlet we know,
- * because "Mélanie Joly, Minister" would otherwise be misread).
+ * "— Jane Doe, Reuters", "Dylan Robertson / Canadian Press", "Jane Doe, canadian press" (the last
+ * two only with an outlet we know, because "Mélanie Joly, Minister" would otherwise be misread).
  */
 export function readCreditLine(line: string): Byline | null {
   const undecorated = line.trim().replace(/^[—–-]+\s*/, '');
   const hasBy = /^(?:by|par)\s+/i.test(undecorated);
   const text = undecorated.replace(/^(?:by|par)\s+/i, '').trim();
-  const comma = text.lastIndexOf(',');
-  if (comma > 0) {
-    const author = readAuthors(text.slice(0, comma));
-    const outletText = text.slice(comma + 1).trim();
+  // The outlet follows the last comma, slash or bar: "Name, Outlet", "Name / Outlet", "Name | Outlet".
+  const split = /^(.+?)\s*(?:,|\/|\|)\s*([^,/|]+)$/.exec(text);
+  if (split) {
+    const author = readAuthors(split[1]!);
+    const outletText = split[2]!.trim();
     if (author && knownOutlet(outletText)) return { author, outlet: knownOutlet(outletText) };
     if (author && hasBy && looksLikeOrganisation(outletText) && !isPersonName(outletText)) {
       return { author, outlet: normaliseOutlet(outletText) };
@@ -101,11 +102,16 @@ export function takeTrailingByline(paragraphs: string[]): Byline | null {
   return null;
 }
 
-/** Removes a "By Jane Doe[, Outlet]" paragraph from the start (just under the headline). */
+/**
+ * Removes a credit paragraph from the start (just under the headline): "By Jane Doe[, Outlet]",
+ * or a name with an outlet we know, "Dylan Robertson / Canadian Press".
+ */
 export function takeLeadingByline(paragraphs: string[]): Byline | null {
   const first = paragraphs[0];
-  if (first === undefined || paragraphs.length < 2 || !/^\s*(?:by|par)\s+/i.test(first)) return null;
+  if (first === undefined || paragraphs.length < 2) return null;
   const credit = readCreditLine(first);
-  if (credit) paragraphs.shift();
+  const hasBy = /^\s*(?:[—–-]+\s*)?(?:by|par)\s+/i.test(first);
+  if (!credit || (!hasBy && (credit.author === null || credit.outlet === null))) return null;
+  paragraphs.shift();
   return credit;
 }

@@ -1,12 +1,13 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { ImportItemOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
-import { insertSource } from '../archive/sources';
-import { hasText } from './characters';
-import { parsePlainText } from './plainText';
-import { ImportFailure, readTextFile } from './readTextFile';
+import { importBuffer } from './importBuffer';
+import { assertImportableSize, describeFailure } from './importFailure';
+import { assertSupportedName } from './parseFile';
 
-export { MAX_IMPORT_BYTES } from './readTextFile';
+export { MAX_IMPORT_BYTES } from './importFailure';
 
 export interface ImportReport {
   imported: { path: string; id: number; title: string }[];
@@ -16,43 +17,36 @@ export interface ImportReport {
 
 export type ImportProgress = (p: { done: number; total: number; current: string }) => void;
 
-const SUPPORTED_EXTENSIONS = new Set(['.txt', '.md']);
-
 /**
  * Imports files and folders (walked recursively, in name order, skipping hidden entries).
  * Each file is committed on its own, so one bad file costs only itself: it is reported with a
  * one-line reason and the rest of the batch carries on. `onProgress` is called after each file.
+ * Files are read one after another: parsing is CPU-bound, and one at a time keeps memory flat.
  */
-export function importPaths(db: Db, paths: string[], onProgress?: ImportProgress): ImportReport {
+export async function importPaths(db: Db, paths: string[], onProgress?: ImportProgress): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], failed: [] };
   const files = collectFiles(paths, report);
-  const importOne = db.transaction((path: string) => importFile(db, path, report));
-  files.forEach((path, index) => {
-    try {
-      importOne(path);
-    } catch (error) {
-      report.failed.push({ path, error: describeFailure(error) });
-    }
+  for (const [index, path] of files.entries()) {
+    const outcome = await importPath(db, path);
+    if (outcome.kind === 'imported') report.imported.push({ path, id: outcome.id, title: outcome.title });
+    else if (outcome.kind === 'duplicate') report.duplicates.push({ path, duplicateOf: outcome.duplicateOf });
+    else report.failed.push({ path, error: outcome.error });
     onProgress?.({ done: index + 1, total: files.length, current: path });
-  });
+  }
   return report;
 }
 
-function importFile(db: Db, path: string, report: ImportReport): void {
-  const extension = extname(path).toLowerCase();
-  if (!SUPPORTED_EXTENSIONS.has(extension)) {
-    throw new ImportFailure(
-      `unsupported format ${extension || '(no extension)'} (only .txt and .md can be imported so far)`,
-    );
+/** Name and size are checked before reading, so a stray disk image is refused without loading it. */
+async function importPath(db: Db, path: string): Promise<ImportItemOutcome> {
+  let bytes: Uint8Array;
+  try {
+    assertSupportedName(path);
+    assertImportableSize((await stat(path)).size);
+    bytes = await readFile(path);
+  } catch (error) {
+    return { kind: 'failed', error: describeFailure(error) };
   }
-  const text = readTextFile(path);
-  if (text.trim() === '') throw new ImportFailure('file contains only blank space');
-  const fileName = basename(path);
-  const parsed = parsePlainText(text, fileName);
-  if (!hasText(parsed.body)) throw new ImportFailure('no text left after cleaning (no letters or digits)');
-  const outcome = insertSource(db, { ...parsed, fileName });
-  if (outcome.kind === 'inserted') report.imported.push({ path, id: outcome.id, title: parsed.title });
-  else report.duplicates.push({ path, duplicateOf: outcome.duplicateOf });
+  return importBuffer(db, basename(path), bytes);
 }
 
 /** Expands folders into their files; paths that do not exist are reported straight away. */
@@ -88,14 +82,4 @@ function collectFiles(paths: readonly string[], report: ImportReport): string[] 
   };
   for (const path of paths) visit(path);
   return files;
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof ImportFailure) return error.message;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  const message = error instanceof Error ? error.message : String(error);
-  return `could not be imported: ${message.split('\n')[0]}`;
 }

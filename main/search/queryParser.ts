@@ -1,180 +1,270 @@
+import { foldForComparison } from '../../shared/text';
+import { clusterId, dateBound, languageCode } from './queryFilters';
+import { cleanWords, MAX_PHRASE_WORDS, type TextToken, type Token, tokenize } from './queryTokens';
+
 /**
- * Turns what an analyst types into a safe FTS5 MATCH expression.
+ * Turns what an analyst types into a safe FTS5 MATCH expression plus filters bound as SQL
+ * parameters.
  *
  * Supported: words (all must match), "exact phrases", prefix* searches, OR between two terms,
- * and -exclusions (-word, -"phrase"). Every term is emitted as an FTS5 string literal, so FTS5
- * operators and syntax typed by the user (AND, NOT, NEAR(, col:, ^, +) are only ever words.
- * The parser never throws: anything it cannot use is dropped, with a notice where the user
- * would otherwise be surprised.
+ * -exclusions (-word, -"phrase", -outlet:x), and the filters outlet:, author:, lang:, tag:,
+ * after:, before: and cluster:, with "quoted values". Every piece of user text reaches FTS5 as
+ * a string literal, so FTS5 syntax typed by the user (AND, NOT, NEAR(, col:, ^, +) is only ever
+ * words. Words and phrases are looked for in the title and body only; outlet:, author: and lang:
+ * are column filters on the same index. The parser never throws: anything it cannot use is
+ * dropped or read as words, with a notice where the user would otherwise be surprised.
  */
 
-export interface ParsedQuery {
-  /** The MATCH expression, or null when there is nothing to search for. */
-  fts: string | null;
-  /** The words and phrases to highlight (not the excluded ones), without operators. */
-  terms: string[];
-  /** Set when the query had to be reinterpreted. */
-  notice: string | null;
+export { MAX_PHRASE_WORDS } from './queryTokens';
+export const MAX_QUERY_TERMS = 32;
+
+export interface TagFilter {
+  /** Folded (lower case, no accents) tag, or its beginning when `prefix`. */
+  value: string;
+  prefix: boolean;
 }
 
-export const MAX_QUERY_TERMS = 32;
-/** Every word of a phrase is a lookup in the index; a pasted page would take seconds. */
-export const MAX_PHRASE_WORDS = 64;
+export interface QueryFilters {
+  /** Inclusive lower bound on published_at (YYYY-MM-DD), or null. */
+  after: string | null;
+  /** Exclusive upper bound on published_at, or null. */
+  before: string | null;
+  /** Every inner list must match one of its tags (tag:a OR tag:b is one list). */
+  tags: TagFilter[][];
+  excludedTags: TagFilter[];
+  /** Every inner list: the source is in one of these clusters (named by any member's id). */
+  clusters: number[][];
+  excludedClusters: number[];
+}
+
+/** A word of the query as typed, for did-you-mean to replace in place. */
+export interface QueryWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedQuery {
+  /** The MATCH expression for what must (and must not) match, or null when nothing must. */
+  fts: string | null;
+  /** When fts is null but filters are set: a MATCH for the excluded terms, or null. */
+  excludeFts: string | null;
+  filters: QueryFilters;
+  /**
+   * What to highlight, each a plain string the renderer can match: a word ("Joly"), a phrase
+   * ("five eyes") or a prefix ending in * ("intellig*"). Never an excluded term or a filter.
+   */
+  terms: string[];
+  /** Positive words, unquoted or inside phrases, that did-you-mean may correct. */
+  words: QueryWord[];
+  /** True when the query has words, phrases or prefixes to rank by (filters alone do not). */
+  hasText: boolean;
+  /** True when there is anything to search for at all. */
+  searchable: boolean;
+  notice: string | null;
+}
 
 export const NOTICES = {
   unbalancedQuote: 'Closed an unbalanced quotation mark.',
   tooManyTerms: `Only the first ${MAX_QUERY_TERMS} search terms were used.`,
   longPhrase: `Long phrases were shortened to their first ${MAX_PHRASE_WORDS} words.`,
   exclusionsOnly: 'Add a word to search for; exclusions alone match nothing.',
+  badDate: (raw: string) => `Ignored “${raw}”: write dates as YYYY-MM-DD.`,
+  badCluster: (raw: string) => `Ignored “${raw}”: a cluster is named by a source number.`,
+  emptyValue: (raw: string) => `Ignored “${raw}”: it needs a value.`,
+  mixedOr: 'OR joins words, outlet:, author: and lang:, or filters of one kind; the rest were all required.',
 } as const;
 
-interface Term {
-  kind: 'term';
-  /** Cleaned text: letters, digits, apostrophes and hyphens, single spaces between words. */
-  text: string;
-  prefix: boolean;
-  negated: boolean;
+type Item =
+  | { kind: 'fts'; literal: string }
+  | { kind: 'tag'; tag: TagFilter }
+  | { kind: 'cluster'; id: number }
+  | { kind: 'none' };
+
+const TEXT_COLUMNS = '{title body}';
+const FILTER_COLUMNS = { outlet: 'outlet', author: 'author', lang: 'language' } as const;
+
+/** An FTS5 string literal; a trailing * (outside the quotes) makes its last token a prefix. */
+function ftsString(text: string, prefix: boolean): string {
+  return `"${text.replace(/"/g, '""')}"${prefix ? '*' : ''}`;
 }
-type Token = Term | { kind: 'or' };
 
 export function parseQuery(input: string): ParsedQuery {
+  const tokenized = tokenize(typeof input === 'string' ? input : '');
   const notices: string[] = [];
-  const { tokens, unbalanced, shortened } = tokenize(typeof input === 'string' ? input : '');
-  if (unbalanced) notices.push(NOTICES.unbalancedQuote);
-  if (shortened) notices.push(NOTICES.longPhrase);
+  if (tokenized.unbalanced) notices.push(NOTICES.unbalancedQuote);
+  if (tokenized.shortened) notices.push(NOTICES.longPhrase);
+  for (const raw of tokenized.emptyFilters) notices.push(NOTICES.emptyValue(raw));
 
-  const capped = capTerms(tokens);
-  if (capped.length < tokens.length) notices.push(NOTICES.tooManyTerms);
+  const tokens = capTerms(tokenized.tokens);
+  if (tokens.length < tokenized.tokens.length) notices.push(NOTICES.tooManyTerms);
 
-  // OR binds two neighbouring positive terms: `a b OR c d` means a AND (b OR c) AND d.
-  const groups: string[][] = [];
+  const filters: QueryFilters = {
+    after: null,
+    before: null,
+    tags: [],
+    excludedTags: [],
+    clusters: [],
+    excludedClusters: [],
+  };
+  const groups: Item[][] = [];
   const excluded: string[] = [];
   const terms: string[] = [];
+  const words: QueryWord[] = [];
+  let hasText = false;
+  // OR binds two neighbouring positive terms: `a b OR c d` means a AND (b OR c) AND d.
   let lastWasPositive = false;
   let orPending = false;
-  for (const token of capped) {
+  for (const token of tokens) {
     if (token.kind === 'or') {
       orPending = lastWasPositive;
       continue;
     }
-    const literal = ftsString(token);
-    if (token.negated) {
-      excluded.push(literal);
+    const item = toItem(token, filters, notices);
+    if (item.kind === 'none') {
+      lastWasPositive = false;
+    } else if (token.negated) {
+      if (item.kind === 'fts') excluded.push(item.literal);
+      else if (item.kind === 'tag') filters.excludedTags.push(item.tag);
+      else filters.excludedClusters.push(item.id);
       lastWasPositive = false;
     } else {
       const previous = groups[groups.length - 1];
-      if (orPending && previous) previous.push(literal);
-      else groups.push([literal]);
-      if (!terms.includes(token.text)) terms.push(token.text);
+      if (orPending && previous) previous.push(item);
+      else groups.push([item]);
+      if (token.kind === 'text') {
+        hasText = true;
+        const term = token.prefix ? `${token.text}*` : token.text;
+        if (!terms.includes(term)) terms.push(term);
+        if (!token.prefix) words.push(...wordsOf(token, input));
+      }
       lastWasPositive = true;
     }
     orPending = false;
   }
 
-  if (groups.length === 0) {
-    if (excluded.length > 0) notices.push(NOTICES.exclusionsOnly);
-    return { fts: null, terms: [], notice: joinNotices(notices) };
+  const ftsGroups: string[] = [];
+  for (const group of splitMixedGroups(groups, notices)) {
+    const first = group[0]!;
+    if (first.kind === 'fts') {
+      const literals = group.map((item) => (item.kind === 'fts' ? item.literal : ''));
+      ftsGroups.push(literals.length > 1 ? `(${literals.join(' OR ')})` : literals[0]!);
+    } else if (first.kind === 'tag') {
+      filters.tags.push(group.flatMap((item) => (item.kind === 'tag' ? [item.tag] : [])));
+    } else if (first.kind === 'cluster') {
+      filters.clusters.push(group.flatMap((item) => (item.kind === 'cluster' ? [item.id] : [])));
+    }
   }
-  const positive = groups.map((group) => (group.length > 1 ? `(${group.join(' OR ')})` : group[0])).join(' AND ');
-  // FTS5's NOT is binary ("a NOT b"), so every exclusion hangs off the whole positive part.
-  const fts = excluded.length > 0 ? `(${positive}) NOT (${excluded.join(' OR ')})` : positive;
-  return { fts, terms, notice: joinNotices(notices) };
+
+  const hasSqlFilters =
+    filters.after !== null ||
+    filters.before !== null ||
+    filters.tags.length > 0 ||
+    filters.excludedTags.length > 0 ||
+    filters.clusters.length > 0 ||
+    filters.excludedClusters.length > 0;
+  const positive = ftsGroups.join(' AND ');
+  const negative = excluded.join(' OR ');
+  let fts: string | null = null;
+  let excludeFts: string | null = null;
+  if (positive) fts = negative ? `(${positive}) NOT (${negative})` : positive;
+  else if (negative && hasSqlFilters) excludeFts = negative;
+  // Only exclusions, and nothing to exclude them from: say why nothing comes back.
+  const searchable = fts !== null || hasSqlFilters;
+  if (!searchable && excluded.length > 0) notices.push(NOTICES.exclusionsOnly);
+  return {
+    fts,
+    excludeFts,
+    filters,
+    terms,
+    words,
+    hasText,
+    searchable,
+    notice: notices.length > 0 ? [...new Set(notices)].join(' ') : null,
+  };
 }
 
-function joinNotices(notices: string[]): string | null {
-  return notices.length > 0 ? notices.join(' ') : null;
+function toItem(token: Exclude<Token, { kind: 'or' }>, filters: QueryFilters, notices: string[]): Item {
+  if (token.kind === 'text')
+    return { kind: 'fts', literal: `${TEXT_COLUMNS} : ${ftsString(token.text, token.prefix)}` };
+  switch (token.name) {
+    case 'outlet':
+    case 'author': {
+      const words = cleanWords(token.value).slice(0, MAX_PHRASE_WORDS);
+      if (words.length === 0) {
+        notices.push(NOTICES.emptyValue(token.raw));
+        return { kind: 'none' };
+      }
+      return { kind: 'fts', literal: `${FILTER_COLUMNS[token.name]} : ${ftsString(words.join(' '), token.prefix)}` };
+    }
+    case 'lang': {
+      const code = languageCode(token.value);
+      if (code === null) {
+        notices.push(NOTICES.emptyValue(token.raw));
+        return { kind: 'none' };
+      }
+      return {
+        kind: 'fts',
+        literal: `${FILTER_COLUMNS.lang} : ${ftsString(cleanWords(code).join(' '), token.prefix)}`,
+      };
+    }
+    case 'tag': {
+      const value = foldForComparison(token.value).replace(/\s+/g, ' ').trim();
+      return value ? { kind: 'tag', tag: { value, prefix: token.prefix } } : { kind: 'none' };
+    }
+    case 'cluster': {
+      const id = clusterId(token.value);
+      if (id === null) {
+        notices.push(NOTICES.badCluster(token.raw));
+        return { kind: 'none' };
+      }
+      return { kind: 'cluster', id };
+    }
+    case 'after':
+    case 'before': {
+      const bound = dateBound(token.value);
+      if (bound === null) {
+        notices.push(NOTICES.badDate(token.raw));
+        return { kind: 'none' };
+      }
+      // -after:X is before:X and -before:X is after:X; several bounds narrow to the tightest.
+      const lower = (token.name === 'after') !== token.negated;
+      if (lower) filters.after = filters.after === null || bound > filters.after ? bound : filters.after;
+      else filters.before = filters.before === null || bound < filters.before ? bound : filters.before;
+      return { kind: 'none' };
+    }
+  }
 }
 
-/** An FTS5 string literal; a trailing * (outside the quotes) makes its last token a prefix. */
-function ftsString(term: Term): string {
-  return `"${term.text.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
+/** OR can only join items of one kind; a mixed group becomes separate required items. */
+function splitMixedGroups(groups: Item[][], notices: string[]): Item[][] {
+  return groups.flatMap((group) => {
+    if (group.every((item) => item.kind === group[0]!.kind)) return [group];
+    notices.push(NOTICES.mixedOr);
+    return group.map((item) => [item]);
+  });
+}
+
+/** The positive words of a text token, with where each is in the input. */
+function wordsOf(token: TextToken, input: string): QueryWord[] {
+  const raw = input.slice(token.start, token.end);
+  const out: QueryWord[] = [];
+  let from = 0;
+  for (const word of token.text.split(' ')) {
+    const at = raw.indexOf(word, from);
+    if (at < 0) return out;
+    out.push({ word, start: token.start + at, end: token.start + at + word.length });
+    from = at + word.length;
+  }
+  return out;
 }
 
 function capTerms(tokens: Token[]): Token[] {
   let count = 0;
   const kept: Token[] = [];
   for (const token of tokens) {
-    if (token.kind === 'term' && ++count > MAX_QUERY_TERMS) break;
+    if (token.kind !== 'or' && ++count > MAX_QUERY_TERMS) break;
     kept.push(token);
   }
   return kept;
-}
-
-/** Whitespace, and control characters, which can only have been typed by accident. */
-function isSeparator(char: string): boolean {
-  const code = char.charCodeAt(0);
-  return code <= 0x20 || (code >= 0x7f && code <= 0x9f) || /\s/u.test(char);
-}
-
-function tokenize(input: string): { tokens: Token[]; unbalanced: boolean; shortened: boolean } {
-  const tokens: Token[] = [];
-  let unbalanced = false;
-  let shortened = false;
-  const pushTerm = (raw: string, prefix: boolean, negated: boolean): void => {
-    const words = cleanTerm(raw);
-    if (words.length === 0) return;
-    const cut = words.length > MAX_PHRASE_WORDS;
-    if (cut) shortened = true;
-    // A cut phrase must not end in a prefix search on a word the user did not cut.
-    const text = words.slice(0, MAX_PHRASE_WORDS).join(' ');
-    tokens.push({ kind: 'term', text, prefix: prefix && !cut, negated });
-  };
-  let i = 0;
-  while (i < input.length) {
-    if (isSeparator(input[i]!)) {
-      i++;
-      continue;
-    }
-    let negated = false;
-    if (input[i] === '-') {
-      const next = input[i + 1];
-      i++;
-      // A lone "-" excludes nothing.
-      if (next === undefined || isSeparator(next)) continue;
-      negated = true;
-    }
-    if (input[i] === '"') {
-      const close = input.indexOf('"', i + 1);
-      let text: string;
-      if (close < 0) {
-        text = input.slice(i + 1);
-        unbalanced = true;
-        i = input.length;
-      } else {
-        text = input.slice(i + 1, close);
-        i = close + 1;
-      }
-      let prefix = false;
-      while (input[i] === '*') {
-        prefix = true;
-        i++;
-      }
-      pushTerm(text, prefix, negated);
-      continue;
-    }
-    let end = i;
-    while (end < input.length && !isSeparator(input[end]!) && input[end] !== '"') end++;
-    const word = input.slice(i, end);
-    i = end;
-    if (word === 'OR' && !negated) {
-      tokens.push({ kind: 'or' });
-      continue;
-    }
-    pushTerm(word, /\*$/.test(word), negated);
-  }
-  return { tokens, unbalanced, shortened };
-}
-
-/**
- * Keeps letters, digits, apostrophes and hyphens. Other characters become spaces rather than
- * vanishing: the tokenizer splits the indexed text at them too, so "U.S." must search for the
- * phrase "U S", which is how the text "U.S." was indexed. Returns the words left, maybe none.
- */
-function cleanTerm(raw: string): string[] {
-  return raw
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{M}\p{N}'’-]+/gu, ' ')
-    .split(' ')
-    .map((word) => word.replace(/^['’-]+|['’-]+$/g, ''))
-    .filter((word) => /[\p{L}\p{N}]/u.test(word));
 }

@@ -1,70 +1,85 @@
 import Database from 'better-sqlite3';
-import type { SearchHit, SearchResponse } from '../../shared/contract';
 import { type Db, prepareCached } from '../archive/database';
-import { parseQuery } from './queryParser';
+import { type ParsedQuery, parseQuery } from './queryParser';
+import { COUNT_CAP, filterOnlyPage, matchPage, type Page } from './searchPlan';
+import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './searchTypes';
 import { hasMatch, leadSnippet, toSnippetParts } from './snippet';
 import { suggestSpellings } from './suggestions';
+
+export type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './searchTypes';
 
 export const SEARCH_NOTICES = {
   notUnderstood: 'Your search could not be understood; showing no results.',
   unavailable: 'The archive could not be searched just now; showing no results.',
+  rankedRecent: (total: number) =>
+    `About ${total.toLocaleString('en-CA')} sources match: the best ${COUNT_CAP.toLocaleString('en-CA')} of ` +
+    'the most recently added are ranked. Add a word or a filter to rank them all.',
+  tooCommon: (total: number) =>
+    `About ${total.toLocaleString('en-CA')} sources match, too many for relevance to tell apart: the most ` +
+    'recently added are shown first. Add a word or a filter to narrow the search.',
 } as const;
 
-// Title matches count ten times body matches: a source about a topic usually names it there.
-const RANK = 'bm25(sources_fts, 10.0, 1.0)';
+const SNIPPET = "snippet(sources_fts, 1, char(57344), char(57345), '…', 24)";
 
-// Each statement evaluates the MATCH once. The page query ranks every match and keeps one page;
-// the snippet query makes snippets for that page only; the count query gives the total.
-// A single statement would compute snippet() for every row up to OFFSET + LIMIT, slow for later
-// pages; one statement per hit (rowid = ?) would evaluate the MATCH again for each hit, slow
-// for prefix searches. The `+` in `+rowid` keeps the IN list away from FTS5, which would
-// otherwise re-run the MATCH once per listed id.
-const PAGE_SQL = `
-  SELECT s.id, s.title, s.outlet, s.published_at, substr(s.body, 1, 400) AS lead,
-         -${RANK} AS score
-  FROM sources_fts JOIN sources AS s ON s.id = sources_fts.rowid
-  WHERE sources_fts MATCH ?
-  ORDER BY ${RANK}, sources_fts.rowid
-  LIMIT ? OFFSET ?`;
+// One statement per page hit: FTS5 seeks straight to the row, where `+rowid IN (list)` would
+// walk every match of a common word. Prefix terms are the exception: each lookup expands the
+// prefix again, so for those one pass over the matches between the page's ids is cheaper.
+// Every rowid bound is CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 silently drops a
+// rowid constraint whose value is not an INTEGER, returning every match instead.
+const SNIPPET_ONE_SQL = `SELECT ${SNIPPET} FROM sources_fts WHERE sources_fts MATCH ? AND rowid = CAST(? AS INTEGER)`;
+const SNIPPETS_RANGE_SQL = `
+  SELECT rowid AS id, ${SNIPPET} AS marked FROM sources_fts
+  WHERE sources_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
+    AND +rowid IN (SELECT value FROM json_each(?))`;
 
-const SNIPPETS_SQL = `
-  SELECT rowid AS id, snippet(sources_fts, 1, char(57344), char(57345), '…', 24) AS marked
-  FROM sources_fts
-  WHERE sources_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`;
+// Cluster members point at their head and heads point nowhere, so a cluster's size is one
+// indexed count of the rows pointing at its head.
+const HITS_SQL = `
+  SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, substr(s.body, 1, 400) AS lead,
+         coalesce(s.cluster_id, s.id) AS cluster_id,
+         1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size
+  FROM sources s WHERE s.id IN (SELECT value FROM json_each(?))`;
 
-// (A count(*) OVER () window on the page query cannot be used: bm25() refuses that context.)
-const COUNT_SQL = 'SELECT count(*) AS total FROM sources_fts WHERE sources_fts MATCH ?';
-
-interface PageRow {
+interface HitRow {
   id: number;
   title: string;
   outlet: string | null;
+  author: string | null;
+  language: string | null;
   published_at: string | null;
   lead: string;
-  score: number;
+  cluster_id: number;
+  cluster_size: number;
 }
 
-export function searchSources(db: Db, input: { query: string; limit: number; offset: number }): SearchResponse {
+/**
+ * Runs an analyst's query. Never throws for anything the user typed, and never shows SQLite's
+ * words: what the parser had to reinterpret, and what the search could not do, come back as a
+ * notice.
+ */
+export function searchSources(db: Db, input: SearchInput): SearchResult {
   const parsed = parseQuery(input.query);
-  const empty: SearchResponse = { query: input.query, total: 0, results: [], suggestions: [], notice: parsed.notice };
-  if (parsed.fts === null) return empty;
-  const match = parsed.fts;
+  const sort: SearchSort = input.sort === 'date' ? 'date' : 'relevance';
+  const empty: SearchResult = {
+    query: input.query,
+    total: 0,
+    results: [],
+    suggestions: [],
+    notice: parsed.notice,
+    terms: parsed.terms,
+    sort: parsed.hasText ? sort : 'date',
+    totalIsEstimate: false,
+    rankedAmong: null,
+  };
+  if (!parsed.searchable) return empty;
   const limit = clampInteger(input.limit, 0, 1000);
   const offset = clampInteger(input.offset, 0, Number.MAX_SAFE_INTEGER);
 
-  let total: number;
-  let results: SearchHit[];
+  let page: Page;
+  let results: SearchHitDetail[];
   try {
-    const page = prepareCached(db, PAGE_SQL).all(match, limit, offset) as PageRow[];
-    total = (prepareCached(db, COUNT_SQL).get(match) as { total: number }).total;
-    const snippets = new Map<number, string | null>();
-    if (page.length > 0) {
-      const ids = JSON.stringify(page.map((row) => row.id));
-      for (const row of prepareCached(db, SNIPPETS_SQL).all(match, ids) as { id: number; marked: string | null }[]) {
-        snippets.set(row.id, row.marked);
-      }
-    }
-    results = page.map((row) => toSearchHit(row, snippets.get(row.id) ?? null));
+    page = parsed.fts === null ? filterOnlyPage(db, parsed, limit, offset) : matchPage(db, parsed, sort, limit, offset);
+    results = toHits(db, parsed, page);
   } catch (error) {
     // The parser only emits quoted terms, so no query should fail; if one does, the user gets
     // an explanation instead of an SQLite message, and the log gets the details.
@@ -74,25 +89,77 @@ export function searchSources(db: Db, input: { query: string; limit: number; off
     return { ...empty, notice: isQueryError ? SEARCH_NOTICES.notUnderstood : SEARCH_NOTICES.unavailable };
   }
 
+  const notices = [parsed.notice];
+  if (page.order === 'recent') notices.push(SEARCH_NOTICES.tooCommon(page.total));
+  else if (page.rankedAmong !== null) notices.push(SEARCH_NOTICES.rankedRecent(page.total));
   return {
-    query: input.query,
-    total,
+    ...empty,
+    total: page.total,
     results,
-    suggestions: suggestSpellings(db, parsed, total),
-    notice: parsed.notice,
+    suggestions: safeSuggestions(db, parsed, input.query),
+    notice: notices.filter(Boolean).join(' ') || null,
+    sort: page.order === 'relevance' ? 'relevance' : 'date',
+    totalIsEstimate: page.totalIsEstimate,
+    rankedAmong: page.rankedAmong,
   };
 }
 
-function toSearchHit(row: PageRow, marked: string | null): SearchHit {
-  const parts = toSnippetParts(marked ?? '');
-  return {
-    id: row.id,
-    title: row.title,
-    outlet: row.outlet,
-    publishedAt: row.published_at,
-    snippet: hasMatch(parts) ? parts : leadSnippet(row.lead),
-    score: row.score,
-  };
+function toHits(db: Db, parsed: ParsedQuery, page: Page): SearchHitDetail[] {
+  if (page.rows.length === 0) return [];
+  const ids = page.rows.map((row) => row.id);
+  const rows = new Map<number, HitRow>();
+  for (const row of prepareCached(db, HITS_SQL).all(JSON.stringify(ids)) as HitRow[]) rows.set(row.id, row);
+  const snippets = parsed.hasText && parsed.fts !== null ? markedSnippets(db, parsed.fts, ids) : new Map();
+  return page.rows.flatMap(({ id, score }) => {
+    const row = rows.get(id);
+    if (!row) return [];
+    const parts = toSnippetParts(snippets.get(id) ?? '');
+    return [
+      {
+        id,
+        title: row.title,
+        outlet: row.outlet,
+        publishedAt: row.published_at,
+        snippet: hasMatch(parts) ? parts : leadSnippet(row.lead),
+        score,
+        author: row.author,
+        language: row.language,
+        clusterId: row.cluster_id,
+        clusterSize: row.cluster_size,
+      },
+    ];
+  });
+}
+
+function markedSnippets(db: Db, match: string, ids: number[]): Map<number, string> {
+  const snippets = new Map<number, string>();
+  if (/"\*/.test(match)) {
+    const rows = prepareCached(db, SNIPPETS_RANGE_SQL).all(
+      match,
+      Math.min(...ids),
+      Math.max(...ids),
+      JSON.stringify(ids),
+    ) as { id: number; marked: string | null }[];
+    for (const row of rows) if (row.marked) snippets.set(row.id, row.marked);
+    return snippets;
+  }
+  const one = prepareCached(db, SNIPPET_ONE_SQL).pluck();
+  for (const id of ids) {
+    const marked = one.get(match, id) as string | null | undefined;
+    if (marked) snippets.set(id, marked);
+  }
+  return snippets;
+}
+
+/** Did-you-mean is a nicety: if it fails, the results still go out, without suggestions. */
+function safeSuggestions(db: Db, parsed: ParsedQuery, query: string): string[] {
+  try {
+    return suggestSpellings(db, parsed, query);
+  } catch (error) {
+    if (!(error instanceof Database.SqliteError)) throw error;
+    console.error('[precis] did-you-mean failed', error);
+    return [];
+  }
 }
 
 function clampInteger(value: number, min: number, max: number): number {

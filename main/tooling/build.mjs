@@ -47,7 +47,9 @@ const nodeBundle = {
   sourcemap: 'linked',
   logLevel: 'warning',
   // Native and Electron modules load at run time from node_modules (or the Electron runtime).
-  external: ['better-sqlite3', 'electron'],
+  // pdfjs-dist is ESM-only and loaded lazily on the first PDF: kept external, its import() stays a
+  // real dynamic import of node_modules/pdfjs-dist (see main/importers/formats/pdf.ts).
+  external: ['better-sqlite3', 'electron', 'pdfjs-dist'],
 };
 
 async function buildCli() {

@@ -3,36 +3,63 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState, LexicalEditor } from 'lexical';
-import { type RefObject, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, type RefObject, useCallback, useMemo, useState } from 'react';
 import type { Brief } from '../../shared/contract';
-import { FootnoteNumbersContext } from './nodes/ExcerptView';
+import type { TextQuoteAnchor } from '../../shared/excerpt';
+import type { Classification } from '../../shared/source';
+import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
 import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
 import { ExcerptPlugin } from './plugins/ExcerptPlugin';
 import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugin';
+import { OutlinePlugin } from './plugins/OutlinePlugin';
+import { Toolbar } from './toolbar/Toolbar';
 
 const theme = {
   paragraph: 'note-paragraph',
   quote: 'note-quote',
   heading: { h1: 'note-h1', h2: 'note-h2', h3: 'note-h3' },
+  list: { ul: 'note-ul', ol: 'note-ol', listitem: 'note-li', nested: { listitem: 'note-nested' } },
   text: { bold: 'note-bold', italic: 'note-italic', underline: 'note-underline', strikethrough: 'note-strike' },
 };
 
 export interface BriefEditorProps {
   brief: Brief;
+  /** The brief's marking as currently chosen (it may have changed since the brief was loaded). */
+  classification: Classification;
   editorRef: RefObject<LexicalEditor | null>;
   save: (state: EditorState) => Promise<boolean>;
   registerFlush: (flush: () => Promise<void>) => void;
+  showPassage: (sourceId: number, anchor: TextQuoteAnchor | null) => void;
+  /** Extra toolbar controls (cite, check quotes) owned by the app. */
+  toolbarExtras?: ReactNode;
 }
 
 const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', error: 'Not saved' };
 
-export function BriefEditor({ brief, editorRef, save, registerFlush }: BriefEditorProps) {
+export function BriefEditor({
+  brief,
+  classification,
+  editorRef,
+  save,
+  registerFlush,
+  showPassage,
+  toolbarExtras,
+}: BriefEditorProps) {
   const [footnotes, setFootnotes] = useState<NumberedFootnote[]>([]);
   const [saveState, setSaveState] = useState<SaveState>('saved');
-  const numbers = useMemo(() => new Map(footnotes.map((f) => [f.nodeKey, f.number])), [footnotes]);
+  const context = useMemo(
+    () => ({
+      footnoteNumbers: new Map(footnotes.map((f) => [f.nodeKey, f.number])),
+      showPassage,
+      classification,
+      language: brief.language,
+    }),
+    [footnotes, showPassage, classification, brief.language],
+  );
   const initialConfig = useMemo(
     () => ({
       namespace: 'precis-brief',
@@ -46,9 +73,10 @@ export function BriefEditor({ brief, editorRef, save, registerFlush }: BriefEdit
   const onFootnotes = useCallback((next: NumberedFootnote[]) => setFootnotes(next), []);
 
   return (
-    <FootnoteNumbersContext.Provider value={numbers}>
+    <NoteContext.Provider value={context}>
       <LexicalComposer initialConfig={initialConfig}>
-        <div className="editor-frame">
+        <Toolbar>{toolbarExtras}</Toolbar>
+        <div className="editor-frame" lang={brief.language === 'fr' ? 'fr-CA' : 'en-CA'}>
           <RichTextPlugin
             contentEditable={
               <ContentEditable
@@ -66,24 +94,32 @@ export function BriefEditor({ brief, editorRef, save, registerFlush }: BriefEdit
           />
         </div>
         <HistoryPlugin />
+        <ListPlugin />
         <ExcerptPlugin />
         <EditorRefPlugin editorRef={editorRef} />
         <FootnotesPlugin onChange={onFootnotes} />
         <AutosavePlugin save={save} onStateChange={setSaveState} register={registerFlush} />
+        <div className="note-status">
+          <p className="save-state" role="status">
+            {SAVE_LABEL[saveState]}
+          </p>
+          <OutlinePlugin />
+        </div>
       </LexicalComposer>
-      <p className="save-state" role="status">
-        {SAVE_LABEL[saveState]}
-      </p>
-      <h3 className="footnotes-heading" id="footnotes-heading">
-        Notes
-      </h3>
+      <h3 className="footnotes-heading">Notes</h3>
       <ol className="footnotes" aria-label="Footnotes">
         {footnotes.map((footnote) => (
           <li key={footnote.nodeKey} value={footnote.number}>
-            {footnote.text}
+            <button
+              type="button"
+              className="footnote-open"
+              onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
+            >
+              {footnote.text}
+            </button>
           </li>
         ))}
       </ol>
-    </FootnoteNumbersContext.Provider>
+    </NoteContext.Provider>
   );
 }

@@ -1,11 +1,27 @@
-import { type DragEvent, useRef } from 'react';
+import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { formatLongDate } from '../../shared/citation';
-import { anchorFor, EXCERPT_NODE_TYPE, EXCERPT_NODE_VERSION, type SerializedExcerpt } from '../../shared/excerpt';
+import {
+  anchorFor,
+  EXCERPT_NODE_TYPE,
+  EXCERPT_NODE_VERSION,
+  type ExcerptDisplay,
+  locateAnchor,
+  type SerializedExcerpt,
+  type TextQuoteAnchor,
+} from '../../shared/excerpt';
 import type { SourceDetail } from '../../shared/source';
 import { writeExcerptTransfer } from '../editor/excerptTransfer';
+import { ClusterVersions } from './ClusterVersions';
+import { paragraphParts } from './passage';
+import { SourceDetailsForm } from './SourceDetailsForm';
 import { selectionInBody, splitParagraphs } from './selectionOffsets';
 
-function excerptFrom(source: SourceDetail, start: number, end: number): SerializedExcerpt {
+export function excerptFrom(
+  source: SourceDetail,
+  start: number,
+  end: number,
+  display: ExcerptDisplay,
+): SerializedExcerpt {
   const anchor = anchorFor(source.body, start, end);
   return {
     type: EXCERPT_NODE_TYPE,
@@ -13,6 +29,7 @@ function excerptFrom(source: SourceDetail, start: number, end: number): Serializ
     sourceId: source.id,
     quote: anchor.exact.replace(/\s+/g, ' '),
     anchor,
+    display,
     source: {
       title: source.title,
       outlet: source.outlet,
@@ -23,19 +40,67 @@ function excerptFrom(source: SourceDetail, start: number, end: number): Serializ
   };
 }
 
-export function ReaderPane({
-  source,
-  onQuote,
-}: {
+function assessment(source: SourceDetail): string | null {
+  const grade =
+    source.reliability || source.credibility ? `${source.reliability ?? '?'}${source.credibility ?? '?'}` : null;
+  const parts = [
+    grade ? `Graded ${grade}` : null,
+    source.classification !== 'UNCLASSIFIED' ? source.classification : null,
+  ];
+  return parts.filter(Boolean).join(' · ') || null;
+}
+
+export interface ReaderPaneProps {
   source: SourceDetail | null;
+  /** Search terms to highlight in the text. */
+  terms: readonly string[];
+  /** The passage an excerpt or footnote pointed at, highlighted and scrolled into view. */
+  focus: TextQuoteAnchor | null;
   onQuote: (excerpt: SerializedExcerpt) => void;
-}) {
+  onCite: (sourceId: number, anchor: TextQuoteAnchor | null) => void;
+  onOpen: (id: number) => void;
+  onSourceChanged: (source: SourceDetail) => void;
+}
+
+export function ReaderPane({ source, terms, focus, onQuote, onCite, onOpen, onSourceChanged }: ReaderPaneProps) {
   const textRef = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [display, setDisplay] = useState<ExcerptDisplay>('inline');
+  const passage = useMemo(() => (source && focus ? locateAnchor(source.body, focus) : null), [source, focus]);
+
+  useEffect(() => {
+    if (passage) textRef.current?.querySelector('.passage')?.scrollIntoView({ block: 'center' });
+  }, [passage]);
 
   const selectedExcerpt = (): SerializedExcerpt | null => {
     if (!source || !textRef.current) return null;
     const range = selectionInBody(textRef.current, source.body);
-    return range ? excerptFrom(source, range.start, range.end) : null;
+    return range ? excerptFrom(source, range.start, range.end, display) : null;
+  };
+
+  const quoteSelection = () => {
+    const excerpt = selectedExcerpt();
+    if (excerpt) onQuote(excerpt);
+  };
+
+  // The shortcut works wherever focus is, as long as the selection is in the reader's text.
+  const quoteRef = useRef(quoteSelection);
+  quoteRef.current = quoteSelection;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'q') {
+        event.preventDefault();
+        quoteRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const cite = () => {
+    if (!source) return;
+    const excerpt = selectedExcerpt();
+    onCite(source.id, excerpt ? excerpt.anchor : null);
   };
 
   const onDragStart = (event: DragEvent<HTMLDivElement>) => {
@@ -53,27 +118,96 @@ export function ReaderPane({
   const byline = [source.author, source.outlet, source.publishedAt ? formatLongDate(source.publishedAt) : null]
     .filter(Boolean)
     .join(' · ');
+  const graded = assessment(source);
   return (
     <section className="pane reader" aria-label="Source">
       <header className="reader-header">
         <h2>{source.title}</h2>
         <p className="byline">{byline || 'Outlet and date unknown'}</p>
-        <button
-          type="button"
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => {
-            const excerpt = selectedExcerpt();
-            if (excerpt) onQuote(excerpt);
-          }}
-        >
-          Quote in note
-        </button>
+        {graded || source.tags.length > 0 ? (
+          <p className="assessment">
+            {graded}
+            {source.tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
+          </p>
+        ) : null}
+        <div className="reader-actions">
+          <button
+            type="button"
+            title="Quote the selected passage at the caret in the note (Ctrl+Shift+Q)"
+            aria-keyshortcuts="Control+Shift+Q"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={quoteSelection}
+          >
+            Quote in note
+          </button>
+          <button
+            type="button"
+            title="Add a footnote citing this source at the caret, without quoting"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={cite}
+          >
+            Cite source
+          </button>
+          <fieldset className="quote-style">
+            <legend>Quote as</legend>
+            <label>
+              <input
+                type="radio"
+                name="quote-style"
+                checked={display === 'inline'}
+                onChange={() => setDisplay('inline')}
+              />
+              inline
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="quote-style"
+                checked={display === 'block'}
+                onChange={() => setDisplay('block')}
+              />
+              block quote
+            </label>
+          </fieldset>
+          <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            Edit details
+          </button>
+        </div>
+        {source.clusterSize > 1 ? <ClusterVersions sourceId={source.id} onOpen={onOpen} /> : null}
       </header>
+      {editing ? (
+        <SourceDetailsForm
+          key={source.id}
+          source={source}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            onSourceChanged(saved);
+          }}
+        />
+      ) : null}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging selected text is the mouse path; "Quote in note" is the keyboard path. */}
       <div className="reader-text" ref={textRef} onDragStart={onDragStart}>
         {splitParagraphs(source.body).map((paragraph) => (
           <p key={paragraph.start} data-start={paragraph.start}>
-            {paragraph.text}
+            {paragraphParts(paragraph.text, paragraph.start, terms, passage).map((part, i) =>
+              part.passage ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                <mark key={i} className="passage">
+                  {part.text}
+                </mark>
+              ) : part.match ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                <mark key={i}>{part.text}</mark>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                <span key={i}>{part.text}</span>
+              ),
+            )}
           </p>
         ))}
       </div>

@@ -1,47 +1,139 @@
-import { useEffect, useState } from 'react';
-import type { SearchResponse } from '../../shared/contract';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import type { SearchHit, SearchResponse } from '../../shared/contract';
 import { api } from '../api/client';
+import { queryChips, withFilter, withoutChip } from './queryChips';
 
-export function SearchPane({ onOpen, onError }: { onOpen: (id: number) => void; onError: (message: string) => void }) {
+const PAGE = 20;
+type Sort = 'relevance' | 'date';
+
+/** Arrow keys move between results (and back to the search box); Enter opens the focused one. */
+function moveFocus(list: HTMLElement | null, from: Element | null, step: 1 | -1, input: HTMLInputElement | null) {
+  const buttons = Array.from(list?.querySelectorAll<HTMLButtonElement>('button.result') ?? []);
+  const index = buttons.indexOf(from as HTMLButtonElement);
+  const next = index === -1 ? (step === 1 ? 0 : -1) : index + step;
+  if (next < 0) input?.focus();
+  else buttons[Math.min(next, buttons.length - 1)]?.focus();
+}
+
+export function SearchPane({
+  onOpen,
+  onError,
+  onTerms,
+  refreshKey,
+}: {
+  /** Changes when the archive changes (an import), so the current search runs again. */
+  refreshKey: number;
+  onOpen: (id: number) => void;
+  onError: (message: string) => void;
+  onTerms: (terms: string[]) => void;
+}) {
   const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<Sort>('relevance');
   const [response, setResponse] = useState<SearchResponse | null>(null);
+  const [results, setResults] = useState<SearchHit[]>([]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is there to run the search again after an import.
   useEffect(() => {
     let current = true;
     const timer = setTimeout(async () => {
-      const result = await api.search({ query, limit: 50 });
+      const result = await api.search({ query, limit: PAGE, offset: 0, sort });
       if (!current) return;
-      if (result.ok) setResponse(result.value);
-      else onError(result.error.message);
+      if (!result.ok) return onError(result.error.message);
+      setResponse(result.value);
+      setResults(result.value.results);
+      onTerms(result.value.terms);
     }, 150);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, onError]);
+  }, [query, sort, onError, onTerms, refreshKey]);
 
+  const loadMore = async () => {
+    const result = await api.search({ query, limit: PAGE, offset: results.length, sort });
+    if (result.ok) setResults([...results, ...result.value.results]);
+    else onError(result.error.message);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const from = event.target === inputRef.current ? null : document.activeElement;
+    moveFocus(listRef.current, from, event.key === 'ArrowDown' ? 1 : -1, inputRef.current);
+  };
+
+  const chips = queryChips(query);
   return (
-    <section className="pane search" aria-label="Search">
+    <section className="pane search" aria-label="Search" onKeyDown={onKeyDown}>
       <input
+        ref={inputRef}
         type="search"
         className="search-input"
         aria-label="Search sources"
-        placeholder="Search sources — words, “phrases”, prefix*"
+        placeholder="words, “phrases”, prefix*, -exclude, outlet:, after:2023-01-01"
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
-      {response?.notice ? <p className="notice">{response.notice}</p> : null}
-      {response && query.trim() ? (
-        <p className="result-count">
-          {response.total} result{response.total === 1 ? '' : 's'}
+      <div className="search-tools">
+        {chips.length > 0 ? (
+          <ul className="chips" aria-label="Filters">
+            {chips.map((chip) => (
+              <li key={chip.raw} className="chip">
+                {chip.label}
+                <button
+                  type="button"
+                  aria-label={`Remove filter ${chip.label}`}
+                  onClick={() => setQuery(withoutChip(query, chip))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <label className="sort">
+          Sort by{' '}
+          <select value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
+            <option value="relevance">Relevance</option>
+            <option value="date">Date</option>
+          </select>
+        </label>
+      </div>
+      {response?.notice ? (
+        <p className="notice" aria-live="polite">
+          {response.notice}
         </p>
       ) : null}
-      <ul className="results" aria-label="Search results">
-        {response?.results.map((hit) => (
-          <li key={hit.id}>
+      {response && response.suggestions.length > 0 ? (
+        <p className="suggestions">
+          Did you mean{' '}
+          {response.suggestions.map((suggestion) => (
+            <button key={suggestion} type="button" className="link" onClick={() => setQuery(suggestion)}>
+              {suggestion}
+            </button>
+          ))}
+          ?
+        </p>
+      ) : null}
+      {response && query.trim() ? (
+        <p className="result-count">
+          {response.totalIsEstimate ? 'About ' : ''}
+          {response.total.toLocaleString('en-CA')} result{response.total === 1 ? '' : 's'}
+        </p>
+      ) : null}
+      <ul className="results" aria-label="Search results" ref={listRef}>
+        {results.map((hit) => (
+          <li key={hit.id} className="result-item">
             <button type="button" className="result" onClick={() => onOpen(hit.id)}>
               <span className="result-title">{hit.title}</span>
-              <span className="result-meta">{[hit.outlet, hit.publishedAt].filter(Boolean).join(' · ')}</span>
+              <span className="result-meta">
+                {[hit.outlet, hit.publishedAt].filter(Boolean).join(' · ')}
+                {hit.clusterSize && hit.clusterSize > 1 ? (
+                  <span className="badge">{hit.clusterSize} versions</span>
+                ) : null}
+              </span>
               <span className="snippet">
                 {hit.snippet.map((part, i) =>
                   // biome-ignore lint/suspicious/noArrayIndexKey: snippet parts have no identity beyond their position.
@@ -49,9 +141,23 @@ export function SearchPane({ onOpen, onError }: { onOpen: (id: number) => void; 
                 )}
               </span>
             </button>
+            {hit.outlet ? (
+              <button
+                type="button"
+                className="link filter-link"
+                onClick={() => setQuery(withFilter(query, 'outlet', hit.outlet ?? ''))}
+              >
+                Only {hit.outlet}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
+      {response && results.length < Math.min(response.total, response.rankedAmong ?? response.total) ? (
+        <button type="button" onClick={() => void loadMore()}>
+          More results
+        </button>
+      ) : null}
     </section>
   );
 }

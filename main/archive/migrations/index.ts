@@ -1,6 +1,10 @@
 import type { Db } from '../database';
 import { up as sources } from './0010-sources';
 import { up as briefs } from './0020-briefs';
+import { up as sourceAssessment } from './0030-source-assessment';
+import { up as searchIndex } from './0040-search-index';
+import { up as nearDuplicates } from './0050-near-duplicates';
+import { up as briefLifecycle } from './0060-brief-lifecycle';
 
 export interface Migration {
   version: number;
@@ -12,6 +16,10 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'sources', up: sources },
   { version: 20, name: 'briefs', up: briefs },
+  { version: 30, name: 'source-assessment', up: sourceAssessment },
+  { version: 40, name: 'search-index', up: searchIndex },
+  { version: 50, name: 'near-duplicates', up: nearDuplicates },
+  { version: 60, name: 'brief-lifecycle', up: briefLifecycle },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -6,8 +6,9 @@ import { ExcerptView } from './ExcerptView';
 type ExcerptData = Omit<SerializedExcerpt, 'type' | 'version'>;
 
 /**
- * An inline quotation from a source, carrying one footnote. Its JSON is the versioned shape in
- * shared/excerpt.ts, which the DOCX exporter reads without a DOM.
+ * A quotation from a source, carrying one footnote: inline (“…” in a sentence) or as the content
+ * of a block quote. Its JSON is the versioned shape in shared/excerpt.ts, which the DOCX exporter
+ * reads without a DOM; importJSON upgrades older versions.
  */
 export class ExcerptNode extends DecoratorNode<JSX.Element> {
   __data: ExcerptData;
@@ -37,12 +38,12 @@ export class ExcerptNode extends DecoratorNode<JSX.Element> {
 
   override createDOM(): HTMLElement {
     const span = document.createElement('span');
-    span.className = 'excerpt';
+    span.className = this.__data.display === 'block' ? 'excerpt excerpt-block' : 'excerpt';
     return span;
   }
 
-  override updateDOM(): false {
-    return false;
+  override updateDOM(previous: ExcerptNode): boolean {
+    return previous.__data.display !== this.__data.display;
   }
 
   override isInline(): true {
@@ -50,21 +51,30 @@ export class ExcerptNode extends DecoratorNode<JSX.Element> {
   }
 
   override getTextContent(): string {
-    return `“${this.__data.quote}”`;
+    const { quote, display } = this.getLatest().__data;
+    return display === 'block' ? quote : `“${quote}”`;
   }
 
   getExcerpt(): SerializedExcerpt {
     return this.exportJSON();
   }
 
+  /** Changes the quoted words (the integrity check then compares them with the source). */
+  setQuote(quote: string): void {
+    const writable = this.getWritable();
+    writable.__data = { ...writable.__data, quote };
+  }
+
   override decorate(): JSX.Element {
-    return <ExcerptView nodeKey={this.__key} quote={this.__data.quote} source={this.__data.source} />;
+    // Read the fields directly: decorate() runs outside an editor read, where getLatest() throws.
+    const excerpt: SerializedExcerpt = { type: EXCERPT_NODE_TYPE, version: EXCERPT_NODE_VERSION, ...this.__data };
+    return <ExcerptView nodeKey={this.__key} excerpt={excerpt} />;
   }
 }
 
 export function $createExcerptNode(excerpt: SerializedExcerpt | ExcerptData): ExcerptNode {
-  const { sourceId, quote, anchor, source } = excerpt;
-  return new ExcerptNode({ sourceId, quote, anchor, source });
+  const { sourceId, quote, anchor, source, display } = excerpt;
+  return new ExcerptNode({ sourceId, quote, anchor, source, display });
 }
 
 export function $isExcerptNode(node: LexicalNode | null | undefined): node is ExcerptNode {

@@ -1,5 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $createQuoteNode } from '@lexical/rich-text';
 import {
+  $createParagraphNode,
   $createTextNode,
   $getNearestNodeFromDOMNode,
   $getRoot,
@@ -18,12 +20,17 @@ import {
   mergeRegister,
 } from 'lexical';
 import { useEffect } from 'react';
+import type { SerializedCitation } from '../../../shared/citationNode';
 import type { SerializedExcerpt } from '../../../shared/excerpt';
 import { carriesExcerpt, readExcerptTransfer } from '../excerptTransfer';
+import { $createCitationNode } from '../nodes/CitationNode';
 import { $createExcerptNode } from '../nodes/ExcerptNode';
 
 /** Inserts an excerpt at the current selection (or the end of the note when there is none). */
 export const INSERT_EXCERPT_COMMAND: LexicalCommand<SerializedExcerpt> = createCommand('INSERT_EXCERPT_COMMAND');
+
+/** Inserts a footnote reference citing a source without quoting it. */
+export const INSERT_CITATION_COMMAND: LexicalCommand<SerializedCitation> = createCommand('INSERT_CITATION_COMMAND');
 
 function caretAtPoint(x: number, y: number): { node: Node; offset: number } | null {
   if (typeof document.caretPositionFromPoint === 'function') {
@@ -72,10 +79,36 @@ function $charsAroundSelection(): { before: string; after: string } {
   return { before: text.charAt(offset - 1), after: text.charAt(offset) };
 }
 
+/** A block quotation goes after the block holding the caret, followed by a paragraph to go on in. */
+function $insertBlockExcerpt(excerpt: SerializedExcerpt): void {
+  const selection = $getSelection();
+  const anchorNode = $isRangeSelection(selection) ? selection.anchor.getNode() : null;
+  const block =
+    anchorNode && anchorNode.getType() !== 'root' ? anchorNode.getTopLevelElement() : $getRoot().getLastChild();
+  const quote = $createQuoteNode().append($createExcerptNode(excerpt));
+  if (block) block.insertAfter(quote);
+  else $getRoot().append(quote);
+  const next = quote.getNextSibling();
+  if ($isElementNode(next)) {
+    next.selectStart();
+    return;
+  }
+  const paragraph = $createParagraphNode();
+  quote.insertAfter(paragraph);
+  paragraph.select();
+}
+
 function $insertExcerpt(excerpt: SerializedExcerpt): void {
   if (!$isRangeSelection($getSelection())) $getRoot().selectEnd();
+  if (excerpt.display === 'block') $insertBlockExcerpt(excerpt);
+  else $insertInline($createExcerptNode(excerpt));
+}
+
+/** Inserts an inline node at the caret with a space either side where words would otherwise touch. */
+function $insertInline(node: LexicalNode): void {
+  if (!$isRangeSelection($getSelection())) $getRoot().selectEnd();
   const { before, after } = $charsAroundSelection();
-  const nodes: LexicalNode[] = [$createExcerptNode(excerpt)];
+  const nodes: LexicalNode[] = [node];
   if (before && !/[\s([“‘«]/u.test(before)) nodes.unshift($createTextNode(' '));
   if (after && /[\p{L}\p{N}(“‘]/u.test(after)) nodes.push($createTextNode(' '));
   $insertNodes(nodes);
@@ -90,6 +123,16 @@ export function ExcerptPlugin(): null {
           INSERT_EXCERPT_COMMAND,
           (excerpt) => {
             $insertExcerpt(excerpt);
+            return true;
+          },
+          COMMAND_PRIORITY_HIGH,
+        ),
+        editor.registerCommand(
+          INSERT_CITATION_COMMAND,
+          (citation) => {
+            // A citation follows the words it supports, so no space goes before it.
+            if (!$isRangeSelection($getSelection())) $getRoot().selectEnd();
+            $insertNodes([$createCitationNode(citation)]);
             return true;
           },
           COMMAND_PRIORITY_HIGH,

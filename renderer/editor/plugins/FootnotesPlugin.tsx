@@ -1,8 +1,9 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $dfs } from '@lexical/utils';
+import { $dfs, mergeRegister } from '@lexical/utils';
 import { useEffect } from 'react';
-import { type Footnote, numberFootnotes } from '../../../shared/briefDocument';
-import { $isExcerptNode } from '../nodes/ExcerptNode';
+import { type Footnote, type FootnoteSource, numberFootnotes } from '../../../shared/briefDocument';
+import { $isCitationNode, CitationNode } from '../nodes/CitationNode';
+import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
 
 export interface NumberedFootnote extends Footnote {
   nodeKey: string;
@@ -18,11 +19,15 @@ export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFo
     let previous = '';
     const recompute = () =>
       editor.getEditorState().read(() => {
-        const nodes = $dfs()
-          .map(({ node }) => node)
-          .filter($isExcerptNode);
-        const numbered = numberFootnotes(nodes.map((node) => node.getExcerpt()));
-        const footnotes = numbered.map((footnote, i) => ({ ...footnote, nodeKey: nodes[i]!.getKey() }));
+        const keys: string[] = [];
+        const sources: FootnoteSource[] = [];
+        for (const { node } of $dfs()) {
+          if ($isExcerptNode(node) || $isCitationNode(node)) {
+            keys.push(node.getKey());
+            sources.push(node.exportJSON());
+          }
+        }
+        const footnotes = numberFootnotes(sources).map((footnote, i) => ({ ...footnote, nodeKey: keys[i]! }));
         const signature = footnotes.map((f) => `${f.nodeKey}:${f.text}`).join('|');
         if (signature !== previous) {
           previous = signature;
@@ -30,7 +35,12 @@ export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFo
         }
       });
     recompute();
-    return editor.registerUpdateListener(recompute);
+    // Only changes to footnote-bearing nodes (created, destroyed, moved, edited — including by
+    // undo, cut and paste) can change the numbering; typing elsewhere costs nothing here.
+    return mergeRegister(
+      editor.registerMutationListener(ExcerptNode, recompute, { skipInitialization: true }),
+      editor.registerMutationListener(CitationNode, recompute, { skipInitialization: true }),
+    );
   }, [editor, onChange]);
   return null;
 }

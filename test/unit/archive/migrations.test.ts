@@ -4,8 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE_NAME, type Db, openArchive } from '../../../main/archive/database';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../main/archive/migrations';
-import { getSource, insertSource } from '../../../main/archive/sources';
-import { createBrief, getBrief } from '../../../main/briefs/briefs';
+import { insertSource } from '../../../main/archive/sources';
 import type { ParsedSource } from '../../../main/importers/plainText';
 import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
 
@@ -25,6 +24,28 @@ function tableNames(db: Db): string[] {
 function isStrict(db: Db, table: string): boolean {
   const row = db.prepare('SELECT strict FROM pragma_table_list WHERE name = ?').get(table) as { strict: number };
   return row.strict === 1;
+}
+
+/** A source as a version-10 archive stores it. */
+function insertAtVersion10(db: Db): number {
+  const row = db
+    .prepare(
+      `INSERT INTO sources (title, outlet, author, published_at, language, body, original, content_hash, file_name, imported_at, word_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'hash-1', ?, '2024-01-31T00:00:00.000Z', 10) RETURNING id`,
+    )
+    .get(
+      article.title,
+      article.outlet,
+      article.author,
+      article.publishedAt,
+      article.language,
+      article.body,
+      article.original,
+      article.fileName,
+    ) as {
+    id: number;
+  };
+  return row.id;
 }
 
 function matchIds(db: Db, query: string): number[] {
@@ -49,18 +70,20 @@ const article: ParsedSource & { fileName: string | null } = {
 
 describe('migrations', () => {
   it('are listed in order, in steps of 10, ending at the latest version', () => {
+    // Engineers add migrations concurrently, so numbers may be skipped; never reused or reordered.
     const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions).toEqual([10, 20]);
+    expect(versions.slice(0, 2)).toEqual([10, 20]);
     versions.forEach((version, i) => {
-      expect(version).toBe((i + 1) * 10);
+      expect(version % 10).toBe(0);
+      if (i > 0) expect(version).toBeGreaterThan(versions[i - 1]!);
     });
-    expect(LATEST_VERSION).toBe(20);
+    expect(LATEST_VERSION).toBe(versions[versions.length - 1]);
   });
 
-  it('bring a fresh archive to version 20 with STRICT tables', () => {
+  it('bring a fresh archive to the latest version with STRICT tables', () => {
     const { db } = tempArchive();
-    expect(schemaVersion(db)).toBe(20);
-    expect(tableNames(db)).toEqual(['briefs', 'settings', 'sources', 'sources_fts']);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['briefs', 'settings', 'sources', 'sources_fts']));
     for (const table of ['briefs', 'settings', 'sources']) expect(isStrict(db, table)).toBe(true);
   });
 
@@ -71,9 +94,8 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(10);
     expect(tableNames(db)).toEqual(['settings', 'sources', 'sources_fts']);
 
-    const inserted = insertSource(db, article);
-    if (inserted.kind !== 'inserted') throw new Error('expected an insert');
-    const id = inserted.id;
+    // Raw SQL: today's insertSource writes columns that later migrations add.
+    const id = insertAtVersion10(db);
     expect(matchIds(db, 'radar')).toEqual([id]);
     expect(matchIds(db, 'surveillance')).toEqual([id]);
 
@@ -108,22 +130,73 @@ describe('migrations', () => {
   it('0020 adds briefs to an archive at version 10 and keeps its sources', () => {
     const db = rawDb();
     migrate(db, 10);
-    const inserted = insertSource(db, article);
+    const id = insertAtVersion10(db);
     expect(tableNames(db)).not.toContain('briefs');
 
     migrate(db, 20);
     expect(schemaVersion(db)).toBe(20);
     expect(tableNames(db)).toContain('briefs');
-    if (inserted.kind !== 'inserted') throw new Error('expected an insert');
-    expect(getSource(db, inserted.id)?.title).toBe('Arctic surveillance pact');
-    expect(matchIds(db, 'radar')).toEqual([inserted.id]);
-    const brief = createBrief(db, 'Note to the DM');
-    expect(getBrief(db, brief.id)?.title).toBe('Note to the DM');
+    expect(db.prepare('SELECT title FROM sources WHERE id = ?').get(id)).toEqual({ title: 'Arctic surveillance pact' });
+    expect(matchIds(db, 'radar')).toEqual([id]);
+    db.prepare(
+      "INSERT INTO briefs (title, content, created_at, updated_at) VALUES ('Note to the DM', '{\"root\":{}}', 'a', 'a')",
+    ).run();
+    expect(db.prepare('SELECT title FROM briefs').get()).toEqual({ title: 'Note to the DM' });
     expect(() =>
       db
         .prepare("INSERT INTO briefs (title, content, created_at, updated_at) VALUES ('x', 'not json', 'a', 'a')")
         .run(),
     ).toThrow(/CHECK constraint failed/);
+    db.close();
+  });
+
+  it('0040 rebuilds the search index with outlet, author and language filters, vocabulary and date index', () => {
+    const db = rawDb();
+    migrate(db, 30);
+    const inserted = insertSource(db, article);
+    if (inserted.kind !== 'inserted') throw new Error('expected an insert');
+    const id = inserted.id;
+
+    migrate(db, 40);
+    expect(schemaVersion(db)).toBe(40);
+    // The existing source was indexed by the rebuild, in the new columns too.
+    expect(matchIds(db, 'radar')).toEqual([id]);
+    expect(matchIds(db, 'outlet : "canadian press"')).toEqual([id]);
+    expect(matchIds(db, 'author : "jane"')).toEqual([id]);
+    expect(matchIds(db, 'language : "en"')).toEqual([id]);
+    expect(matchIds(db, '{title body} : "canadian"')).toEqual([]);
+    expect(db.prepare('SELECT docs FROM search_terms WHERE term = ?').pluck().get('radar')).toBe(1);
+    expect(db.prepare("SELECT doc FROM sources_vocab WHERE term = 'arctic'").pluck().get()).toBe(1);
+    expect(isStrict(db, 'search_terms')).toBe(true);
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all();
+    expect(indexes).toContain('sources_published_at');
+    // ORDER BY rank is bm25 with the title weighted above the body.
+    const inTitle = insertSource(db, {
+      ...article,
+      title: 'Sonar',
+      body: 'Unrelated text about sonar.',
+      original: 'x',
+    });
+    const inBody = insertSource(db, {
+      ...article,
+      title: 'Other',
+      body: 'Sonar, sonar and sonar again.',
+      original: 'y',
+    });
+    const ranked = db
+      .prepare('SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rank')
+      .pluck()
+      .all('sonar');
+    expect(ranked).toEqual([(inTitle as { id: number }).id, (inBody as { id: number }).id]);
+
+    // Editing the outlet re-indexes it; grading does not touch the index.
+    db.prepare('UPDATE sources SET outlet = ? WHERE id = ?').run('Reuters', id);
+    expect(matchIds(db, 'outlet : "reuters"')).toEqual([id]);
+    expect(matchIds(db, 'outlet : "canadian"')).not.toContain(id);
+    db.prepare("UPDATE sources SET reliability = 'B' WHERE id = ?").run(id);
+    db.prepare('DELETE FROM sources WHERE id = ?').run(id);
+    expect(matchIds(db, 'radar')).toEqual([]);
+    expect(() => db.exec("INSERT INTO sources_fts (sources_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
     db.close();
   });
 
@@ -143,19 +216,22 @@ describe('migrations', () => {
     const before = db.prepare('SELECT sql FROM sqlite_schema ORDER BY name').all();
     migrate(db);
     expect(db.prepare('SELECT sql FROM sqlite_schema ORDER BY name').all()).toEqual(before);
-    expect(schemaVersion(db)).toBe(20);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
   });
 
   it('refuses an archive written by a newer version, without changing it', () => {
     const { db, file } = tempArchive();
-    db.pragma('user_version = 30');
+    const newer = LATEST_VERSION + 10;
+    db.pragma(`user_version = ${newer}`);
     db.pragma('journal_mode = DELETE');
     db.close();
     const before = readFileSync(file);
-    expect(() => openArchive(file)).toThrow(/newer version of Précis \(schema version 30; .* up to 20\)/);
+    expect(() => openArchive(file)).toThrow(
+      new RegExp(`newer version of Précis \\(schema version ${newer}; .* up to ${LATEST_VERSION}\\)`),
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
     const raw = new Database(file);
-    expect(raw.pragma('user_version', { simple: true })).toBe(30);
+    expect(raw.pragma('user_version', { simple: true })).toBe(newer);
     raw.close();
   });
 });

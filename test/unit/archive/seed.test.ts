@@ -8,25 +8,25 @@ import { cleanUpTemp, copyOfSeeds, tempArchive, tempDir } from '../support/tempA
 afterEach(cleanUpTemp);
 
 describe('seedIfEmpty', () => {
-  it('imports the samples once, and never again after the analyst deletes them', () => {
+  it('imports the samples once, and never again after the analyst deletes them', async () => {
     const { db } = tempArchive();
     const seeds = copyOfSeeds();
 
-    const report = seedIfEmpty(db, seeds);
+    const report = await seedIfEmpty(db, seeds);
     expect(report?.imported).toHaveLength(5);
     expect(report?.failed).toEqual([]);
     expect(countSources(db)).toBe(5);
     expect(getSetting(db, 'seeded')).not.toBeNull();
 
-    expect(seedIfEmpty(db, seeds)).toBeNull();
+    expect(await seedIfEmpty(db, seeds)).toBeNull();
     expect(countSources(db)).toBe(5);
 
     db.prepare('DELETE FROM sources').run();
-    expect(seedIfEmpty(db, seeds)).toBeNull();
+    expect(await seedIfEmpty(db, seeds)).toBeNull();
     expect(countSources(db)).toBe(0);
   });
 
-  it('does not seed an archive that already has sources', () => {
+  it('does not seed an archive that already has sources', async () => {
     const { db } = tempArchive();
     insertSource(db, {
       title: 'Mine',
@@ -39,16 +39,16 @@ describe('seedIfEmpty', () => {
       original: 'My own text.',
       fileName: null,
     });
-    expect(seedIfEmpty(db, copyOfSeeds())).toBeNull();
+    expect(await seedIfEmpty(db, copyOfSeeds())).toBeNull();
     expect(countSources(db)).toBe(1);
   });
 
-  it('tries again next time if the samples could not be read', () => {
+  it('tries again next time if the samples could not be read', async () => {
     const { db } = tempArchive();
     const missing = join(tempDir(), 'no-seeds-here');
-    const report = seedIfEmpty(db, missing);
+    const report = await seedIfEmpty(db, missing);
     expect(report?.failed).toEqual([{ path: missing, error: 'no such file or folder' }]);
     expect(getSetting(db, 'seeded')).toBeNull();
-    expect(seedIfEmpty(db, copyOfSeeds())?.imported).toHaveLength(5);
+    expect((await seedIfEmpty(db, copyOfSeeds()))?.imported).toHaveLength(5);
   });
 });

@@ -56,10 +56,10 @@ describe('npx precis', () => {
     expect(response.results[0]!.score).toBeGreaterThanOrEqual(response.results[1]!.score);
   });
 
-  it('exports a brief to a .docx whose footnote reads back, and explains a missing brief', () => {
-    const core = openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test' });
+  it('exports a brief to a .docx whose footnote reads back, and explains a missing brief', async () => {
+    const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test' });
     const source = getSource(core.db, 1)!;
-    const brief = createBrief(core.db, 'Five Eyes note');
+    const brief = createBrief(core.db, { template: 'blank', title: 'Five Eyes note' });
     const anchor = anchorFor(source.body, 0, 40);
     const content: SerializedBriefState = {
       root: {

@@ -14,11 +14,11 @@ const seedPath = (dir: string, prefix: string): string => {
 };
 
 describe('importPaths', () => {
-  it('imports the five seed articles with their metadata', () => {
+  it('imports the five seed articles with their metadata', async () => {
     const { db } = tempArchive();
     const seeds = copyOfSeeds();
     const progress: { done: number; total: number; current: string }[] = [];
-    const report = importPaths(db, [seeds], (p) => progress.push(p));
+    const report = await importPaths(db, [seeds], (p) => progress.push(p));
 
     expect(report.failed).toEqual([]);
     expect(report.duplicates).toEqual([]);
@@ -62,24 +62,24 @@ describe('importPaths', () => {
     });
   });
 
-  it('reports re-imported and reformatted files as duplicates of the first', () => {
+  it('reports re-imported and reformatted files as duplicates of the first', async () => {
     const { db } = tempArchive();
     const seeds = copyOfSeeds();
-    const first = importPaths(db, [seeds]);
+    const first = await importPaths(db, [seeds]);
     const path004 = seedPath(seeds, '004');
     const id004 = first.imported.find((i) => i.path === path004)!.id;
 
-    const again = importPaths(db, [path004]);
+    const again = await importPaths(db, [path004]);
     expect(again).toEqual({ imported: [], duplicates: [{ path: path004, duplicateOf: id004 }], failed: [] });
 
     const reformatted = join(tempDir(), 'copy.txt');
     const text = readFileSync(path004, 'utf8');
     writeFileSync(reformatted, `\r\n${text.toUpperCase().replace(/ /g, '   ').replace(/\n\n/g, '\n')}\n\n`);
-    expect(importPaths(db, [reformatted]).duplicates).toEqual([{ path: reformatted, duplicateOf: id004 }]);
+    expect((await importPaths(db, [reformatted])).duplicates).toEqual([{ path: reformatted, duplicateOf: id004 }]);
     expect(countSources(db)).toBe(5);
   });
 
-  it('reports each bad file with a clear reason and imports the rest of the batch', () => {
+  it('reports each bad file with a clear reason and imports the rest of the batch', async () => {
     const { db } = tempArchive();
     const dir = tempDir();
     const file = (name: string, content: string | Buffer) => {
@@ -99,7 +99,7 @@ describe('importPaths', () => {
       join(dir, 'i-missing.txt'),
       file('j-good.txt', 'Good headline\n\nThis one imports.'),
     ];
-    const report = importPaths(db, paths);
+    const report = await importPaths(db, paths);
 
     expect(report.failed).toEqual([
       { path: paths[8], error: 'no such file or folder' },
@@ -107,8 +107,11 @@ describe('importPaths', () => {
       { path: paths[1], error: 'file contains only blank space' },
       { path: paths[2], error: 'file looks binary (it contains NUL bytes), not plain text' },
       { path: paths[3], error: 'file is not valid UTF-8 text (re-save it as UTF-8 and import it again)' },
-      { path: paths[4], error: 'unsupported format .pdf (only .txt and .md can be imported so far)' },
-      { path: paths[5], error: 'unsupported format (no extension) (only .txt and .md can be imported so far)' },
+      { path: paths[4], error: 'the PDF is incomplete (it has no end-of-file marker): it may have been cut short' },
+      {
+        path: paths[5],
+        error: 'unsupported format (no extension) (Précis imports .txt, .md, .html, .htm, .docx and .pdf)',
+      },
       { path: paths[6], error: 'no text left after cleaning (no letters or digits)' },
       { path: paths[7], error: 'file is too large (10.0 MB; the limit is 10 MB)' },
     ]);
@@ -117,7 +120,7 @@ describe('importPaths', () => {
     expect(countSources(db)).toBe(1);
   });
 
-  it('walks folders recursively in name order, skipping hidden files and folders', () => {
+  it('walks folders recursively in name order, skipping hidden files and folders', async () => {
     const { db } = tempArchive();
     const root = tempDir();
     const write = (path: string, text: string) => {
@@ -130,7 +133,7 @@ describe('importPaths', () => {
     write('.hidden.txt', 'Hidden\n\nNot imported.');
     write('.git/c.txt', 'Hidden folder\n\nNot imported.');
 
-    const report = importPaths(db, [root]);
+    const report = await importPaths(db, [root]);
     expect(report.failed).toEqual([]);
     expect(report.imported.map((i) => [i.path.slice(root.length + 1).replace(/\\/g, '/'), i.title])).toEqual([
       ['a/deeper/y.txt', 'Deepest'],
@@ -139,25 +142,25 @@ describe('importPaths', () => {
     ]);
   });
 
-  it('accepts UTF-16 text with a byte-order mark (Windows "Unicode")', () => {
+  it('accepts UTF-16 text with a byte-order mark (Windows "Unicode")', async () => {
     const { db } = tempArchive();
     const path = join(tempDir(), 'notepad.txt');
     writeFileSync(
       path,
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Héllo title\r\n\r\nBody text.', 'utf16le')]),
     );
-    const report = importPaths(db, [path]);
+    const report = await importPaths(db, [path]);
     expect(report.failed).toEqual([]);
     expect(getSource(db, report.imported[0]!.id)).toMatchObject({ title: 'Héllo title', body: 'Body text.' });
   });
 
-  it('rolls back nothing but the failing file', () => {
+  it('rolls back nothing but the failing file', async () => {
     const { db } = tempArchive();
     const dir = tempDir();
     writeFileSync(join(dir, '1.txt'), 'One\n\nFirst text.');
     writeFileSync(join(dir, '2.txt'), Buffer.from([0xc3, 0x28]));
     writeFileSync(join(dir, '3.txt'), 'Three\n\nThird text.');
-    const report = importPaths(db, [dir]);
+    const report = await importPaths(db, [dir]);
     expect(report.imported.map((i) => i.title)).toEqual(['One', 'Three']);
     expect(report.failed).toHaveLength(1);
     expect(countSources(db)).toBe(2);

@@ -63,13 +63,21 @@ describe('parsePlainText on the seed articles', () => {
   it.each(['000', '001', '002', '003', '004'])('%s: keeps every line of article text, in order', (prefix) => {
     const { raw, name } = seed(prefix);
     const parsed = parsePlainText(raw, name);
+    const readMore = raw.slice(raw.indexOf('Read more:')).split('\n');
     const removed = new Set(
       [
+        // Metadata: headlines, the date marker, the closing credit.
         ' date 2023-04-13 Canada, South Korea plan to boost security ties, launch talks on intelligence-sharing',
         'Military Intelligence Sharing | Towards an agreement between Canada and South Korea',
         'Canada, Japan begin formal talks on intelligence-sharing pact, further military ties',
         'Dylan Robertson',
         'canadian press',
+        // Furniture: a photo credit and its caption, a clipper marker, a promotion, a link list.
+        'PHOTO KIM HONG-JI, ASSOCIATED PRESS ARCHIVES',
+        'South Korean Foreign Minister Park Jin',
+        'source site-60',
+        'For the latest headlines, follow our Google News channel online or via the app.',
+        ...(prefix === '002' ? readMore : []),
       ].map(flat),
     );
     const kept = raw
@@ -77,8 +85,27 @@ describe('parsePlainText on the seed articles', () => {
       .map(flat)
       .filter((line) => line !== '' && !removed.has(line));
     expect(parsed.body.split('\n\n')).toEqual(kept);
+    // Nothing is lost: the original keeps the furniture too.
     expect(parsed.original).toBe(raw);
     expect(parsed.language).toBe('en');
+  });
+
+  it('002: the "Read more:" list of other headlines is out of the body, every entry of it', () => {
+    const parsed = parseSeed('002');
+    expect(
+      parsed.body.endsWith(
+        'to support implementation of United Nations Security Council sanctions against North Korea.',
+      ),
+    ).toBe(true);
+    expect(parsed.body).not.toMatch(/Read more|Five Eyes commitment|ice storm|Roj camp|Google News/);
+    expect(parsed.original).toContain('Canada repatriates 14 women, children from Syria’s Roj camp');
+  });
+
+  it('001: the photo credit and its caption are out of the body; the subheading stays', () => {
+    const parsed = parseSeed('001');
+    expect(parsed.body).not.toMatch(/PHOTO KIM HONG-JI|Foreign Minister Park Jin\n|source site-60/);
+    expect(parsed.body.split('\n\n')).toContain('Equipment deployed in Japan');
+    expect(parsed.original).toContain('PHOTO KIM HONG-JI, ASSOCIATED PRESS ARCHIVES');
   });
 });
 
@@ -151,6 +178,28 @@ describe('parsePlainText heuristics', () => {
 
     const bare = parsePlainText('Trade talks\n\nThe talks began.\n\nThey ended.\n\n(Reuters)', 'a.txt');
     expect(bare).toMatchObject({ author: null, outlet: 'Reuters', body: 'The talks began.\n\nThey ended.' });
+  });
+
+  it('reads "Name / Outlet" credits and a wire service named in the dateline', () => {
+    const slash = parsePlainText(
+      'Trade talks\n\nThe talks began.\n\nThey ended.\n\nDylan Robertson / Canadian Press',
+      'a.txt',
+    );
+    expect(slash).toMatchObject({
+      author: 'Dylan Robertson',
+      outlet: 'The Canadian Press',
+      body: 'The talks began.\n\nThey ended.',
+    });
+
+    const leading = parsePlainText('Trade talks\n\nJane Doe / Reuters\n\nThe talks began.\n\nThey ended.', 'a.txt');
+    expect(leading).toMatchObject({ author: 'Jane Doe', outlet: 'Reuters', body: 'The talks began.\n\nThey ended.' });
+
+    const dateline = parsePlainText(
+      'Trade talks\n\nSEOUL, South Korea (AP) — The talks began.\n\nThey ended.',
+      'a.txt',
+    );
+    expect(dateline.outlet).toBe('The Associated Press');
+    expect(dateline.body.startsWith('SEOUL, South Korea (AP) — The talks began.')).toBe(true);
   });
 
   it('title-cases an outlet it does not know, when the credit says "By"', () => {

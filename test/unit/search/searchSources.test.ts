@@ -12,9 +12,9 @@ import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';
 afterEach(cleanUpTemp);
 
 /** Seed id by file-name prefix ("004"), in a freshly seeded archive. */
-function seededArchive(): { db: Db; id: (prefix: string) => number } {
+async function seededArchive(): Promise<{ db: Db; id: (prefix: string) => number }> {
   const { db } = tempArchive();
-  const report = importPaths(db, [SEEDS_DIR]);
+  const report = await importPaths(db, [SEEDS_DIR]);
   const files = readdirSync(SEEDS_DIR).sort();
   expect(report.imported).toHaveLength(files.length);
   const id = (prefix: string) => report.imported.find((i) => i.path.includes(`${prefix}_`))!.id;
@@ -44,16 +44,18 @@ function add(db: Db, title: string, body: string): number {
 describe('searchSources on the seed archive', () => {
   let db: Db;
   let id: (prefix: string) => number;
-  beforeEach(() => {
-    ({ db, id } = seededArchive());
+  beforeEach(async () => {
+    ({ db, id } = await seededArchive());
   });
 
   it('finds the sources mentioning Five Eyes, best first, with highlighted snippets', () => {
     const response = search(db, 'Five Eyes');
-    expect(response.total).toBe(4);
+    // 002 names Five Eyes only in its closing "Read more:" list of other headlines, which import
+    // keeps out of the searchable body (issue #3).
+    expect(response.total).toBe(3);
     expect(response.notice).toBeNull();
     expect(response.suggestions).toEqual([]);
-    expect(response.results.map((r) => r.id).sort()).toEqual([id('000'), id('001'), id('002'), id('004')].sort());
+    expect(response.results.map((r) => r.id).sort()).toEqual([id('000'), id('001'), id('004')].sort());
     const scores = response.results.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(scores.every((s) => s > 0)).toBe(true);
@@ -69,7 +71,7 @@ describe('searchSources on the seed archive', () => {
       outlet: 'The Canadian Press',
       publishedAt: null,
     });
-    expect(response.results.find((r) => r.id === id('002'))?.publishedAt).toBe('2023-04-13');
+    expect(search(db, 'Seoul').results.find((r) => r.id === id('002'))?.publishedAt).toBe('2023-04-13');
   });
 
   it("gives every hit its own source's title and a snippet taken from its own body", () => {
@@ -140,7 +142,17 @@ describe('searchSources on the seed archive', () => {
   });
 
   it('returns nothing for an empty query, and explains an exclusion-only one', () => {
-    expect(search(db, '')).toEqual({ query: '', total: 0, results: [], suggestions: [], notice: null });
+    expect(search(db, '')).toEqual({
+      query: '',
+      total: 0,
+      results: [],
+      suggestions: [],
+      notice: null,
+      terms: [],
+      sort: 'date',
+      totalIsEstimate: false,
+      rankedAmong: null,
+    });
     expect(search(db, '   ')).toMatchObject({ total: 0, results: [] });
     expect(search(db, '-Japan')).toMatchObject({ total: 0, results: [], notice: NOTICES.exclusionsOnly });
   });

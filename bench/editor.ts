@@ -1,0 +1,207 @@
+/**
+ * npm run bench:editor — drives browser mode in Chromium with a generated 50-page note holding 500
+ * excerpts and prints p50/p95 of keystroke-to-paint latency, of inserting an excerpt until the
+ * footnotes are renumbered, and of opening the brief. Figures, not assertions.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { getSource, listSources } from '../main/archive/sources';
+import { createBrief, saveBrief } from '../main/briefs/briefs';
+import { openCore } from '../main/core';
+import type { SerializedBriefState, SerializedNode } from '../shared/briefDocument';
+import { anchorFor, EXCERPT_NODE_TYPE, EXCERPT_NODE_VERSION } from '../shared/excerpt';
+
+const ROOT = join(__dirname, '..', '..');
+const PARAGRAPHS = 500;
+const WORDS =
+  'the minister will announce talks on an agreement to share military intelligence with allies in the region'.split(
+    ' ',
+  );
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** A realistic long note: 500 paragraphs of ~50 words, each quoting one sentence of a seed source. */
+async function generateNote(dataDir: string): Promise<number> {
+  const core = await openCore({ dataDir, seedsDir: join(ROOT, 'seeds'), mode: 'browser', version: 'bench' });
+  const sources = listSources(core.db).map((s) => getSource(core.db, s.id)!);
+  const children: SerializedNode[] = [];
+  for (let i = 0; i < PARAGRAPHS; i++) {
+    const source = sources[i % sources.length]!;
+    const start = (i * 37) % Math.max(1, source.body.length - 200);
+    const anchor = anchorFor(source.body, start, start + 80);
+    const words = Array.from({ length: 50 }, (_, w) => WORDS[(i + w) % WORDS.length]).join(' ');
+    if (i % 10 === 0)
+      children.push({
+        type: 'heading',
+        tag: 'h2',
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: [
+          { type: 'text', text: `Section ${i / 10 + 1}`, format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
+        ],
+      });
+    children.push({
+      type: 'paragraph',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      textFormat: 0,
+      textStyle: '',
+      children: [
+        { type: 'text', text: `${words} `, format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
+        {
+          type: EXCERPT_NODE_TYPE,
+          version: EXCERPT_NODE_VERSION,
+          sourceId: source.id,
+          quote: anchor.exact.replace(/\s+/g, ' '),
+          anchor,
+          display: 'inline',
+          source: {
+            title: source.title,
+            outlet: source.outlet,
+            author: source.author,
+            publishedAt: source.publishedAt,
+            url: source.url,
+          },
+        },
+        { type: 'text', text: ' and so on.', format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
+      ],
+    });
+  }
+  const content: SerializedBriefState = {
+    root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
+  };
+  const brief = createBrief(core.db, { template: 'blank', title: 'Benchmark note (50 pages, 500 excerpts)' });
+  saveBrief(core.db, { id: brief.id, content });
+  core.close();
+  return brief.id;
+}
+
+function serve(dataDir: string): Promise<{ url: string; host: ChildProcess }> {
+  const host = spawn(
+    process.execPath,
+    [join(ROOT, 'dist', 'main', 'cli.cjs'), 'serve', '--port', '0', '--data-dir', dataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    host.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+      if (match) resolve({ url: match[0], host });
+    });
+    host.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'precis-bench-editor-'));
+  await generateNote(dataDir);
+  const { url, host } = await serve(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.on('crash', () => console.error('the page crashed'));
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    const footnoteItems = page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
+
+    // Opening: navigation until the note shows all 500 numbered footnotes.
+    const opens: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      await page.goto(url);
+      await footnoteItems.nth(PARAGRAPHS - 1).waitFor();
+      opens.push(performance.now() - started);
+    }
+    console.error(`opened in ${opens.map((t) => t.toFixed(0)).join(', ')} ms`);
+
+    // Keystrokes: time from keydown to the frame after the browser painted the change.
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await editor.locator('p').nth(250).click();
+    await page.keyboard.press('End');
+    // Page-side code is passed as text: this file is type-checked as Node code, without DOM types.
+    await page.evaluate(`
+      window.__lat = [];
+      document.addEventListener('keydown', () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
+      }, true);
+    `);
+    for (let i = 0; i < 200; i++) await page.keyboard.type('x', { delay: 20 });
+    await page.waitForTimeout(500);
+    const keystrokes = (await page.evaluate('window.__lat')) as number[];
+    console.error(`typed ${keystrokes.length} keys`);
+
+    // Inserting an excerpt near the top, so every footnote below it renumbers.
+    await page.getByRole('searchbox', { name: 'Search sources' }).fill('Five Eyes');
+    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+    const passage = page.getByRole('region', { name: 'Source' }).locator('p').first();
+    const inserts: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await editor.locator('p').nth(1).click();
+      await passage.selectText();
+      const before = await footnoteItems.count();
+      const elapsed = (await page.evaluate(`new Promise((resolve) => {
+        const list = document.querySelector('[aria-label="Footnotes"]');
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Quote in note');
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (list.children.length >= ${before + 1}) {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        });
+        observer.observe(list, { childList: true, subtree: true, characterData: true });
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      })`)) as number;
+      inserts.push(elapsed);
+      console.error(`insert ${i}: ${elapsed.toFixed(1)} ms`);
+    }
+
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    console.log(
+      `Précis editor benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpu}, Node ${process.version}, Chromium headless`,
+    );
+    console.log(`note: ${PARAGRAPHS} paragraphs (~50 pages), ${PARAGRAPHS} excerpts`);
+    console.log(
+      `open brief (navigation → 500 footnotes shown): p50 ${ms(percentile(opens, 50))}  p95 ${ms(percentile(opens, 95))}  (target < 1000 ms)`,
+    );
+    console.log(
+      `keystroke → paint (${keystrokes.length} keys): p50 ${ms(percentile(keystrokes, 50))}  p95 ${ms(percentile(keystrokes, 95))}  (target p95 < 16 ms)`,
+    );
+    console.log(
+      `insert excerpt → footnotes renumbered (${inserts.length}): p50 ${ms(percentile(inserts, 50))}  p95 ${ms(percentile(inserts, 95))}  (target < 50 ms)`,
+    );
+  } finally {
+    await browser.close();
+    host.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

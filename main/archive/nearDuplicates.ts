@@ -1,0 +1,245 @@
+import { foldForComparison } from '../../shared/text';
+import { type Db, prepareCached } from './database';
+
+/**
+ * Groups near-duplicates at import: syndicated copies with different chrome, lightly edited
+ * rewrites, and translations of one article into the same language. Exact copies never get here
+ * (the content hash catches them).
+ *
+ * Two measures over content words (folded, stop words dropped, lightly stemmed):
+ * - phrase overlap: Jaccard similarity of adjacent word pairs. Copies and rewrites share most of
+ *   their phrasing; different stories on the same topic share almost none (< 0.1).
+ * - vocabulary overlap: Jaccard similarity of the words themselves. Two translations of one
+ *   article word it differently but use the same names, numbers and terms (> 0.5); another story
+ *   on the same topic shares its topic words only (about 0.2).
+ * Finding candidates must not mean comparing with the whole archive, so each source gets a
+ * MinHash signature of its content words, cut into bands (locality-sensitive hashing): sources
+ * that share a band's bucket are likely similar, and only those are compared exactly. Words, not
+ * word pairs, are hashed because translations share words far more than phrasing.
+ */
+
+/** Bump when features or hashing change: older fingerprints are then made again. */
+export const FINGERPRINT_SCHEME = 1;
+// 32 bands of 2 hashes: a pair whose vocabularies overlap 0.4 becomes a candidate 99.6% of the
+// time, 0.3 95%; unrelated texts (0.1) 28%, and those are then rejected by the exact check.
+const BANDS = 32;
+const ROWS = 2;
+/** Below this many distinct content words (a note, a headline), a source is never clustered. */
+const MIN_CONTENT_WORDS = 20;
+/** The candidates sharing most buckets are checked; the rest are almost never near-duplicates. */
+const MAX_CANDIDATES = 20;
+
+export const THRESHOLDS = {
+  /** Phrase overlap that alone makes a near-duplicate (copies, rewrites). */
+  phrases: 0.3,
+  /** Vocabulary overlap that, with some shared phrasing, makes one (translations). */
+  vocabulary: 0.4,
+  phrasesWithVocabulary: 0.1,
+  /** A shortened copy: most of the shorter text's phrases are in the longer one... */
+  containment: 0.8,
+  /** ...and it is not a short passage quoted inside a much longer text. */
+  minLengthRatio: 0.2,
+};
+
+export interface Features {
+  words: Set<string>;
+  pairs: Set<string>;
+}
+
+export interface Fingerprint {
+  contentWords: number;
+  /** One bucket per band; empty when the text is too short to cluster. */
+  buckets: number[];
+}
+
+export interface Similarity {
+  phrases: number;
+  vocabulary: number;
+  containment: number;
+  lengthRatio: number;
+}
+
+// English and French function words, and words every news story uses: they say nothing about
+// which story a text tells.
+const STOP_WORDS = new Set(
+  `a an the and or but nor of to in on at by for with from as is are was were be been being it its this that these
+   those there here he she they we you i me him her his hers their theirs our ours your them us who whom whose which
+   what when where why how not no yes so if than then also would will can could should may might must do does did
+   done has have had having into about after before over under between during while such other more most some any
+   all each both only own same very just said says say says told according mr mrs ms mme dr one two new last first
+   le la les l de des du d et est une un dans pour que qui quoi sur avec par au aux pas ce cet cette ces sont ete etre
+   il elle ils elles on ont ne se sa son ses leur leurs nous vous mais ou ou en y a plus comme aussi selon dont tres
+   lui meme deux entre sans sous apres avant fait faire`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Content words in order: folded, stop words and single letters dropped, endings trimmed. */
+function contentWords(text: string): string[] {
+  const words = foldForComparison(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.filter((word) => word.length > 1 && !STOP_WORDS.has(word)).map(stem);
+}
+
+// Plural and common inflections, English and French, so "sanctions"/"sanction" and
+// "militaires"/"militaire" match across two translations.
+function stem(word: string): string {
+  if (word.length <= 4 || /^\d+$/.test(word)) return word;
+  return word.replace(/(?:ies|ing|ed|es|s|ly|e|x)$/, '');
+}
+
+export function features(body: string): Features {
+  const words = contentWords(body);
+  const pairs = new Set<string>();
+  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+  return { words: new Set(words), pairs };
+}
+
+export function similarity(a: Features, b: Features): Similarity {
+  const overlap = (x: Set<string>, y: Set<string>) => {
+    const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+    let shared = 0;
+    for (const item of small) if (large.has(item)) shared++;
+    return shared;
+  };
+  const jaccard = (x: Set<string>, y: Set<string>) => {
+    const shared = overlap(x, y);
+    return shared === 0 ? 0 : shared / (x.size + y.size - shared);
+  };
+  const smaller = Math.min(a.pairs.size, b.pairs.size);
+  return {
+    phrases: jaccard(a.pairs, b.pairs),
+    vocabulary: jaccard(a.words, b.words),
+    containment: smaller === 0 ? 0 : overlap(a.pairs, b.pairs) / smaller,
+    lengthRatio: smaller / Math.max(1, a.pairs.size, b.pairs.size),
+  };
+}
+
+/** The decision, kept apart from the measures so tests and tuning can see both. */
+export function isNearDuplicate(a: Features, b: Features): boolean {
+  if (a.words.size < MIN_CONTENT_WORDS || b.words.size < MIN_CONTENT_WORDS) return false;
+  const s = similarity(a, b);
+  return (
+    s.phrases >= THRESHOLDS.phrases ||
+    (s.vocabulary >= THRESHOLDS.vocabulary && s.phrases >= THRESHOLDS.phrasesWithVocabulary) ||
+    (s.containment >= THRESHOLDS.containment && s.lengthRatio >= THRESHOLDS.minLengthRatio)
+  );
+}
+
+export function fingerprint(f: Features): Fingerprint {
+  if (f.words.size < MIN_CONTENT_WORDS) return { contentWords: f.words.size, buckets: [] };
+  const minima = new Uint32Array(BANDS * ROWS).fill(0xffffffff);
+  const add = (feature: string) => {
+    const base = fnv1a(feature);
+    for (let i = 0; i < minima.length; i++) {
+      const value = mix32(base ^ SEEDS[i]!);
+      if (value < minima[i]!) minima[i] = value;
+    }
+  };
+  for (const word of f.words) add(word);
+  const buckets: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let hash = mix32(band + 1);
+    for (let row = 0; row < ROWS; row++) hash = mix32(hash ^ minima[band * ROWS + row]!);
+    // The band goes in the high bits, so one integer names the bucket (exact below 2^53).
+    buckets.push(band * 2 ** 32 + hash);
+  }
+  return { contentWords: f.words.size, buckets };
+}
+
+/**
+ * The head of the cluster a new text belongs to, or null. Candidates come from the buckets; the
+ * closest one that passes `isNearDuplicate` wins, and its own head (or itself) is returned.
+ */
+export function findClusterHead(db: Db, f: Features, print: Fingerprint): number | null {
+  if (print.buckets.length === 0) return null;
+  const candidates = prepareCached(
+    db,
+    `SELECT source_id AS id, count(*) AS shared FROM source_lsh_buckets
+     WHERE bucket IN (${print.buckets.map(() => '?').join(', ')})
+     GROUP BY source_id ORDER BY shared DESC, source_id LIMIT ${MAX_CANDIDATES}`,
+  ).all(...print.buckets) as { id: number }[];
+  let best: { head: number; score: number } | null = null;
+  for (const { id } of candidates) {
+    const row = prepareCached(db, 'SELECT body, cluster_id FROM sources WHERE id = ?').get(id) as
+      | { body: string; cluster_id: number | null }
+      | undefined;
+    if (!row) continue;
+    const other = features(row.body);
+    if (!isNearDuplicate(f, other)) continue;
+    const s = similarity(f, other);
+    const score = Math.max(s.phrases, s.vocabulary);
+    if (!best || score > best.score) best = { head: row.cluster_id ?? id, score };
+  }
+  return best?.head ?? null;
+}
+
+/** Stores a source's fingerprint (inside the caller's transaction). */
+export function recordFingerprint(db: Db, sourceId: number, print: Fingerprint): void {
+  prepareCached(
+    db,
+    'INSERT OR REPLACE INTO source_fingerprints (source_id, scheme, content_words) VALUES (?, ?, ?)',
+  ).run(sourceId, FINGERPRINT_SCHEME, print.contentWords);
+  prepareCached(db, 'DELETE FROM source_lsh_buckets WHERE source_id = ?').run(sourceId);
+  const insert = prepareCached(db, 'INSERT OR IGNORE INTO source_lsh_buckets (bucket, source_id) VALUES (?, ?)');
+  for (const bucket of print.buckets) insert.run(bucket, sourceId);
+}
+
+const checkedUpTo = new WeakMap<Db, number>();
+/** Sources fingerprinted per transaction: bounds memory and how long the write lock is held. */
+const BACKFILL_BATCH = 200;
+
+/**
+ * Fingerprints sources that have none yet (imported before migration 50, inserted some other
+ * way, or made by an older scheme), oldest first, clustering each with the ones before it. In
+ * transactions of its own, so a file that fails to import does not undo it. Only ids above the
+ * last check are looked at again, so once caught up this costs one indexed lookup.
+ */
+export function fingerprintMissing(db: Db): void {
+  let from = checkedUpTo.get(db) ?? 0;
+  const top = (prepareCached(db, 'SELECT coalesce(max(id), 0) AS id FROM sources').get() as { id: number }).id;
+  const batch = db.transaction((after: number): number => {
+    const missing = prepareCached(
+      db,
+      `SELECT s.id, s.body, s.cluster_id,
+              EXISTS (SELECT 1 FROM sources m WHERE m.cluster_id = s.id) AS has_members
+       FROM sources s LEFT JOIN source_fingerprints f ON f.source_id = s.id
+       WHERE s.id > ? AND (f.source_id IS NULL OR f.scheme <> ?) ORDER BY s.id LIMIT ${BACKFILL_BATCH}`,
+    ).all(after, FINGERPRINT_SCHEME) as { id: number; body: string; cluster_id: number | null; has_members: number }[];
+    for (const row of missing) {
+      const f = features(row.body);
+      const print = fingerprint(f);
+      if (row.cluster_id === null && !row.has_members) {
+        const head = findClusterHead(db, f, print);
+        if (head !== null && head !== row.id) {
+          prepareCached(db, 'UPDATE sources SET cluster_id = ? WHERE id = ?').run(head, row.id);
+        }
+      }
+      recordFingerprint(db, row.id, print);
+    }
+    return missing.length === BACKFILL_BATCH ? missing[missing.length - 1]!.id : top;
+  });
+  while (from < top) from = batch.immediate(from);
+  checkedUpTo.set(db, Math.max(from, top));
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** MurmurHash3's finaliser: a bijective 32-bit mix, so each seed gives an independent ordering. */
+function mix32(value: number): number {
+  let h = value >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEEDS = Array.from({ length: BANDS * ROWS }, (_, i) => mix32(0x9e3779b9 * (i + 1)));

@@ -1,0 +1,117 @@
+import { countBriefWords } from '../../shared/briefDocument';
+import type { Brief, Snapshot, SnapshotReason, SnapshotSummary } from '../../shared/briefSchemas';
+import { type Db, prepareCached } from '../archive/database';
+import { getBrief, readStoredContent } from './briefs';
+
+/**
+ * A brief's history. Retention: every 'manual', 'export' and 'before-restore' snapshot is kept
+ * for good (the analyst asked for it, or it is what left the building, or what a restore
+ * replaced); 'auto' ones, taken on a timer while editing, are thinned to the latest
+ * AUTO_SNAPSHOTS_KEPT per brief.
+ */
+export const AUTO_SNAPSHOTS_KEPT = 100;
+
+interface SnapshotSummaryRow {
+  id: number;
+  brief_id: number;
+  taken_at: string;
+  reason: SnapshotReason;
+  word_count: number;
+}
+interface SnapshotRow extends SnapshotSummaryRow {
+  title: string;
+  content: string;
+}
+
+const SUMMARY_COLUMNS = 'id, brief_id, taken_at, reason, word_count';
+
+function rowToSummary(row: SnapshotSummaryRow): SnapshotSummary {
+  return { id: row.id, briefId: row.brief_id, takenAt: row.taken_at, reason: row.reason, wordCount: row.word_count };
+}
+
+/**
+ * Snapshots the brief as last saved. When nothing changed since the brief's latest snapshot,
+ * that snapshot is returned instead of a copy; if it was an 'auto' one and this one is taken for
+ * a reason that is kept for good, it takes that reason, so thinning can never remove the state
+ * an export or a restore relied on. Null when no brief has that id.
+ */
+export function takeSnapshot(db: Db, briefId: number, reason: SnapshotReason): SnapshotSummary | null {
+  return db.transaction((): SnapshotSummary | null => {
+    const brief = prepareCached(db, 'SELECT title, content FROM briefs WHERE id = ?').get(briefId) as
+      | { title: string; content: string }
+      | undefined;
+    if (!brief) return null;
+    const latest = prepareCached(
+      db,
+      `SELECT ${SUMMARY_COLUMNS}, title, content FROM brief_snapshots WHERE brief_id = ?
+       ORDER BY taken_at DESC, id DESC LIMIT 1`,
+    ).get(briefId) as SnapshotRow | undefined;
+    if (latest && latest.title === brief.title && latest.content === brief.content) {
+      if (latest.reason !== 'auto' || reason === 'auto') return rowToSummary(latest);
+      const promoted = prepareCached(
+        db,
+        `UPDATE brief_snapshots SET reason = ? WHERE id = ? RETURNING ${SUMMARY_COLUMNS}`,
+      ).get(reason, latest.id) as SnapshotSummaryRow;
+      return rowToSummary(promoted);
+    }
+    const wordCount = countBriefWords(readStoredContent(brief.content, `Brief ${briefId}`));
+    const row = prepareCached(
+      db,
+      `INSERT INTO brief_snapshots (brief_id, taken_at, reason, title, content, word_count)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+    ).get(briefId, new Date().toISOString(), reason, brief.title, brief.content, wordCount) as SnapshotSummaryRow;
+    if (reason === 'auto') thinAutoSnapshots(db, briefId);
+    return rowToSummary(row);
+  })();
+}
+
+function thinAutoSnapshots(db: Db, briefId: number): void {
+  prepareCached(
+    db,
+    `DELETE FROM brief_snapshots
+     WHERE brief_id = ? AND reason = 'auto' AND id NOT IN (
+       SELECT id FROM brief_snapshots WHERE brief_id = ? AND reason = 'auto'
+       ORDER BY taken_at DESC, id DESC LIMIT ?)`,
+  ).run(briefId, briefId, AUTO_SNAPSHOTS_KEPT);
+}
+
+/** A brief's snapshots, newest first (empty when the brief has none or does not exist). */
+export function listSnapshots(db: Db, briefId: number): SnapshotSummary[] {
+  const rows = prepareCached(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM brief_snapshots WHERE brief_id = ? ORDER BY taken_at DESC, id DESC`,
+  ).all(briefId) as SnapshotSummaryRow[];
+  return rows.map(rowToSummary);
+}
+
+export function getSnapshot(db: Db, id: number): Snapshot | null {
+  const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, title, content FROM brief_snapshots WHERE id = ?`).get(
+    id,
+  ) as SnapshotRow | undefined;
+  if (!row) return null;
+  return { ...rowToSummary(row), title: row.title, content: readStoredContent(row.content, `Snapshot ${row.id}`) };
+}
+
+/**
+ * Puts a snapshot's title and content back into its brief, after snapshotting the brief as it is
+ * ('before-restore'), so a restore can itself be undone. Null when the snapshot does not exist.
+ * Not yet a contract call (see the report on issue #4); the renderer can do the same with
+ * takeSnapshot + getSnapshot + saveBrief, but not atomically.
+ */
+export function restoreSnapshot(db: Db, snapshotId: number): Brief | null {
+  return db.transaction((): Brief | null => {
+    const snapshot = prepareCached(db, 'SELECT brief_id, title, content FROM brief_snapshots WHERE id = ?').get(
+      snapshotId,
+    ) as { brief_id: number; title: string; content: string } | undefined;
+    if (!snapshot) return null;
+    takeSnapshot(db, snapshot.brief_id, 'before-restore');
+    // The stored text is copied as is, so the restored brief is byte for byte the snapshot.
+    prepareCached(db, 'UPDATE briefs SET title = ?, content = ?, updated_at = ? WHERE id = ?').run(
+      snapshot.title,
+      snapshot.content,
+      new Date().toISOString(),
+      snapshot.brief_id,
+    );
+    return getBrief(db, snapshot.brief_id);
+  })();
+}

@@ -1,0 +1,75 @@
+import type { Handlers } from '../../shared/contract';
+import type { Db } from '../archive/database';
+import {
+  briefExists,
+  createBrief,
+  deleteBrief,
+  duplicateBrief,
+  getBrief,
+  listBriefs,
+  listTrash,
+  renameBrief,
+  restoreBrief,
+  saveBrief,
+} from '../briefs/briefs';
+import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
+import { UserError } from '../dispatch';
+import { docxFileName } from '../export/docxExport';
+import { exportBriefDocx } from '../export/exportBrief';
+
+type BriefHandlers = Pick<
+  Handlers,
+  | 'listBriefs'
+  | 'listTrash'
+  | 'createBrief'
+  | 'getBrief'
+  | 'saveBrief'
+  | 'renameBrief'
+  | 'duplicateBrief'
+  | 'deleteBrief'
+  | 'restoreBrief'
+  | 'listSnapshots'
+  | 'getSnapshot'
+  | 'takeSnapshot'
+  | 'exportBrief'
+>;
+
+const missingBrief = (id: number) =>
+  new UserError('not-found', `Brief ${id} does not exist; it may have been removed in another window.`);
+
+/** Returns `value`, or throws the not-found error when the lookup found nothing. */
+function found<T>(value: T | null, error: () => UserError): T {
+  if (value === null) throw error();
+  return value;
+}
+
+/** Briefs, their trash, their history and their export. */
+export function briefHandlers(db: Db): BriefHandlers {
+  return {
+    listBriefs: () => listBriefs(db),
+    listTrash: () => listTrash(db),
+    createBrief: (input) => createBrief(db, input),
+    // Trashed briefs open too, so the trash can show what it holds before a restore.
+    getBrief: ({ id }) => found(getBrief(db, id), () => missingBrief(id)),
+    saveBrief: (input) =>
+      found(
+        saveBrief(db, input),
+        () => new UserError('not-found', `Brief ${input.id} no longer exists; copy your text before reloading.`),
+      ),
+    renameBrief: ({ id, title }) => found(renameBrief(db, id, title), () => missingBrief(id)),
+    duplicateBrief: ({ id }) => found(duplicateBrief(db, id), () => missingBrief(id)),
+    deleteBrief: ({ id }) => found(deleteBrief(db, id), () => missingBrief(id)),
+    restoreBrief: ({ id }) => found(restoreBrief(db, id), () => missingBrief(id)),
+    listSnapshots: ({ briefId }) => {
+      if (!briefExists(db, briefId)) throw missingBrief(briefId);
+      return listSnapshots(db, briefId);
+    },
+    getSnapshot: ({ id }) =>
+      found(getSnapshot(db, id), () => new UserError('not-found', `Snapshot ${id} does not exist.`)),
+    takeSnapshot: ({ briefId, reason }) => found(takeSnapshot(db, briefId, reason), () => missingBrief(briefId)),
+    exportBrief: async ({ id }) => {
+      const { brief, bytes } = found(await exportBriefDocx(db, id), () => missingBrief(id));
+      return { kind: 'download', fileName: docxFileName(brief.title), base64: bytes.toString('base64') };
+    },
+  };
+}

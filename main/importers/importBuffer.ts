@@ -1,0 +1,53 @@
+import type { ImportItemOutcome } from '../../shared/contract';
+import { type Db, prepareCached } from '../archive/database';
+import {
+  features,
+  findClusterHead,
+  fingerprint,
+  fingerprintMissing,
+  recordFingerprint,
+} from '../archive/nearDuplicates';
+import { contentHash, insertSource } from '../archive/sources';
+import type { ParsedFile } from './article';
+import { describeFailure } from './importFailure';
+import { baseName, parseFile } from './parseFile';
+
+/**
+ * Imports one file given as bytes (from the UI, where the path never crosses the boundary; and
+ * from importPaths, so both behave the same). Never throws: a file that cannot be imported comes
+ * back as `failed` with a one-line reason. Async because PDF and Word parsing are.
+ */
+export async function importBuffer(db: Db, name: string, bytes: Uint8Array): Promise<ImportItemOutcome> {
+  try {
+    const parsed = await parseFile(name, bytes);
+    return storeParsedFile(db, parsed, baseName(name));
+  } catch (error) {
+    return { kind: 'failed', error: describeFailure(error) };
+  }
+}
+
+/**
+ * Stores a parsed file in its own transaction: an exact duplicate (same text once spacing, case
+ * and accents are ignored) is reported, not stored; anything else is stored, joining the cluster
+ * of its closest near-duplicate, if any. Parsing happens before, outside the transaction, so the
+ * write lock is held only for the few statements here.
+ */
+export function storeParsedFile(db: Db, parsed: ParsedFile, fileName: string): ImportItemOutcome {
+  fingerprintMissing(db);
+  const textFeatures = features(parsed.body);
+  const print = fingerprint(textFeatures);
+  const hash = contentHash(parsed.body);
+  return db
+    .transaction((): ImportItemOutcome => {
+      const existing = prepareCached(db, 'SELECT id FROM sources WHERE content_hash = ?').get(hash) as
+        | { id: number }
+        | undefined;
+      if (existing) return { kind: 'duplicate', duplicateOf: existing.id };
+      const clusterId = findClusterHead(db, textFeatures, print);
+      const outcome = insertSource(db, { ...parsed, fileName, clusterId });
+      if (outcome.kind === 'duplicate') return outcome;
+      recordFingerprint(db, outcome.id, print);
+      return { kind: 'imported', id: outcome.id, title: parsed.title };
+    })
+    .immediate();
+}

@@ -1,0 +1,34 @@
+/**
+ * Files larger than this are refused, whatever their format: no article or report we import is
+ * this long, the whole file is held in memory while it is parsed, and a parser fed a huge file
+ * would freeze the import for everything queued behind it.
+ */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** A reason a file cannot be imported, worded for the person who chose the file. */
+export class ImportFailure extends Error {}
+
+/** Refuses files over MAX_IMPORT_BYTES with a message that says how large they are. */
+export function assertImportableSize(size: number): void {
+  if (size > MAX_IMPORT_BYTES) {
+    throw new ImportFailure(
+      `file is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_IMPORT_BYTES)})`,
+    );
+  }
+}
+
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** One line for the report, whatever went wrong: our own reasons as they are, system errors in words. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof ImportFailure) return error.message;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  const message = error instanceof Error ? error.message : String(error);
+  return `could not be imported: ${message.split('\n')[0]}`;
+}

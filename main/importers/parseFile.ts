@@ -1,0 +1,66 @@
+import type { ParsedFile } from './article';
+import { hasText } from './characters';
+import { parseDocx } from './formats/docx';
+import { parseHtml } from './formats/html';
+import { parsePdf } from './formats/pdf';
+import { parseText } from './formats/text';
+import { assertImportableSize, ImportFailure } from './importFailure';
+
+type Parser = (bytes: Uint8Array, fileName: string) => ParsedFile | Promise<ParsedFile>;
+
+const PARSERS: Record<string, Parser> = {
+  '.txt': (bytes, name) => parseText(bytes, name, 'txt'),
+  '.md': (bytes, name) => parseText(bytes, name, 'md'),
+  '.markdown': (bytes, name) => parseText(bytes, name, 'md'),
+  '.html': parseHtml,
+  '.htm': parseHtml,
+  '.docx': parseDocx,
+  '.pdf': parsePdf,
+};
+
+const SUPPORTED = '.txt, .md, .html, .htm, .docx and .pdf';
+
+// Formats people will try, with what to do instead.
+const ADVICE: Record<string, string> = {
+  '.doc': 'save it as .docx in Word first',
+  '.rtf': 'save it as .docx first',
+  '.odt': 'save it as .docx first',
+  '.pages': 'export it as .docx or PDF first',
+  '.mhtml': 'save the page as "Web page, HTML only" instead',
+  '.mht': 'save the page as "Web page, HTML only" instead',
+  '.webarchive': 'save the page as HTML instead',
+};
+
+/** The file name without any folder, whichever separator the name came with. */
+export function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() ?? name;
+}
+
+export function extensionOf(name: string): string {
+  const match = /\.[^.\\/]+$/.exec(baseName(name));
+  return match ? match[0].toLowerCase() : '';
+}
+
+/** Throws the one-line reason a file of this name will not be imported, if there is one. */
+export function assertSupportedName(name: string): void {
+  const extension = extensionOf(name);
+  if (PARSERS[extension]) return;
+  const advice = ADVICE[extension];
+  if (advice) throw new ImportFailure(`unsupported format ${extension}: ${advice}`);
+  throw new ImportFailure(`unsupported format ${extension || '(no extension)'} (Précis imports ${SUPPORTED})`);
+}
+
+/**
+ * Reads one file, whatever its format, into a source ready to store. The extension chooses the
+ * reader; each reader checks that the content really is what the name says. Throws ImportFailure
+ * with a one-line reason when the file cannot be imported.
+ */
+export async function parseFile(name: string, bytes: Uint8Array): Promise<ParsedFile> {
+  assertSupportedName(name);
+  assertImportableSize(bytes.length);
+  if (bytes.length === 0) throw new ImportFailure('file is empty');
+  const fileName = baseName(name);
+  const parsed = await PARSERS[extensionOf(name)]!(bytes, fileName);
+  if (!hasText(parsed.body)) throw new ImportFailure('no text left after cleaning (no letters or digits)');
+  return parsed;
+}

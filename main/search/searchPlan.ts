@@ -1,0 +1,155 @@
+import { type Db, prepareCached } from '../archive/database';
+import type { ParsedQuery } from './queryParser';
+import { type FilterSql, filterSql } from './searchFilters';
+import type { SearchSort } from './searchTypes';
+
+/**
+ * Chooses which sources make up one page of results, and how many match in all.
+ *
+ * What costs time at 100,000 sources is the number of matches touched, not the page size:
+ * FTS5 lists a term's matches at about 0.2 µs each, but bm25() costs about 2 µs per match it
+ * ranks, and a common word matches tens of thousands. So the matches are first listed newest
+ * (highest id) first, up to COUNT_CAP + 1 of them, which costs little:
+ * - at most COUNT_CAP: the total is exact, and relevance ranks every match (bm25 over all);
+ * - more than that: the total is estimated from how far back in the archive the COUNT_CAP-th
+ *   match lies, and relevance ranks only the COUNT_CAP most recently added matches (the notice
+ *   says so, and `rankedAmong` tells the UI). If the estimate is over half the archive, FTS5's
+ *   bm25 gives every term an IDF of zero anyway (its IDF is clamped at N/2), so ranking would
+ *   only shuffle: those are shown newest first, and the notice says why.
+ * Sorting by date never needs bm25, so it is exact however many match.
+ */
+
+export const COUNT_CAP = 2000;
+/** Above this share of the archive, a date-ordered walk probes each source instead of listing every match. */
+const DENSE_SHARE = 0.25;
+
+const BM25 = 'bm25(sources_fts, 10.0, 1.0, 0.0, 0.0, 0.0)';
+
+export type PageOrder = 'relevance' | 'date' | 'recent';
+
+export interface Page {
+  /** Ids of the page, in order, with their scores (bm25 negated: higher is better; 0 when unranked). */
+  rows: { id: number; score: number }[];
+  total: number;
+  totalIsEstimate: boolean;
+  rankedAmong: number | null;
+  order: PageOrder;
+}
+
+function where(filters: FilterSql, first: string): string {
+  return [first, ...filters.clauses].join(' AND ');
+}
+
+/** A page of sources chosen by filters alone (no MATCH): newest publication first. */
+export function filterOnlyPage(db: Db, parsed: ParsedQuery, limit: number, offset: number): Page {
+  const filters = filterSql(db, parsed.filters, parsed.excludeFts, 's.id', true);
+  const condition = where(filters, '1');
+  const rows = prepareCached(
+    db,
+    `SELECT s.id, 0 AS score FROM sources s WHERE ${condition}
+     ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+  ).all(...filters.params, limit, offset) as { id: number; score: number }[];
+  const total = prepareCached(db, `SELECT count(*) FROM sources s WHERE ${condition}`)
+    .pluck()
+    .get(...filters.params) as number;
+  return { rows, total, totalIsEstimate: false, rankedAmong: null, order: 'date' };
+}
+
+/** A page of sources matching `parsed.fts` (and the filters), in the order asked for. */
+export function matchPage(db: Db, parsed: ParsedQuery, sort: SearchSort, limit: number, offset: number): Page {
+  const match = parsed.fts!;
+  const filters = filterSql(db, parsed.filters, null, '+sources_fts.rowid');
+  const condition = where(filters, 'sources_fts MATCH ?');
+  const params = [match, ...filters.params];
+  const newest = prepareCached(db, `SELECT rowid FROM sources_fts WHERE ${condition} ORDER BY rowid DESC LIMIT ?`)
+    .pluck()
+    .all(...params, COUNT_CAP + 1) as number[];
+
+  const capped = newest.length > COUNT_CAP;
+  const total = capped ? estimateTotal(db, newest[COUNT_CAP - 1]!) : newest.length;
+  const archiveSize = capped ? sourceCount(db) : 0;
+
+  if (sort === 'date' || !parsed.hasText) {
+    const rows = capped
+      ? datePageOfMany(db, condition, params, total / Math.max(1, archiveSize), limit, offset)
+      : datePageOfFew(db, newest, limit, offset);
+    return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'date' };
+  }
+  if (!capped) {
+    const rows = prepareCached(
+      db,
+      `SELECT rowid AS id, -${BM25} AS score FROM sources_fts WHERE ${condition}
+       ORDER BY ${BM25}, rowid LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as { id: number; score: number }[];
+    return { rows, total, totalIsEstimate: false, rankedAmong: null, order: 'relevance' };
+  }
+  if (total > archiveSize / 2) {
+    const rows = newest.slice(offset, Math.min(offset + limit, COUNT_CAP)).map((id) => ({ id, score: 0 }));
+    return { rows, total, totalIsEstimate: true, rankedAmong: COUNT_CAP, order: 'recent' };
+  }
+  // Ranks the COUNT_CAP newest matches: the rowid bound lets FTS5 skip the older ones. It is
+  // CAST because better-sqlite3 binds numbers as REAL, and FTS5 ignores a REAL rowid bound.
+  const window = Math.max(0, Math.min(limit, COUNT_CAP - offset));
+  const rows =
+    window === 0
+      ? []
+      : (prepareCached(
+          db,
+          `SELECT rowid AS id, -${BM25} AS score FROM sources_fts WHERE ${condition} AND rowid >= CAST(? AS INTEGER)
+           ORDER BY ${BM25}, rowid LIMIT ? OFFSET ?`,
+        ).all(...params, newest[COUNT_CAP - 1], window, offset) as { id: number; score: number }[]);
+  return { rows, total, totalIsEstimate: true, rankedAmong: COUNT_CAP, order: 'relevance' };
+}
+
+/** Few matches, all known: look up their dates and sort. */
+function datePageOfFew(db: Db, ids: number[], limit: number, offset: number): { id: number; score: number }[] {
+  return prepareCached(
+    db,
+    `SELECT s.id, 0 AS score FROM sources s WHERE s.id IN (SELECT value FROM json_each(?))
+     ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+  ).all(JSON.stringify(ids), limit, offset) as { id: number; score: number }[];
+}
+
+/**
+ * Many matches: walk the date index newest first. When most sources match, checking each
+ * source as it comes (one index probe each) finds a page after a few dozen probes; otherwise
+ * SQLite lists every match once and the walk checks membership in that list.
+ */
+function datePageOfMany(
+  db: Db,
+  condition: string,
+  params: unknown[],
+  share: number,
+  limit: number,
+  offset: number,
+): { id: number; score: number }[] {
+  const probe =
+    share >= DENSE_SHARE
+      ? `EXISTS (SELECT 1 FROM sources_fts WHERE ${condition} AND sources_fts.rowid = s.id)`
+      : `s.id IN (SELECT rowid FROM sources_fts WHERE ${condition})`;
+  return prepareCached(
+    db,
+    `SELECT s.id, 0 AS score FROM sources s INDEXED BY sources_published_at WHERE ${probe}
+     ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+  ).all(...params, limit, offset) as { id: number; score: number }[];
+}
+
+function sourceCount(db: Db): number {
+  return prepareCached(db, 'SELECT count(*) FROM sources').pluck().get() as number;
+}
+
+/**
+ * Matches are spread over the archive much as sources are, so if the COUNT_CAP-th newest match
+ * is `oldestCounted`, the total is about COUNT_CAP times the id span over the span counted.
+ */
+function estimateTotal(db: Db, oldestCounted: number): number {
+  // Two statements: SQLite answers min() or max() alone from the end of the primary key, but
+  // scans the whole table for both at once.
+  const span = {
+    low: prepareCached(db, 'SELECT min(id) FROM sources').pluck().get() as number,
+    high: prepareCached(db, 'SELECT max(id) FROM sources').pluck().get() as number,
+  };
+  const counted = Math.max(1, span.high - oldestCounted + 1);
+  const estimate = Math.round((COUNT_CAP * (span.high - span.low + 1)) / counted);
+  return Math.min(Math.max(estimate, COUNT_CAP + 1), sourceCount(db));
+}

@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Brief, BriefSummary } from '../../shared/contract';
+import { api } from '../api/client';
+import { NewBriefMenu } from './NewBriefMenu';
+
+const lastEdited = (iso: string) => new Date(iso).toLocaleString('en-CA', { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * The briefs of this archive: open, create from a template, rename, duplicate, and delete to a
+ * trash from which they can be restored.
+ */
+export function BriefsPanel({
+  currentId,
+  refreshKey,
+  onOpen,
+  onError,
+}: {
+  currentId: number | null;
+  /** Changes when the open brief was saved or renamed, so the list shows the new title and time. */
+  refreshKey: number;
+  onOpen: (brief: Brief) => void;
+  onError: (message: string) => void;
+}) {
+  const [briefs, setBriefs] = useState<BriefSummary[]>([]);
+  const [trash, setTrash] = useState<BriefSummary[] | null>(null);
+  const [renaming, setRenaming] = useState<number | null>(null);
+
+  const reload = useCallback(async () => {
+    const [list, deleted] = await Promise.all([api.listBriefs({}), api.listTrash({})]);
+    if (list.ok) setBriefs(list.value);
+    else onError(list.error.message);
+    if (deleted.ok) setTrash((shown) => (shown === null ? null : deleted.value));
+  }, [onError]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey re-reads the list after a save.
+  useEffect(() => {
+    void reload();
+  }, [reload, refreshKey]);
+
+  const open = async (id: number) => {
+    const result = await api.getBrief({ id });
+    if (result.ok) onOpen(result.value);
+    else onError(result.error.message);
+  };
+
+  const act = async (run: () => Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const result = await run();
+    if (!result.ok && result.error) onError(result.error.message);
+    await reload();
+  };
+
+  const showTrash = async () => {
+    if (trash !== null) return setTrash(null);
+    const deleted = await api.listTrash({});
+    if (deleted.ok) setTrash(deleted.value);
+  };
+
+  return (
+    <section className="briefs" aria-label="Brief library">
+      <div className="briefs-head">
+        <h2>Briefs</h2>
+        <NewBriefMenu
+          onCreated={(brief) => {
+            onOpen(brief);
+            void reload();
+          }}
+          onError={onError}
+        />
+      </div>
+      <ul className="brief-list" aria-label="Briefs">
+        {briefs.map((brief) => (
+          <li key={brief.id} className={brief.id === currentId ? 'current' : undefined}>
+            {renaming === brief.id ? (
+              <form
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  const title = String(new FormData(event.currentTarget).get('title') ?? '').trim();
+                  setRenaming(null);
+                  if (title) void act(() => api.renameBrief({ id: brief.id, title }));
+                }}
+              >
+                <input name="title" aria-label="New title" defaultValue={brief.title} />
+                <button type="submit">Save title</button>
+              </form>
+            ) : (
+              <button
+                type="button"
+                className="brief-open"
+                aria-current={brief.id === currentId ? 'true' : undefined}
+                onClick={() => void open(brief.id)}
+              >
+                <span className="brief-title-text">{brief.title}</span>
+                <span className="result-meta">
+                  {brief.classification} · {lastEdited(brief.updatedAt)}
+                </span>
+              </button>
+            )}
+            <span className="brief-actions">
+              <button type="button" aria-label={`Rename ${brief.title}`} onClick={() => setRenaming(brief.id)}>
+                Rename
+              </button>
+              <button
+                type="button"
+                aria-label={`Duplicate ${brief.title}`}
+                onClick={() => void act(() => api.duplicateBrief({ id: brief.id }))}
+              >
+                Duplicate
+              </button>
+              <button
+                type="button"
+                aria-label={`Delete ${brief.title}`}
+                onClick={() => void act(() => api.deleteBrief({ id: brief.id }))}
+              >
+                Delete
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link" aria-expanded={trash !== null} onClick={() => void showTrash()}>
+        Trash
+      </button>
+      {trash !== null ? (
+        <ul className="brief-list trash" aria-label="Trash">
+          {trash.length === 0 ? <li className="empty">The trash is empty.</li> : null}
+          {trash.map((brief) => (
+            <li key={brief.id}>
+              <span className="brief-title-text">{brief.title}</span>
+              <button
+                type="button"
+                aria-label={`Restore ${brief.title}`}
+                onClick={() => void act(() => api.restoreBrief({ id: brief.id }))}
+              >
+                Restore
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

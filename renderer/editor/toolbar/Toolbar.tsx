@@ -1,0 +1,187 @@
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $createHeadingNode,
+  $createQuoteNode,
+  $isHeadingNode,
+  $isQuoteNode,
+  type HeadingTagType,
+} from '@lexical/rich-text';
+import { $setBlocksType } from '@lexical/selection';
+import { $findMatchingParent, mergeRegister } from '@lexical/utils';
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  $isRootOrShadowRoot,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  FORMAT_TEXT_COMMAND,
+  type LexicalNode,
+  REDO_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+  type TextFormatType,
+  UNDO_COMMAND,
+} from 'lexical';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+
+type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number';
+
+interface ToolbarState {
+  block: BlockType;
+  formats: Set<TextFormatType>;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+const FORMATS: { format: TextFormatType; label: string; shortcut: string; text: string }[] = [
+  { format: 'bold', label: 'Bold', shortcut: 'Ctrl+B', text: 'B' },
+  { format: 'italic', label: 'Italic', shortcut: 'Ctrl+I', text: 'I' },
+  { format: 'underline', label: 'Underline', shortcut: 'Ctrl+U', text: 'U' },
+];
+
+const BLOCKS: { block: BlockType; label: string; text: string }[] = [
+  { block: 'h1', label: 'Heading 1', text: 'H1' },
+  { block: 'h2', label: 'Heading 2', text: 'H2' },
+  { block: 'h3', label: 'Heading 3', text: 'H3' },
+  { block: 'bullet', label: 'Bulleted list', text: '• List' },
+  { block: 'number', label: 'Numbered list', text: '1. List' },
+  { block: 'quote', label: 'Block quote', text: '❝' },
+];
+
+function $blockTypeOf(node: LexicalNode): BlockType {
+  const block = $findMatchingParent(node, (n) => {
+    const parent = n.getParent();
+    return parent !== null && ($isRootOrShadowRoot(parent) || $isListNode(parent));
+  });
+  const list = $findMatchingParent(node, $isListNode);
+  if (list) return list.getListType() === 'number' ? 'number' : 'bullet';
+  if ($isHeadingNode(block)) return block.getTag() as BlockType;
+  if ($isQuoteNode(block)) return 'quote';
+  return 'paragraph';
+}
+
+/** Formatting controls with accessible names; the standard shortcuts work through Lexical itself. */
+export function Toolbar({ children }: { children?: ReactNode }) {
+  const [editor] = useLexicalComposerContext();
+  const [state, setState] = useState<ToolbarState>({
+    block: 'paragraph',
+    formats: new Set(),
+    canUndo: false,
+    canRedo: false,
+  });
+
+  const refresh = useCallback(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return;
+    const formats = new Set(FORMATS.map((f) => f.format).filter((format) => selection.hasFormat(format)));
+    const block = $blockTypeOf(selection.anchor.getNode());
+    setState((previous) => ({ ...previous, formats, block }));
+  }, []);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => editorState.read(refresh)),
+        editor.registerCommand(
+          SELECTION_CHANGE_COMMAND,
+          () => {
+            refresh();
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          CAN_UNDO_COMMAND,
+          (canUndo) => {
+            setState((previous) => ({ ...previous, canUndo }));
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          CAN_REDO_COMMAND,
+          (canRedo) => {
+            setState((previous) => ({ ...previous, canRedo }));
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+      ),
+    [editor, refresh],
+  );
+
+  const setBlock = (block: BlockType) => {
+    const next = state.block === block ? 'paragraph' : block;
+    if (state.block === 'bullet' || state.block === 'number') editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+    if (next === 'bullet') return editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined);
+    if (next === 'number') return editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined);
+    editor.update(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      $setBlocksType(selection, () => {
+        if (next === 'quote') return $createQuoteNode();
+        if (next === 'paragraph') return $createParagraphNode();
+        return $createHeadingNode(next as HeadingTagType);
+      });
+    });
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <button
+        type="button"
+        aria-label="Undo"
+        title="Undo (Ctrl+Z)"
+        disabled={!state.canUndo}
+        onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        aria-label="Redo"
+        title="Redo (Ctrl+Shift+Z)"
+        disabled={!state.canRedo}
+        onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+      >
+        ↷
+      </button>
+      <span className="toolbar-gap" />
+      {FORMATS.map(({ format, label, shortcut, text }) => (
+        <button
+          key={format}
+          type="button"
+          className={`format-${format}`}
+          aria-label={label}
+          title={`${label} (${shortcut})`}
+          aria-pressed={state.formats.has(format)}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
+        >
+          {text}
+        </button>
+      ))}
+      <span className="toolbar-gap" />
+      {BLOCKS.map(({ block, label, text }) => (
+        <button
+          key={block}
+          type="button"
+          aria-label={label}
+          title={label}
+          aria-pressed={state.block === block}
+          onClick={() => setBlock(block)}
+        >
+          {text}
+        </button>
+      ))}
+      {children ? <span className="toolbar-gap" /> : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+
+export interface FlaggedQuote {
+  sourceId: number;
+  quote: string;
+  reason: string;
+}
+
+/** Before export: the quotations that no longer match their sources, and the analyst's choice. */
+export function FlaggedQuotesDialog({
+  flagged,
+  onExport,
+  onBack,
+}: {
+  flagged: FlaggedQuote[];
+  onExport: () => void;
+  onBack: () => void;
+}) {
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => backRef.current?.focus(), []);
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="flagged-title">
+        <h2 id="flagged-title">Some quotations do not match their sources</h2>
+        <ul aria-label="Flagged quotations">
+          {flagged.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time.
+            <li key={i}>
+              “{item.quote}” — {item.reason}
+            </li>
+          ))}
+        </ul>
+        <div className="form-actions">
+          <button type="button" ref={backRef} onClick={onBack}>
+            Go back
+          </button>
+          <button type="button" className="primary" onClick={onExport}>
+            Export anyway
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

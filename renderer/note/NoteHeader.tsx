@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { CLASSIFICATIONS, type Classification } from '../../shared/source';
+import type { BriefSession } from './useBriefSession';
+
+/** The app bar: the open brief's title and marking, history, import, export. */
+export function NoteHeader({
+  session,
+  historyOpen,
+  onToggleHistory,
+  children,
+}: {
+  session: BriefSession;
+  historyOpen: boolean;
+  onToggleHistory: () => void;
+  children?: ReactNode;
+}) {
+  return (
+    <header className="app-header">
+      <h1 className="app-name">Précis</h1>
+      <input
+        className="brief-title"
+        aria-label="Brief title"
+        value={session.title}
+        onChange={(event) => session.setTitle(event.target.value)}
+        onBlur={() => void session.commitTitle()}
+      />
+      <label className="classification">
+        <span className="visually-hidden">Classification</span>
+        <select
+          aria-label="Classification"
+          value={session.classification}
+          onChange={(event) => void session.setClassification(event.target.value as Classification)}
+        >
+          {CLASSIFICATIONS.map((marking) => (
+            <option key={marking}>{marking}</option>
+          ))}
+        </select>
+      </label>
+      {children}
+      <button type="button" aria-pressed={historyOpen} onClick={onToggleHistory} disabled={!session.brief}>
+        History
+      </button>
+      <button type="button" className="primary" onClick={() => void session.exportToWord()} disabled={!session.brief}>
+        Export to Word
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+import { emptyBriefState, type SerializedBriefState, type SerializedNode } from './briefDocument';
+import type { BriefLanguage, BriefTemplateId } from './briefSchemas';
+import { titleBlockNode } from './titleBlock';
+
+/**
+ * The content a new brief starts from. Every node is written as Lexical 0.52 serializes it
+ * (editorState.toJSON()), field for field, so the editor opens it without normalising anything
+ * and the first autosave stores the same JSON back.
+ */
+export interface BriefTemplate {
+  title: string;
+  language: BriefLanguage;
+  content: SerializedBriefState;
+}
+
+// The sections of the usual Canadian ministerial briefing note, in their usual order.
+const SECTIONS: Record<BriefLanguage, readonly string[]> = {
+  en: ['Purpose', 'Background', 'Current Status', 'Considerations', 'Recommendation(s)'],
+  fr: ['Objet', 'Contexte', 'Situation actuelle', 'Considérations', 'Recommandation(s)'],
+};
+
+const TITLES = { 'briefing-note-en': 'Briefing note', 'briefing-note-fr': 'Note de breffage', blank: 'Untitled brief' };
+
+/** The default title of a new brief made from `id`. */
+export function templateTitle(id: BriefTemplateId): string {
+  return TITLES[id];
+}
+
+/** Builds a new brief's content; `today` (YYYY-MM-DD, the analyst's local date) fills the title block's date. */
+export function briefTemplate(id: BriefTemplateId, today: string): BriefTemplate {
+  const title = templateTitle(id);
+  if (id === 'blank') return { title, language: 'en', content: emptyBriefState() };
+  const language: BriefLanguage = id === 'briefing-note-fr' ? 'fr' : 'en';
+  const sections = SECTIONS[language].flatMap((section) => [heading('h2', section), paragraph()]);
+  return { title, language, content: rootOf([titleBlockNode({ date: today }), ...sections]) };
+}
+
+// Lexical writes `direction: null` for a block whose direction the DOM has not decided yet; it
+// sets 'ltr' itself once the text is laid out.
+const BLOCK_FIELDS = { direction: null, format: '', indent: 0, version: 1 } as const;
+
+function rootOf(children: SerializedNode[]): SerializedBriefState {
+  return { root: { type: 'root', ...BLOCK_FIELDS, children } };
+}
+
+function paragraph(children: SerializedNode[] = []): SerializedNode {
+  return { type: 'paragraph', ...BLOCK_FIELDS, textFormat: 0, textStyle: '', children };
+}
+
+function heading(tag: 'h1' | 'h2' | 'h3', text: string): SerializedNode {
+  return { type: 'heading', ...BLOCK_FIELDS, tag, children: [textNode(text)] };
+}
+
+function textNode(text: string): SerializedNode {
+  return { type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { TextQuoteAnchor } from './excerpt';
+import { CitationFields } from './source';
+
+/**
+ * The serialized JSON of a citation: a footnote reference with no quotation, for a sentence that
+ * paraphrases or summarises a source ("cite without quoting"). The analyst's own words carry it;
+ * it adds only the footnote number.
+ *
+ * A published format like the excerpt's (excerpt.ts): the renderer's inline Lexical CitationNode
+ * writes it, briefs store it, and the DOCX exporter reads it without a DOM. Change it only by
+ * adding a version and an upgrade step in `readCitation`.
+ *
+ * Version 1:
+ * {
+ *   "type": "precis-citation", "version": 1,
+ *   "sourceId": 12,                      // sources.id in the archive
+ *   "source": { "title", "outlet", "author", "publishedAt", "url" },   // citation snapshot
+ *   "anchor": { "exact", "prefix", "suffix", "start", "end" } | null
+ *       // the passage paraphrased, when the analyst cited from a selection (so the reader can
+ *       // show it again); null when citing the source as a whole
+ * }
+ */
+export const CITATION_NODE_TYPE = 'precis-citation';
+export const CITATION_NODE_VERSION = 1;
+
+export const SerializedCitationV1 = z.object({
+  type: z.literal(CITATION_NODE_TYPE),
+  version: z.literal(1),
+  sourceId: z.number().int().positive(),
+  source: CitationFields,
+  anchor: TextQuoteAnchor.nullable(),
+});
+export type SerializedCitation = z.infer<typeof SerializedCitationV1>;
+
+/** Reads any known version of the citation JSON as the current version; null if unreadable. */
+export function readCitation(json: unknown): SerializedCitation | null {
+  const parsed = SerializedCitationV1.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
