@@ -1,6 +1,8 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserMode, startBrowserMode } from './support/browserMode';
+import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
 
 async function openSource(page: Page, query: string, title: RegExp): Promise<Locator> {
   await page.getByRole('searchbox', { name: 'Search sources' }).fill(query);
@@ -61,6 +63,9 @@ describe('the briefing editor (browser mode)', () => {
     let notes = await footnoteTexts(page);
     expect(notes[0]).toContain('April 13, 2023');
     expect(notes[1]).toContain('The Canadian Press');
+
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-results', 'briefing-note.png') });
 
     // Undo the keyboard quotation: the footnotes renumber back.
     await editor.click();
@@ -132,6 +137,33 @@ describe('the briefing editor (browser mode)', () => {
     await editor.click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => editor.textContent()).toContain('after the snapshot');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('renames, duplicates, deletes to the trash and restores briefs; opens a French note', async () => {
+    const { page } = app;
+    const briefs = page.getByRole('list', { name: 'Briefs' });
+    await briefs.getByRole('button', { name: 'Rename Briefing note' }).click();
+    await briefs.getByRole('textbox', { name: 'New title' }).fill('Korea intelligence pact');
+    await briefs.getByRole('button', { name: 'Save title' }).click();
+    await expect.poll(() => briefs.textContent()).toContain('Korea intelligence pact');
+
+    await briefs.getByRole('button', { name: 'Duplicate Korea intelligence pact' }).click();
+    await expect.poll(() => briefs.textContent()).toContain('Korea intelligence pact (copy)');
+    await briefs.getByRole('button', { name: 'Delete Korea intelligence pact (copy)' }).click();
+    await expect.poll(() => briefs.textContent()).not.toContain('(copy)');
+    await page.getByRole('button', { name: 'Trash' }).click();
+    const trash = page.getByRole('list', { name: 'Trash' });
+    await trash.getByRole('button', { name: 'Restore Korea intelligence pact (copy)' }).click();
+    await expect.poll(() => briefs.textContent()).toContain('(copy)');
+
+    await page.getByRole('button', { name: 'New brief' }).click();
+    await page.getByRole('button', { name: 'Note de breffage (français)' }).click();
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    for (const section of ['Objet', 'Contexte', 'Situation actuelle', 'Considérations', 'Recommandation']) {
+      await expect.poll(() => editor.getByRole('heading', { name: new RegExp(section) }).count()).toBe(1);
+    }
+    await expect.poll(() => editor.getByRole('textbox', { name: 'Destinataire' }).count()).toBe(1);
     expect(app.pageErrors).toEqual([]);
   });
 });
