@@ -12,7 +12,8 @@ import { getSource, listSources } from '../main/archive/sources';
 import { createBrief, saveBrief } from '../main/briefs/briefs';
 import { openCore } from '../main/core';
 import type { SerializedBriefState, SerializedNode } from '../shared/briefDocument';
-import { anchorFor, EXCERPT_NODE_TYPE, EXCERPT_NODE_VERSION } from '../shared/excerpt';
+import { excerptOf } from '../shared/excerpt';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/support/browserMode';
 
 const ROOT = join(__dirname, '..', '..');
 const PARAGRAPHS = 500;
@@ -35,7 +36,6 @@ async function generateNote(dataDir: string): Promise<number> {
   for (let i = 0; i < PARAGRAPHS; i++) {
     const source = sources[i % sources.length]!;
     const start = (i * 37) % Math.max(1, source.body.length - 200);
-    const anchor = anchorFor(source.body, start, start + 80);
     const words = Array.from({ length: 50 }, (_, w) => WORDS[(i + w) % WORDS.length]).join(' ');
     if (i % 10 === 0)
       children.push({
@@ -59,21 +59,7 @@ async function generateNote(dataDir: string): Promise<number> {
       textStyle: '',
       children: [
         { type: 'text', text: `${words} `, format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
-        {
-          type: EXCERPT_NODE_TYPE,
-          version: EXCERPT_NODE_VERSION,
-          sourceId: source.id,
-          quote: anchor.exact.replace(/\s+/g, ' '),
-          anchor,
-          display: 'inline',
-          source: {
-            title: source.title,
-            outlet: source.outlet,
-            author: source.author,
-            publishedAt: source.publishedAt,
-            url: source.url,
-          },
-        },
+        excerptOf(source, start, start + 80, 'inline'),
         { type: 'text', text: ' and so on.', format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
       ],
     });
@@ -109,17 +95,8 @@ async function main(): Promise<void> {
   await generateNote(dataDir);
   const { url, host } = await serve(dataDir);
   const browser = await chromium.launch({
-    executablePath: process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

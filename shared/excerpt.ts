@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CitationFields } from './source';
 
+/** What an excerpt needs to know of its source. */
+export interface QuotableSource extends CitationFields {
+  id: number;
+  body: string;
+}
+
 /**
  * The serialized JSON of an excerpt (a quotation from a source, carrying one footnote).
  *
@@ -101,4 +107,24 @@ function commonSuffixLength(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
   return n;
+}
+
+/** The excerpt quoting body[start, end) of a source, with its anchor and citation snapshot. */
+export function excerptOf(
+  source: QuotableSource,
+  start: number,
+  end: number,
+  display: ExcerptDisplay,
+): SerializedExcerpt {
+  const anchor = anchorFor(source.body, start, end);
+  const { title, outlet, author, publishedAt, url } = source;
+  return {
+    type: EXCERPT_NODE_TYPE,
+    version: EXCERPT_NODE_VERSION,
+    sourceId: source.id,
+    quote: anchor.exact.replace(/\s+/g, ' '),
+    anchor,
+    display,
+    source: { title, outlet, author, publishedAt, url },
+  };
 }

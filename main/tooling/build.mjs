@@ -64,7 +64,7 @@ async function buildElectron() {
     entryPoints: [at('main', 'electron', 'main.ts')],
     outfile: at('dist', 'electron', 'main.cjs'),
   });
-  // A sandboxed preload can only require('electron'): everything else must be bundled in.
+  // A sandboxed preload can load only Electron's own module: everything else must be bundled in.
   await build({
     ...nodeBundle,
     entryPoints: [at('main', 'electron', 'preload.ts')],

@@ -1,4 +1,4 @@
-// Finds the Electron runtime for `npm start` without require('electron'), which would try to
+// Finds the Electron runtime for `npm start` without loading the electron package, which would try to
 // download it and throw. Returns { path } or { reason } in one line a user can act on.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,10 +1,8 @@
 import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { formatLongDate } from '../../shared/citation';
 import {
-  anchorFor,
-  EXCERPT_NODE_TYPE,
-  EXCERPT_NODE_VERSION,
   type ExcerptDisplay,
+  excerptOf,
   locateAnchor,
   type SerializedExcerpt,
   type TextQuoteAnchor,
@@ -15,30 +13,6 @@ import { ClusterVersions } from './ClusterVersions';
 import { paragraphParts } from './passage';
 import { SourceDetailsForm } from './SourceDetailsForm';
 import { selectionInBody, splitParagraphs } from './selectionOffsets';
-
-export function excerptFrom(
-  source: SourceDetail,
-  start: number,
-  end: number,
-  display: ExcerptDisplay,
-): SerializedExcerpt {
-  const anchor = anchorFor(source.body, start, end);
-  return {
-    type: EXCERPT_NODE_TYPE,
-    version: EXCERPT_NODE_VERSION,
-    sourceId: source.id,
-    quote: anchor.exact.replace(/\s+/g, ' '),
-    anchor,
-    display,
-    source: {
-      title: source.title,
-      outlet: source.outlet,
-      author: source.author,
-      publishedAt: source.publishedAt,
-      url: source.url,
-    },
-  };
-}
 
 function assessment(source: SourceDetail): string | null {
   const grade =
@@ -75,7 +49,7 @@ export function ReaderPane({ source, terms, focus, onQuote, onCite, onOpen, onSo
   const selectedExcerpt = (): SerializedExcerpt | null => {
     if (!source || !textRef.current) return null;
     const range = selectionInBody(textRef.current, source.body);
-    return range ? excerptFrom(source, range.start, range.end, display) : null;
+    return range ? excerptOf(source, range.start, range.end, display) : null;
   };
 
   const quoteSelection = () => {

@@ -7,7 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 export const ROOT = join(__dirname, '..', '..', '..');
 export const CHROMIUM = process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium';
 // The closed network refuses Chromium's background connections; these flags keep it quiet.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
