@@ -16,7 +16,8 @@ Commands:
   search  QUERY [--data-dir DIR] [--json] [--limit N]
   sources [--data-dir DIR] --json              List the archive's sources
   briefs  [--data-dir DIR] --json              List briefs
-  export  BRIEF_ID -o FILE.docx [--data-dir DIR]
+  export  BRIEF_ID -o FILE.docx [--data-dir DIR] [--sources] [--grades]
+          (--sources ends the note with a list of sources; --grades adds each source's grade, e.g. [B2])
 
 The data dir defaults to ${defaultDataDir()} (PRECIS_DATA_DIR overrides).`;
 
@@ -33,6 +34,8 @@ function parse(argv: string[]) {
       json: { type: 'boolean', default: false },
       limit: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      sources: { type: 'boolean', default: false },
+      grades: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -71,6 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       port: toInt(values.port, 'port', 0, 65535),
       limit: toInt(values.limit, 'limit', 1, 1000),
       output: values.output,
+      exportOptions: { includeSourceList: values.sources ?? false, includeGrades: values.grades ?? false },
       args,
       usage: (message: string) => new UsageError(message),
     };

@@ -4,6 +4,7 @@ import { ARCHIVE_FILE_NAME, type Db, openArchive } from './archive/database';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
 import { briefHandlers } from './handlers/briefHandlers';
+import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
 
 export interface CoreOptions {
@@ -38,5 +39,6 @@ function createHandlers(db: Db, options: CoreOptions): Handlers {
     appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db) }),
     ...sourceHandlers(db),
     ...briefHandlers(db),
+    ...settingsHandlers(db),
   };
 }

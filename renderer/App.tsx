@@ -65,7 +65,12 @@ export function App() {
   const { brief } = session;
   return (
     <div className="app">
-      <NoteHeader session={session} historyOpen={historyOpen} onToggleHistory={() => setHistoryOpen(!historyOpen)}>
+      <NoteHeader
+        session={session}
+        historyOpen={historyOpen}
+        onToggleHistory={() => setHistoryOpen(!historyOpen)}
+        onError={setMessage}
+      >
         <ImportPanel onImported={() => setArchiveVersion((n) => n + 1)} />
       </NoteHeader>
       {message ? (

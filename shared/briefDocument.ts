@@ -1,6 +1,7 @@
 import { formatCitation } from './citation';
 import { CITATION_NODE_TYPE, readCitation, type SerializedCitation } from './citationNode';
 import { EXCERPT_NODE_TYPE, readExcerpt, type SerializedExcerpt } from './excerpt';
+import { pageAt } from './source';
 import { countWords } from './text';
 import { TITLE_BLOCK_NODE_TYPE } from './titleBlock';
 
@@ -89,16 +90,31 @@ export function collectExcerpts(state: SerializedBriefState): SerializedExcerpt[
 }
 
 /**
+ * What the archive knows about cited sources beyond the snapshot each node carries. Both are
+ * optional: the editor numbers footnotes without them; the exporter passes what the analyst chose.
+ */
+export interface FootnoteFacts {
+  /** Page starts of paginated sources (SourceDetail.pageStarts), by source id: footnotes say "p. 3". */
+  pageStarts?: ReadonlyMap<number, readonly number[] | null>;
+  /** Admiralty grades ("B2", see gradeLabel) by source id, appended to each citation as "[B2]". */
+  grades?: ReadonlyMap<number, string>;
+}
+
+/**
  * Numbers footnotes in document order; the first footnote for a source is its citation in full,
  * later ones (excerpt or citation alike) use the short form. The editor's footnote list and the
  * DOCX exporter both call this, so the note and the Word file always agree.
  */
-export function numberFootnotes(sources: readonly FootnoteSource[]): Footnote[] {
+export function numberFootnotes(sources: readonly FootnoteSource[], facts: FootnoteFacts = {}): Footnote[] {
   const cited = new Set<number>();
   return sources.map((node, index) => {
     const form = cited.has(node.sourceId) ? 'short' : 'full';
     cited.add(node.sourceId);
-    return { number: index + 1, node, text: formatCitation(node.source, form) };
+    // The page is where the passage starts; a citation of a whole source has no anchor, so no page.
+    const anchor = node.anchor;
+    const page = anchor ? pageAt(facts.pageStarts?.get(node.sourceId) ?? null, anchor.start) : null;
+    const grade = facts.grades?.get(node.sourceId) ?? null;
+    return { number: index + 1, node, text: formatCitation(node.source, form, { page, grade }) };
   });
 }
 

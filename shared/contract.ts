@@ -78,6 +78,23 @@ export type ImportItemOutcome = z.infer<typeof ImportItemOutcome>;
 const MAX_UPLOAD_BASE64 = 30 * 1024 * 1024;
 
 const Id = z.object({ id: z.number().int().positive() });
+
+/** Choices made per export; both off by default, so a plain export is a plain briefing note. */
+export const ExportOptions = z.object({
+  /** A "Sources" list at the end: each cited source once, sorted. */
+  includeSourceList: z.boolean().default(false),
+  /** The Admiralty grade after each citation, e.g. "[B2]", where the source is graded. */
+  includeGrades: z.boolean().default(false),
+});
+export type ExportOptions = z.infer<typeof ExportOptions>;
+const ExportRequest = ExportOptions.extend({ id: z.number().int().positive() });
+
+/** The analyst's preferences, kept in the archive. */
+export const Settings = z.object({
+  /** Written as the author of exported documents. */
+  authorName: z.string().trim().max(200),
+});
+export type Settings = z.infer<typeof Settings>;
 const Nothing = z.object({}).default({});
 
 export const contract = {
@@ -138,7 +155,10 @@ export const contract = {
     input: z.object({ briefId: z.number().int().positive(), reason: SnapshotReason }),
     output: SnapshotSummary,
   },
-  exportBrief: { input: Id, output: ExportOutcome },
+  /** Writes the brief as a .docx; the options are the analyst's choices for this export. */
+  exportBrief: { input: ExportRequest, output: ExportOutcome },
+  getSettings: { input: Nothing, output: Settings },
+  saveSettings: { input: Settings.partial(), output: Settings },
 } as const satisfies Record<ContractMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

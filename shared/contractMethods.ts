@@ -22,6 +22,8 @@ export const CONTRACT_METHODS = [
   'getSnapshot',
   'takeSnapshot',
   'exportBrief',
+  'getSettings',
+  'saveSettings',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ExportOptions } from '../../shared/contract';
 import { listSources } from '../archive/sources';
 import { listBriefs } from '../briefs/briefs';
 import { type Core, openCore } from '../core';
@@ -18,6 +19,8 @@ export interface CliContext {
   port: number | undefined;
   limit: number | undefined;
   output: string | undefined;
+  /** --sources and --grades: the same choices the app's export offers. */
+  exportOptions: ExportOptions;
   args: string[];
   usage: (message: string) => Error;
 }
@@ -134,7 +137,7 @@ async function exportCommand(core: Core, ctx: CliContext): Promise<number> {
   if (!ctx.output) throw ctx.usage('export needs -o FILE.docx.');
   if (!ctx.output.toLowerCase().endsWith('.docx')) throw ctx.usage('The output file must end in .docx.');
   const target = resolve(ctx.output);
-  const exported = await exportBriefDocx(core.db, Number(idText));
+  const exported = await exportBriefDocx(core.db, Number(idText), ctx.exportOptions);
   if (!exported) throw new Error(`Brief ${idText} does not exist; \`precis briefs --json\` lists them.`);
   saveDocxFile(target, exported.bytes);
   print(`Exported brief ${idText} to ${target}`);

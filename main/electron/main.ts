@@ -48,17 +48,18 @@ function withSaveDialog(handlers: Handlers): Handlers {
   return {
     ...handlers,
     // The path is chosen here, in main, never taken from the renderer.
-    exportBrief: async ({ id }) => {
-      const brief = getBrief(core.db, id);
-      if (!brief || !mainWindow) return handlers.exportBrief({ id });
+    exportBrief: async (input) => {
+      const brief = getBrief(core.db, input.id);
+      if (!brief || !mainWindow) return handlers.exportBrief(input);
       const choice = await dialog.showSaveDialog(mainWindow, {
         title: 'Export to Word',
         defaultPath: join(lastExportFolder, docxFileName(brief.title)),
         filters: [{ name: 'Word document', extensions: ['docx'] }],
       });
       if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
-      const exported = await exportBriefDocx(core.db, id);
-      if (!exported) return handlers.exportBrief({ id });
+      const { id, ...options } = input;
+      const exported = await exportBriefDocx(core.db, id, options);
+      if (!exported) return handlers.exportBrief(input);
       saveDocxFile(choice.filePath, exported.bytes);
       lastExportFolder = resolve(choice.filePath, '..');
       return { kind: 'saved', path: choice.filePath };
@@ -93,6 +94,20 @@ function createWindow(): void {
   mainWindow.webContents.on('will-navigate', (event) => event.preventDefault());
   mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   void mainWindow.loadURL(`${ORIGIN}/index.html`);
+  // Save before quitting: ask the page to flush its pending edits, then close for real.
+  let flushed = false;
+  mainWindow.on('close', (event) => {
+    if (flushed || !mainWindow) return;
+    event.preventDefault();
+    const window = mainWindow;
+    void window.webContents
+      .executeJavaScript('window.__precisFlush ? window.__precisFlush() : undefined')
+      .catch(() => undefined)
+      .finally(() => {
+        flushed = true;
+        window.close();
+      });
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   Document,
-  Header,
   HeadingLevel,
   type ILevelsOptions,
   LevelFormat,
@@ -9,17 +8,28 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { collectFootnoteSources, numberFootnotes, type SerializedBriefState } from '../../shared/briefDocument';
+import {
+  collectFootnoteSources,
+  type FootnoteFacts,
+  numberFootnotes,
+  type SerializedBriefState,
+} from '../../shared/briefDocument';
 import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
-import { classificationLabel } from '../../shared/titleBlock';
+import { readTitleBlock, TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
 import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
+import { markingFooter, markingHeader, sourceListBlocks } from './docxFrame';
 import { corePropertiesXml, endnotesXml, footnotesXml, oneLine } from './docxParts';
+import { normaliseZipDates } from './zipDates';
 
 export interface BriefDocxOptions {
   creator?: string;
   now?: Date;
   /** Overrides the language the brief itself gives. */
   language?: 'en-CA' | 'fr-CA';
+  /** Page starts and (when the analyst asked for them) grades of the cited sources: citationFacts. */
+  facts?: FootnoteFacts;
+  /** Ends the note with a "Sources" list. */
+  sourceList?: boolean;
 }
 
 /**
@@ -53,20 +63,12 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
 
   // Numbering and rendering walk one sanitised tree, so footnote k is the k-th reference rendered.
   const content = sanitiseState(brief.content);
-  const footnotes = numberFootnotes(collectFootnoteSources(content));
+  const footnotes = numberFootnotes(collectFootnoteSources(content), options.facts);
   const cursor = new FootnoteCursor(footnotes);
   const body = renderBlocks(content.root, cursor, { classification, language: briefLanguage });
   cursor.assertAllUsed();
-
-  // Protected and classified papers carry their marking at the top of every page.
-  const marking = new Header({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ text: classificationLabel(classification, briefLanguage), bold: true })],
-      }),
-    ],
-  });
+  const sources = options.sourceList ? sourceListBlocks(footnotes, options.facts?.grades, briefLanguage) : [];
+  const subject = titleBlockSubject(content);
 
   const titleBlock = title ? [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })] : [];
 
@@ -74,6 +76,7 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
   // footnotes part is written by footnotesXml, with ids equal to the numbers the body refers to.
   const doc = new Document({
     title,
+    subject,
     creator,
     lastModifiedBy: creator,
     styles: {
@@ -109,17 +112,28 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
         properties: {
           page: { size: LETTER, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH } },
         },
-        headers: { default: marking },
-        children: [...titleBlock, ...body],
+        // Protected and classified papers carry their marking at the top and foot of every page.
+        headers: { default: markingHeader(classification, briefLanguage) },
+        footers: { default: markingFooter(classification, briefLanguage) },
+        children: [...titleBlock, ...body, ...sources],
       },
     ],
   });
 
-  return Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: corePropertiesXml({ title, creator, language, now }) },
+  const bytes = await Packer.toBuffer(doc, false, [
+    { path: 'docProps/core.xml', data: corePropertiesXml({ title, subject, creator, language, now }) },
     { path: 'word/footnotes.xml', data: footnotesXml(footnotes) },
     { path: 'word/endnotes.xml', data: endnotesXml() },
   ]);
+  // Only core.xml's dates may tell two exports of one brief apart (see zipDates.ts).
+  normaliseZipDates(bytes);
+  return bytes;
+}
+
+/** The title block's Subject line, as the document's subject property; '' when there is none. */
+function titleBlockSubject(content: SerializedBriefState): string {
+  const node = (content.root.children ?? []).find((child) => child.type === TITLE_BLOCK_NODE_TYPE);
+  return oneLine(readTitleBlock(node)?.fields.subject ?? '');
 }
 
 function validDate(date: Date | undefined): Date {

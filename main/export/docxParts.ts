@@ -15,7 +15,13 @@ export function escapeXml(text: string): string {
  * docx stamps created/modified with the wall clock and has no option for them, and the export
  * must be reproducible for a given `now`.
  */
-export function corePropertiesXml(props: { title: string; creator: string; language: string; now: Date }): string {
+export function corePropertiesXml(props: {
+  title: string;
+  subject: string;
+  creator: string;
+  language: string;
+  now: Date;
+}): string {
   // Word writes whole seconds; some readers reject fractional ones.
   const stamp = props.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const element = (name: string, value: string): string => (value ? `<${name}>${escapeXml(value)}</${name}>` : '');
@@ -28,6 +34,7 @@ export function corePropertiesXml(props: { title: string; creator: string; langu
     ' xmlns:dcmitype="http://purl.org/dc/dcmitype/"' +
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     element('dc:title', props.title) +
+    element('dc:subject', props.subject) +
     element('dc:creator', props.creator) +
     element('cp:lastModifiedBy', props.creator) +
     element('dc:language', props.language) +

@@ -67,8 +67,8 @@ export function briefHandlers(db: Db): BriefHandlers {
     getSnapshot: ({ id }) =>
       found(getSnapshot(db, id), () => new UserError('not-found', `Snapshot ${id} does not exist.`)),
     takeSnapshot: ({ briefId, reason }) => found(takeSnapshot(db, briefId, reason), () => missingBrief(briefId)),
-    exportBrief: async ({ id }) => {
-      const { brief, bytes } = found(await exportBriefDocx(db, id), () => missingBrief(id));
+    exportBrief: async ({ id, ...options }) => {
+      const { brief, bytes } = found(await exportBriefDocx(db, id, options), () => missingBrief(id));
       return { kind: 'download', fileName: docxFileName(brief.title), base64: bytes.toString('base64') };
     },
   };

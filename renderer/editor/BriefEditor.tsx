@@ -6,7 +6,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState, LexicalEditor } from 'lexical';
-import { type ReactNode, type RefObject, useCallback, useMemo, useState } from 'react';
+import { type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Brief } from '../../shared/contract';
 import type { TextQuoteAnchor } from '../../shared/excerpt';
 import type { Classification } from '../../shared/source';
@@ -15,7 +15,9 @@ import { BRIEF_NODES } from './nodes/registry';
 import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
 import { ExcerptPlugin } from './plugins/ExcerptPlugin';
 import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugin';
+import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
+import { QuoteIntegrityPlugin } from './plugins/QuoteIntegrityPlugin';
 import { Toolbar } from './toolbar/Toolbar';
 
 const theme = {
@@ -38,6 +40,43 @@ export interface BriefEditorProps {
   toolbarExtras?: ReactNode;
 }
 
+/** The numbered footnotes, held outside React state so renumbering re-renders only their list. */
+function createFootnoteStore() {
+  let footnotes: NumberedFootnote[] = [];
+  const listeners = new Set<() => void>();
+  return {
+    get: () => footnotes,
+    set: (next: NumberedFootnote[]) => {
+      footnotes = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+type FootnoteStore = ReturnType<typeof createFootnoteStore>;
+
+function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassage: BriefEditorProps['showPassage'] }) {
+  const footnotes = useSyncExternalStore(store.subscribe, store.get, store.get);
+  return (
+    <ol className="footnotes" aria-label="Footnotes">
+      {footnotes.map((footnote) => (
+        <li key={footnote.nodeKey} value={footnote.number}>
+          <button
+            type="button"
+            className="footnote-open"
+            onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
+          >
+            {footnote.text}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', error: 'Not saved' };
 
 export function BriefEditor({
@@ -49,16 +88,11 @@ export function BriefEditor({
   showPassage,
   toolbarExtras,
 }: BriefEditorProps) {
-  const [footnotes, setFootnotes] = useState<NumberedFootnote[]>([]);
+  const footnoteStore = useMemo(createFootnoteStore, []);
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const context = useMemo(
-    () => ({
-      footnoteNumbers: new Map(footnotes.map((f) => [f.nodeKey, f.number])),
-      showPassage,
-      classification,
-      language: brief.language,
-    }),
-    [footnotes, showPassage, classification, brief.language],
+    () => ({ showPassage, classification, language: brief.language }),
+    [showPassage, classification, brief.language],
   );
   const initialConfig = useMemo(
     () => ({
@@ -70,7 +104,6 @@ export function BriefEditor({
     }),
     [brief],
   );
-  const onFootnotes = useCallback((next: NumberedFootnote[]) => setFootnotes(next), []);
 
   return (
     <NoteContext.Provider value={context}>
@@ -97,7 +130,9 @@ export function BriefEditor({
         <ListPlugin />
         <ExcerptPlugin />
         <EditorRefPlugin editorRef={editorRef} />
-        <FootnotesPlugin onChange={onFootnotes} />
+        <FootnotesPlugin onChange={footnoteStore.set} />
+        <NoteInteractionsPlugin showPassage={showPassage} />
+        <QuoteIntegrityPlugin />
         <AutosavePlugin save={save} onStateChange={setSaveState} register={registerFlush} />
         <div className="note-status">
           <p className="save-state" role="status">
@@ -107,19 +142,7 @@ export function BriefEditor({
         </div>
       </LexicalComposer>
       <h3 className="footnotes-heading">Notes</h3>
-      <ol className="footnotes" aria-label="Footnotes">
-        {footnotes.map((footnote) => (
-          <li key={footnote.nodeKey} value={footnote.number}>
-            <button
-              type="button"
-              className="footnote-open"
-              onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
-            >
-              {footnote.text}
-            </button>
-          </li>
-        ))}
-      </ol>
+      <FootnoteList store={footnoteStore} showPassage={showPassage} />
     </NoteContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../shared/source';
+import { ExportMenu } from './ExportMenu';
 import type { BriefSession } from './useBriefSession';
 
 /** The app bar: the open brief's title and marking, history, import, export. */
@@ -7,8 +8,10 @@ export function NoteHeader({
   session,
   historyOpen,
   onToggleHistory,
+  onError,
   children,
 }: {
+  onError: (message: string) => void;
   session: BriefSession;
   historyOpen: boolean;
   onToggleHistory: () => void;
@@ -40,9 +43,11 @@ export function NoteHeader({
       <button type="button" aria-pressed={historyOpen} onClick={onToggleHistory} disabled={!session.brief}>
         History
       </button>
-      <button type="button" className="primary" onClick={() => void session.exportToWord()} disabled={!session.brief}>
-        Export to Word
-      </button>
+      <ExportMenu
+        disabled={!session.brief}
+        onExport={(options) => void session.exportToWord(options)}
+        onError={onError}
+      />
     </header>
   );
 }

@@ -1,7 +1,7 @@
 import type { EditorState, LexicalEditor } from 'lexical';
 import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { SerializedBriefState } from '../../shared/briefDocument';
-import type { Brief } from '../../shared/contract';
+import type { Brief, ExportOptions } from '../../shared/contract';
 import { checkBrief } from '../../shared/quoteIntegrity';
 import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
@@ -90,6 +90,16 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     if (editor) await save(editor.getEditorState());
   }, [editorRef, save]);
 
+  // The desktop shell calls this before the window closes, so the last keystrokes are saved
+  // before quitting rather than left to an unload handler that may never finish.
+  useEffect(() => {
+    const target = window as unknown as { __precisFlush?: () => Promise<void> };
+    target.__precisFlush = flush;
+    return () => {
+      delete target.__precisFlush;
+    };
+  }, [flush]);
+
   const commitTitle = async () => {
     meta.current.title = title;
     await flush();
@@ -112,9 +122,9 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     return flagged;
   };
 
-  const runExport = async () => {
+  const runExport = async (options: ExportOptions) => {
     if (!brief) return;
-    const result = await api.exportBrief({ id: brief.id });
+    const result = await api.exportBrief({ id: brief.id, ...options });
     if (!result.ok) return onMessage(result.error.message);
     const outcome = result.value;
     if (outcome.kind === 'download') {
@@ -126,19 +136,19 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   };
 
   /** Export checks every quotation first; flagged ones are listed and the analyst decides. */
-  const exportToWord = async () => {
+  const exportToWord = async (options: ExportOptions) => {
     const editor = editorRef.current;
     if (!brief || !editor) return;
     meta.current.title = title;
     await flush();
     const flagged = await flaggedQuotes(editor.getEditorState().toJSON() as unknown as SerializedBriefState);
-    if (flagged.length === 0) return runExport();
+    if (flagged.length === 0) return runExport(options);
     setConfirm(
       <FlaggedQuotesDialog
         flagged={flagged}
         onExport={() => {
           setConfirm(null);
-          void runExport();
+          void runExport(options);
         }}
         onBack={() => setConfirm(null)}
       />,

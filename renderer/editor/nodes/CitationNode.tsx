@@ -1,20 +1,20 @@
-import { DecoratorNode, type LexicalNode, type NodeKey } from 'lexical';
-import type { JSX } from 'react';
+import { DecoratorNode, type EditorConfig, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
 import {
   CITATION_NODE_TYPE,
   CITATION_NODE_VERSION,
   readCitation,
   type SerializedCitation,
 } from '../../../shared/citationNode';
-import { useNoteContext } from './noteContext';
+import { createCitationDOM } from './noteDom';
 
 type CitationData = Omit<SerializedCitation, 'type' | 'version'>;
 
 /**
  * A footnote reference without a quotation: the analyst paraphrases and cites the source. Its
- * JSON shape is versioned in shared/citationNode.ts, which the DOCX exporter reads.
+ * JSON shape is versioned in shared/citationNode.ts, which the DOCX exporter reads. It draws
+ * itself as plain DOM, with no React view: see noteDom.ts.
  */
-export class CitationNode extends DecoratorNode<JSX.Element> {
+export class CitationNode extends DecoratorNode<null> {
   __data: CitationData;
 
   static override getType(): string {
@@ -40,10 +40,8 @@ export class CitationNode extends DecoratorNode<JSX.Element> {
     return { type: CITATION_NODE_TYPE, version: CITATION_NODE_VERSION, ...this.getLatest().__data };
   }
 
-  override createDOM(): HTMLElement {
-    const span = document.createElement('span');
-    span.className = 'citation';
-    return span;
+  override createDOM(_config: EditorConfig, editor?: LexicalEditor): HTMLElement {
+    return createCitationDOM(this.__data.source, this.__key, editor);
   }
 
   override updateDOM(): false {
@@ -58,23 +56,14 @@ export class CitationNode extends DecoratorNode<JSX.Element> {
     return '';
   }
 
-  override decorate(): JSX.Element {
-    return <CitationView nodeKey={this.__key} data={this.__data} />;
+  /** Null: no React portal (see noteDom.ts). */
+  override decorate(): null {
+    return null;
   }
-}
 
-function CitationView({ nodeKey, data }: { nodeKey: string; data: CitationData }) {
-  const { footnoteNumbers, showPassage } = useNoteContext();
-  return (
-    <button
-      type="button"
-      className="citation-ref"
-      title={`Cited: ${data.source.outlet ?? data.source.title}`}
-      onClick={() => showPassage(data.sourceId, data.anchor)}
-    >
-      <sup className="footnote-ref">{footnoteNumbers.get(nodeKey) ?? '·'}</sup>
-    </button>
-  );
+  getCitation(): CitationData {
+    return this.getLatest().__data;
+  }
 }
 
 export function $createCitationNode(data: CitationData | SerializedCitation): CitationNode {

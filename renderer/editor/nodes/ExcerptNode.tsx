@@ -1,7 +1,6 @@
-import { DecoratorNode, type LexicalNode, type NodeKey } from 'lexical';
-import type { JSX } from 'react';
+import { DecoratorNode, type EditorConfig, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
 import { EXCERPT_NODE_TYPE, EXCERPT_NODE_VERSION, readExcerpt, type SerializedExcerpt } from '../../../shared/excerpt';
-import { ExcerptView } from './ExcerptView';
+import { createExcerptDOM, updateExcerptDOM } from './noteDom';
 
 type ExcerptData = Omit<SerializedExcerpt, 'type' | 'version'>;
 
@@ -9,8 +8,11 @@ type ExcerptData = Omit<SerializedExcerpt, 'type' | 'version'>;
  * A quotation from a source, carrying one footnote: inline (“…” in a sentence) or as the content
  * of a block quote. Its JSON is the versioned shape in shared/excerpt.ts, which the DOCX exporter
  * reads without a DOM; importJSON upgrades older versions.
+ *
+ * It stays a DecoratorNode (atomic inline, copied and undone whole) but draws itself as plain DOM,
+ * with no React view: see noteDom.ts.
  */
-export class ExcerptNode extends DecoratorNode<JSX.Element> {
+export class ExcerptNode extends DecoratorNode<null> {
   __data: ExcerptData;
 
   static override getType(): string {
@@ -36,14 +38,14 @@ export class ExcerptNode extends DecoratorNode<JSX.Element> {
     return { type: EXCERPT_NODE_TYPE, version: EXCERPT_NODE_VERSION, ...this.getLatest().__data };
   }
 
-  override createDOM(): HTMLElement {
-    const span = document.createElement('span');
-    span.className = this.__data.display === 'block' ? 'excerpt excerpt-block' : 'excerpt';
-    return span;
+  override createDOM(_config: EditorConfig, editor?: LexicalEditor): HTMLElement {
+    return createExcerptDOM(this.__data, this.__key, editor);
   }
 
-  override updateDOM(previous: ExcerptNode): boolean {
-    return previous.__data.display !== this.__data.display;
+  override updateDOM(previous: ExcerptNode, dom: HTMLElement): false {
+    // Patched in place, so the footnote number, any flag and an open quotation editor stay put.
+    if (previous.__data !== this.__data) updateExcerptDOM(dom, previous.__data, this.__data);
+    return false;
   }
 
   override isInline(): true {
@@ -65,10 +67,9 @@ export class ExcerptNode extends DecoratorNode<JSX.Element> {
     writable.__data = { ...writable.__data, quote };
   }
 
-  override decorate(): JSX.Element {
-    // Read the fields directly: decorate() runs outside an editor read, where getLatest() throws.
-    const excerpt: SerializedExcerpt = { type: EXCERPT_NODE_TYPE, version: EXCERPT_NODE_VERSION, ...this.__data };
-    return <ExcerptView nodeKey={this.__key} excerpt={excerpt} />;
+  /** Null: no React portal (see noteDom.ts). */
+  override decorate(): null {
+    return null;
   }
 }
 

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { type Footnote, type FootnoteSource, numberFootnotes } from '../../../shared/briefDocument';
 import { $isCitationNode, CitationNode } from '../nodes/CitationNode';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
+import { renderedState, writeFootnoteNumber } from '../nodes/noteDom';
 
 export interface NumberedFootnote extends Footnote {
   nodeKey: string;
@@ -12,12 +13,16 @@ export interface NumberedFootnote extends Footnote {
 /**
  * Recomputes footnote numbers in document order after every change (move, cut, paste, undo…),
  * with the same shared function the DOCX exporter uses, so the note and the Word file agree.
+ * Each number is written straight into its node's `sup` (only where it changed); the list of
+ * footnotes goes to `onChange` when any footnote's place or text changed.
  */
 export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFootnote[]) => void }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let previous = '';
-    const recompute = () =>
+    const { numbers } = renderedState(editor);
+    const recompute = () => {
+      let footnotes: NumberedFootnote[] = [];
       editor.getEditorState().read(() => {
         const keys: string[] = [];
         const sources: FootnoteSource[] = [];
@@ -27,13 +32,20 @@ export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFo
             sources.push(node.exportJSON());
           }
         }
-        const footnotes = numberFootnotes(sources).map((footnote, i) => ({ ...footnote, nodeKey: keys[i]! }));
-        const signature = footnotes.map((f) => `${f.nodeKey}:${f.text}`).join('|');
-        if (signature !== previous) {
-          previous = signature;
-          onChange(footnotes);
-        }
+        footnotes = numberFootnotes(sources).map((footnote, i) => ({ ...footnote, nodeKey: keys[i]! }));
       });
+      numbers.clear();
+      for (const { nodeKey, number } of footnotes) {
+        numbers.set(nodeKey, number);
+        const dom = editor.getElementByKey(nodeKey);
+        if (dom) writeFootnoteNumber(dom, number);
+      }
+      const signature = footnotes.map((f) => `${f.nodeKey}:${f.number}:${f.text}`).join('|');
+      if (signature !== previous) {
+        previous = signature;
+        onChange(footnotes);
+      }
+    };
     recompute();
     // Only changes to footnote-bearing nodes (created, destroyed, moved, edited — including by
     // undo, cut and paste) can change the numbering; typing elsewhere costs nothing here.

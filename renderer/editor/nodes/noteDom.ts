@@ -1,0 +1,138 @@
+import type { LexicalEditor, NodeKey } from 'lexical';
+import type { ExcerptDisplay } from '../../../shared/excerpt';
+import type { CitationFields } from '../../../shared/source';
+
+/**
+ * Excerpts and citations are drawn as plain DOM (their decorate() returns null, so Lexical mounts
+ * no React portal for them): a 50-page note holds hundreds, and a portal each costs React's full
+ * set of event listeners on every container. Their footnote numbers and quote-integrity flags are
+ * written into that DOM by FootnotesPlugin and QuoteIntegrityPlugin; the last values written are
+ * kept here, per editor, so a node whose DOM Lexical recreates (undo, a moved block) is drawn with
+ * them straight away. Clicks are handled by delegation in NoteInteractionsPlugin.
+ */
+
+/** Whether an excerpt's words match its source: null while unknown (source still loading). */
+export type Verdict = { ok: true } | { ok: false; reason: string } | null;
+
+interface RenderedState {
+  numbers: Map<NodeKey, number>;
+  verdicts: Map<NodeKey, Verdict>;
+}
+
+const rendered = new WeakMap<LexicalEditor, RenderedState>();
+
+export function renderedState(editor: LexicalEditor): RenderedState {
+  let state = rendered.get(editor);
+  if (!state) {
+    state = { numbers: new Map(), verdicts: new Map() };
+    rendered.set(editor, state);
+  }
+  return state;
+}
+
+const quoteText = (quote: string, display: ExcerptDisplay) => (display === 'block' ? quote : `“${quote}”`);
+const sourceName = (source: CitationFields) => source.outlet ?? source.title;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  return el;
+}
+
+function footnoteRef(number: number | undefined): HTMLElement {
+  const sup = element('sup', 'footnote-ref');
+  sup.textContent = number === undefined ? '·' : String(number);
+  return sup;
+}
+
+/** Writes a footnote number into a node's DOM; true if it changed. */
+export function writeFootnoteNumber(dom: HTMLElement, number: number): boolean {
+  const sup = dom.querySelector<HTMLElement>('sup.footnote-ref');
+  const text = String(number);
+  if (!sup || sup.textContent === text) return false;
+  sup.textContent = text;
+  return true;
+}
+
+export interface ExcerptDomData {
+  quote: string;
+  display: ExcerptDisplay;
+  source: CitationFields;
+}
+
+/** `<span class="excerpt"><span class="excerpt-quote">“open”<sup/><button edit/>[flag]</span></span>` */
+export function createExcerptDOM(data: ExcerptDomData, key: NodeKey, editor: LexicalEditor | undefined): HTMLElement {
+  const state = editor ? renderedState(editor) : null;
+  const outer = element('span', data.display === 'block' ? 'excerpt excerpt-block' : 'excerpt');
+  const quote = element('span', 'excerpt-quote');
+  // A span, not a button: the quotation must flow and wrap with the sentence around it.
+  const open = element('span', 'excerpt-open');
+  open.setAttribute('role', 'button');
+  open.tabIndex = 0;
+  open.title = `Show the passage in ${sourceName(data.source)}`;
+  open.textContent = quoteText(data.quote, data.display);
+  // The pencil is drawn by CSS so it never becomes part of the note's text.
+  const edit = element('button', 'excerpt-edit');
+  edit.type = 'button';
+  edit.setAttribute('aria-label', 'Edit quotation');
+  quote.append(open, footnoteRef(state?.numbers.get(key)), edit);
+  outer.append(quote);
+  const verdict = state?.verdicts.get(key);
+  if (verdict) writeVerdict(outer, verdict);
+  return outer;
+}
+
+/** Brings an excerpt's DOM up to date in place (keeping its number, flag and any open editor). */
+export function updateExcerptDOM(dom: HTMLElement, previous: ExcerptDomData, next: ExcerptDomData): void {
+  if (previous.display !== next.display) dom.className = next.display === 'block' ? 'excerpt excerpt-block' : 'excerpt';
+  const open = dom.querySelector<HTMLElement>('.excerpt-open');
+  if (!open) return;
+  const text = quoteText(next.quote, next.display);
+  if (open.textContent !== text) open.textContent = text;
+  if (previous.source !== next.source) open.title = `Show the passage in ${sourceName(next.source)}`;
+}
+
+/** Flags (or unflags) an excerpt whose words no longer match its source. */
+export function writeVerdict(dom: HTMLElement, verdict: Verdict): void {
+  const quote = dom.querySelector<HTMLElement>('.excerpt-quote');
+  if (!quote) return;
+  const existing = quote.querySelector<HTMLElement>(':scope > .quote-flag');
+  if (verdict === null || verdict.ok) {
+    if (!existing && !quote.hasAttribute('aria-invalid')) return;
+    existing?.remove();
+    quote.classList.remove('flagged');
+    quote.removeAttribute('aria-invalid');
+    return;
+  }
+  const message = `Not the source’s words: ${verdict.reason} `;
+  if (existing?.firstChild?.nodeValue === message) return;
+  existing?.remove();
+  quote.classList.add('flagged');
+  quote.setAttribute('aria-invalid', 'true');
+  const flag = element('span', 'quote-flag');
+  flag.setAttribute('role', 'note');
+  const restore = element('button', 'quote-restore');
+  restore.type = 'button';
+  restore.textContent = 'Restore original';
+  const paraphrase = element('button', 'quote-paraphrase');
+  paraphrase.type = 'button';
+  paraphrase.textContent = 'Convert to paraphrase';
+  flag.append(message, restore, paraphrase);
+  // Before the edit form, if one is open, as React drew it.
+  quote.insertBefore(flag, quote.querySelector(':scope > .excerpt-form'));
+}
+
+/** `<span class="citation"><button class="citation-ref"><sup class="footnote-ref">n</sup></button></span>` */
+export function createCitationDOM(
+  source: CitationFields,
+  key: NodeKey,
+  editor: LexicalEditor | undefined,
+): HTMLElement {
+  const outer = element('span', 'citation');
+  const button = element('button', 'citation-ref');
+  button.type = 'button';
+  button.title = `Cited: ${sourceName(source)}`;
+  button.append(footnoteRef(editor ? renderedState(editor).numbers.get(key) : undefined));
+  outer.append(button);
+  return outer;
+}

@@ -1,0 +1,130 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $getNodeByKey, $nodesOfType, type NodeKey } from 'lexical';
+import { useEffect } from 'react';
+import type { TextQuoteAnchor } from '../../../shared/excerpt';
+import { checkQuote } from '../../../shared/quoteIntegrity';
+import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
+import { fetchSource } from '../nodes/noteContext';
+import { renderedState, type Verdict, writeVerdict } from '../nodes/noteDom';
+
+interface Checked {
+  quote: string;
+  anchor: TextQuoteAnchor;
+  verdict: Verdict;
+}
+
+type Deadline = { timeRemaining: () => number };
+
+const whenIdle = (run: (deadline: Deadline) => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
+  else setTimeout(() => run({ timeRemaining: () => 8 }), 1);
+};
+
+/**
+ * Checks every excerpt's words against its source (sources fetched once each) and flags those that
+ * no longer match, by writing into the excerpt's DOM (see nodes/noteDom.ts). The work runs when the
+ * browser is idle, after the note is on screen, and again for each excerpt created or edited.
+ */
+export function QuoteIntegrityPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const { verdicts } = renderedState(editor);
+    const checked = new Map<NodeKey, Checked>();
+    const bodies = new Map<number, string | null>();
+    const requested = new Set<number>();
+    const pending = new Set<NodeKey>();
+    let scheduled = false;
+    let disposed = false;
+
+    const apply = (key: NodeKey, verdict: Verdict) => {
+      verdicts.set(key, verdict);
+      const dom = editor.getElementByKey(key);
+      if (dom) writeVerdict(dom, verdict);
+    };
+
+    const run = (deadline: Deadline) => {
+      scheduled = false;
+      if (disposed) return;
+      let outOfTime = false;
+      editor.getEditorState().read(() => {
+        for (const key of pending) {
+          if (deadline.timeRemaining() < 1) {
+            outOfTime = true;
+            break;
+          }
+          const node = $getNodeByKey(key);
+          if (!$isExcerptNode(node)) {
+            pending.delete(key);
+            checked.delete(key);
+            verdicts.delete(key);
+            continue;
+          }
+          const { sourceId, quote, anchor } = node.getExcerpt();
+          const previous = checked.get(key);
+          if (previous && previous.quote === quote && previous.anchor === anchor) {
+            pending.delete(key);
+            apply(key, previous.verdict);
+            continue;
+          }
+          if (!bodies.has(sourceId)) {
+            // Keep it pending until its source arrives; the fetch reschedules the check.
+            if (!requested.has(sourceId)) {
+              requested.add(sourceId);
+              void fetchSource(sourceId).then((source) => {
+                bodies.set(sourceId, source?.body ?? null);
+                schedule();
+              });
+            }
+            continue;
+          }
+          pending.delete(key);
+          const body = bodies.get(sourceId);
+          let verdict: Verdict;
+          if (body == null) verdict = { ok: false, reason: 'Its source is no longer in the archive.' };
+          else {
+            const result = checkQuote(quote, body, anchor);
+            verdict = result.ok ? { ok: true } : { ok: false, reason: result.reason };
+          }
+          checked.set(key, { quote, anchor, verdict });
+          apply(key, verdict);
+        }
+      });
+      // Otherwise what is left waits for its source, whose arrival reschedules the check.
+      if (outOfTime) schedule();
+    };
+
+    const schedule = () => {
+      if (scheduled || disposed || pending.size === 0) return;
+      scheduled = true;
+      whenIdle(run);
+    };
+
+    // After the note's first paint: nothing here is needed to show it.
+    const start = setTimeout(() => {
+      editor.getEditorState().read(() => {
+        for (const node of $nodesOfType(ExcerptNode)) pending.add(node.getKey());
+      });
+      schedule();
+    }, 0);
+    const unregister = editor.registerMutationListener(
+      ExcerptNode,
+      (mutations) => {
+        for (const [key, mutation] of mutations) {
+          if (mutation === 'destroyed') {
+            pending.delete(key);
+            checked.delete(key);
+            verdicts.delete(key);
+          } else pending.add(key);
+        }
+        schedule();
+      },
+      { skipInitialization: true },
+    );
+    return () => {
+      disposed = true;
+      clearTimeout(start);
+      unregister();
+    };
+  }, [editor]);
+  return null;
+}

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParts, pandocMarkdown } from '../support/docxReaders';
+import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
+
+const cli = (app: BrowserMode, ...args: string[]) =>
+  execFileSync(process.execPath, [join(ROOT, 'dist', 'main', 'cli.cjs'), ...args, '--data-dir', app.dataDir], {
+    encoding: 'utf8',
+  });
+
+describe('exporting to Word (browser mode)', () => {
+  let app: BrowserMode;
+  beforeAll(async () => {
+    app = await startBrowserMode();
+    await app.page.goto(app.url);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('exports what the UI shows, with the chosen options, identical to the CLI export', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'New brief' }).click();
+    await page.getByRole('button', { name: 'Briefing note (English)' }).click();
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await editor.getByRole('textbox', { name: 'Subject' }).fill('Intelligence-sharing talks with South Korea');
+    await page.getByRole('combobox', { name: 'Classification' }).selectOption('PROTECTED B');
+
+    const purpose = editor.locator('h2:has-text("Purpose") + p');
+    await purpose.click();
+    await page.keyboard.type('To inform the Minister of the talks.');
+    await page.getByRole('searchbox', { name: 'Search sources' }).fill('security ties');
+    await page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('button', { name: /security ties/ })
+      .click();
+    const sentence = page.getByRole('region', { name: 'Source' }).locator('p', { hasText: /^The proposed agreement/ });
+    await sentence.selectText();
+    await sentence.dragTo(purpose, { targetPosition: { x: 3, y: 5 } });
+    await expect.poll(() => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem').count()).toBe(1);
+
+    await page.getByText('Export options').click();
+    await page.getByLabel('Add a Sources list').check();
+    await page.getByLabel('Author name').fill('A. Analyst');
+    await page.getByLabel('Author name').blur();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export to Word' }).click(),
+    ]);
+    const fromUi = join(app.dataDir, 'from-ui.docx');
+    await download.saveAs(fromUi);
+
+    const briefs = JSON.parse(cli(app, 'briefs', '--json')) as { id: number; title: string }[];
+    const id = briefs.find((b) => b.title === 'Briefing note')?.id;
+    expect(id).toBeDefined();
+    const fromCli = join(app.dataDir, 'from-cli.docx');
+    cli(app, 'export', String(id), '-o', fromCli, '--sources');
+
+    const ui = docxParts(readFileSync(fromUi));
+    const cliParts = docxParts(readFileSync(fromCli));
+    expect(Object.keys(ui).sort()).toEqual(Object.keys(cliParts).sort());
+    for (const name of Object.keys(ui)) {
+      if (name !== 'docProps/core.xml') expect(ui[name], name).toBe(cliParts[name]);
+    }
+    expect(ui['docProps/core.xml']).toContain('A. Analyst');
+    expect(ui['word/header1.xml'] ?? Object.values(ui).join('')).toContain('PROTECTED B');
+
+    const markdown = pandocMarkdown(fromUi);
+    expect(markdown).toContain('Intelligence-sharing talks with South Korea');
+    expect(markdown).toMatch(/“The proposed agreement would allow[^”]*”\[\^1\]/);
+    expect(markdown).toMatch(/\[\^1\]: .*April 13, 2023/);
+    expect(markdown).toMatch(/Sources/);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
