@@ -18,7 +18,7 @@ import type { SourceDetail } from '../shared/source';
 
 const ROOT = join(__dirname, '..', '..');
 const FOOTNOTES = 2_000;
-const PARAGRAPHS = 1_000; // two excerpts each, about 130 words: ~200 US Letter pages with the notes
+const PARAGRAPHS = 1_000; // two excerpts each, about 160 words: 200+ US Letter pages with the notes
 const SECTION_EVERY = 10;
 
 const node = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({
@@ -68,8 +68,8 @@ function buildBrief(dataDir: string): { id: number; markdown: string } {
       const pool = pools[n % pools.length]!;
       const prose = pool.sentences[(n * 7) % pool.sentences.length]!.text;
       const quoted = pool.sentences[(n * 13 + 5) % pool.sentences.length]!;
-      // Every other excerpt gets a second sentence of context: ~200 pages once laid out.
-      const more = k === 0 ? ` ${pool.sentences[(n * 11 + 3) % pool.sentences.length]!.text}` : '';
+      // Two sentences of context per excerpt: just over 200 pages once laid out.
+      const more = ` ${pool.sentences[(n * 11 + 3) % pool.sentences.length]!.text}`;
       const lead = `${prose}${more} Officials note that `;
       const excerpt = excerptOf(pool.source, quoted.start, quoted.end - 1, 'inline');
       children.push(text(lead), excerpt as unknown as SerializedNode, text('. '));
