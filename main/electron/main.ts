@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type WebFr
 import type { Handlers } from '../../shared/contract';
 import { CONTRACT_METHODS, ipcChannel } from '../../shared/contractMethods';
 import { appRoot, seedsDir } from '../appPaths';
+import { getSetting, setSetting } from '../archive/settings';
 import { getBrief } from '../briefs/briefs';
 import { openCore } from '../core';
 import { dispatch } from '../dispatch';
@@ -27,7 +28,6 @@ const sqliteForElectron = app.isPackaged
   : join(appRoot(), 'dist', 'electron-native', 'better_sqlite3.node');
 
 let mainWindow: BrowserWindow | null = null;
-let lastExportFolder = app.getPath('documents');
 
 function isTrustedSender(frame: WebFrameMain | null): boolean {
   return frame !== null && frame === mainWindow?.webContents.mainFrame && frame.url.startsWith(`${ORIGIN}/`);
@@ -53,7 +53,11 @@ function withSaveDialog(handlers: Handlers): Handlers {
       if (!brief || !mainWindow) return handlers.exportBrief(input);
       const choice = await dialog.showSaveDialog(mainWindow, {
         title: 'Export to Word',
-        defaultPath: join(lastExportFolder, docxFileName(brief.title)),
+        // The folder of the last export, remembered across sessions in the archive's settings.
+        defaultPath: join(
+          getSetting(core.db, 'lastExportFolder') ?? app.getPath('documents'),
+          docxFileName(brief.title),
+        ),
         filters: [{ name: 'Word document', extensions: ['docx'] }],
       });
       if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
@@ -61,7 +65,7 @@ function withSaveDialog(handlers: Handlers): Handlers {
       const exported = await exportBriefDocx(core.db, id, options);
       if (!exported) return handlers.exportBrief(input);
       saveDocxFile(choice.filePath, exported.bytes);
-      lastExportFolder = resolve(choice.filePath, '..');
+      setSetting(core.db, 'lastExportFolder', resolve(choice.filePath, '..'));
       return { kind: 'saved', path: choice.filePath };
     },
   };

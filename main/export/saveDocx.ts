@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../dispatch';
 
@@ -8,12 +8,10 @@ import { UserError } from '../dispatch';
  * read-only targets and reports a file locked by Word instead of failing obscurely.
  */
 export function saveDocxFile(target: string, bytes: Uint8Array): void {
-  if (existsSync(target)) {
-    try {
-      accessSync(target, constants.W_OK);
-    } catch {
-      throw new UserError('unavailable', `${target} is read-only; nothing was written. Choose another file name.`);
-    }
+  // The file's own permission bits, not access(): an administrator (or root) could write anyway,
+  // but a document someone marked read-only is one they meant to keep as it is.
+  if (existsSync(target) && (statSync(target).mode & 0o222) === 0) {
+    throw new UserError('unavailable', `${target} is read-only; nothing was written. Choose another file name.`);
   }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {

@@ -74,4 +74,32 @@ describe('exporting to Word (browser mode)', () => {
     expect(markdown).toMatch(/Sources/);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('lists quotations that no longer match before exporting, and lets the analyst go back', async () => {
+    const { page } = app;
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    const quote = editor.locator('.excerpt-quote').first();
+    await quote.getByRole('button', { name: 'Edit quotation' }).click();
+    await page.getByRole('textbox', { name: 'Quotation' }).fill('The proposed agreement would forbid intelligence-sharing.');
+    await page.getByRole('button', { name: 'Save quotation' }).click();
+    await expect.poll(() => quote.getAttribute('aria-invalid')).toBe('true');
+
+    let downloads = 0;
+    page.on('download', () => {
+      downloads++;
+    });
+    await page.getByRole('button', { name: 'Export to Word' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Some quotations do not match their sources' });
+    await expect.poll(() => dialog.getByRole('list', { name: 'Flagged quotations' }).textContent()).toContain('would forbid');
+    await dialog.getByRole('button', { name: 'Go back' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(downloads).toBe(0);
+
+    await page.getByRole('button', { name: 'Export to Word' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export anyway' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  });
 });
