@@ -100,7 +100,13 @@ const Nothing = z.object({}).default({});
 export const contract = {
   appInfo: {
     input: Nothing,
-    output: z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), sourceCount: z.number().int() }),
+    output: z.object({
+      version: z.string(),
+      mode: z.enum(['electron', 'browser']),
+      sourceCount: z.number().int(),
+      /** Set when the archive was damaged at start and replaced by a backup or a new archive. */
+      notice: z.string().nullable(),
+    }),
   },
   search: {
     input: z.object({

@@ -10,32 +10,127 @@ export const ARCHIVE_FILE_NAME = 'archive.sqlite';
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 /**
+ * The archive could not be read: not an SQLite file, or damaged (failed `PRAGMA quick_check`).
+ * `openArchiveWithBackups` moves such a file aside and restores a backup; `openArchive` throws it.
+ */
+export class UnreadableArchiveError extends Error {}
+
+/*
+ * Durability. The archive runs in WAL mode with `synchronous = FULL`: every commit waits for the
+ * WAL to reach the disk, so a saved brief survives a power cut, not just a crash of Précis (WAL
+ * with NORMAL is crash-safe but may lose the last commits on power loss, which for an analyst is
+ * the last keystrokes of a note). Brief saves, snapshots and settings are written at human pace (an
+ * autosave at most every ~0.7 s), so one fsync each costs nothing anyone notices. Bulk writes run
+ * at NORMAL through `withSynchronousNormal`: an import (or the first-run seeding) is one transaction
+ * per file and can simply be run again if the machine loses power; the schema migrations run at
+ * NORMAL too, and they are preceded by a backup. NORMAL still never corrupts the archive in WAL mode.
+ */
+const SYNCHRONOUS_FULL = 2;
+const SYNCHRONOUS_NORMAL = 1;
+
+/**
+ * Runs `work` (which may be async, e.g. an import) with `synchronous = NORMAL`, then restores FULL.
+ * For bulk writes whose loss on a power cut is cheap to redo; see the note above.
+ */
+export async function withSynchronousNormal<T>(db: Db, work: () => T | Promise<T>): Promise<T> {
+  db.pragma(`synchronous = ${SYNCHRONOUS_NORMAL}`);
+  try {
+    return await work();
+  } finally {
+    if (db.open) db.pragma(`synchronous = ${SYNCHRONOUS_FULL}`);
+  }
+}
+
+/**
  * Opens (creating if needed) the archive at `file` and brings its schema up to date.
  * `nativeBinding` lets the Electron build point better-sqlite3 at the addon rebuilt for Electron.
+ * Throws `UnreadableArchiveError` for a file that is not an SQLite database or fails
+ * `PRAGMA quick_check`, leaving it as it was. `openArchiveWithBackups` (backups.ts) adds the
+ * pre-migration backup and the recovery of a damaged archive; the app opens the archive through it.
  */
-export function openArchive(file: string, options: { nativeBinding?: string } = {}): Db {
+export function openArchive(file: string, options: ArchiveOptions = {}): Db {
+  const { db } = connectArchive(file, options);
+  return finishOpening(db, file);
+}
+
+export interface ArchiveOptions {
+  nativeBinding?: string;
+}
+
+/**
+ * First half of opening: checks the file (header, then `PRAGMA quick_check` through a read-only
+ * connection, so that a damaged archive is not even checkpointed into), opens it and refuses what
+ * this version must not touch. Returns the connection and the schema version it found.
+ */
+export function connectArchive(file: string, options: ArchiveOptions = {}): { db: Db; version: number } {
   mkdirSync(dirname(file), { recursive: true });
   // Checked before SQLite touches the file: a user who points us at the wrong file must get it
   // back byte for byte, and SQLite only notices a bad header once it has been asked to write.
   assertLooksLikeSqlite(file);
+  if (existsSync(file) && statSync(file).size > 0) assertHealthy(file, options);
 
-  const db = options.nativeBinding ? new Database(file, { nativeBinding: options.nativeBinding }) : new Database(file);
+  const db = openDatabase(file, options);
   try {
     db.pragma('busy_timeout = 5000');
     // Before WAL mode, which is recorded in the file: a database we refuse stays as it was.
-    assertMigratable(db);
+    return { db, version: assertMigratable(db) };
+  } catch (error) {
+    db.close();
+    throw asUnreadable(error, file);
+  }
+}
+
+/** Second half of opening: connection pragmas (WAL is recorded in the file) and migrations. */
+export function finishOpening(db: Db, file: string): Db {
+  try {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    db.pragma(`synchronous = ${SYNCHRONOUS_NORMAL}`);
     migrate(db);
+    db.pragma(`synchronous = ${SYNCHRONOUS_FULL}`);
     return db;
   } catch (error) {
     db.close();
-    if (error instanceof Database.SqliteError && (error.code === 'SQLITE_NOTADB' || error.code === 'SQLITE_CORRUPT')) {
-      throw new Error(`${file} is not a readable Précis archive (${error.message}).`, { cause: error });
-    }
-    throw error;
+    throw asUnreadable(error, file);
   }
+}
+
+function openDatabase(file: string, options: ArchiveOptions & { readonly?: boolean }): Db {
+  const settings: Database.Options = {};
+  if (options.nativeBinding) settings.nativeBinding = options.nativeBinding;
+  if (options.readonly) settings.readonly = true;
+  return new Database(file, settings);
+}
+
+/** `PRAGMA quick_check` on a read-only connection, which never writes to the file, even on close. */
+function assertHealthy(file: string, options: ArchiveOptions): void {
+  let db: Db;
+  try {
+    db = openDatabase(file, { ...options, readonly: true });
+  } catch (error) {
+    throw asUnreadable(error, file);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const result = db.pragma('quick_check', { simple: true });
+    if (result !== 'ok') {
+      throw new UnreadableArchiveError(`${file} is damaged (SQLite quick_check: ${String(result)}).`);
+    }
+  } catch (error) {
+    throw asUnreadable(error, file);
+  } finally {
+    db.close();
+  }
+}
+
+function asUnreadable(error: unknown, file: string): unknown {
+  if (
+    error instanceof Database.SqliteError &&
+    (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT'))
+  ) {
+    return new UnreadableArchiveError(`${file} is not a readable Précis archive (${error.message}).`, { cause: error });
+  }
+  return error;
 }
 
 function assertLooksLikeSqlite(file: string): void {
@@ -53,7 +148,9 @@ function assertLooksLikeSqlite(file: string): void {
     closeSync(fd);
   }
   if (read < header.length || header.toString('latin1') !== SQLITE_HEADER) {
-    throw new Error(`${file} is not a Précis archive: it is not an SQLite database. The file was left untouched.`);
+    throw new UnreadableArchiveError(
+      `${file} is not a Précis archive: it is not an SQLite database. The file was left untouched.`,
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { type ImportReport, importPaths } from '../importers/importPaths';
-import type { Db } from './database';
+import { type Db, withSynchronousNormal } from './database';
 import { getSetting, setSetting } from './settings';
 import { countSources } from './sources';
 
@@ -12,7 +12,7 @@ const SEEDED_KEY = 'seeded';
  */
 export async function seedIfEmpty(db: Db, seedsDir: string): Promise<ImportReport | null> {
   if (getSetting(db, SEEDED_KEY) !== null || countSources(db) > 0) return null;
-  const report = await importPaths(db, [seedsDir]);
+  const report = await withSynchronousNormal(db, () => importPaths(db, [seedsDir]));
   // If the samples could not be read (a broken install), try again next time rather than
   // record a seeding that never happened.
   if (report.imported.length > 0) setSetting(db, SEEDED_KEY, new Date().toISOString());

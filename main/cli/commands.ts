@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExportOptions } from '../../shared/contract';
+import { withSynchronousNormal } from '../archive/database';
 import { listSources } from '../archive/sources';
 import { listBriefs } from '../briefs/briefs';
 import { type Core, openCore } from '../core';
@@ -48,8 +49,15 @@ export async function runCommand(command: string, ctx: CliContext): Promise<numb
   }
 }
 
-async function withCore(ctx: CliContext, run: (core: Core) => Promise<number> | number): Promise<number> {
+/** Opens the core; a notice about the archive (damaged and replaced) goes to stderr. */
+async function openCliCore(ctx: CliContext): Promise<Core> {
   const core = await openCore({ dataDir: ctx.dataDir, seedsDir: ctx.seedsDir, mode: 'browser', version: ctx.version });
+  if (core.notice) process.stderr.write(`Warning: ${core.notice}\n`);
+  return core;
+}
+
+async function withCore(ctx: CliContext, run: (core: Core) => Promise<number> | number): Promise<number> {
+  const core = await openCliCore(ctx);
   try {
     return await run(core);
   } finally {
@@ -62,7 +70,7 @@ async function serve(ctx: CliContext): Promise<number> {
   if (!existsSync(join(ctx.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${ctx.rendererDir} is missing): run \`npm run build\` first.`);
   }
-  const core = await openCore({ dataDir: ctx.dataDir, seedsDir: ctx.seedsDir, mode: 'browser', version: ctx.version });
+  const core = await openCliCore(ctx);
   const host = await startBrowserHost({ handlers: core.handlers, rendererDir: ctx.rendererDir, port: ctx.port });
   print(`Précis is running in browser mode. Open ${host.url}`);
   print(`Archive: ${ctx.dataDir}  (Ctrl+C to stop)`);
@@ -79,9 +87,12 @@ async function serve(ctx: CliContext): Promise<number> {
 
 async function importCommand(core: Core, ctx: CliContext): Promise<number> {
   if (ctx.args.length === 0) throw ctx.usage('import needs at least one file or folder.');
-  const report = await importPaths(core.db, ctx.args, ({ done, total, current }) => {
-    if (!ctx.json) process.stderr.write(`[${done}/${total}] ${current}\n`);
-  });
+  // A bulk write: run at synchronous NORMAL (see main/archive/database.ts).
+  const report = await withSynchronousNormal(core.db, () =>
+    importPaths(core.db, ctx.args, ({ done, total, current }) => {
+      if (!ctx.json) process.stderr.write(`[${done}/${total}] ${current}\n`);
+    }),
+  );
   if (ctx.json) {
     printJson(report);
   } else {

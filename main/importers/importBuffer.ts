@@ -10,16 +10,23 @@ import {
 import { contentHash, insertSource } from '../archive/sources';
 import type { ParsedFile } from './article';
 import { describeFailure } from './importFailure';
-import { baseName, parseFile } from './parseFile';
+import { baseName } from './parseFile';
+import { type ParseOptions, parseFileIsolated } from './parseInWorker';
 
 /**
  * Imports one file given as bytes (from the UI, where the path never crosses the boundary; and
  * from importPaths, so both behave the same). Never throws: a file that cannot be imported comes
- * back as `failed` with a one-line reason. Async because PDF and Word parsing are.
+ * back as `failed` with a one-line reason. Async because PDF and Word parsing are: they run in a
+ * worker thread with a time and memory limit when the bundled worker exists (parseInWorker.ts).
  */
-export async function importBuffer(db: Db, name: string, bytes: Uint8Array): Promise<ImportItemOutcome> {
+export async function importBuffer(
+  db: Db,
+  name: string,
+  bytes: Uint8Array,
+  options?: ParseOptions,
+): Promise<ImportItemOutcome> {
   try {
-    const parsed = await parseFile(name, bytes);
+    const parsed = await parseFileIsolated(name, bytes, options);
     return storeParsedFile(db, parsed, baseName(name));
   } catch (error) {
     return { kind: 'failed', error: describeFailure(error) };

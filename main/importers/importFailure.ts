@@ -24,6 +24,25 @@ export function formatMegabytes(bytes: number): string {
 
 /** One line for the report, whatever went wrong: our own reasons as they are, system errors in words. */
 export function describeFailure(error: unknown): string {
+  return oneLine(describe(error));
+}
+
+const MAX_REASON_LENGTH = 300;
+
+/**
+ * A reason can quote the file itself (a ZIP part's name, a parser's message about the bytes it
+ * choked on), so it is forced onto one printable line of bounded length: control characters and
+ * undecodable bytes become spaces.
+ */
+function oneLine(reason: string): string {
+  const flat = reason
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\uFFFD]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > MAX_REASON_LENGTH ? `${flat.slice(0, MAX_REASON_LENGTH - 1)}…` : flat || 'could not be imported';
+}
+
+function describe(error: unknown): string {
   if (error instanceof ImportFailure) return error.message;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return 'no such file or folder';

@@ -54,6 +54,13 @@ const nodeBundle = {
 
 async function buildCli() {
   const { build } = await import('esbuild');
+  // The PDF/Word parsing worker (main/importers/parseInWorker.ts) is found next to cli.cjs; it is
+  // built first, so a fresh cli.cjs (the staleness marker) always has a worker as fresh beside it.
+  await build({
+    ...nodeBundle,
+    entryPoints: [at('main', 'importers', 'parseWorker.ts')],
+    outfile: at('dist', 'main', 'parseWorker.cjs'),
+  });
   await build({ ...nodeBundle, entryPoints: [at('main', 'cli.ts')], outfile: at('dist', 'main', 'cli.cjs') });
 }
 

@@ -20,6 +20,15 @@ async function openLatestBrief(): Promise<Brief | string> {
   return opened.ok ? opened.value : opened.error.message;
 }
 
+// Started when the script is evaluated, not after React's first render, so the brief is on its way
+// while the app mounts; shared, so a second mount never creates a second first brief.
+let pendingFirstBrief: Promise<Brief | string> | null = null;
+function firstBrief(): Promise<Brief | string> {
+  pendingFirstBrief ??= openLatestBrief();
+  return pendingFirstBrief;
+}
+if (typeof window !== 'undefined') void firstBrief();
+
 /** Quotations of the note whose words are no longer their source's. */
 async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuote[]> {
   const ids = new Set<number>();
@@ -53,7 +62,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   }, []);
 
   useEffect(() => {
-    void openLatestBrief().then((result) => (typeof result === 'string' ? onMessage(result) : open(result)));
+    void firstBrief().then((result) => (typeof result === 'string' ? onMessage(result) : open(result)));
   }, [open, onMessage]);
 
   const save = useCallback(

@@ -80,7 +80,9 @@ describe('exporting to Word (browser mode)', () => {
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     const quote = editor.locator('.excerpt-quote').first();
     await quote.getByRole('button', { name: 'Edit quotation' }).click();
-    await page.getByRole('textbox', { name: 'Quotation' }).fill('The proposed agreement would forbid intelligence-sharing.');
+    await page
+      .getByRole('textbox', { name: 'Quotation' })
+      .fill('The proposed agreement would forbid intelligence-sharing.');
     await page.getByRole('button', { name: 'Save quotation' }).click();
     await expect.poll(() => quote.getAttribute('aria-invalid')).toBe('true');
 
@@ -90,7 +92,9 @@ describe('exporting to Word (browser mode)', () => {
     });
     await page.getByRole('button', { name: 'Export to Word' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Some quotations do not match their sources' });
-    await expect.poll(() => dialog.getByRole('list', { name: 'Flagged quotations' }).textContent()).toContain('would forbid');
+    await expect
+      .poll(() => dialog.getByRole('list', { name: 'Flagged quotations' }).textContent())
+      .toContain('would forbid');
     await dialog.getByRole('button', { name: 'Go back' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     expect(downloads).toBe(0);

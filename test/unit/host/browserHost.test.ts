@@ -121,7 +121,10 @@ describe('browser-mode host', () => {
       headers: { ...json, 'x-precis-token': token },
       body: '{}',
     });
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { version: 'test', mode: 'browser', sourceCount: 0 } });
+    expect(JSON.parse(ok.body)).toEqual({
+      ok: true,
+      value: { version: 'test', mode: 'browser', sourceCount: 0, notice: null },
+    });
     const bad = await call(host.port, '/api/getSource', {
       method: 'POST',
       headers: { ...json, 'x-precis-token': token },

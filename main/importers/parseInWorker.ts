@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ParsedFile } from './article';
+import { assertImportableSize, ImportFailure } from './importFailure';
+import { assertSupportedName, extensionOf, parseFile } from './parseFile';
+
+/** A PDF or Word document that takes longer than this to read is abandoned. */
+export const PARSE_TIME_LIMIT_MS = 20_000;
+/** The worker's V8 heap limit: far above any real report (files are capped at 10 MB). */
+export const PARSE_MEMORY_LIMIT_MB = 512;
+
+/**
+ * The formats read by large third-party parsers (pdf.js, mammoth) that we cannot prove always
+ * finish: these run in a worker thread. Text and HTML are ours, linear-time, and run in process.
+ */
+const ISOLATED_EXTENSIONS = new Set(['.pdf', '.docx']);
+
+export interface ParseOptions {
+  /**
+   * The bundled worker script. Defaults to the one built next to the running bundle
+   * (dist/main/parseWorker.cjs, found from dist/main/cli.cjs or dist/electron/main.cjs). `null`,
+   * or no bundle found (unit tests run the TypeScript sources, where there is none), parses in
+   * process: same result, without the time and memory limits.
+   */
+  workerPath?: string | null;
+  timeLimitMs?: number;
+  memoryLimitMb?: number;
+}
+
+/** The bundled worker script next to the running bundle, or null when running from sources. */
+export function bundledParseWorker(): string | null {
+  for (const candidate of [join(__dirname, 'parseWorker.cjs'), join(__dirname, '..', 'main', 'parseWorker.cjs')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * parseFile, with PDF and Word documents read in a worker thread under a time limit and a heap
+ * limit, so a hostile or pathological file costs only itself: it fails with a one-line reason
+ * ("took longer than 20 s to read; skipped") and the process carries on.
+ */
+export async function parseFileIsolated(
+  name: string,
+  bytes: Uint8Array,
+  options: ParseOptions = {},
+): Promise<ParsedFile> {
+  const workerPath = options.workerPath === undefined ? bundledParseWorker() : options.workerPath;
+  if (!workerPath || !ISOLATED_EXTENSIONS.has(extensionOf(name))) return parseFile(name, bytes);
+  // The cheap refusals need no thread.
+  assertSupportedName(name);
+  assertImportableSize(bytes.length);
+  if (bytes.length === 0) throw new ImportFailure('file is empty');
+  const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
+  const memoryLimitMb = options.memoryLimitMb ?? PARSE_MEMORY_LIMIT_MB;
+
+  return new Promise<ParsedFile>((resolve, reject) => {
+    const worker = new Worker(workerPath, {
+      workerData: { name, bytes },
+      resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb },
+    });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() => reject(new ImportFailure(`took longer than ${formatSeconds(timeLimitMs)} s to read; skipped`))),
+      timeLimitMs,
+    );
+    worker.on('message', (message: { ok: true; parsed: ParsedFile } | { ok: false; error: string }) => {
+      settle(() => (message.ok ? resolve(message.parsed) : reject(new ImportFailure(message.error))));
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      settle(() =>
+        reject(
+          new ImportFailure(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `needed more than ${memoryLimitMb} MB of memory to read; skipped`
+              : `could not be imported: ${error.message.split('\n')[0]}`,
+          ),
+        ),
+      );
+    });
+    worker.on('exit', (code) => {
+      settle(() => reject(new ImportFailure(`the reader stopped unexpectedly (exit code ${code}); skipped`)));
+    });
+  });
+}
+
+function formatSeconds(ms: number): string {
+  return String(Number((ms / 1000).toFixed(3)));
+}
