@@ -62,6 +62,13 @@ export function App() {
     if (!session.brief) setHistoryOpen(false);
   }, [session.brief]);
 
+  // A damaged archive set aside and restored from a backup at start: the analyst must know.
+  useEffect(() => {
+    void api.appInfo({}).then((result) => {
+      if (result.ok && result.value.notice) setMessage(result.value.notice);
+    });
+  }, []);
+
   const { brief } = session;
   return (
     <div className="app">
