@@ -92,6 +92,8 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // Middle-click would otherwise open links in new windows without passing setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
