@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docxParts, libreOfficePdfText, pandocMarkdown } from '../support/docxReaders';
-import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
+import { ROOT, useBrowserMode } from './support/browserMode';
 
 const ARTEFACTS = join(ROOT, 'test-results');
 
@@ -18,14 +18,7 @@ async function openResult(page: Page, query: string, title: RegExp): Promise<voi
 }
 
 describe('an analyst on a fresh archive (browser mode)', () => {
-  let app: BrowserMode;
-  beforeAll(async () => {
-    app = await startBrowserMode();
-    await app.page.goto(app.url);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useBrowserMode();
 
   it('searches, reads, drags cited excerpts into the note and exports a footnoted .docx', async () => {
     const { page } = app;

@@ -1,17 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserMode, startBrowserMode } from './support/browserMode';
+import { describe, expect, it } from 'vitest';
+import { useBrowserMode } from './support/browserMode';
 
 describe('searching the archive (browser mode)', () => {
-  let app: BrowserMode;
-  beforeAll(async () => {
-    app = await startBrowserMode();
-    await app.page.goto(app.url);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useBrowserMode();
 
   it('offers a correction, filters with chips, and opens a clustered source by keyboard', async () => {
     const { page } = app;

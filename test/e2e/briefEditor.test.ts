@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
+import { describe, expect, it } from 'vitest';
+import { ROOT, useBrowserMode } from './support/browserMode';
 
 async function openSource(page: Page, query: string, title: RegExp): Promise<Locator> {
   await page.getByRole('searchbox', { name: 'Search sources' }).fill(query);
@@ -24,14 +24,7 @@ const footnoteTexts = (page: Page) =>
   page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem').allTextContents();
 
 describe('the briefing editor (browser mode)', () => {
-  let app: BrowserMode;
-  beforeAll(async () => {
-    app = await startBrowserMode();
-    await app.page.goto(app.url);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useBrowserMode();
 
   it('creates a brief from the English template, quotes by drag and by keyboard, renumbers, undoes', async () => {
     const { page } = app;

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { docxParts, pandocMarkdown } from '../support/docxReaders';
-import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
+import { type BrowserMode, ROOT, useBrowserMode } from './support/browserMode';
 
 const cli = (app: BrowserMode, ...args: string[]) =>
   execFileSync(process.execPath, [join(ROOT, 'dist', 'main', 'cli.cjs'), ...args, '--data-dir', app.dataDir], {
@@ -11,14 +11,7 @@ const cli = (app: BrowserMode, ...args: string[]) =>
   });
 
 describe('exporting to Word (browser mode)', () => {
-  let app: BrowserMode;
-  beforeAll(async () => {
-    app = await startBrowserMode();
-    await app.page.goto(app.url);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useBrowserMode();
 
   it('exports what the UI shows, with the chosen options, identical to the CLI export', async () => {
     const { page } = app;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const CHROMIUM = process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium';
@@ -81,4 +82,20 @@ export async function startBrowserMode(): Promise<BrowserMode> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One browser-mode app for the enclosing describe block: started and opened before its tests,
+ * closed after them. The returned object is filled in by the time the first test runs.
+ */
+export function useBrowserMode(): BrowserMode {
+  const app = {} as BrowserMode;
+  beforeAll(async () => {
+    Object.assign(app, await startBrowserMode());
+    await app.page.goto(app.url);
+  });
+  afterAll(async () => {
+    await app.close?.();
+  });
+  return app;
 }
