@@ -31,14 +31,18 @@ try {
   rmSync(scan, { recursive: true, force: true });
 }
 
-const findings = csv
-  .split('\n')
-  .slice(1)
-  .filter((line) => line.trim())
-  .map((line) => {
-    const [check, severity, confidence, file, location] = line.split(',').map((cell) => cell.replace(/^"|"$/g, ''));
-    return { check, severity, confidence, file, location };
-  });
+// Each finding starts a line with its check id and four quoted fields; the free-text fields after
+// them may themselves hold commas or line breaks, so rows are matched by their start, not split.
+const findings = Array.from(
+  csv.matchAll(/^([A-Z0-9_]+_CHECK),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)"/gm),
+  ([, check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }),
+);
+// A row we could not read must fail the check, not hide a finding.
+const rowsInReport = csv.match(/[A-Z0-9_]+_CHECK,"/g)?.length ?? 0;
+if (rowsInReport !== findings.length) {
+  console.error(`electronegativity: read ${findings.length} of ${rowsInReport} findings in its report:\n${csv}`);
+  process.exit(1);
+}
 // A finding is justified when docs/security.md has a row naming its check and file.
 const security = readFileSync(join(root, 'docs', 'security.md'), 'utf8');
 const unjustified = findings.filter(
