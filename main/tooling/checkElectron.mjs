@@ -31,10 +31,10 @@ try {
   rmSync(scan, { recursive: true, force: true });
 }
 
-// Each finding starts a line with its check id and four quoted fields; the free-text fields after
-// them may themselves hold commas or line breaks, so rows are matched by their start, not split.
+// Each finding is its check id and four quoted fields; the free-text fields after
+// them may themselves hold commas or line breaks, so findings are matched by that prefix, not split.
 const findings = Array.from(
-  csv.matchAll(/^([A-Z0-9_]+_CHECK),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)"/gm),
+  csv.matchAll(/([A-Z0-9_]+_CHECK),"([A-Z]+)","([A-Z]+)","([^"]*)","([^"]*)"/g),
   ([, check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }),
 );
 // A row we could not read must fail the check, not hide a finding.
