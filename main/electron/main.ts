@@ -123,6 +123,7 @@ app.whenReady().then(async () => {
   core = await opening;
   protocol.handle(SCHEME, serveRenderer);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   // Offline by construction: the page may load only our own files.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !details.url.startsWith(`${ORIGIN}/`) && !details.url.startsWith('devtools://') });
