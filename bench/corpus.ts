@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ParsedSource } from '../main/importers/plainText';
+import { prng } from '../test/support/prng';
 
 /**
  * Realistic benchmark sources made from the Brown corpus (1 million words of 1961 American
@@ -21,18 +22,6 @@ export interface BenchSource extends ParsedSource {
 interface Sample {
   genre: string;
   sentences: string[];
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OUTLETS = [

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBuffer } from '../../../main/importers/importBuffer';
+import { prng } from '../../support/prng';
 import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';
 import { buildDocx, buildManyPartZip, buildPdf, buildZipBomb } from './fixtures';
 
@@ -17,18 +18,6 @@ const FILES_PER_IMPORTER = Number(process.env.PRECIS_FUZZ_FILES ?? 100);
 const SEED = Number(process.env.PRECIS_FUZZ_SEED ?? 0x5eed);
 const EXTENSIONS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
 type Extension = (typeof EXTENSIONS)[number];
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PARAGRAPH =
   'The committee heard twelve witnesses over three days of hearings in Iqaluit and Ottawa, and concluded that surveillance gaps remain serious.';

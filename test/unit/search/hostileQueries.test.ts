@@ -3,6 +3,7 @@ import type { Db } from '../../../main/archive/database';
 import { importPaths } from '../../../main/importers/importPaths';
 import { SEARCH_NOTICES, searchSources } from '../../../main/search/searchSources';
 import { SearchResponse } from '../../../shared/contract';
+import { prng } from '../../support/prng';
 import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';
 
 const HOSTILE = [
@@ -69,18 +70,6 @@ const HOSTILE = [
   'rank:',
   '* OR *',
 ];
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'Japan',
