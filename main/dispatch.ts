@@ -1,15 +1,6 @@
-import { type AppError, contract, type Handlers, type Result } from '../shared/contract';
+import { contract, type Handlers, type Result } from '../shared/contract';
 import { CONTRACT_METHODS, type ContractMethod } from '../shared/contractMethods';
-
-/** A failure meant for the user: its message is shown as is. */
-export class UserError extends Error {
-  constructor(
-    readonly code: AppError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { UserError } from './errors';
 
 export function isContractMethod(name: string): name is ContractMethod {
   return (CONTRACT_METHODS as readonly string[]).includes(name);

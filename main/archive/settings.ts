@@ -1,4 +1,12 @@
+import type { Settings } from '../../shared/contract';
 import { type Db, prepareCached } from './database';
+
+export const AUTHOR_NAME_SETTING = 'authorName';
+
+/** The analyst's preferences as stored in the archive; an archive that never saved any gets the defaults. */
+export function readSettings(db: Db): Settings {
+  return { authorName: getSetting(db, AUTHOR_NAME_SETTING) ?? '' };
+}
 
 export function getSetting(db: Db, key: string): string | null {
   const row = prepareCached(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

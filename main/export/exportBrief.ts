@@ -2,9 +2,9 @@ import { collectFootnoteSources } from '../../shared/briefDocument';
 import type { Brief } from '../../shared/briefSchemas';
 import type { ExportOptions } from '../../shared/contract';
 import type { Db } from '../archive/database';
+import { readSettings } from '../archive/settings';
 import { getBrief } from '../briefs/briefs';
 import { takeSnapshot } from '../briefs/snapshots';
-import { readSettings } from '../handlers/settingsHandlers';
 import { citationFacts } from './citationFacts';
 import { renderBriefDocx } from './docxExport';
 

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../dispatch';
+import { UserError } from '../errors';
 
 /**
  * Writes a document beside the target and renames it into place, so a failure never leaves a

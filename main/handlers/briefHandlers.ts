@@ -13,7 +13,7 @@ import {
   saveBrief,
 } from '../briefs/briefs';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
-import { UserError } from '../dispatch';
+import { UserError } from '../errors';
 import { docxFileName } from '../export/docxExport';
 import { exportBriefDocx } from '../export/exportBrief';
 

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { getSource, listClusterMembers, updateSource } from '../archive/sources';
-import { UserError } from '../dispatch';
+import { UserError } from '../errors';
 import { importBuffer } from '../importers/importBuffer';
 import { searchSources } from '../search/searchSources';
 

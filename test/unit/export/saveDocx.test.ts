@@ -1,7 +1,7 @@
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../../main/dispatch';
+import { UserError } from '../../../main/errors';
 import { saveDocxFile } from '../../../main/export/saveDocx';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
 
