@@ -20,21 +20,7 @@ const NEW_FILE_MODE = 0o600;
  * - Read-only targets are refused, and a file locked by Word is reported as such.
  */
 export function saveDocxFile(target: string, bytes: Uint8Array): void {
-  const existing = lstatOrNull(target);
-  if (existing?.isSymbolicLink()) {
-    throw new UserError(
-      'unavailable',
-      `${target} is a symbolic link; nothing was written. Export to the file it points to, or choose another name.`,
-    );
-  }
-  if (existing && !existing.isFile()) {
-    throw new UserError('unavailable', `${target} is not a regular file; nothing was written.`);
-  }
-  // The file's own permission bits, not access(): an administrator (or root) could write anyway,
-  // but a document someone marked read-only is one they meant to keep as it is.
-  if (existing && (existing.mode & 0o222) === 0) {
-    throw new UserError('unavailable', `${target} is read-only; nothing was written. Choose another file name.`);
-  }
+  const existing = checkExportTarget(target);
   const folder = dirname(target);
   const temp = join(folder, `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
   let created = false;
@@ -64,6 +50,32 @@ export function saveDocxFile(target: string, bytes: Uint8Array): void {
     }
     throw error;
   }
+}
+
+/**
+ * Refuses a target the export must not replace (see saveDocxFile); returns what is there now, or
+ * null for a new file. Called before rendering too, so a doomed export stops before any work.
+ */
+export function checkExportTarget(target: string): Stats | null {
+  if (!target.toLowerCase().endsWith('.docx')) {
+    throw new UserError('invalid-input', `${target} does not end in .docx; nothing was written.`);
+  }
+  const existing = lstatOrNull(target);
+  if (existing?.isSymbolicLink()) {
+    throw new UserError(
+      'unavailable',
+      `${target} is a symbolic link; nothing was written. Export to the file it points to, or choose another name.`,
+    );
+  }
+  if (existing && !existing.isFile()) {
+    throw new UserError('unavailable', `${target} is not a regular file; nothing was written.`);
+  }
+  // The file's own permission bits, not access(): an administrator (or root) could write anyway,
+  // but a document someone marked read-only is one they meant to keep as it is.
+  if (existing && (existing.mode & 0o222) === 0) {
+    throw new UserError('unavailable', `${target} is read-only; nothing was written. Choose another file name.`);
+  }
+  return existing;
 }
 
 function lstatOrNull(path: string): Stats | null {
