@@ -4,8 +4,8 @@ import { parseDocx } from './formats/docx';
 import { parseHtml } from './formats/html';
 import { parsePdf } from './formats/pdf';
 import { parseText } from './formats/text';
-import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension } from './importFormats';
 import { assertImportableSize, ImportFailure } from './importFailure';
+import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension } from './importFormats';
 
 type Parser = (bytes: Uint8Array, fileName: string) => ParsedFile | Promise<ParsedFile>;
 
@@ -47,7 +47,9 @@ export function assertSupportedName(name: string): void {
   if (isImportExtension(extension)) return;
   const advice = ADVICE[extension];
   if (advice) throw new ImportFailure(`unsupported format ${extension}: ${advice}`);
-  throw new ImportFailure(`unsupported format ${extension || '(no extension)'} (Précis imports ${IMPORT_EXTENSIONS_TEXT})`);
+  throw new ImportFailure(
+    `unsupported format ${extension || '(no extension)'} (Précis imports ${IMPORT_EXTENSIONS_TEXT})`,
+  );
 }
 
 /**
