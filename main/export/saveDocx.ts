@@ -40,8 +40,17 @@ export function saveDocxFile(target: string, bytes: Uint8Array): void {
     created = false;
     syncFolder(folder);
   } catch (error) {
-    if (created) rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
+    if (!created) {
+      // Nothing was created: the folder itself is the problem.
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        throw new UserError('not-found', `The folder ${folder} does not exist; nothing was written.`);
+      }
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new UserError('unavailable', `Précis may not write in ${folder}; nothing was written.`);
+      }
+    }
+    if (created) rmSync(temp, { force: true });
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
       throw new UserError('unavailable', `${target} could not be replaced (is it open in Word?); nothing was written.`);
     }

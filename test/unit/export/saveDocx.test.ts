@@ -34,7 +34,9 @@ describe('writing an exported document', () => {
 
   it('reports a folder it cannot write to without leaving a partial file', () => {
     const dir = tempDir();
-    expect(() => saveDocxFile(join(dir, 'missing', 'note.docx'), new Uint8Array([1, 2, 3]))).toThrow();
+    expect(() => saveDocxFile(join(dir, 'missing', 'note.docx'), new Uint8Array([1, 2, 3]))).toThrow(
+      `The folder ${join(dir, 'missing')} does not exist; nothing was written.`,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
   it('never follows a symlink planted at the old predictable temporary name', () => {
