@@ -31,7 +31,13 @@ function isTrustedSender(frame: WebFrameMain | null): boolean {
 }
 
 async function serveRenderer(request: Request): Promise<Response> {
-  const path = decodeURIComponent(new URL(request.url).pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(request.url).pathname);
+  } catch {
+    // Malformed percent-encoding: a bad request, not an exception with a stack in the log.
+    return new Response('Malformed URL', { status: 400 });
+  }
   const file = resolve(rendererDir, `.${path === '/' ? '/index.html' : path}`);
   if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
   const response = await net.fetch(pathToFileURL(file).toString());
