@@ -15,6 +15,11 @@ export interface CoreOptions {
   version: string;
   /** better-sqlite3 binary built for Electron's ABI (the Node build is used when absent). */
   nativeBinding?: string;
+  /**
+   * False for read-only commands (the CLI's search, sources, briefs, export): never move, restore
+   * or migrate the archive; report and fail instead. (Implemented by the archive side.)
+   */
+  allowRepair?: boolean;
 }
 
 export interface Core {

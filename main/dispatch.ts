@@ -6,12 +6,22 @@ export function isContractMethod(name: string): name is ContractMethod {
   return (CONTRACT_METHODS as readonly string[]).includes(name);
 }
 
+/** Where an unexpected exception goes: the log by default; the CLI shows its message as its one line. */
+export type OnUnexpected = (method: string, error: unknown) => void;
+const logUnexpected: OnUnexpected = (method, error) => console.error(`[precis] ${method} failed:`, error);
+
 /**
- * The single entry point for calls from the renderer, shared by Electron IPC and the browser-mode
- * host: validates the payload against the contract, runs the handler, and turns every failure into
- * an error value. Unexpected exceptions are logged here and reach the UI as a generic message.
+ * The single entry point for contract calls, shared by the three doors (Electron IPC, the
+ * browser-mode host, the CLI): validates the payload against the contract, runs the handler, and
+ * turns every failure into an error value. Unexpected exceptions reach the caller as a generic
+ * message; their details go to `onUnexpected` (the log).
  */
-export async function dispatch(handlers: Handlers, method: string, payload: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  payload: unknown,
+  onUnexpected: OnUnexpected = logUnexpected,
+): Promise<Result<unknown>> {
   if (!isContractMethod(method)) {
     return { ok: false, error: { code: 'invalid-input', message: `Unknown method "${method}".` } };
   }
@@ -32,7 +42,7 @@ export async function dispatch(handlers: Handlers, method: string, payload: unkn
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: { code: error.code, message: error.message } };
-    console.error(`[precis] ${method} failed:`, error);
+    onUnexpected(method, error);
     return {
       ok: false,
       error: {

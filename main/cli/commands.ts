@@ -1,77 +1,100 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ExportOptions } from '../../shared/contract';
+import type { ExportOptions, Handlers, MethodInput, MethodOutput } from '../../shared/contract';
+import type { ContractMethod } from '../../shared/contractMethods';
+import { appVersion, rendererDir, seedsDir } from '../appPaths';
 import { withSynchronousNormal } from '../archive/database';
-import { listSources } from '../archive/sources';
-import { listBriefs } from '../briefs/briefs';
 import { type Core, openCore } from '../core';
-import { exportBriefDocx } from '../export/exportBrief';
-import { saveDocxFile } from '../export/saveDocx';
+import { dispatch } from '../dispatch';
+import { exportBrief } from '../export/exportBrief';
 import { startBrowserHost } from '../host/browserHost';
 import { importPaths } from '../importers/importPaths';
-import { searchSources } from '../search/searchSources';
+import { type CommandSpec, UsageError } from './commandList';
+
+/**
+ * The CLI as a door onto the contract: every command but `serve` is a contract call through
+ * `dispatch`, exactly as the page makes it over IPC or HTTP, so validation and limits (e.g.
+ * search's limit) are the contract's. An invalid-input answer is a wrong argument (exit 2).
+ */
 
 export interface CliContext {
   dataDir: string;
-  seedsDir: string;
-  rendererDir: string;
-  version: string;
+  args: string[];
   json: boolean;
-  port: number | undefined;
-  limit: number | undefined;
+  /** Options as typed: the contract (or, for --port, serve) decides what is valid. */
+  port: string | undefined;
+  limit: string | undefined;
+  sort: string | undefined;
   output: string | undefined;
   /** --sources and --grades: the same choices the app's export offers. */
   exportOptions: ExportOptions;
-  args: string[];
-  usage: (message: string) => Error;
 }
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 const printJson = (value: unknown) => print(JSON.stringify(value, null, 2));
 
+type Run = (core: Core, ctx: CliContext) => Promise<number>;
+const RUNS: Record<string, Run> = {
+  import: importCommand,
+  search: searchCommand,
+  sources: sourcesCommand,
+  briefs: briefsCommand,
+  export: exportCommand,
+};
+
 /** Runs one command; resolves to the exit code, or -1 for a command that keeps running (serve). */
-export async function runCommand(command: string, ctx: CliContext): Promise<number> {
-  switch (command) {
-    case 'serve':
-      return serve(ctx);
-    case 'import':
-      return withCore(ctx, (core) => importCommand(core, ctx));
-    case 'search':
-      return withCore(ctx, (core) => searchCommand(core, ctx));
-    case 'sources':
-      return withCore(ctx, (core) => sourcesCommand(core, ctx));
-    case 'briefs':
-      return withCore(ctx, (core) => briefsCommand(core, ctx));
-    case 'export':
-      return withCore(ctx, (core) => exportCommand(core, ctx));
-    default:
-      throw ctx.usage(`Unknown command "${command}".`);
-  }
-}
-
-/** Opens the core; a notice about the archive (damaged and replaced) goes to stderr. */
-async function openCliCore(ctx: CliContext): Promise<Core> {
-  const core = await openCore({ dataDir: ctx.dataDir, seedsDir: ctx.seedsDir, mode: 'browser', version: ctx.version });
-  if (core.notice) process.stderr.write(`Warning: ${core.notice}\n`);
-  return core;
-}
-
-async function withCore(ctx: CliContext, run: (core: Core) => Promise<number> | number): Promise<number> {
-  const core = await openCliCore(ctx);
+export async function runCommand(command: CommandSpec, ctx: CliContext): Promise<number> {
+  if (command.name === 'serve') return serve(ctx);
+  const run = RUNS[command.name];
+  if (!run) throw new UsageError(`Unknown command "${command.name}".`);
+  const core = await openCliCore(ctx, command.readOnly);
   try {
-    return await run(core);
+    return await run(core, ctx);
   } finally {
     core.close();
   }
 }
 
+/** Opens the core; a notice about the archive goes to stderr. Read-only commands never repair it. */
+async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<Core> {
+  const core = await openCore({
+    dataDir: ctx.dataDir,
+    seedsDir: seedsDir(),
+    mode: 'browser',
+    version: appVersion(),
+    allowRepair: !readOnly,
+  });
+  if (core.notice) process.stderr.write(`Warning: ${core.notice}\n`);
+  return core;
+}
+
+/**
+ * One contract call: the value, or the error as the CLI reports it. An unexpected exception is
+ * shown by its own message (there is no log to point to), still as one line.
+ */
+async function call<M extends ContractMethod>(handlers: Handlers, method: M, input: unknown): Promise<MethodOutput<M>> {
+  let unexpected: unknown;
+  const result = await dispatch(handlers, method, input, (_method, error) => {
+    unexpected = error;
+  });
+  if (result.ok) return result.value as MethodOutput<M>;
+  if (result.error.code === 'invalid-input') throw new UsageError(result.error.message);
+  throw new Error(unexpected instanceof Error ? `${method} failed: ${unexpected.message}` : result.error.message);
+}
+
+/** A whole number as a number; anything else as typed, for the contract to refuse with its message. */
+const wholeNumber = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
+
 async function serve(ctx: CliContext): Promise<number> {
-  if (ctx.args.length > 0) throw ctx.usage('serve takes no arguments.');
-  if (!existsSync(join(ctx.rendererDir, 'index.html'))) {
-    throw new Error(`The renderer is not built (${ctx.rendererDir} is missing): run \`npm run build\` first.`);
+  if (ctx.args.length > 0) throw new UsageError('serve takes no arguments.');
+  const port = ctx.port === undefined ? 0 : wholeNumber(ctx.port);
+  if (typeof port !== 'number' || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535.');
+  const renderer = rendererDir();
+  if (!existsSync(join(renderer, 'index.html'))) {
+    throw new Error(`The renderer is not built (${renderer} is missing): run \`npm run build\` first.`);
   }
-  const core = await openCliCore(ctx);
-  const host = await startBrowserHost({ handlers: core.handlers, rendererDir: ctx.rendererDir, port: ctx.port });
+  const core = await openCliCore(ctx, false);
+  const host = await startBrowserHost({ handlers: core.handlers, rendererDir: renderer, port });
   print(`Précis is running in browser mode. Open ${host.url}`);
   print(`Archive: ${ctx.dataDir}  (Ctrl+C to stop)`);
   const stop = () => {
@@ -85,13 +108,27 @@ async function serve(ctx: CliContext): Promise<number> {
   return -1;
 }
 
+/** Files are read here (folders walked, progress on stderr) and each goes in as the contract's importFile. */
 async function importCommand(core: Core, ctx: CliContext): Promise<number> {
-  if (ctx.args.length === 0) throw ctx.usage('import needs at least one file or folder.');
+  if (ctx.args.length === 0) throw new UsageError('import needs at least one file or folder.');
+  const importFile = async (name: string, bytes: Uint8Array) => {
+    const input: MethodInput<'importFile'> = { name, base64: Buffer.from(bytes).toString('base64') };
+    try {
+      return await call(core.handlers, 'importFile', input);
+    } catch (error) {
+      return { kind: 'failed' as const, error: (error as Error).message };
+    }
+  };
   // A bulk write: run at synchronous NORMAL (see main/archive/database.ts).
   const report = await withSynchronousNormal(core.db, () =>
-    importPaths(core.db, ctx.args, ({ done, total, current }) => {
-      if (!ctx.json) process.stderr.write(`[${done}/${total}] ${current}\n`);
-    }),
+    importPaths(
+      core.db,
+      ctx.args,
+      ({ done, total, current }) => {
+        if (!ctx.json) process.stderr.write(`[${done}/${total}] ${current}\n`);
+      },
+      importFile,
+    ),
   );
   if (ctx.json) {
     printJson(report);
@@ -105,9 +142,13 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
   return report.failed.length > 0 ? 1 : 0;
 }
 
-function searchCommand(core: Core, ctx: CliContext): number {
-  if (ctx.args.length === 0) throw ctx.usage('search needs a query.');
-  const response = searchSources(core.db, { query: ctx.args.join(' '), limit: ctx.limit ?? 20, offset: 0 });
+async function searchCommand(core: Core, ctx: CliContext): Promise<number> {
+  if (ctx.args.length === 0) throw new UsageError('search needs a query.');
+  const response = await call(core.handlers, 'search', {
+    query: ctx.args.join(' '),
+    ...(ctx.limit === undefined ? {} : { limit: wholeNumber(ctx.limit) }),
+    ...(ctx.sort === undefined ? {} : { sort: ctx.sort }),
+  });
   // Matched words are marked **like this** so the highlight survives in plain text.
   const results = response.results.map((hit) => ({
     ...hit,
@@ -128,29 +169,34 @@ function searchCommand(core: Core, ctx: CliContext): number {
   return 0;
 }
 
-function sourcesCommand(core: Core, ctx: CliContext): number {
-  const sources = listSources(core.db);
+async function sourcesCommand(core: Core, ctx: CliContext): Promise<number> {
+  if (ctx.args.length > 0) throw new UsageError('sources takes no arguments.');
+  const sources = await call(core.handlers, 'listSources', {});
   if (ctx.json) printJson(sources);
   else for (const s of sources) print(`#${s.id}\t${s.publishedAt ?? '—'}\t${s.outlet ?? '—'}\t${s.title}`);
   return 0;
 }
 
-function briefsCommand(core: Core, ctx: CliContext): number {
-  const briefs = listBriefs(core.db);
+async function briefsCommand(core: Core, ctx: CliContext): Promise<number> {
+  if (ctx.args.length > 0) throw new UsageError('briefs takes no arguments.');
+  const briefs = await call(core.handlers, 'listBriefs', {});
   if (ctx.json) printJson(briefs);
   else for (const b of briefs) print(`#${b.id}\t${b.updatedAt}\t${b.title}`);
   return 0;
 }
 
+/** The contract's exportBrief, with the file chosen by -o as Electron's save dialog chooses it. */
 async function exportCommand(core: Core, ctx: CliContext): Promise<number> {
   const [idText, ...extra] = ctx.args;
-  if (!idText || extra.length > 0 || !/^\d+$/.test(idText)) throw ctx.usage('export needs one BRIEF_ID (a number).');
-  if (!ctx.output) throw ctx.usage('export needs -o FILE.docx.');
-  if (!ctx.output.toLowerCase().endsWith('.docx')) throw ctx.usage('The output file must end in .docx.');
-  const target = resolve(ctx.output);
-  const exported = await exportBriefDocx(core.db, Number(idText), ctx.exportOptions);
-  if (!exported) throw new Error(`Brief ${idText} does not exist; \`precis briefs --json\` lists them.`);
-  saveDocxFile(target, exported.bytes);
-  print(`Exported brief ${idText} to ${target}`);
+  if (!idText || extra.length > 0) throw new UsageError('export needs one BRIEF_ID.');
+  const output = ctx.output;
+  if (!output) throw new UsageError('export needs -o FILE.docx.');
+  const handlers: Handlers = {
+    ...core.handlers,
+    exportBrief: (input) => exportBrief(core.db, input, { kind: 'file', choosePath: () => resolve(output) }),
+  };
+  const outcome = await call(handlers, 'exportBrief', { id: wholeNumber(idText), ...ctx.exportOptions });
+  if (outcome.kind !== 'saved') throw new Error(`Brief ${idText} was not exported.`);
+  print(`Exported brief ${idText} to ${outcome.path}`);
   return 0;
 }

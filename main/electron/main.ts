@@ -6,12 +6,9 @@ import type { Handlers } from '../../shared/contract';
 import { CONTRACT_METHODS, ipcChannel } from '../../shared/contractMethods';
 import { appRoot, seedsDir } from '../appPaths';
 import { getSetting, setSetting } from '../archive/settings';
-import { getBrief } from '../briefs/briefs';
 import { openCore } from '../core';
 import { dispatch } from '../dispatch';
-import { docxFileName } from '../export/docxExport';
-import { exportBriefDocx } from '../export/exportBrief';
-import { saveDocxFile } from '../export/saveDocx';
+import { exportBrief } from '../export/exportBrief';
 import { CONTENT_SECURITY_POLICY } from '../host/browserHost';
 
 // The renderer is served from app://precis/ rather than file://, so it is a normal secure origin
@@ -34,7 +31,13 @@ function isTrustedSender(frame: WebFrameMain | null): boolean {
 }
 
 async function serveRenderer(request: Request): Promise<Response> {
-  const path = decodeURIComponent(new URL(request.url).pathname);
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(request.url).pathname);
+  } catch {
+    // Malformed percent-encoding: a bad request, not an exception with a stack in the log.
+    return new Response('Malformed URL', { status: 400 });
+  }
   const file = resolve(rendererDir, `.${path === '/' ? '/index.html' : path}`);
   if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
   const response = await net.fetch(pathToFileURL(file).toString());
@@ -49,24 +52,24 @@ function withSaveDialog(handlers: Handlers): Handlers {
     ...handlers,
     // The path is chosen here, in main, never taken from the renderer.
     exportBrief: async (input) => {
-      const brief = getBrief(core.db, input.id);
-      if (!brief || !mainWindow) return handlers.exportBrief(input);
-      const choice = await dialog.showSaveDialog(mainWindow, {
-        title: 'Export to Word',
-        // The folder of the last export, remembered across sessions in the archive's settings.
-        defaultPath: join(
-          getSetting(core.db, 'lastExportFolder') ?? app.getPath('documents'),
-          docxFileName(brief.title),
-        ),
-        filters: [{ name: 'Word document', extensions: ['docx'] }],
+      const window = mainWindow;
+      if (!window) return handlers.exportBrief(input);
+      const outcome = await exportBrief(core.db, input, {
+        kind: 'file',
+        choosePath: async (suggestedName) => {
+          const choice = await dialog.showSaveDialog(window, {
+            title: 'Export to Word',
+            // The folder of the last export, remembered across sessions in the archive's settings.
+            defaultPath: join(getSetting(core.db, 'lastExportFolder') ?? app.getPath('documents'), suggestedName),
+            filters: [{ name: 'Word document', extensions: ['docx'] }],
+          });
+          if (choice.canceled || !choice.filePath) return null;
+          // Some desktops' dialogs return the typed name without the filter's extension.
+          return /\.docx$/i.test(choice.filePath) ? choice.filePath : `${choice.filePath}.docx`;
+        },
       });
-      if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
-      const { id, ...options } = input;
-      const exported = await exportBriefDocx(core.db, id, options);
-      if (!exported) return handlers.exportBrief(input);
-      saveDocxFile(choice.filePath, exported.bytes);
-      setSetting(core.db, 'lastExportFolder', resolve(choice.filePath, '..'));
-      return { kind: 'saved', path: choice.filePath };
+      if (outcome.kind === 'saved') setSetting(core.db, 'lastExportFolder', resolve(outcome.path, '..'));
+      return outcome;
     },
   };
 }

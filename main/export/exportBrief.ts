@@ -1,18 +1,59 @@
 import { collectFootnoteSources } from '../../shared/briefDocument';
 import type { Brief } from '../../shared/briefSchemas';
-import type { ExportOptions } from '../../shared/contract';
+import type { ExportOptions, ExportOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { readSettings } from '../archive/settings';
 import { getBrief } from '../briefs/briefs';
 import { takeSnapshot } from '../briefs/snapshots';
+import { UserError } from '../errors';
 import { citationFacts } from './citationFacts';
-import { renderBriefDocx } from './docxExport';
+import { docxFileName, renderBriefDocx } from './docxExport';
+import { checkExportTarget, saveDocxFile } from './saveDocx';
 
 /**
- * Every export path (the contract's exportBrief, Electron's save dialog, the CLI) goes through
- * here: the brief's history gets an 'export' snapshot of exactly what is about to leave, then the
- * document is rendered from that same saved state. Null when no brief has that id. `now` is for
- * tests; the document's dates are otherwise the moment of export.
+ * Where an export goes. The browser downloads the bytes; Electron (save dialog) and the CLI (-o)
+ * write a file whose path the door chooses, never the page. `choosePath` gets the suggested file
+ * name and answers a path, or null when the analyst cancelled.
+ */
+export type ExportDestination =
+  | { kind: 'download' }
+  | { kind: 'file'; choosePath: (suggestedName: string) => Promise<string | null> | string | null };
+
+/**
+ * The one export use case, behind every door (the contract's exportBrief over HTTP and IPC, and
+ * the CLI): finds the brief, lets the door choose the file, checks the target before any work,
+ * renders, and writes through the safe writer (main/export/saveDocx.ts).
+ */
+export async function exportBrief(
+  db: Db,
+  request: ExportOptions & { id: number },
+  destination: ExportDestination,
+): Promise<ExportOutcome> {
+  const { id, ...options } = request;
+  const brief = getBrief(db, id);
+  if (!brief) throw missingBrief(id);
+  const fileName = docxFileName(brief.title);
+  if (destination.kind === 'download') {
+    const exported = await exportBriefDocx(db, id, options);
+    if (!exported) throw missingBrief(id);
+    return { kind: 'download', fileName, base64: exported.bytes.toString('base64') };
+  }
+  const path = await destination.choosePath(fileName);
+  if (path === null) return { kind: 'cancelled' };
+  checkExportTarget(path);
+  const exported = await exportBriefDocx(db, id, options);
+  if (!exported) throw missingBrief(id);
+  saveDocxFile(path, exported.bytes);
+  return { kind: 'saved', path };
+}
+
+const missingBrief = (id: number) =>
+  new UserError('not-found', `Brief ${id} does not exist; it may have been removed in another window.`);
+
+/**
+ * Renders a brief as it is saved now: the brief's history gets an 'export' snapshot of exactly
+ * what is about to leave, then the document is rendered from that same saved state. Null when no
+ * brief has that id. `now` is for tests; the document's dates are otherwise the moment of export.
  */
 export async function exportBriefDocx(
   db: Db,

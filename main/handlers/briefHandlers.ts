@@ -14,8 +14,7 @@ import {
 } from '../briefs/briefs';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
 import { UserError } from '../errors';
-import { docxFileName } from '../export/docxExport';
-import { exportBriefDocx } from '../export/exportBrief';
+import { exportBrief } from '../export/exportBrief';
 
 type BriefHandlers = Pick<
   Handlers,
@@ -67,9 +66,7 @@ export function briefHandlers(db: Db): BriefHandlers {
     getSnapshot: ({ id }) =>
       found(getSnapshot(db, id), () => new UserError('not-found', `Snapshot ${id} does not exist.`)),
     takeSnapshot: ({ briefId, reason }) => found(takeSnapshot(db, briefId, reason), () => missingBrief(briefId)),
-    exportBrief: async ({ id, ...options }) => {
-      const { brief, bytes } = found(await exportBriefDocx(db, id, options), () => missingBrief(id));
-      return { kind: 'download', fileName: docxFileName(brief.title), base64: bytes.toString('base64') };
-    },
+    // The page gets the bytes; doors that write a file (Electron, the CLI) replace this handler.
+    exportBrief: (input) => exportBrief(db, input, { kind: 'download' }),
   };
 }

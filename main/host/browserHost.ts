@@ -8,8 +8,13 @@ import { dispatch } from '../dispatch';
 
 /**
  * Browser mode: the renderer bundle and the contract's methods served over HTTP on loopback only.
- * Any local process or web page can reach 127.0.0.1, so every request must carry this run's random
- * token, and Host/Origin are checked so a DNS-rebound or foreign page cannot use a stolen cookie.
+ * Any local process or web page can reach 127.0.0.1, so every API call must carry this run's random
+ * token in a header, and Host/Origin are checked so a DNS-rebound or foreign page is refused.
+ *
+ * The token is never put in a cookie (cookies ignore ports: any other server on 127.0.0.1 would
+ * receive it) nor in the page: the page reads it once from the URL printed by `precis serve`,
+ * keeps it in sessionStorage and removes it from the address bar (renderer/api/client.ts). The
+ * static files hold no secret and are served to anyone who can reach the port.
  */
 
 export const CONTENT_SECURITY_POLICY =
@@ -62,18 +67,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
       return send(res, 403, 'text/plain', 'Forbidden origin');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const cookieName = `precis_token_${port}`;
-    const presented = req.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? readCookie(req, cookieName);
-    if (typeof presented !== 'string' || !sameSecret(presented, token)) {
-      return send(res, 401, 'text/plain', 'Missing or wrong token: open the URL printed by `precis serve`.');
-    }
+    const path = decodedPath(req.url ?? '/');
+    if (path === null) return send(res, 400, 'text/plain', 'Malformed URL');
 
-    if (url.pathname.startsWith('/api/')) {
-      // Calls must carry the token in a header, which a cross-site form or image cannot set.
-      if (req.method !== 'POST' || req.headers[TOKEN_HEADER] !== token) {
-        return send(res, 403, 'text/plain', 'API calls need POST and the token header');
+    if (path.startsWith('/api/')) {
+      // A header, which a cross-site form or image cannot set; never a cookie or the query.
+      const presented = req.headers[TOKEN_HEADER];
+      if (typeof presented !== 'string' || !sameSecret(presented, token)) {
+        return send(res, 401, 'text/plain', 'Missing or wrong token: open the URL printed by `precis serve`.');
       }
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'API calls need POST');
       const payload = await readJsonBody(req);
       const result =
         payload === INVALID
@@ -81,19 +84,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
               ok: false,
               error: { code: 'invalid-input', message: 'The request body is not valid JSON or is too large.' },
             }
-          : await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), payload);
+          : await dispatch(options.handlers, path.slice(5), payload);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
-
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      const html = await readFile(join(rendererRoot, 'index.html'), 'utf8');
-      // The renderer reads the token from this tag, so a reload without ?token= keeps working.
-      const withToken = html.replace('<head>', `<head><meta name="precis-token" content="${token}">`);
-      res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      return send(res, 200, MIME['.html']!, withToken);
-    }
-    const file = await resolveStatic(rendererRoot, url.pathname);
+    const file = await resolveStatic(rendererRoot, path === '/' ? '/index.html' : path);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
     return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file));
   }
@@ -129,25 +124,21 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
-
-/** Maps a URL path to a file inside the renderer folder, or null; never escapes the folder. */
-async function resolveStatic(root: string, pathname: string): Promise<string | null> {
-  let decoded: string;
+/** The request's path, percent-decoded; null when the URL or its encoding is malformed. */
+function decodedPath(rawUrl: string): string | null {
   try {
-    decoded = decodeURIComponent(pathname);
+    // A fixed base: the Host header was checked above and must not steer the parse.
+    return decodeURIComponent(new URL(rawUrl, 'http://127.0.0.1').pathname);
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+}
+
+/** Maps a decoded URL path to a file inside the renderer folder, or null; never escapes the folder. */
+async function resolveStatic(root: string, path: string): Promise<string | null> {
+  if (path.includes('\0')) return null;
   try {
-    const file = await realpath(join(root, decoded));
+    const file = await realpath(join(root, path));
     return file.startsWith(root + sep) && (await stat(file)).isFile() ? file : null;
   } catch {
     return null;

@@ -16,6 +16,8 @@ export interface ImportReport {
 }
 
 export type ImportProgress = (p: { done: number; total: number; current: string }) => void;
+/** Stores one file's bytes: importBuffer by default; the CLI passes the contract's importFile. */
+export type ImportOne = (name: string, bytes: Uint8Array) => Promise<ImportItemOutcome>;
 
 /**
  * Imports files and folders (walked recursively, in name order, skipping hidden entries).
@@ -23,11 +25,16 @@ export type ImportProgress = (p: { done: number; total: number; current: string 
  * one-line reason and the rest of the batch carries on. `onProgress` is called after each file.
  * Files are read one after another: parsing is CPU-bound, and one at a time keeps memory flat.
  */
-export async function importPaths(db: Db, paths: string[], onProgress?: ImportProgress): Promise<ImportReport> {
+export async function importPaths(
+  db: Db,
+  paths: string[],
+  onProgress?: ImportProgress,
+  importOne: ImportOne = (name, bytes) => importBuffer(db, name, bytes),
+): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], failed: [] };
   const files = collectFiles(paths, report);
   for (const [index, path] of files.entries()) {
-    const outcome = await importPath(db, path);
+    const outcome = await importPath(path, importOne);
     if (outcome.kind === 'imported') report.imported.push({ path, id: outcome.id, title: outcome.title });
     else if (outcome.kind === 'duplicate') report.duplicates.push({ path, duplicateOf: outcome.duplicateOf });
     else report.failed.push({ path, error: outcome.error });
@@ -37,7 +44,7 @@ export async function importPaths(db: Db, paths: string[], onProgress?: ImportPr
 }
 
 /** Name and size are checked before reading, so a stray disk image is refused without loading it. */
-async function importPath(db: Db, path: string): Promise<ImportItemOutcome> {
+async function importPath(path: string, importOne: ImportOne): Promise<ImportItemOutcome> {
   let bytes: Uint8Array;
   try {
     assertSupportedName(path);
@@ -46,7 +53,7 @@ async function importPath(db: Db, path: string): Promise<ImportItemOutcome> {
   } catch (error) {
     return { kind: 'failed', error: describeFailure(error) };
   }
-  return importBuffer(db, basename(path), bytes);
+  return importOne(basename(path), bytes);
 }
 
 /** Expands folders into their files; paths that do not exist are reported straight away. */

@@ -5,10 +5,12 @@ import { parseHtml } from './formats/html';
 import { parsePdf } from './formats/pdf';
 import { parseText } from './formats/text';
 import { assertImportableSize, ImportFailure } from './importFailure';
+import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension } from './importFormats';
 
 type Parser = (bytes: Uint8Array, fileName: string) => ParsedFile | Promise<ParsedFile>;
 
-const PARSERS: Record<string, Parser> = {
+// Typed by the one list of formats: a listed format without a parser (or the reverse) fails to compile.
+const PARSERS: Record<ImportExtension, Parser> = {
   '.txt': (bytes, name) => parseText(bytes, name, 'txt'),
   '.md': (bytes, name) => parseText(bytes, name, 'md'),
   '.markdown': (bytes, name) => parseText(bytes, name, 'md'),
@@ -17,8 +19,6 @@ const PARSERS: Record<string, Parser> = {
   '.docx': parseDocx,
   '.pdf': parsePdf,
 };
-
-const SUPPORTED = '.txt, .md, .html, .htm, .docx and .pdf';
 
 // Formats people will try, with what to do instead.
 const ADVICE: Record<string, string> = {
@@ -44,10 +44,12 @@ export function extensionOf(name: string): string {
 /** Throws the one-line reason a file of this name will not be imported, if there is one. */
 export function assertSupportedName(name: string): void {
   const extension = extensionOf(name);
-  if (PARSERS[extension]) return;
+  if (isImportExtension(extension)) return;
   const advice = ADVICE[extension];
   if (advice) throw new ImportFailure(`unsupported format ${extension}: ${advice}`);
-  throw new ImportFailure(`unsupported format ${extension || '(no extension)'} (Précis imports ${SUPPORTED})`);
+  throw new ImportFailure(
+    `unsupported format ${extension || '(no extension)'} (Précis imports ${IMPORT_EXTENSIONS_TEXT})`,
+  );
 }
 
 /**
@@ -60,7 +62,7 @@ export async function parseFile(name: string, bytes: Uint8Array): Promise<Parsed
   assertImportableSize(bytes.length);
   if (bytes.length === 0) throw new ImportFailure('file is empty');
   const fileName = baseName(name);
-  const parsed = await PARSERS[extensionOf(name)]!(bytes, fileName);
+  const parsed = await PARSERS[extensionOf(name) as ImportExtension](bytes, fileName);
   if (!hasText(parsed.body)) throw new ImportFailure('no text left after cleaning (no letters or digits)');
   return parsed;
 }

@@ -8,8 +8,26 @@ declare global {
   }
 }
 
+const TOKEN_KEY = 'precis-token';
+
+/**
+ * Browser mode's access token. `precis serve` prints a URL carrying it as ?token=; the page takes
+ * it from there once, keeps it in sessionStorage (this tab and this port only, so a reload still
+ * works) and removes it from the address bar, so it is not left in history, bookmarks or a shared
+ * screen. It never goes into a cookie: cookies ignore ports, and would reach any 127.0.0.1 server.
+ */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl === null) return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+  window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  return fromUrl;
+}
+
 function httpApi(): PrecisApi {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="precis-token"]')?.content ?? '';
+  const token = takeToken();
   const call = async (method: ContractMethod, input: unknown): Promise<Result<unknown>> => {
     try {
       const response = await fetch(`api/${method}`, {
@@ -17,6 +35,15 @@ function httpApi(): PrecisApi {
         headers: { 'Content-Type': 'application/json', 'X-Precis-Token': token },
         body: JSON.stringify(input ?? {}),
       });
+      if (response.status === 401) {
+        return {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: 'This tab has no valid access token: open the URL printed by `precis serve`.',
+          },
+        };
+      }
       if (!response.ok) {
         return {
           ok: false,

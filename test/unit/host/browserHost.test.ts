@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Core, openCore } from '../../../main/core';
 import { type BrowserHost, startBrowserHost } from '../../../main/host/browserHost';
 
@@ -68,21 +68,37 @@ describe('browser-mode host', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${token}`);
   });
 
-  it('refuses requests without the token, or with a wrong one', async () => {
-    expect((await call(host.port, '/')).status).toBe(401);
-    expect((await call(host.port, '/?token=nope')).status).toBe(401);
-    expect((await call(host.port, '/assets/app.js')).status).toBe(401);
-  });
-
-  it('serves the app with the token, injecting it for the renderer and setting security headers', async () => {
-    const reply = await call(host.port, `/?token=${token}`);
-    expect(reply.status).toBe(200);
-    expect(reply.body).toContain(`<meta name="precis-token" content="${token}">`);
+  it('serves the page and its assets without any secret, and never puts the token in the page or a cookie', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js', `/?token=${token}`]) {
+      const reply = await call(host.port, path);
+      expect(reply.status, path).toBe(200);
+      expect(reply.headers['set-cookie'], path).toBeUndefined();
+      expect(reply.body, path).not.toContain(token);
+    }
+    const reply = await call(host.port, '/');
     expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
-    expect(String(reply.headers['set-cookie'])).toContain('HttpOnly');
-    const cookie = String(reply.headers['set-cookie']).split(';')[0]!;
-    expect((await call(host.port, '/assets/app.js', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('answers malformed percent-encoding with 400 and logs no stack trace', async () => {
+    const logged: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => logged.push(args));
+    try {
+      const api = await call(host.port, '/api/%E0%A4%A', {
+        method: 'POST',
+        headers: { 'x-precis-token': token, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(api.status).toBe(400);
+      for (const path of ['/%E0%A4%A', '/assets/%E0%A4%A.js', '/%']) {
+        const reply = await call(host.port, path);
+        expect(reply.status, path).toBe(400);
+        expect(reply.body, path).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged).toEqual([]);
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin even with the token', async () => {
@@ -90,7 +106,7 @@ describe('browser-mode host', () => {
     expect(rebound.status).toBe(403);
     const foreign = await call(host.port, `/?token=${token}`, { headers: { origin: 'http://evil.example' } });
     expect(foreign.status).toBe(403);
-    const localhost = await call(host.port, `/?token=${token}`, { headers: { host: `localhost:${host.port}` } });
+    const localhost = await call(host.port, '/', { headers: { host: `localhost:${host.port}` } });
     expect(localhost.status).toBe(200);
   });
 
@@ -102,7 +118,7 @@ describe('browser-mode host', () => {
       '/..%5csecret.txt',
       '/%00',
     ]) {
-      const reply = await call(host.port, `${path}${path.includes('?') ? '&' : '?'}token=${token}`);
+      const reply = await call(host.port, path);
       expect(reply.status, path).toBe(404);
       expect(reply.body).not.toContain('outside the renderer');
     }
@@ -110,12 +126,23 @@ describe('browser-mode host', () => {
 
   it('answers contract calls only with the token header, and returns errors as values', async () => {
     const json = { 'content-type': 'application/json' };
-    const viaCookieOnly = await call(host.port, `/api/appInfo?token=${token}`, {
+    const refusals: Record<string, string>[] = [
+      json,
+      { ...json, 'x-precis-token': 'nope' },
+      { ...json, cookie: `precis_token_${host.port}=${token}` },
+    ];
+    for (const headers of refusals) {
+      const refused = await call(host.port, '/api/appInfo', { method: 'POST', headers, body: '{}' });
+      expect(refused.status, JSON.stringify(headers)).toBe(401);
+    }
+    const viaQuery = await call(host.port, `/api/appInfo?token=${token}`, {
       method: 'POST',
       headers: json,
       body: '{}',
     });
-    expect(viaCookieOnly.status).toBe(403);
+    expect(viaQuery.status).toBe(401);
+    const viaGet = await call(host.port, '/api/appInfo', { headers: { 'x-precis-token': token } });
+    expect(viaGet.status).toBe(405);
     const ok = await call(host.port, '/api/appInfo', {
       method: 'POST',
       headers: { ...json, 'x-precis-token': token },

@@ -104,7 +104,10 @@ describe('importPaths across formats', () => {
       { path: paths[6], error: 'file looks binary (it contains NUL bytes), not plain text' },
       { path: paths[7], error: 'file is too large (10.0 MB; the limit is 10 MB)' },
       { path: paths[8], error: 'file is a PDF, not plain text: rename it to .pdf' },
-      { path: paths[9], error: 'unsupported format .pptx (Précis imports .txt, .md, .html, .htm, .docx and .pdf)' },
+      {
+        path: paths[9],
+        error: 'unsupported format .pptx (Précis imports .txt, .md, .markdown, .html, .htm, .docx and .pdf)',
+      },
       { path: paths[10], error: 'unsupported format .doc: save it as .docx in Word first' },
     ]);
     for (const failure of report.failed) expect(failure.error).not.toMatch(/\n/);
@@ -149,7 +152,7 @@ describe('importBuffer', () => {
     expect(await importBuffer(db, 'empty.docx', new Uint8Array(0))).toEqual({ kind: 'failed', error: 'file is empty' });
     expect(await importBuffer(db, 'noextension', text)).toEqual({
       kind: 'failed',
-      error: 'unsupported format (no extension) (Précis imports .txt, .md, .html, .htm, .docx and .pdf)',
+      error: 'unsupported format (no extension) (Précis imports .txt, .md, .markdown, .html, .htm, .docx and .pdf)',
     });
   });
 

@@ -110,7 +110,7 @@ describe('importPaths', () => {
       { path: paths[4], error: 'the PDF is incomplete (it has no end-of-file marker): it may have been cut short' },
       {
         path: paths[5],
-        error: 'unsupported format (no extension) (Précis imports .txt, .md, .html, .htm, .docx and .pdf)',
+        error: 'unsupported format (no extension) (Précis imports .txt, .md, .markdown, .html, .htm, .docx and .pdf)',
       },
       { path: paths[6], error: 'no text left after cleaning (no letters or digits)' },
       { path: paths[7], error: 'file is too large (10.0 MB; the limit is 10 MB)' },

@@ -1,0 +1,76 @@
+import { IMPORT_EXTENSIONS_TEXT } from '../importers/importFormats';
+
+/**
+ * The CLI's commands, listed once: `--help`, the usage printed on a wrong argument, the options
+ * each command accepts and the README's command table (checked by test/unit/cli/commandList.test.ts)
+ * all come from here. Light on purpose: `precis --help` loads this and nothing of the core.
+ */
+
+export type CommandOption = 'port' | 'json' | 'limit' | 'sort' | 'output' | 'sources' | 'grades';
+
+export interface CommandSpec {
+  name: string;
+  /** What follows the name, as usage and the README show it. */
+  synopsis: string;
+  summary: string;
+  /** Options besides --data-dir (which every command takes); any other is refused. */
+  options: readonly CommandOption[];
+  /** Reads the archive only, so opening it never moves, restores or migrates it (allowRepair: false). */
+  readOnly: boolean;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'serve',
+    synopsis: '[--port N]',
+    summary: 'Browser mode: serve the app on 127.0.0.1 (--port 0 picks a free port)',
+    options: ['port'],
+    readOnly: false,
+  },
+  {
+    name: 'import',
+    synopsis: 'PATH... [--json]',
+    summary: `Import ${IMPORT_EXTENSIONS_TEXT} files, or folders recursively`,
+    options: ['json'],
+    readOnly: false,
+  },
+  {
+    name: 'search',
+    synopsis: 'QUERY [--json] [--limit N] [--sort relevance|date]',
+    summary: 'Search the archive; matched words are shown **like this**',
+    options: ['json', 'limit', 'sort'],
+    readOnly: true,
+  },
+  { name: 'sources', synopsis: '[--json]', summary: "List the archive's sources", options: ['json'], readOnly: true },
+  { name: 'briefs', synopsis: '[--json]', summary: 'List the briefs', options: ['json'], readOnly: true },
+  {
+    name: 'export',
+    synopsis: 'BRIEF_ID -o FILE.docx [--sources] [--grades]',
+    summary:
+      'Write a brief as a Word document (--sources ends it with the sources cited; --grades adds grades, e.g. [B2])',
+    options: ['output', 'sources', 'grades'],
+    readOnly: true,
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}
+
+/** The usage text of `--help` and of every wrong argument. */
+export function usage(defaultDataDir: string): string {
+  const lines = COMMANDS.flatMap((c) => [`  ${c.name} ${c.synopsis}`, `      ${c.summary}`]);
+  return [
+    'Usage: precis <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Every command takes --data-dir DIR. A wrong argument prints this and exits 2; a failure prints one line',
+    'and exits 1.',
+    `The data dir defaults to ${defaultDataDir} (PRECIS_DATA_DIR overrides).`,
+  ].join('\n');
+}
+
+/** A wrong command line: printed with the usage, exit code 2. */
+export class UsageError extends Error {}
