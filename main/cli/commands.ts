@@ -35,29 +35,43 @@ export async function runCommand(command: string, ctx: CliContext): Promise<numb
     case 'serve':
       return serve(ctx);
     case 'import':
-      return withCore(ctx, (core) => importCommand(core, ctx));
+      return withCore(ctx, REPAIR, (core) => importCommand(core, ctx));
     case 'search':
-      return withCore(ctx, (core) => searchCommand(core, ctx));
+      return withCore(ctx, READ_ONLY, (core) => searchCommand(core, ctx));
     case 'sources':
-      return withCore(ctx, (core) => sourcesCommand(core, ctx));
+      return withCore(ctx, READ_ONLY, (core) => sourcesCommand(core, ctx));
     case 'briefs':
-      return withCore(ctx, (core) => briefsCommand(core, ctx));
+      return withCore(ctx, READ_ONLY, (core) => briefsCommand(core, ctx));
     case 'export':
-      return withCore(ctx, (core) => exportCommand(core, ctx));
+      return withCore(ctx, READ_ONLY, (core) => exportCommand(core, ctx));
     default:
       throw ctx.usage(`Unknown command "${command}".`);
   }
 }
 
+/** Read-only commands never move, restore or migrate the archive: they report and exit 1. */
+const READ_ONLY = { allowRepair: false };
+const REPAIR = { allowRepair: true };
+
 /** Opens the core; a notice about the archive (damaged and replaced) goes to stderr. */
-async function openCliCore(ctx: CliContext): Promise<Core> {
-  const core = await openCore({ dataDir: ctx.dataDir, seedsDir: ctx.seedsDir, mode: 'browser', version: ctx.version });
+async function openCliCore(ctx: CliContext, { allowRepair }: { allowRepair: boolean }): Promise<Core> {
+  const core = await openCore({
+    dataDir: ctx.dataDir,
+    seedsDir: ctx.seedsDir,
+    mode: 'browser',
+    version: ctx.version,
+    allowRepair,
+  });
   if (core.notice) process.stderr.write(`Warning: ${core.notice}\n`);
   return core;
 }
 
-async function withCore(ctx: CliContext, run: (core: Core) => Promise<number> | number): Promise<number> {
-  const core = await openCliCore(ctx);
+async function withCore(
+  ctx: CliContext,
+  access: { allowRepair: boolean },
+  run: (core: Core) => Promise<number> | number,
+): Promise<number> {
+  const core = await openCliCore(ctx, access);
   try {
     return await run(core);
   } finally {
@@ -70,7 +84,7 @@ async function serve(ctx: CliContext): Promise<number> {
   if (!existsSync(join(ctx.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${ctx.rendererDir} is missing): run \`npm run build\` first.`);
   }
-  const core = await openCliCore(ctx);
+  const core = await openCliCore(ctx, REPAIR);
   const host = await startBrowserHost({ handlers: core.handlers, rendererDir: ctx.rendererDir, port: ctx.port });
   print(`Précis is running in browser mode. Open ${host.url}`);
   print(`Archive: ${ctx.dataDir}  (Ctrl+C to stop)`);

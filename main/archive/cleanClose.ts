@@ -1,0 +1,56 @@
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCKS_DIR_NAME } from './archiveLock';
+import { PRIVATE_FILE_MODE } from './privateFiles';
+
+/*
+ * `PRAGMA quick_check` reads the whole archive (3.9 s for 1 GB), so it is not run on every start.
+ * It is run unless the archive is provably as the last Précis process left it when it closed
+ * cleanly. That process, alone at the gate (archiveLock.ts), sets the file's mtime to a distinct
+ * instant two seconds in the past and records it with the file's size and inode here. Any later
+ * write to the file (by anything: another program, a sync tool, a disk editor) sets the mtime to
+ * the present, so it no longer matches; a crash leaves a marker (archiveLock.ts) or a -wal file.
+ * In any of those cases, or when another Précis process has the archive open, the full check runs.
+ */
+const STAMP_FILE = 'clean-close.json';
+
+interface Stamp {
+  size: string;
+  mtimeNs: string;
+  ino: string;
+}
+
+function stampPath(dataDir: string): string {
+  return join(dataDir, LOCKS_DIR_NAME, STAMP_FILE);
+}
+
+function stampOf(file: string): Stamp {
+  const info = statSync(file, { bigint: true });
+  return { size: String(info.size), mtimeNs: String(info.mtimeNs), ino: String(info.ino) };
+}
+
+/** Records that `file` was closed cleanly by the last process; call with the archive closed. */
+export function recordCleanClose(dataDir: string, file: string): void {
+  if (!existsSync(file) || existsSync(`${file}-wal`)) return;
+  const past = (Date.now() - 2000 - Math.random() * 1000) / 1000;
+  utimesSync(file, past, past);
+  writeFileSync(stampPath(dataDir), JSON.stringify(stampOf(file)), { mode: PRIVATE_FILE_MODE });
+}
+
+/** True when `file` is exactly as recorded by `recordCleanClose`. Consumes the record. */
+export function closedCleanlySince(dataDir: string, file: string): boolean {
+  const path = stampPath(dataDir);
+  if (!existsSync(path)) return false;
+  let recorded: Stamp;
+  try {
+    recorded = JSON.parse(readFileSync(path, 'utf8')) as Stamp;
+  } catch {
+    return false;
+  } finally {
+    // Only the next opening may rely on it: from now on the file is in use.
+    rmSync(path, { force: true });
+  }
+  if (!existsSync(file) || existsSync(`${file}-wal`)) return false;
+  const now = stampOf(file);
+  return now.size === recorded.size && now.mtimeNs === recorded.mtimeNs && now.ino === recorded.ino;
+}
