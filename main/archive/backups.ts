@@ -115,8 +115,7 @@ export function pruneBackups(backupsDir: string, retention: Retention): string[]
   const removed: string[] = [];
   for (const [index, backup] of listBackups(backupsDir).entries()) {
     const size = statSync(backup.path).size;
-    const keep =
-      index === 0 || (kept[backup.kind] < limit[backup.kind] && total + size <= retention.maxTotalBytes);
+    const keep = index === 0 || (kept[backup.kind] < limit[backup.kind] && total + size <= retention.maxTotalBytes);
     if (keep) {
       kept[backup.kind]++;
       total += size;

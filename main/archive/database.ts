@@ -126,7 +126,7 @@ function assertHealthy(file: string, options: ArchiveOptions): void {
     db.pragma('busy_timeout = 5000');
     const result = options.fullCheck === false ? cheapCheck(db, file) : db.pragma('quick_check', { simple: true });
     if (result !== 'ok') {
-      throw new UnreadableArchiveError(`${file} is damaged (SQLite quick_check: ${String(result)}).`);
+      throw new UnreadableArchiveError(`${file} is damaged (SQLite quick_check: ${oneLine(String(result))}).`);
     }
   } catch (error) {
     throw asUnreadable(error, file);
@@ -142,6 +142,15 @@ function cheapCheck(db: Db, file: string): string {
   const pages = db.pragma('page_count', { simple: true }) as number;
   const size = statSync(file).size;
   return size === pages * pageSize ? 'ok' : `the file is ${size} bytes, its header says ${pages * pageSize}`;
+}
+
+/** The first problem of a check's report, on one line (the CLI prints one line). */
+function oneLine(report: string): string {
+  const text = report
+    .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
 function asUnreadable(error: unknown, file: string): unknown {

@@ -64,7 +64,11 @@ export async function openArchiveWithBackups(
   try {
     const { db, notice } = await openLocked(dataDir, file, lock, options);
     lock.openGate();
-    const close = () => lock.release(() => db.open && db.close(), () => recordCleanClose(dataDir, file));
+    const close = () =>
+      lock.release(
+        () => db.open && db.close(),
+        () => recordCleanClose(dataDir, file),
+      );
     return { db, notice, alone: lock.alone, close };
   } catch (error) {
     lock.release();
@@ -77,7 +81,9 @@ async function openLocked(dataDir: string, file: string, lock: ArchiveLock, opti
   const repair = repairPolicy(file, lock, options.allowRepair ?? true);
   if (lock.alone) removeLeftoverPartials(backupsDir);
   if (existsSync(backupsDir)) prepareBackupsDir(backupsDir);
-  const fullCheck = !(lock.alone && !lock.uncleanShutdown && closedCleanlySince(dataDir, file));
+  // Only a read-only opening may skip quick_check, and only for an untouched archive (cleanClose.ts).
+  const readOnly = options.allowRepair === false;
+  const fullCheck = !(readOnly && lock.alone && !lock.uncleanShutdown && closedCleanlySince(dataDir, file));
   const opening = { ...options, fullCheck };
   const stamp = fileStamp(options.now ?? new Date());
 
