@@ -46,7 +46,7 @@ export async function withSynchronousNormal<T>(db: Db, work: () => T | Promise<T
  * Opens (creating if needed) the archive at `file` and brings its schema up to date.
  * `nativeBinding` lets the Electron build point better-sqlite3 at the addon rebuilt for Electron.
  * Throws `UnreadableArchiveError` for a file that is not an SQLite database or fails
- * `PRAGMA quick_check`, leaving it as it was. `openArchiveWithBackups` (backups.ts) adds the
+ * `PRAGMA quick_check`, leaving it as it was. `openArchiveWithBackups` (openWithBackups.ts) adds the
  * pre-migration backup and the recovery of a damaged archive; the app opens the archive through it.
  */
 export function openArchive(file: string, options: ArchiveOptions = {}): Db {

@@ -103,7 +103,7 @@ async function openLocked(dataDir: string, file: string, lock: ArchiveLock, opti
     if (!(error instanceof UnreadableArchiveError)) throw error;
     const reason = error.message.replace(`${file} `, 'it ').replace(/\.? The file was left untouched\.$/, '');
     repair.check(`could not be read (${reason})`);
-    const aside = file.replace(/\.sqlite$/, '') + `.corrupt-${stamp}.sqlite`;
+    const aside = `${file.replace(/\.sqlite$/, '')}.corrupt-${stamp}.sqlite`;
     for (const suffix of ['', '-wal', '-shm']) {
       if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
     }

@@ -1,20 +1,11 @@
-import {
-  closeSync,
-  existsSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockArchive } from '../../../main/archive/archiveLock';
 import { BACKUPS_DIR_NAME, listBackups, takeDailyBackupIfDue } from '../../../main/archive/backups';
-import { ARCHIVE_FILE_NAME, openArchive } from '../../../main/archive/database';
+import { closedCleanlySince } from '../../../main/archive/cleanClose';
+import { ARCHIVE_FILE_NAME } from '../../../main/archive/database';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../main/archive/migrations';
 import {
   ArchiveNeedsRepairError,
@@ -22,7 +13,6 @@ import {
   type OpenOptions,
   openArchiveWithBackups,
 } from '../../../main/archive/openWithBackups';
-import { closedCleanlySince } from '../../../main/archive/cleanClose';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE_NAME, openArchive } from '../../../main/archive/database';
-import { openArchiveWithBackups } from '../../../main/archive/openWithBackups';
 import {
   LATEST_VERSION,
   MIGRATIONS,
@@ -11,6 +10,7 @@ import {
   PRECIS_APPLICATION_ID,
   schemaVersion,
 } from '../../../main/archive/migrations';
+import { openArchiveWithBackups } from '../../../main/archive/openWithBackups';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
