@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCKS_DIR_NAME } from './archiveLock';
 import { PRIVATE_FILE_MODE } from './privateFiles';
@@ -36,9 +36,14 @@ function stampOf(file: string): Stamp {
 /** Records that `file` was closed cleanly by the last process; call with the archive closed. */
 export function recordCleanClose(dataDir: string, file: string): void {
   if (!existsSync(file) || existsSync(`${file}-wal`)) return;
-  const past = (Date.now() - 2000 - Math.random() * 1000) / 1000;
-  utimesSync(file, past, past);
-  writeFileSync(stampPath(dataDir), JSON.stringify(stampOf(file)), { mode: PRIVATE_FILE_MODE });
+  try {
+    const past = (Date.now() - 2000 - Math.random() * 1000) / 1000;
+    utimesSync(file, past, past);
+    writeFileSync(stampPath(dataDir), JSON.stringify(stampOf(file)), { mode: PRIVATE_FILE_MODE });
+  } catch {
+    // Only a shortcut for the next start: without the record, it runs the full check.
+    rmSync(stampPath(dataDir), { force: true });
+  }
 }
 
 /** True when `file` is exactly as `recordCleanClose` left it. */

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
   openArchiveWithBackups,
 } from '../../../main/archive/openWithBackups';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
+import { damageRootPage } from './support/damage';
 
 afterEach(cleanUpTemp);
 const opened: OpenedArchive[] = [];
@@ -36,16 +37,7 @@ async function archiveWithBackup(dataDir: string): Promise<string> {
   return join(dataDir, ARCHIVE_FILE_NAME);
 }
 
-function damage(file: string): void {
-  const raw = new Database(file, { readonly: true });
-  const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'settings'").get() as {
-    rootpage: number;
-  };
-  raw.close();
-  const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, (rootpage - 1) * 4096);
-  closeSync(fd);
-}
+const damage = (file: string) => damageRootPage(file, 'settings');
 
 /** Everything in the data dir but the lock files: names and contents. */
 function snapshot(dataDir: string): Record<string, string> {

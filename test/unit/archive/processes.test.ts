@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,39 +6,11 @@ import { listBackups } from '../../../main/archive/backups';
 import { ARCHIVE_FILE_NAME } from '../../../main/archive/database';
 import { openCore } from '../../../main/core';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
+import { damageRootPage } from './support/damage';
 import { killServed, precis, serve } from './support/precisProcess';
 
 afterEach(killServed);
 afterEach(cleanUpTemp);
-
-const PAGE = 4096;
-
-/** Overwrites the root page of the sources table with garbage; returns a function that undoes it. */
-function damageSourcesPage(file: string): () => void {
-  const raw = new Database(file, { readonly: true });
-  const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'sources'").get() as {
-    rootpage: number;
-  };
-  expect(raw.pragma('page_size', { simple: true })).toBe(PAGE);
-  raw.close();
-  const offset = (rootpage - 1) * PAGE;
-  const original = Buffer.alloc(PAGE);
-  const fd = openSync(file, 'r+');
-  try {
-    readSync(fd, original, 0, PAGE, offset);
-    writeSync(fd, Buffer.alloc(PAGE, 0xa5), 0, PAGE, offset);
-  } finally {
-    closeSync(fd);
-  }
-  return () => {
-    const again = openSync(file, 'r+');
-    try {
-      writeSync(again, original, 0, PAGE, offset);
-    } finally {
-      closeSync(again);
-    }
-  };
-}
 
 function briefTitles(file: string): string[] {
   const raw = new Database(file, { readonly: true });
@@ -60,7 +32,7 @@ describe('one archive, several processes', () => {
     const served = await serve(dataDir);
     expect((await served.call('createBrief', { title: 'Before the damage' })).ok).toBe(true);
 
-    const undo = damageSourcesPage(file);
+    const undo = damageRootPage(file, 'sources');
     const before = listing(dataDir);
     const inode = statSync(file).ino;
 
@@ -117,7 +89,7 @@ describe('one archive, several processes', () => {
     expect((await served.call('createBrief', { title: 'Only in the WAL' })).ok).toBe(true);
     await served.kill();
     expect(listing(join(dataDir, 'locks')).filter((name) => name.startsWith('open-'))).toHaveLength(1);
-    damageSourcesPage(join(dataDir, ARCHIVE_FILE_NAME));
+    damageRootPage(join(dataDir, ARCHIVE_FILE_NAME), 'sources');
 
     const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
     try {
