@@ -30,7 +30,13 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** A realistic long note: 500 paragraphs of ~50 words, each quoting one sentence of a seed source. */
 async function generateNote(dataDir: string): Promise<number> {
-  const core = await openCore({ dataDir, seedsDir: join(ROOT, 'seeds'), mode: 'browser', version: 'bench' });
+  const core = await openCore({
+    dataDir,
+    seedsDir: join(ROOT, 'seeds'),
+    mode: 'browser',
+    version: 'bench',
+    allowRepair: true,
+  });
   const sources = listSources(core.db).map((s) => getSource(core.db, s.id)!);
   const children: SerializedNode[] = [];
   for (let i = 0; i < PARAGRAPHS; i++) {

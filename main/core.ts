@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
-import { openArchiveWithBackups } from './archive/backups';
+import { BACKUPS_DIR_NAME, startDailyBackups } from './archive/backups';
 import { ARCHIVE_FILE_NAME, type Db } from './archive/database';
+import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
 import { briefHandlers } from './handlers/briefHandlers';
@@ -16,45 +18,80 @@ export interface CoreOptions {
   /** better-sqlite3 binary built for Electron's ABI (the Node build is used when absent). */
   nativeBinding?: string;
   /**
-   * False for read-only commands (the CLI's search, sources, briefs, export): never move, restore
-   * or migrate the archive; report and fail instead. (Implemented by the archive side.)
+   * true (the app, `serve`, `import`): a damaged, missing-with-backups or older archive is repaired
+   * or migrated (when no other Précis process has it open), and daily backups are taken.
+   * false (read-only commands): such an archive is reported (`ArchiveNeedsRepairError`) and nothing
+   * is moved, restored or migrated; no backup is taken either.
    */
-  allowRepair?: boolean;
+  allowRepair: boolean;
+  /** The clock the daily backups go by (tests move it across days). */
+  clock?: () => Date;
+  /** How often a long-running process looks whether the daily backup is due. */
+  backupCheckMs?: number;
 }
 
 export interface Core {
   db: Db;
   handlers: Handlers;
   /** Set when the archive was damaged and replaced (or a backup failed): tell the analyst. */
-  notice: string | null;
+  readonly notice: string | null;
   close(): void;
 }
 
 /**
  * Opens (creating and seeding on first use) the archive in dataDir and the contract's handlers over
- * it. Backs the archive up before migrating it and once a day, and recovers a damaged one from the
- * newest backup (main/archive/backups.ts); `notice` then says what happened.
+ * it. Backs the archive up before migrating it and once a day (the first after seeding, then
+ * whenever a day has passed, for as long as the process runs), and recovers a damaged one from the
+ * newest backup (main/archive/openWithBackups.ts); `notice` then says what happened.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const { db, notice } = await openArchiveWithBackups(options.dataDir, ARCHIVE_FILE_NAME, {
+  const clock = options.clock ?? (() => new Date());
+  const opened = await openArchiveWithBackups(options.dataDir, ARCHIVE_FILE_NAME, {
     nativeBinding: options.nativeBinding,
+    allowRepair: options.allowRepair,
+    now: clock(),
   });
+  const { db } = opened;
+  let notice = opened.notice;
+  let stopBackups = () => {};
   try {
     if (options.seedsDir) await seedIfEmpty(db, options.seedsDir);
+    if (options.allowRepair) {
+      stopBackups = await startDailyBackups(db, join(options.dataDir, BACKUPS_DIR_NAME), {
+        clock,
+        checkEveryMs: options.backupCheckMs,
+        // A full disk must not keep the analyst out of the archive; say so instead.
+        onError: (error) => {
+          const message = `The daily backup could not be written (${error instanceof Error ? error.message : String(error)}).`;
+          notice = notice ? `${notice} ${message}` : message;
+        },
+      });
+    }
   } catch (error) {
-    db.close();
+    opened.close();
     throw error;
   }
-  return { db, notice, handlers: createHandlers(db, options, notice), close: () => db.close() };
+  const close = () => {
+    stopBackups();
+    opened.close();
+  };
+  return {
+    db,
+    get notice() {
+      return notice;
+    },
+    handlers: createHandlers(db, options, () => notice),
+    close,
+  };
 }
 
 /**
  * The contract's handlers: one object literal typed by `Handlers`, assembled from the domain
  * handler maps, so a method the contract declares but nobody implements fails to compile.
  */
-function createHandlers(db: Db, options: CoreOptions, notice: string | null): Handlers {
+function createHandlers(db: Db, options: CoreOptions, notice: () => string | null): Handlers {
   return {
-    appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), notice }),
+    appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), notice: notice() }),
     ...sourceHandlers(db),
     ...briefHandlers(db),
     ...settingsHandlers(db),

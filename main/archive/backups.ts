@@ -1,13 +1,37 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type ArchiveOptions, connectArchive, type Db, finishOpening, UnreadableArchiveError } from './database';
-import { LATEST_VERSION } from './migrations';
+import type { ArchiveOptions, Db } from './database';
+import { assertMigratable } from './migrations';
+import { createPrivateFile, makePrivateDir, tightenFile } from './privateFiles';
 
 export const BACKUPS_DIR_NAME = 'backups';
-/** Daily backups kept; the oldest beyond this are deleted. Pre-migration backups are kept. */
-export const DAILY_BACKUPS_KEPT = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const MIB = 1024 * 1024;
+
+/**
+ * How many backups are kept, newest first: at most `dailyKept` daily and `preMigrationKept`
+ * pre-migration backups, and no more than `maxTotalBytes` in all. The newest backup is always kept.
+ */
+export interface Retention {
+  dailyKept: number;
+  preMigrationKept: number;
+  maxTotalBytes: number;
+}
+
+export const DAILY_BACKUPS_KEPT = 7;
+export const PRE_MIGRATION_BACKUPS_KEPT = 3;
+/** Backups may take up to 3× the archive, and never need to be fewer than 256 MiB in all. */
+export const BACKUP_BUDGET_FACTOR = 3;
+export const BACKUP_BUDGET_FLOOR_BYTES = 256 * MIB;
+
+export function retentionFor(archiveBytes: number): Retention {
+  return {
+    dailyKept: DAILY_BACKUPS_KEPT,
+    preMigrationKept: PRE_MIGRATION_BACKUPS_KEPT,
+    maxTotalBytes: Math.max(BACKUP_BUDGET_FACTOR * archiveBytes, BACKUP_BUDGET_FLOOR_BYTES),
+  };
+}
 
 /** `2026-11-25T19-25-06.123Z`: an ISO instant that sorts as text and is a valid file name everywhere. */
 export function fileStamp(date: Date): string {
@@ -19,6 +43,7 @@ function parseStamp(stamp: string): number {
 }
 
 const BACKUP_NAME = /^archive-(daily|pre-migration-v\d+)-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z)\.sqlite$/;
+const PARTIAL_SUFFIX = '.partial';
 
 export interface BackupFile {
   path: string;
@@ -40,115 +65,138 @@ export function listBackups(backupsDir: string): BackupFile[] {
   return backups.sort((a, b) => b.takenAt - a.takenAt || (a.path < b.path ? 1 : -1));
 }
 
-/**
- * Copies the live archive with SQLite's online backup API, then switches the copy to a rollback
- * journal, so that a backup is one self-contained file that can later be copied back as it is.
- */
-export async function backupTo(db: Db, target: string): Promise<void> {
-  const partial = `${target}.partial`;
-  rmSync(partial, { force: true });
-  await db.backup(partial);
-  const copy = new Database(partial);
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
-  // Renamed only when complete: a backup interrupted by a crash is never taken for a good one.
-  renameSync(partial, target);
+/** Creates the backups folder private, and tightens the backups an older Précis left readable. */
+export function prepareBackupsDir(backupsDir: string): void {
+  makePrivateDir(backupsDir);
+  for (const name of readdirSync(backupsDir)) tightenFile(join(backupsDir, name));
 }
 
-/** Takes a daily backup when the newest is older than a day (or there is none); keeps the newest 7. */
-export async function takeDailyBackupIfDue(db: Db, backupsDir: string, now: Date = new Date()): Promise<string | null> {
-  mkdirSync(backupsDir, { recursive: true });
-  const dailies = listBackups(backupsDir).filter((b) => b.kind === 'daily');
-  const newest = dailies[0];
+/**
+ * Deletes backups whose writing was interrupted (a crash, a kill). Only while no other Précis
+ * process has the archive open: another one may be writing its `.partial` right now.
+ */
+export function removeLeftoverPartials(backupsDir: string): string[] {
+  if (!existsSync(backupsDir)) return [];
+  const leftovers = readdirSync(backupsDir).filter((name) => /\.partial(-journal)?$/.test(name));
+  for (const name of leftovers) rmSync(join(backupsDir, name), { force: true });
+  return leftovers.map((name) => join(backupsDir, name));
+}
+
+/**
+ * Copies the live archive with SQLite's online backup API into `<target>.partial` (created 0600),
+ * switches the copy to a rollback journal, so that a backup is one self-contained file that can
+ * later be copied back as it is, and only then renames it to `target`: a backup interrupted by a
+ * crash is never taken for a good one.
+ */
+export async function backupTo(db: Db, target: string): Promise<void> {
+  const partial = `${target}${PARTIAL_SUFFIX}`;
+  rmSync(partial, { force: true });
+  createPrivateFile(partial);
+  try {
+    await db.backup(partial);
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    renameSync(partial, target);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** Deletes the backups beyond `retention` (see `Retention`); returns the paths deleted. */
+export function pruneBackups(backupsDir: string, retention: Retention): string[] {
+  const kept = { daily: 0, 'pre-migration': 0 };
+  const limit = { daily: retention.dailyKept, 'pre-migration': retention.preMigrationKept };
+  let total = 0;
+  const removed: string[] = [];
+  for (const [index, backup] of listBackups(backupsDir).entries()) {
+    const size = statSync(backup.path).size;
+    const keep = index === 0 || (kept[backup.kind] < limit[backup.kind] && total + size <= retention.maxTotalBytes);
+    if (keep) {
+      kept[backup.kind]++;
+      total += size;
+    } else {
+      rmSync(backup.path, { force: true });
+      removed.push(backup.path);
+    }
+  }
+  return removed;
+}
+
+/**
+ * Takes a daily backup when the newest is a day old (or there is none, or the clock went back past
+ * it), then applies the retention rule (by default `retentionFor` the archive's size).
+ */
+export async function takeDailyBackupIfDue(
+  db: Db,
+  backupsDir: string,
+  now: Date = new Date(),
+  retention: Retention = retentionFor(archiveBytes(db)),
+): Promise<string | null> {
+  makePrivateDir(backupsDir);
+  const newest = listBackups(backupsDir).find((b) => b.kind === 'daily');
+  const age = newest ? now.getTime() - newest.takenAt : Number.POSITIVE_INFINITY;
   let taken: string | null = null;
-  if (!newest || now.getTime() - newest.takenAt >= DAY_MS) {
+  if (age >= DAY_MS || age < 0) {
     taken = join(backupsDir, `archive-daily-${fileStamp(now)}.sqlite`);
     await backupTo(db, taken);
   }
-  for (const old of listBackups(backupsDir)
-    .filter((b) => b.kind === 'daily')
-    .slice(DAILY_BACKUPS_KEPT)) {
-    rmSync(old.path, { force: true });
-  }
+  pruneBackups(backupsDir, retention);
   return taken;
 }
 
-export interface OpenedArchive {
-  db: Db;
-  /** Something the analyst must be told (the archive was damaged and replaced); null otherwise. */
-  notice: string | null;
+function archiveBytes(db: Db): number {
+  return existsSync(db.name) ? statSync(db.name).size : 0;
+}
+
+export interface DailyBackupTimer {
+  clock?: () => Date;
+  /** How often to look whether a backup is due (a process may run for weeks). */
+  checkEveryMs?: number;
+  retention?: Retention;
+  onError?: (error: unknown) => void;
 }
 
 /**
- * How the app opens its archive (`<dataDir>/archive.sqlite`):
- * - an archive with migrations to apply is first copied to
- *   `backups/archive-pre-migration-vN-<time>.sqlite` (N = its version before migrating);
- * - a damaged or unreadable archive is never written to: it and its -wal/-shm are renamed to
- *   `archive.corrupt-<time>.sqlite…`, the newest backup that passes `quick_check` is copied in its
- *   place (or, without one, a fresh archive is created), and `notice` says so;
- * - once open, a daily backup is taken if the newest is more than a day old (7 are kept).
+ * Takes the daily backup now if due (awaited: the first one is there when this resolves), then
+ * looks again every `checkEveryMs`, so a process that runs across days keeps taking them.
+ * Failures go to `onError`. Resolves to a function that stops the timer.
  */
-export async function openArchiveWithBackups(
-  dataDir: string,
-  fileName: string,
-  options: ArchiveOptions & { now?: Date } = {},
-): Promise<OpenedArchive> {
-  const file = join(dataDir, fileName);
-  const backupsDir = join(dataDir, BACKUPS_DIR_NAME);
-  let notice: string | null = null;
-  let db: Db;
-  try {
-    db = await openMigratingWithBackup(file, backupsDir, options);
-  } catch (error) {
-    if (!(error instanceof UnreadableArchiveError)) throw error;
-    const stamp = fileStamp(options.now ?? new Date());
-    const asideName = `${fileName.replace(/\.sqlite$/, '')}.corrupt-${stamp}.sqlite`;
-    const aside = join(dataDir, asideName);
-    for (const suffix of ['', '-wal', '-shm']) {
-      if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
-    }
-    const restored = restoreNewestGoodBackup(backupsDir, file, options);
-    const reason = error.message.replace(`${file} `, 'it ').replace(/\.? The file was left untouched\.$/, '');
-    notice = restored
-      ? `The archive could not be read (${reason}). It was moved aside to ${aside} and the backup of ` +
-        `${new Date(restored.takenAt).toISOString()} was restored: changes made since then are not in it.`
-      : `The archive could not be read (${reason}). It was moved aside to ${aside}; there was no backup to ` +
-        'restore, so a new, empty archive was created.';
-    db = await openMigratingWithBackup(file, backupsDir, options);
-  }
-  try {
-    await takeDailyBackupIfDue(db, backupsDir, options.now);
-  } catch (error) {
-    // A full disk must not keep the analyst out of the archive; say so instead.
-    const message = `The daily backup could not be written (${error instanceof Error ? error.message : String(error)}).`;
-    notice = notice ? `${notice} ${message}` : message;
-  }
-  return { db, notice };
+export async function startDailyBackups(db: Db, backupsDir: string, options: DailyBackupTimer = {}) {
+  const clock = options.clock ?? (() => new Date());
+  let running: Promise<void> | null = null;
+  const check = () => {
+    if (running || !db.open) return running;
+    running = takeDailyBackupIfDue(db, backupsDir, clock(), options.retention)
+      .then(() => undefined)
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  await check();
+  const timer = setInterval(check, options.checkEveryMs ?? 15 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
-async function openMigratingWithBackup(file: string, backupsDir: string, options: ArchiveOptions & { now?: Date }) {
-  const { db, version } = connectArchive(file, options);
-  if (version > 0 && version < LATEST_VERSION) {
-    try {
-      mkdirSync(backupsDir, { recursive: true });
-      const stamp = fileStamp(options.now ?? new Date());
-      await backupTo(db, join(backupsDir, `archive-pre-migration-v${version}-${stamp}.sqlite`));
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-  }
-  return finishOpening(db, file);
-}
-
-/** Copies the newest backup that opens and passes `quick_check` to `file`; null when there is none. */
-function restoreNewestGoodBackup(backupsDir: string, file: string, options: ArchiveOptions): BackupFile | null {
+/**
+ * Copies the newest backup that opens, is a Précis archive and passes `quick_check` to `file`
+ * (through a temporary file, renamed when complete); null when there is none.
+ */
+export function restoreNewestGoodBackup(backupsDir: string, file: string, options: ArchiveOptions): BackupFile | null {
   for (const backup of listBackups(backupsDir)) {
     if (!isGoodBackup(backup.path, options)) continue;
-    copyFileSync(backup.path, file);
+    const restoring = `${file}.restoring`;
+    rmSync(restoring, { force: true });
+    copyFileSync(backup.path, restoring);
+    tightenFile(restoring);
+    renameSync(restoring, file);
     return backup;
   }
   return null;
@@ -160,8 +208,7 @@ function isGoodBackup(path: string, options: ArchiveOptions): boolean {
     const settings: Database.Options = { readonly: true, fileMustExist: true };
     if (options.nativeBinding) settings.nativeBinding = options.nativeBinding;
     db = new Database(path, settings);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    return version > 0 && version <= LATEST_VERSION && db.pragma('quick_check', { simple: true }) === 'ok';
+    return assertMigratable(db) > 0 && db.pragma('quick_check', { simple: true }) === 'ok';
   } catch {
     return false;
   } finally {

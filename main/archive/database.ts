@@ -1,7 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { assertMigratable, migrate } from './migrations';
+import { createPrivateFile, makePrivateDir, tightenFile } from './privateFiles';
 
 export type Db = Database.Database;
 
@@ -45,7 +46,7 @@ export async function withSynchronousNormal<T>(db: Db, work: () => T | Promise<T
  * Opens (creating if needed) the archive at `file` and brings its schema up to date.
  * `nativeBinding` lets the Electron build point better-sqlite3 at the addon rebuilt for Electron.
  * Throws `UnreadableArchiveError` for a file that is not an SQLite database or fails
- * `PRAGMA quick_check`, leaving it as it was. `openArchiveWithBackups` (backups.ts) adds the
+ * `PRAGMA quick_check`, leaving it as it was. `openArchiveWithBackups` (openWithBackups.ts) adds the
  * pre-migration backup and the recovery of a damaged archive; the app opens the archive through it.
  */
 export function openArchive(file: string, options: ArchiveOptions = {}): Db {
@@ -55,6 +56,11 @@ export function openArchive(file: string, options: ArchiveOptions = {}): Db {
 
 export interface ArchiveOptions {
   nativeBinding?: string;
+  /**
+   * false: only the cheap check (header, schema pages, size agrees with the header) instead of
+   * `PRAGMA quick_check`, for an archive known to be as it was left (see cleanClose.ts).
+   */
+  fullCheck?: boolean;
 }
 
 /**
@@ -63,11 +69,13 @@ export interface ArchiveOptions {
  * this version must not touch. Returns the connection and the schema version it found.
  */
 export function connectArchive(file: string, options: ArchiveOptions = {}): { db: Db; version: number } {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
   // Checked before SQLite touches the file: a user who points us at the wrong file must get it
   // back byte for byte, and SQLite only notices a bad header once it has been asked to write.
   assertLooksLikeSqlite(file);
   if (existsSync(file) && statSync(file).size > 0) assertHealthy(file, options);
+  // SQLite would create the file 0644; its -wal and -shm take the archive's mode.
+  if (!existsSync(file)) createPrivateFile(file);
 
   const db = openDatabase(file, options);
   try {
@@ -83,6 +91,7 @@ export function connectArchive(file: string, options: ArchiveOptions = {}): { db
 /** Second half of opening: connection pragmas (WAL is recorded in the file) and migrations. */
 export function finishOpening(db: Db, file: string): Db {
   try {
+    for (const suffix of ['', '-wal', '-shm']) tightenFile(file + suffix);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`synchronous = ${SYNCHRONOUS_NORMAL}`);
@@ -102,7 +111,10 @@ function openDatabase(file: string, options: ArchiveOptions & { readonly?: boole
   return new Database(file, settings);
 }
 
-/** `PRAGMA quick_check` on a read-only connection, which never writes to the file, even on close. */
+/**
+ * `PRAGMA quick_check` (or, with `fullCheck: false`, the cheap check) on a read-only connection,
+ * which never writes to the file, even on close.
+ */
 function assertHealthy(file: string, options: ArchiveOptions): void {
   let db: Db;
   try {
@@ -112,15 +124,33 @@ function assertHealthy(file: string, options: ArchiveOptions): void {
   }
   try {
     db.pragma('busy_timeout = 5000');
-    const result = db.pragma('quick_check', { simple: true });
+    const result = options.fullCheck === false ? cheapCheck(db, file) : db.pragma('quick_check', { simple: true });
     if (result !== 'ok') {
-      throw new UnreadableArchiveError(`${file} is damaged (SQLite quick_check: ${String(result)}).`);
+      throw new UnreadableArchiveError(`${file} is damaged (SQLite quick_check: ${oneLine(String(result))}).`);
     }
   } catch (error) {
     throw asUnreadable(error, file);
   } finally {
     db.close();
   }
+}
+
+/** Reads the schema and checks that the header's page count agrees with the file's size. */
+function cheapCheck(db: Db, file: string): string {
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const size = statSync(file).size;
+  return size === pages * pageSize ? 'ok' : `the file is ${size} bytes, its header says ${pages * pageSize}`;
+}
+
+/** The first problem of a check's report, on one line (the CLI prints one line). */
+function oneLine(report: string): string {
+  const text = report
+    .replace(/\*\*\* in database \w+ \*\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
 function asUnreadable(error: unknown, file: string): unknown {

@@ -75,13 +75,28 @@ function withSaveDialog(handlers: Handlers): Handlers {
 }
 
 app.setName('Precis');
+// One app per user: a second launch hands over to the first (which comes to the front) and quits,
+// rather than opening the same archive in a second window (see docs/archive-processes.md).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+  process.exit(0);
+}
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+});
 const opening = openCore({
+  allowRepair: true,
   dataDir: app.getPath('userData'),
   seedsDir: app.isPackaged ? join(process.resourcesPath, 'seeds') : seedsDir(),
   mode: 'electron',
   version: app.getVersion(),
   nativeBinding: existsSync(sqliteForElectron) ? sqliteForElectron : undefined,
 });
+// Handled in whenReady; this keeps a failure before then from counting as unhandled.
+opening.catch(() => undefined);
 let core: Awaited<typeof opening>;
 
 function createWindow(): void {
@@ -123,7 +138,14 @@ function createWindow(): void {
 }
 
 app.whenReady().then(async () => {
-  core = await opening;
+  try {
+    core = await opening;
+  } catch (error) {
+    // E.g. a damaged archive that `precis serve` still has open: say so, change nothing.
+    dialog.showErrorBox('Précis cannot open its archive', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
   protocol.handle(SCHEME, serveRenderer);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -147,6 +169,6 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 app.on('window-all-closed', () => {
-  core.close();
+  core?.close(); // undefined when opening failed
   app.quit();
 });

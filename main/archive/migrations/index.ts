@@ -5,6 +5,7 @@ import { up as sourceAssessment } from './0030-source-assessment';
 import { up as searchIndex } from './0040-search-index';
 import { up as nearDuplicates } from './0050-near-duplicates';
 import { up as briefLifecycle } from './0060-brief-lifecycle';
+import { up as applicationId } from './0080-application-id';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'search-index', up: searchIndex },
   { version: 50, name: 'near-duplicates', up: nearDuplicates },
   { version: 60, name: 'brief-lifecycle', up: briefLifecycle },
+  { version: 80, name: 'application-id', up: applicationId },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
@@ -28,23 +30,43 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** `PRAGMA application_id` of a Précis archive: ASCII 'PRCS'. Set by migration 80. */
+export const PRECIS_APPLICATION_ID = 0x50524353;
+/** The migration that marks archives; older Précis archives are recognised by their tables. */
+const MARKED_FROM_VERSION = 80;
+
+const NOT_OURS = 'This file is an SQLite database but not a Précis archive; it was left untouched.';
+
 /**
  * Refuses, before anything is written, a database this version must not touch: one from a newer
  * Précis, or another program's. Returns the archive's schema version.
+ * A database is ours when its header carries our application_id; without it, only a brand-new
+ * empty database or an archive from before migration 80 (a version we released, with our own
+ * tables) is accepted. Anything else, whatever its user_version, is another program's.
  */
 export function assertMigratable(db: Db): number {
   const current = schemaVersion(db);
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  if (applicationId !== PRECIS_APPLICATION_ID && !isNewOrUnmarkedArchive(db, applicationId, current)) {
+    throw new Error(NOT_OURS);
+  }
   if (current > LATEST_VERSION) {
     throw new Error(
       `This archive was written by a newer version of Précis (schema version ${current}; this version ` +
         `understands up to ${LATEST_VERSION}). Update Précis to open it; the archive was not changed.`,
     );
   }
-  if (current === 0 && db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1').get() !== undefined) {
-    // Version 0 with tables in it is some other program's database: adding ours would damage it.
-    throw new Error('This file is an SQLite database but not a Précis archive; it was left untouched.');
-  }
   return current;
+}
+
+function isNewOrUnmarkedArchive(db: Db, applicationId: number, version: number): boolean {
+  if (applicationId !== 0) return false;
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
+  if (version === 0) return tables.size === 0;
+  const released = MIGRATIONS.some((m) => m.version === version && m.version < MARKED_FROM_VERSION);
+  return released && tables.has('sources') && tables.has('settings');
 }
 
 /**

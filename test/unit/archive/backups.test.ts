@@ -11,28 +11,25 @@ import {
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  BACKUPS_DIR_NAME,
-  DAILY_BACKUPS_KEPT,
-  listBackups,
-  openArchiveWithBackups,
-  takeDailyBackupIfDue,
-} from '../../../main/archive/backups';
+import { BACKUPS_DIR_NAME, DAILY_BACKUPS_KEPT, listBackups, takeDailyBackupIfDue } from '../../../main/archive/backups';
 import { ARCHIVE_FILE_NAME, type Db, openArchive, UnreadableArchiveError } from '../../../main/archive/database';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../main/archive/migrations';
+import { type OpenedArchive, openArchiveWithBackups } from '../../../main/archive/openWithBackups';
 import { openCore } from '../../../main/core';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
 
-const opened: Db[] = [];
+const opened: OpenedArchive[] = [];
 afterEach(() => {
-  for (const db of opened.splice(0)) if (db.open) db.close();
+  for (const archive of opened.splice(0)) archive.close();
 });
 
+/** Opens as the app does: repairs allowed, then the daily backup if due. */
 async function open(dataDir: string, now?: Date) {
   const result = await openArchiveWithBackups(dataDir, ARCHIVE_FILE_NAME, now ? { now } : {});
-  opened.push(result.db);
+  opened.push(result);
+  await takeDailyBackupIfDue(result.db, join(dataDir, BACKUPS_DIR_NAME), now);
   return result;
 }
 
@@ -98,8 +95,8 @@ describe('pre-migration backup', () => {
 
   it('is not taken for a new archive or one already current', async () => {
     const dataDir = tempDir();
-    (await open(dataDir)).db.close();
-    (await open(dataDir)).db.close();
+    (await open(dataDir)).close();
+    (await open(dataDir)).close();
     expect(listBackups(join(dataDir, BACKUPS_DIR_NAME)).filter((b) => b.kind === 'pre-migration')).toEqual([]);
   });
 });
@@ -119,16 +116,16 @@ describe('a damaged archive', () => {
     const backupsDir = join(dataDir, BACKUPS_DIR_NAME);
     archiveWithData(dataDir, 'first');
     const day1 = new Date('2026-11-20T09:00:00.000Z');
-    (await open(dataDir, day1)).db.close();
+    (await open(dataDir, day1)).close();
 
     // The next day: newer data, a newer daily backup, then more work the backup does not have.
     const day2 = new Date('2026-11-21T09:00:00.000Z');
     const second = await open(dataDir, day2);
     second.db.prepare("UPDATE settings SET value = 'second' WHERE key = 'marker'").run();
-    second.db.close();
+    second.close();
     const third = await open(dataDir, new Date('2026-11-22T09:00:00.000Z'));
     third.db.prepare("UPDATE settings SET value = 'after the last backup' WHERE key = 'marker'").run();
-    third.db.close();
+    third.close();
     const backups = listBackups(backupsDir);
     expect(backups.map((b) => b.takenAt)).toEqual([
       Date.parse('2026-11-22T09:00:00.000Z'),
@@ -158,9 +155,9 @@ describe('a damaged archive', () => {
   it('skips a damaged backup and restores the next one', async () => {
     const dataDir = tempDir();
     archiveWithData(dataDir, 'first');
-    (await open(dataDir, new Date('2026-11-20T09:00:00.000Z'))).db.close();
+    (await open(dataDir, new Date('2026-11-20T09:00:00.000Z'))).close();
     const later = await open(dataDir, new Date('2026-11-21T09:00:00.000Z'));
-    later.db.close();
+    later.close();
     const [newest] = listBackups(join(dataDir, BACKUPS_DIR_NAME));
     writeFileSync(newest!.path, 'not a database');
     corrupt(join(dataDir, ARCHIVE_FILE_NAME));
@@ -186,7 +183,7 @@ describe('a damaged archive', () => {
     const dataDir = tempDir();
     const file = archiveWithData(dataDir, 'x');
     corrupt(file);
-    const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test' });
+    const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
     try {
       expect(core.notice).toMatch(/could not be read/);
       expect(core.handlers.appInfo({})).toMatchObject({ notice: core.notice });

@@ -95,7 +95,7 @@ describe('npx precis', () => {
   });
 
   it('exports a brief to a .docx whose footnote reads back, and explains a missing brief', async () => {
-    const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test' });
+    const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
     const source = getSource(core.db, 1)!;
     const brief = createBrief(core.db, { template: 'blank', title: 'Five Eyes note' });
     const anchor = anchorFor(source.body, 0, 40);

@@ -55,7 +55,13 @@ describe('browser-mode host', () => {
     );
     writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-    core = await openCore({ dataDir: join(dir, 'data'), seedsDir: null, mode: 'browser', version: 'test' });
+    core = await openCore({
+      dataDir: join(dir, 'data'),
+      seedsDir: null,
+      mode: 'browser',
+      version: 'test',
+      allowRepair: true,
+    });
     host = await startBrowserHost({ handlers: core.handlers, rendererDir: renderer, port: 0, token });
   });
   afterAll(async () => {
