@@ -31,7 +31,7 @@ export async function dispatch(handlers: Handlers, method: string, payload: unkn
     const handler = handlers[method] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof UserError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof UserError) return { ok: false, error: error.toAppError() };
     console.error(`[precis] ${method} failed:`, error);
     return {
       ok: false,

@@ -12,6 +12,7 @@ import {
   restoreBrief,
   saveBrief,
 } from '../briefs/briefs';
+import { resolveBriefConflict } from '../briefs/briefConflicts';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
 import { UserError } from '../errors';
 import { docxFileName } from '../export/docxExport';
@@ -25,6 +26,7 @@ type BriefHandlers = Pick<
   | 'getBrief'
   | 'saveBrief'
   | 'renameBrief'
+  | 'resolveBriefConflict'
   | 'duplicateBrief'
   | 'deleteBrief'
   | 'restoreBrief'
@@ -56,7 +58,10 @@ export function briefHandlers(db: Db): BriefHandlers {
         saveBrief(db, input),
         () => new UserError('not-found', `Brief ${input.id} no longer exists; copy your text before reloading.`),
       ),
-    renameBrief: ({ id, title }) => found(renameBrief(db, id, title), () => missingBrief(id)),
+    renameBrief: ({ id, title, baseRevision }) =>
+      found(renameBrief(db, id, title, baseRevision), () => missingBrief(id)),
+    resolveBriefConflict: ({ id, choice, ...mine }) =>
+      found(resolveBriefConflict(db, id, choice, mine), () => missingBrief(id)),
     duplicateBrief: ({ id }) => found(duplicateBrief(db, id), () => missingBrief(id)),
     deleteBrief: ({ id }) => found(deleteBrief(db, id), () => missingBrief(id)),
     restoreBrief: ({ id }) => found(restoreBrief(db, id), () => missingBrief(id)),
