@@ -255,7 +255,14 @@ export function insertBrief(
     db,
     `INSERT INTO briefs (title, content, classification, language, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
-  ).get(brief.title, JSON.stringify(brief.content), brief.classification, brief.language, stamp, stamp) as BriefSummaryRow;
+  ).get(
+    brief.title,
+    JSON.stringify(brief.content),
+    brief.classification,
+    brief.language,
+    stamp,
+    stamp,
+  ) as BriefSummaryRow;
   return { ...rowToBriefSummary(row), content: brief.content as StoredContent };
 }
 

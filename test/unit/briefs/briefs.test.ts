@@ -20,7 +20,6 @@ afterEach(() => {
   cleanUpTemp();
 });
 
-
 /** Saves over the brief's latest revision, as one window editing alone does. */
 function saveLatest(db: Db, brief: Omit<Parameters<typeof saveBrief>[1], 'baseRevision'>) {
   return saveBrief(db, { ...brief, baseRevision: getBrief(db, brief.id)?.revision ?? 1 });

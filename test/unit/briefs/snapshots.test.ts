@@ -1,12 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../main/archive/database';
 import { createBrief, deleteBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
-import {
-  AUTO_SNAPSHOTS_KEPT,
-  getSnapshot,
-  listSnapshots,
-  takeSnapshot,
-} from '../../../main/briefs/snapshots';
+import { AUTO_SNAPSHOTS_KEPT, getSnapshot, listSnapshots, takeSnapshot } from '../../../main/briefs/snapshots';
 import type { SerializedBriefState } from '../../../shared/briefDocument';
 import { Snapshot, SnapshotSummary } from '../../../shared/contract';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
@@ -15,7 +10,6 @@ afterEach(() => {
   vi.useRealTimers();
   cleanUpTemp();
 });
-
 
 /** Saves over the brief's latest revision, as one window editing alone does. */
 function saveLatest(db: Db, brief: Omit<Parameters<typeof saveBrief>[1], 'baseRevision'>) {
