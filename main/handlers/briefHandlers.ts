@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
+import { resolveBriefConflict } from '../briefs/briefConflicts';
 import {
   briefExists,
   createBrief,
@@ -12,7 +13,6 @@ import {
   restoreBrief,
   saveBrief,
 } from '../briefs/briefs';
-import { resolveBriefConflict } from '../briefs/briefConflicts';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
 import { UserError } from '../errors';
 import { docxFileName } from '../export/docxExport';
