@@ -35,7 +35,7 @@ describe('one brief open in two windows (browser mode)', () => {
     await b.goto(app.url);
     await expect.poll(() => editorOf(a).count()).toBe(1);
     await expect.poll(() => editorOf(b).count()).toBe(1);
-    const [{ id }] = query<{ id: number }>(app.dataDir, 'SELECT id FROM briefs');
+    const id = query<{ id: number }>(app.dataDir, 'SELECT id FROM briefs')[0]!.id;
 
     // B marks the brief PROTECTED B and writes; A saw neither.
     await b.getByRole('combobox', { name: 'Classification' }).selectOption('PROTECTED B');
