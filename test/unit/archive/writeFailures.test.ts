@@ -110,6 +110,11 @@ describe('every write on a full disk (a real tmpfs)', () => {
         );
       }
       expect(everything(db)).toEqual(before);
+      // Reading needs no space: search still answers (its suggestion cache is left for later).
+      expect(await ids.call('search', { query: 'arctic' })).toMatchObject({ ok: true, value: { total: 1 } });
+      // A misspelling makes search refresh its did-you-mean list, a write: it waits for space.
+      expect(await ids.call('search', { query: 'arctik' })).toMatchObject({ ok: true });
+      expect(await ids.call('getBrief', { id: ids.brief.id })).toMatchObject({ ok: true });
     } finally {
       disk.free();
     }
