@@ -250,7 +250,13 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     async (opened: Brief) => {
       const editor = editorRef.current;
       if (brief && editor && conflicted.current.has(brief.id)) await keepInHistory(brief, noteContent(editor));
-      else await flushRef.current();
+      else {
+        const saved = await flushRef.current();
+        // Closing an editor whose text is not stored would lose it: it stays open, still retrying.
+        if (!saved.ok && saved.retry) {
+          return onMessage(`Your changes are not saved yet (${saved.reason}); the note stays open until they are.`);
+        }
+      }
       const known = revisions.current.get(opened.id);
       if (known !== undefined && known > opened.revision) {
         // Saved by this window since `opened` was read: read it again rather than show older text.
