@@ -146,9 +146,9 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     };
   }, [show, onMessage]);
 
-  /** Keeps a closed editor's refused text in its brief's history, so leaving a conflict loses nothing. */
+  /** Keeps an editor's refused text in its brief's history, so leaving a conflict loses nothing. */
   const keepInHistory = useCallback(
-    async (target: Brief, content: SerializedBriefState) => {
+    async (target: Brief, content: SerializedBriefState): Promise<boolean> => {
       const result = await api.resolveBriefConflict({
         id: target.id,
         choice: 'take-theirs',
@@ -156,12 +156,15 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
         classification: target.classification,
         content,
       });
+      if (!result.ok) {
+        onMessage(result.error.message);
+        return false;
+      }
       retired.current.add(target);
       conflicted.current.delete(target.id);
-      if (result.ok) {
-        revisions.current.set(target.id, result.value.revision);
-        onMessage(`“${target.title}” was changed in another window; your last changes to it are kept in its History.`);
-      } else onMessage(result.error.message);
+      revisions.current.set(target.id, result.value.revision);
+      onMessage(`“${target.title}” was changed in another window; your last changes to it are kept in its History.`);
+      return true;
     },
     [onMessage],
   );
@@ -249,8 +252,9 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   const open = useCallback(
     async (opened: Brief) => {
       const editor = editorRef.current;
-      if (brief && editor && conflicted.current.has(brief.id)) await keepInHistory(brief, noteContent(editor));
-      else {
+      if (brief && editor && conflicted.current.has(brief.id)) {
+        if (!(await keepInHistory(brief, noteContent(editor)))) return;
+      } else {
         const saved = await flushRef.current();
         // Closing an editor whose text is not stored would lose it: it stays open, still retrying.
         if (!saved.ok && saved.retry) {
