@@ -1,6 +1,8 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE_NAME, type Db, openArchive } from '../../../main/archive/database';
+import { asWriteError, describeStorageFailure } from '../../../main/archive/writeErrors';
 import { dispatch } from '../../../main/dispatch';
 import { briefHandlers } from '../../../main/handlers/briefHandlers';
 import { settingsHandlers } from '../../../main/handlers/settingsHandlers';
@@ -160,5 +162,53 @@ describe('writes that need new pages past PRAGMA max_page_count', () => {
     const snapshot = await ids.call('takeSnapshot', { briefId: ids.brief.id, reason: 'manual' });
     expect(reportedFailure(snapshot) ?? 'reported as saved').toMatch(/^disk-full: Not saved: the disk is full/);
     expect(everything(db)).toEqual(before);
+  });
+});
+
+describe('other storage failures', () => {
+  it('a lock held by another process past the busy timeout: "busy", nothing written', async () => {
+    const { db, file } = tempArchive();
+    const ids = await prepare(db);
+    const other = openArchive(file);
+    other.prepare('BEGIN IMMEDIATE').run();
+    db.pragma('busy_timeout = 50');
+    try {
+      const result = await ids.call('saveSettings', { authorName: 'Blocked' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'busy' } });
+      expect(reportedFailure(result)).toMatch(/^busy: Not saved: another process is writing to the archive\./);
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect(await ids.call('saveSettings', { authorName: 'Unblocked' })).toMatchObject({ ok: true });
+  });
+
+  it('an archive opened read-only: "read-only", for briefs and sources alike', async () => {
+    const { db, file } = tempArchive();
+    const ids = await prepare(db);
+    db.close();
+    const readOnly = new Database(file, { readonly: true });
+    try {
+      const call = (method: keyof Handlers, payload: unknown) => dispatch(handlersFor(readOnly), method, payload);
+      for (const [method, payload] of writes(ids)) {
+        if (method === 'exportBrief') continue;
+        expect(reportedFailure(await call(method, payload)) ?? 'reported as saved', method).toMatch(
+          /^(read-only|failed): Not saved: the archive cannot be written to\./,
+        );
+      }
+    } finally {
+      readOnly.close();
+    }
+  });
+
+  it('names every storage failure SQLite reports, and leaves other errors alone', () => {
+    expect(describeStorageFailure('SQLITE_IOERR_WRITE')?.code).toBe('io-error');
+    expect(describeStorageFailure('SQLITE_IOERR_FSYNC')?.advice).toContain('SQLITE_IOERR_FSYNC');
+    expect(describeStorageFailure('SQLITE_READONLY_DBMOVED')?.code).toBe('read-only');
+    expect(describeStorageFailure('SQLITE_LOCKED_SHAREDCACHE')?.code).toBe('busy');
+    expect(describeStorageFailure('SQLITE_BUSY_SNAPSHOT')?.code).toBe('busy');
+    expect(describeStorageFailure('SQLITE_CONSTRAINT_CHECK')).toBeNull();
+    const constraint = new Database.SqliteError('CHECK constraint failed', 'SQLITE_CONSTRAINT_CHECK');
+    expect(asWriteError(constraint)).toBe(constraint);
   });
 });
