@@ -74,7 +74,7 @@ async function generateNote(dataDir: string): Promise<number> {
     root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
   };
   const brief = createBrief(core.db, { template: 'blank', title: 'Benchmark note (50 pages, 500 excerpts)' });
-  saveBrief(core.db, { id: brief.id, content });
+  saveBrief(core.db, { id: brief.id, baseRevision: brief.revision, content });
   core.close();
   return brief.id;
 }

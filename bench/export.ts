@@ -83,7 +83,13 @@ function buildBrief(dataDir: string): { id: number; markdown: string } {
   if (notes.length !== FOOTNOTES) throw new Error(`expected ${FOOTNOTES} footnotes, built ${notes.length}`);
   for (const note of notes) md.push(`[^${note.number}]: ${note.text}`, '');
   const brief = createBrief(db, { template: 'blank' });
-  saveBrief(db, { id: brief.id, title: 'Arctic radar modernisation', classification: 'PROTECTED B', content });
+  saveBrief(db, {
+    id: brief.id,
+    baseRevision: brief.revision,
+    title: 'Arctic radar modernisation',
+    classification: 'PROTECTED B',
+    content,
+  });
   db.close();
   return { id: brief.id, markdown: md.join('\n') };
 }

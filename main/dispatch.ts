@@ -41,7 +41,7 @@ export async function dispatch(
     const handler = handlers[method] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof UserError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof UserError) return { ok: false, error: error.toAppError() };
     onUnexpected(method, error);
     return {
       ok: false,

@@ -3,12 +3,19 @@ import type { AppError } from '../shared/contract';
 /**
  * A failure meant for the user: its message is shown as is. It lives here, not in the transport,
  * so domain code (archive, briefs, export, importers, search) can raise it without importing a door.
+ * `revision` is set on a conflict: the brief's revision now, which the stale save did not know.
  */
 export class UserError extends Error {
   constructor(
     readonly code: AppError['code'],
     message: string,
+    readonly details: Pick<AppError, 'revision'> = {},
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
+  }
+
+  toAppError(): AppError {
+    return { code: this.code, message: this.message, ...this.details };
   }
 }

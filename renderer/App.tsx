@@ -88,13 +88,13 @@ export function App() {
           </button>
         </div>
       ) : null}
-      {session.confirm}
       <main className="panes">
         <div className="pane left">
           <BriefsPanel
             currentId={brief?.id ?? null}
             refreshKey={session.savedVersion}
-            onOpen={(opened: Brief) => session.open(opened)}
+            onOpen={(opened: Brief) => void session.open(opened)}
+            renameOpen={session.rename}
             onError={setMessage}
           />
           <SearchPane
@@ -119,7 +119,8 @@ export function App() {
           ) : null}
           {brief ? (
             <BriefEditor
-              key={brief.id}
+              // A new revision of the same brief (the other window's version, chosen) is a new editor.
+              key={`${brief.id}@${brief.revision}`}
               brief={brief}
               classification={session.classification}
               editorRef={editorRef}

@@ -32,14 +32,20 @@ export const BriefSummary = z.object({
   updatedAt: z.string(),
   /** Set while the brief is in the trash. */
   deletedAt: z.string().nullable(),
+  /** Counts the brief's stored changes; a save names the revision it was based on (no silent overwrite). */
+  revision: z.number().int().positive(),
 });
 export type BriefSummary = z.infer<typeof BriefSummary>;
 
 export const Brief = BriefSummary.extend({ content: SerializedBriefStateSchema });
 export type Brief = z.infer<typeof Brief>;
 
-/** Why a snapshot was taken: on a timer while editing, by the analyst, before an export, before a restore. */
-export const SnapshotReason = z.enum(['auto', 'manual', 'export', 'before-restore']);
+/**
+ * Why a snapshot was taken: on a timer while editing, by the analyst, before an export, before a
+ * restore, or to keep a window's text when its save was refused because another window had
+ * changed the brief ('conflict').
+ */
+export const SnapshotReason = z.enum(['auto', 'manual', 'export', 'before-restore', 'conflict']);
 export type SnapshotReason = z.infer<typeof SnapshotReason>;
 
 export const SnapshotSummary = z.object({
@@ -54,3 +60,10 @@ export type SnapshotSummary = z.infer<typeof SnapshotSummary>;
 
 export const Snapshot = SnapshotSummary.extend({ title: z.string(), content: SerializedBriefStateSchema });
 export type Snapshot = z.infer<typeof Snapshot>;
+
+/**
+ * How the analyst settles a refused save: keep the other window's version (mine is kept as a
+ * 'conflict' snapshot), or keep mine as a new brief beside it.
+ */
+export const ConflictChoice = z.enum(['take-theirs', 'keep-mine-as-copy']);
+export type ConflictChoice = z.infer<typeof ConflictChoice>;

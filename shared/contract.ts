@@ -3,6 +3,7 @@ import {
   Brief,
   BriefSummary,
   BriefTemplateId,
+  ConflictChoice,
   SerializedBriefStateSchema,
   Snapshot,
   SnapshotReason,
@@ -139,9 +140,12 @@ export const contract = {
     output: Brief,
   },
   getBrief: { input: Id, output: Brief },
+  /** Refused with a 'conflict' error when the brief changed since `baseRevision` (another window saved). */
   saveBrief: {
     input: z.object({
       id: z.number().int().positive(),
+      /** The revision the editor loaded or last saved. */
+      baseRevision: z.number().int().positive(),
       title: z.string().trim().min(1).max(300).optional(),
       classification: Classification.optional(),
       content: SerializedBriefStateSchema,
@@ -149,8 +153,26 @@ export const contract = {
     output: BriefSummary,
   },
   renameBrief: {
-    input: z.object({ id: z.number().int().positive(), title: z.string().trim().min(1).max(300) }),
+    input: z.object({
+      id: z.number().int().positive(),
+      title: z.string().trim().min(1).max(300),
+      baseRevision: z.number().int().positive(),
+    }),
     output: BriefSummary,
+  },
+  /**
+   * After a refused save: keeps both texts as the analyst chose (see ConflictChoice) and returns the
+   * brief the window should show now.
+   */
+  resolveBriefConflict: {
+    input: z.object({
+      id: z.number().int().positive(),
+      choice: ConflictChoice,
+      title: z.string().trim().min(1).max(300),
+      classification: Classification,
+      content: SerializedBriefStateSchema,
+    }),
+    output: Brief,
   },
   duplicateBrief: { input: Id, output: Brief },
   /** Moves a brief to the trash; restoreBrief brings it back. Nothing is destroyed. */
@@ -177,10 +199,26 @@ export type MethodOutput<M extends ContractMethod> = z.output<Contract[M]['outpu
 /** What main implements: one handler per method; a missing one is a compile error. */
 export type Handlers = { [M in ContractMethod]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
-export type ErrorCode = 'invalid-input' | 'not-found' | 'unavailable' | 'internal';
+export type ErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'unavailable'
+  | 'internal'
+  /** Nothing was written: the disk holding the archive is full. */
+  | 'disk-full'
+  /** Nothing was written: the archive (or its folder) cannot be written to. */
+  | 'read-only'
+  /** Nothing was written: another process held the archive's write lock for too long. */
+  | 'busy'
+  /** Nothing was written: the disk reported an input/output error. */
+  | 'io-error'
+  /** Refused: the brief changed (in another window) since the revision the request was based on. */
+  | 'conflict';
 export interface AppError {
   code: ErrorCode;
   message: string;
+  /** On a conflict: the brief's current revision. */
+  revision?: number;
 }
 /** Errors cross the boundary as values the UI can show, never as thrown exceptions. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -16,6 +16,7 @@ export const CONTRACT_METHODS = [
   'getBrief',
   'saveBrief',
   'renameBrief',
+  'resolveBriefConflict',
   'duplicateBrief',
   'deleteBrief',
   'restoreBrief',

@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/contract';
 import { type Db, prepareCached } from './database';
+import { committed } from './writeErrors';
 
 export const AUTHOR_NAME_SETTING = 'authorName';
 
@@ -14,8 +15,10 @@ export function getSetting(db: Db, key: string): string | null {
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  prepareCached(
-    db,
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, value);
+  committed(db, () =>
+    prepareCached(
+      db,
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value),
+  );
 }

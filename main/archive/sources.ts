@@ -6,6 +6,7 @@ type SourceFormat = (typeof SOURCE_FORMATS)[number];
 import { countWords, foldForComparison, normaliseWhitespace } from '../../shared/text';
 import type { ParsedSource } from '../importers/plainText';
 import { type Db, prepareCached } from './database';
+import { committed } from './writeErrors';
 
 export type InsertOutcome = { kind: 'inserted'; id: number } | { kind: 'duplicate'; duplicateOf: number };
 
@@ -51,7 +52,7 @@ const ROWS_PER_STATEMENT = 2048;
 export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFacts)[]): InsertOutcome[] {
   const importedAt = new Date().toISOString();
   const hashes = sources.map((s) => contentHash(s.body));
-  return db.transaction(() => {
+  return committed(db, () => {
     const insertedIds = new Map<string, number>();
     for (let start = 0; start < sources.length; ) {
       const size = Math.min(ROWS_PER_STATEMENT, sources.length - start);
@@ -85,7 +86,7 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
         id ?? (prepareCached(db, 'SELECT id FROM sources WHERE content_hash = ?').get(hash) as { id: number }).id;
       return { kind: 'duplicate', duplicateOf: existing };
     });
-  })();
+  });
 }
 
 interface SummaryRow {
@@ -190,7 +191,7 @@ const EDITABLE_COLUMNS = {
 
 /** Applies the analyst's corrections; returns the updated source, or null if it does not exist. */
 export function updateSource(db: Db, id: number, edit: SourceEdit): SourceDetail | null {
-  return db.transaction(() => {
+  return committed(db, () => {
     if (!prepareCached(db, 'SELECT 1 FROM sources WHERE id = ?').get(id)) return null;
     for (const [field, column] of Object.entries(EDITABLE_COLUMNS)) {
       const value = edit[field as keyof typeof EDITABLE_COLUMNS];
@@ -203,7 +204,7 @@ export function updateSource(db: Db, id: number, edit: SourceEdit): SourceDetail
       for (const tag of edit.tags) add.run(id, tag.trim());
     }
     return getSource(db, id);
-  })();
+  });
 }
 
 export function countSources(db: Db): number {

@@ -3,6 +3,8 @@ import type { BriefTemplateId } from '../../shared/briefSchemas';
 import { briefTemplate } from '../../shared/briefTemplates';
 import { Brief, type BriefSummary } from '../../shared/contract';
 import { type Db, prepareCached } from '../archive/database';
+import { committed } from '../archive/writeErrors';
+import { UserError } from '../errors';
 
 type StoredContent = Brief['content'];
 type Classification = BriefSummary['classification'];
@@ -15,16 +17,22 @@ interface BriefSummaryRow {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  revision: number;
 }
 interface BriefRow extends BriefSummaryRow {
   content: string;
 }
 
-const SUMMARY_COLUMNS = 'id, title, classification, language, created_at, updated_at, deleted_at';
+const SUMMARY_COLUMNS = 'id, title, classification, language, created_at, updated_at, deleted_at, revision';
 const DEFAULT_TITLE = 'Untitled brief';
 /** The contract's limit on a title; a copy's suffix must fit inside it. */
 const MAX_TITLE_LENGTH = 300;
 const COPY_SUFFIX = ' (copy)';
+
+/** "… (copy)", cut so that it fits the contract's limit on a title. */
+export function copyTitle(title: string): string {
+  return title.slice(0, MAX_TITLE_LENGTH - COPY_SUFFIX.length).trimEnd() + COPY_SUFFIX;
+}
 
 function rowToBriefSummary(row: BriefSummaryRow): BriefSummary {
   return {
@@ -35,6 +43,7 @@ function rowToBriefSummary(row: BriefSummaryRow): BriefSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    revision: row.revision,
   };
 }
 
@@ -72,7 +81,7 @@ function isBriefContent(value: unknown): value is StoredContent {
   return isNode((value as SerializedBriefState).root, 0);
 }
 
-function cleanTitle(title: string): string {
+export function cleanTitle(title: string): string {
   return title.trim() || DEFAULT_TITLE;
 }
 
@@ -87,26 +96,41 @@ export function createBrief(db: Db, input: { template: BriefTemplateId; title?: 
   const now = new Date();
   const template = briefTemplate(input.template, localIsoDate(now));
   const stamp = now.toISOString();
-  const row = prepareCached(
+  const row = committed(
     db,
-    `INSERT INTO briefs (title, content, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-     RETURNING ${SUMMARY_COLUMNS}`,
-  ).get(
-    cleanTitle(input.title ?? template.title),
-    JSON.stringify(template.content),
-    template.language,
-    stamp,
-    stamp,
-  ) as BriefSummaryRow;
+    () =>
+      prepareCached(
+        db,
+        `INSERT INTO briefs (title, content, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+         RETURNING ${SUMMARY_COLUMNS}`,
+      ).get(
+        cleanTitle(input.title ?? template.title),
+        JSON.stringify(template.content),
+        template.language,
+        stamp,
+        stamp,
+      ) as BriefSummaryRow,
+  );
   return { ...rowToBriefSummary(row), content: template.content as StoredContent };
 }
 
 /** Any brief, in the trash or not (its `deletedAt` tells which); null when no brief has that id. */
 export function getBrief(db: Db, id: number): Brief | null {
-  const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, content FROM briefs WHERE id = ?`).get(id) as
+  const row = readBriefRow(db, id);
+  return row ? rowToBrief(row) : null;
+}
+
+function readBriefRow(db: Db, id: number): BriefRow | undefined {
+  return prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, content FROM briefs WHERE id = ?`).get(id) as
     | BriefRow
     | undefined;
-  return row ? rowToBrief(row) : null;
+}
+
+function readSummary(db: Db, id: number): BriefSummary | null {
+  const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} FROM briefs WHERE id = ?`).get(id) as
+    | BriefSummaryRow
+    | undefined;
+  return row ? rowToBriefSummary(row) : null;
 }
 
 /** Whether a brief with that id exists (in the trash or not), without reading its content. */
@@ -132,73 +156,131 @@ export function listTrash(db: Db): BriefSummary[] {
   return rows.map(rowToBriefSummary);
 }
 
+/** The refusal of a change based on a revision older than the brief's; it names the current one. */
+export function conflictError(current: { id: number; revision: number }): UserError {
+  return new UserError(
+    'conflict',
+    `Brief ${current.id} was changed in another window (it is now at revision ${current.revision}); ` +
+      'your changes were not saved over it.',
+    { revision: current.revision },
+  );
+}
+
+/** The fields a save or a rename may change; a field left undefined keeps its stored value. */
+interface BriefChange {
+  title?: string;
+  classification?: Classification;
+  content?: string;
+}
+
+/**
+ * Applies `change` to brief `id` if it was based on the brief's current revision, and counts one
+ * revision more. A change that would store what is already stored is no change: it is accepted
+ * whatever revision it was based on, and the revision stays. Null when no brief has that id.
+ */
+function changeBrief(db: Db, id: number, baseRevision: number, change: BriefChange): BriefSummary | null {
+  return committed(db, () => {
+    const current = readBriefRow(db, id);
+    if (!current) return null;
+    const next = {
+      title: change.title ?? current.title,
+      classification: change.classification ?? current.classification,
+      content: change.content ?? current.content,
+    };
+    const same =
+      next.title === current.title &&
+      next.classification === current.classification &&
+      next.content === current.content;
+    if (same) return rowToBriefSummary(current);
+    if (current.revision !== baseRevision) throw conflictError(current);
+    prepareCached(
+      db,
+      `UPDATE briefs SET title = ?, classification = ?, content = ?, updated_at = ?, revision = revision + 1
+       WHERE id = ?`,
+    ).run(next.title, next.classification, next.content, new Date().toISOString(), id);
+    return readSummary(db, id);
+  });
+}
+
 /**
  * Stores the editor's content and, when given, a new title or classification; omitted fields keep
- * their value. Null when no brief has that id. Content that could not be read back is refused
- * rather than stored. A brief in the trash can still be saved: an editor left open on it must not
- * lose its last keystrokes.
+ * their value. `baseRevision` is the revision the editor loaded or last saved: if the brief has
+ * changed since (another window saved), the save is refused with a 'conflict' UserError, so no
+ * window overwrites another's text or lowers its classification unseen. Null when no brief has
+ * that id. Content that could not be read back is refused rather than stored. A brief in the trash
+ * can still be saved: an editor left open on it must not lose its last keystrokes.
  */
 export function saveBrief(
   db: Db,
-  brief: { id: number; title?: string; classification?: Classification; content: StoredContent | SerializedBriefState },
+  brief: {
+    id: number;
+    baseRevision: number;
+    title?: string;
+    classification?: Classification;
+    content: StoredContent | SerializedBriefState;
+  },
 ): BriefSummary | null {
   if (!isBriefContent(brief.content)) throw new Error('Brief content is not a valid editor document; not saved.');
-  const row = prepareCached(
-    db,
-    `UPDATE briefs SET title = coalesce(?, title), classification = coalesce(?, classification), content = ?,
-       updated_at = ?
-     WHERE id = ? RETURNING ${SUMMARY_COLUMNS}`,
-  ).get(
-    brief.title === undefined ? null : cleanTitle(brief.title),
-    brief.classification ?? null,
-    JSON.stringify(brief.content),
-    new Date().toISOString(),
-    brief.id,
-  ) as BriefSummaryRow | undefined;
-  return row ? rowToBriefSummary(row) : null;
+  return changeBrief(db, brief.id, brief.baseRevision, {
+    title: brief.title === undefined ? undefined : cleanTitle(brief.title),
+    classification: brief.classification,
+    content: JSON.stringify(brief.content),
+  });
 }
 
-export function renameBrief(db: Db, id: number, title: string): BriefSummary | null {
-  const row = prepareCached(
-    db,
-    `UPDATE briefs SET title = ?, updated_at = ? WHERE id = ? RETURNING ${SUMMARY_COLUMNS}`,
-  ).get(cleanTitle(title), new Date().toISOString(), id) as BriefSummaryRow | undefined;
-  return row ? rowToBriefSummary(row) : null;
+/** A new title, refused as a conflict when the brief changed since `baseRevision`, like a save. */
+export function renameBrief(db: Db, id: number, title: string, baseRevision: number): BriefSummary | null {
+  return changeBrief(db, id, baseRevision, { title: cleanTitle(title) });
 }
 
 /**
- * A new brief with the same content, classification and language, titled "… (copy)". A brief in
- * the trash can be duplicated too; the copy is not in the trash.
+ * A new brief with the given (or the same) content, classification and language, titled "… (copy)".
+ * A brief in the trash can be duplicated too; the copy is not in the trash.
  */
 export function duplicateBrief(db: Db, id: number): Brief | null {
-  return db.transaction((): Brief | null => {
+  return committed(db, (): Brief | null => {
     const original = getBrief(db, id);
     if (!original) return null;
-    const stamp = new Date().toISOString();
-    const title = original.title.slice(0, MAX_TITLE_LENGTH - COPY_SUFFIX.length).trimEnd() + COPY_SUFFIX;
-    const row = prepareCached(
-      db,
-      `INSERT INTO briefs (title, content, classification, language, created_at, updated_at)
-       SELECT ?, content, classification, language, ?, ? FROM briefs WHERE id = ?
-       RETURNING ${SUMMARY_COLUMNS}`,
-    ).get(title, stamp, stamp, id) as BriefSummaryRow;
-    return { ...rowToBriefSummary(row), content: original.content };
-  })();
+    return insertBrief(db, { ...original, title: copyTitle(original.title) });
+  });
+}
+
+/** Stores a new brief (inside the caller's transaction) and returns it. */
+export function insertBrief(
+  db: Db,
+  brief: Pick<Brief, 'title' | 'classification' | 'language'> & { content: StoredContent | SerializedBriefState },
+): Brief {
+  const stamp = new Date().toISOString();
+  const row = prepareCached(
+    db,
+    `INSERT INTO briefs (title, content, classification, language, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+  ).get(
+    brief.title,
+    JSON.stringify(brief.content),
+    brief.classification,
+    brief.language,
+    stamp,
+    stamp,
+  ) as BriefSummaryRow;
+  return { ...rowToBriefSummary(row), content: brief.content as StoredContent };
 }
 
 /** Moves a brief to the trash. Deleting it again keeps the first deletion time. */
 export function deleteBrief(db: Db, id: number): BriefSummary | null {
-  const row = prepareCached(
-    db,
-    `UPDATE briefs SET deleted_at = coalesce(deleted_at, ?) WHERE id = ? RETURNING ${SUMMARY_COLUMNS}`,
-  ).get(new Date().toISOString(), id) as BriefSummaryRow | undefined;
-  return row ? rowToBriefSummary(row) : null;
+  return committed(db, () => {
+    prepareCached(db, 'UPDATE briefs SET deleted_at = coalesce(deleted_at, ?) WHERE id = ?').run(
+      new Date().toISOString(),
+      id,
+    );
+    return readSummary(db, id);
+  });
 }
 
 /** Takes a brief out of the trash (a brief not in it is returned unchanged). */
 export function restoreBrief(db: Db, id: number): BriefSummary | null {
-  const row = prepareCached(db, `UPDATE briefs SET deleted_at = NULL WHERE id = ? RETURNING ${SUMMARY_COLUMNS}`).get(
-    id,
-  ) as BriefSummaryRow | undefined;
-  return row ? rowToBriefSummary(row) : null;
+  return committed(db, () => {
+    prepareCached(db, 'UPDATE briefs SET deleted_at = NULL WHERE id = ?').run(id);
+    return readSummary(db, id);
+  });
 }

@@ -1,12 +1,13 @@
 import { countBriefWords } from '../../shared/briefDocument';
-import type { Brief, Snapshot, SnapshotReason, SnapshotSummary } from '../../shared/briefSchemas';
+import type { Snapshot, SnapshotReason, SnapshotSummary } from '../../shared/briefSchemas';
 import { type Db, prepareCached } from '../archive/database';
-import { getBrief, readStoredContent } from './briefs';
+import { committed } from '../archive/writeErrors';
+import { readStoredContent } from './briefs';
 
 /**
- * A brief's history. Retention: every 'manual', 'export' and 'before-restore' snapshot is kept
- * for good (the analyst asked for it, or it is what left the building, or what a restore
- * replaced); 'auto' ones, taken on a timer while editing, are thinned to the latest
+ * A brief's history. Retention: every 'manual', 'export', 'before-restore' and 'conflict' snapshot
+ * is kept for good (the analyst asked for it, or it is what left the building, what a restore
+ * replaced, or a window's text that lost to another window's); 'auto' ones, taken on a timer while editing, are thinned to the latest
  * AUTO_SNAPSHOTS_KEPT per brief.
  */
 export const AUTO_SNAPSHOTS_KEPT = 100;
@@ -36,7 +37,7 @@ function rowToSummary(row: SnapshotSummaryRow): SnapshotSummary {
  * an export or a restore relied on. Null when no brief has that id.
  */
 export function takeSnapshot(db: Db, briefId: number, reason: SnapshotReason): SnapshotSummary | null {
-  return db.transaction((): SnapshotSummary | null => {
+  return committed(db, (): SnapshotSummary | null => {
     const brief = prepareCached(db, 'SELECT title, content FROM briefs WHERE id = ?').get(briefId) as
       | { title: string; content: string }
       | undefined;
@@ -54,15 +55,31 @@ export function takeSnapshot(db: Db, briefId: number, reason: SnapshotReason): S
       ).get(reason, latest.id) as SnapshotSummaryRow;
       return rowToSummary(promoted);
     }
-    const wordCount = countBriefWords(readStoredContent(brief.content, `Brief ${briefId}`));
-    const row = prepareCached(
-      db,
-      `INSERT INTO brief_snapshots (brief_id, taken_at, reason, title, content, word_count)
-       VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
-    ).get(briefId, new Date().toISOString(), reason, brief.title, brief.content, wordCount) as SnapshotSummaryRow;
+    const summary = insertSnapshot(db, briefId, reason, brief.title, brief.content);
     if (reason === 'auto') thinAutoSnapshots(db, briefId);
-    return rowToSummary(row);
-  })();
+    return summary;
+  });
+}
+
+/**
+ * Stores `title` and `content` (stored JSON text, copied as is) as a snapshot of brief `briefId`,
+ * inside the caller's transaction: also for a text the brief never held, such as a window's
+ * refused save ('conflict').
+ */
+export function insertSnapshot(
+  db: Db,
+  briefId: number,
+  reason: SnapshotReason,
+  title: string,
+  content: string,
+): SnapshotSummary {
+  const wordCount = countBriefWords(readStoredContent(content, `Brief ${briefId}`));
+  const row = prepareCached(
+    db,
+    `INSERT INTO brief_snapshots (brief_id, taken_at, reason, title, content, word_count)
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+  ).get(briefId, new Date().toISOString(), reason, title, content, wordCount) as SnapshotSummaryRow;
+  return rowToSummary(row);
 }
 
 function thinAutoSnapshots(db: Db, briefId: number): void {
@@ -90,28 +107,4 @@ export function getSnapshot(db: Db, id: number): Snapshot | null {
   ) as SnapshotRow | undefined;
   if (!row) return null;
   return { ...rowToSummary(row), title: row.title, content: readStoredContent(row.content, `Snapshot ${row.id}`) };
-}
-
-/**
- * Puts a snapshot's title and content back into its brief, after snapshotting the brief as it is
- * ('before-restore'), so a restore can itself be undone. Null when the snapshot does not exist.
- * Not yet a contract call (see the report on issue #4); the renderer can do the same with
- * takeSnapshot + getSnapshot + saveBrief, but not atomically.
- */
-export function restoreSnapshot(db: Db, snapshotId: number): Brief | null {
-  return db.transaction((): Brief | null => {
-    const snapshot = prepareCached(db, 'SELECT brief_id, title, content FROM brief_snapshots WHERE id = ?').get(
-      snapshotId,
-    ) as { brief_id: number; title: string; content: string } | undefined;
-    if (!snapshot) return null;
-    takeSnapshot(db, snapshot.brief_id, 'before-restore');
-    // The stored text is copied as is, so the restored brief is byte for byte the snapshot.
-    prepareCached(db, 'UPDATE briefs SET title = ?, content = ?, updated_at = ? WHERE id = ?').run(
-      snapshot.title,
-      snapshot.content,
-      new Date().toISOString(),
-      snapshot.brief_id,
-    );
-    return getBrief(db, snapshot.brief_id);
-  })();
 }

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
+import { resolveBriefConflict } from '../briefs/briefConflicts';
 import {
   briefExists,
   createBrief,
@@ -24,6 +25,7 @@ type BriefHandlers = Pick<
   | 'getBrief'
   | 'saveBrief'
   | 'renameBrief'
+  | 'resolveBriefConflict'
   | 'duplicateBrief'
   | 'deleteBrief'
   | 'restoreBrief'
@@ -55,7 +57,10 @@ export function briefHandlers(db: Db): BriefHandlers {
         saveBrief(db, input),
         () => new UserError('not-found', `Brief ${input.id} no longer exists; copy your text before reloading.`),
       ),
-    renameBrief: ({ id, title }) => found(renameBrief(db, id, title), () => missingBrief(id)),
+    renameBrief: ({ id, title, baseRevision }) =>
+      found(renameBrief(db, id, title, baseRevision), () => missingBrief(id)),
+    resolveBriefConflict: ({ id, choice, ...mine }) =>
+      found(resolveBriefConflict(db, id, choice, mine), () => missingBrief(id)),
     duplicateBrief: ({ id }) => found(duplicateBrief(db, id), () => missingBrief(id)),
     deleteBrief: ({ id }) => found(deleteBrief(db, id), () => missingBrief(id)),
     restoreBrief: ({ id }) => found(restoreBrief(db, id), () => missingBrief(id)),

@@ -8,6 +8,7 @@ import {
   recordFingerprint,
 } from '../archive/nearDuplicates';
 import { contentHash, insertSource } from '../archive/sources';
+import { asWriteError, committed } from '../archive/writeErrors';
 import type { ParsedFile } from './article';
 import { describeFailure } from './importFailure';
 import { baseName } from './parseFile';
@@ -40,21 +41,23 @@ export async function importBuffer(
  * write lock is held only for the few statements here.
  */
 export function storeParsedFile(db: Db, parsed: ParsedFile, fileName: string): ImportItemOutcome {
-  fingerprintMissing(db);
+  try {
+    fingerprintMissing(db);
+  } catch (error) {
+    throw asWriteError(error);
+  }
   const textFeatures = features(parsed.body);
   const print = fingerprint(textFeatures);
   const hash = contentHash(parsed.body);
-  return db
-    .transaction((): ImportItemOutcome => {
-      const existing = prepareCached(db, 'SELECT id FROM sources WHERE content_hash = ?').get(hash) as
-        | { id: number }
-        | undefined;
-      if (existing) return { kind: 'duplicate', duplicateOf: existing.id };
-      const clusterId = findClusterHead(db, textFeatures, print);
-      const outcome = insertSource(db, { ...parsed, fileName, clusterId });
-      if (outcome.kind === 'duplicate') return outcome;
-      recordFingerprint(db, outcome.id, print);
-      return { kind: 'imported', id: outcome.id, title: parsed.title };
-    })
-    .immediate();
+  return committed(db, (): ImportItemOutcome => {
+    const existing = prepareCached(db, 'SELECT id FROM sources WHERE content_hash = ?').get(hash) as
+      | { id: number }
+      | undefined;
+    if (existing) return { kind: 'duplicate', duplicateOf: existing.id };
+    const clusterId = findClusterHead(db, textFeatures, print);
+    const outcome = insertSource(db, { ...parsed, fileName, clusterId });
+    if (outcome.kind === 'duplicate') return outcome;
+    recordFingerprint(db, outcome.id, print);
+    return { kind: 'imported', id: outcome.id, title: parsed.title };
+  });
 }

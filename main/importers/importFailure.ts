@@ -1,3 +1,5 @@
+import { UserError } from '../errors';
+
 /**
  * Files larger than this are refused, whatever their format: no article or report we import is
  * this long, the whole file is held in memory while it is parsed, and a parser fed a huge file
@@ -43,7 +45,8 @@ function oneLine(reason: string): string {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof ImportFailure) return error.message;
+  // Our own reasons, and the archive's write failures (a full disk), are already worded for people.
+  if (error instanceof ImportFailure || error instanceof UserError) return error.message;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';

@@ -13,9 +13,12 @@ export function BriefsPanel({
   currentId,
   refreshKey,
   onOpen,
+  renameOpen,
   onError,
 }: {
   currentId: number | null;
+  /** Renames the brief open in this window: through its editor's save, which knows its revision. */
+  renameOpen: (title: string) => Promise<void>;
   /** Changes when the open brief was saved or renamed, so the list shows the new title and time. */
   refreshKey: number;
   onOpen: (brief: Brief) => void;
@@ -76,7 +79,9 @@ export function BriefsPanel({
                   event.preventDefault();
                   const title = String(new FormData(event.currentTarget).get('title') ?? '').trim();
                   setRenaming(null);
-                  if (title) void act(() => api.renameBrief({ id: brief.id, title }));
+                  if (!title) return;
+                  if (brief.id === currentId) void renameOpen(title).then(reload);
+                  else void act(() => api.renameBrief({ id: brief.id, title, baseRevision: brief.revision }));
                 }}
               >
                 <input name="title" aria-label="New title" defaultValue={brief.title} />

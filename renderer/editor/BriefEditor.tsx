@@ -12,7 +12,7 @@ import type { TextQuoteAnchor } from '../../shared/excerpt';
 import type { Classification } from '../../shared/source';
 import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
-import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
+import { AutosavePlugin, type SaveOutcome, type SaveStatus } from './plugins/AutosavePlugin';
 import { ExcerptPlugin } from './plugins/ExcerptPlugin';
 import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugin';
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
@@ -33,8 +33,8 @@ export interface BriefEditorProps {
   /** The brief's marking as currently chosen (it may have changed since the brief was loaded). */
   classification: Classification;
   editorRef: RefObject<LexicalEditor | null>;
-  save: (state: EditorState) => Promise<boolean>;
-  registerFlush: (flush: () => Promise<void>) => void;
+  save: (state: EditorState) => Promise<SaveOutcome>;
+  registerFlush: (flush: () => Promise<SaveOutcome>) => void;
   showPassage: (sourceId: number, anchor: TextQuoteAnchor | null) => void;
   /** Extra toolbar controls (cite, check quotes) owned by the app. */
   toolbarExtras?: ReactNode;
@@ -77,7 +77,10 @@ function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassag
   );
 }
 
-const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', error: 'Not saved' };
+function saveLabel(status: SaveStatus): string {
+  if (status.kind === 'failed') return `Not saved — ${status.reason}`;
+  return status.kind === 'saved' ? 'Saved' : 'Saving…';
+}
 
 export function BriefEditor({
   brief,
@@ -89,7 +92,7 @@ export function BriefEditor({
   toolbarExtras,
 }: BriefEditorProps) {
   const footnoteStore = useMemo(createFootnoteStore, []);
-  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: 'saved' });
   const context = useMemo(
     () => ({ showPassage, classification, language: brief.language }),
     [showPassage, classification, brief.language],
@@ -133,10 +136,10 @@ export function BriefEditor({
         <FootnotesPlugin onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />
         <QuoteIntegrityPlugin />
-        <AutosavePlugin save={save} onStateChange={setSaveState} register={registerFlush} />
+        <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />
         <div className="note-status">
-          <p className="save-state" role="status">
-            {SAVE_LABEL[saveState]}
+          <p className={`save-state ${saveStatus.kind}`} role="status">
+            {saveLabel(saveStatus)}
           </p>
           <OutlinePlugin />
         </div>

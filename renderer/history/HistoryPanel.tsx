@@ -8,6 +8,7 @@ const REASONS: Record<SnapshotSummary['reason'], string> = {
   manual: 'Taken by you',
   export: 'Before export',
   'before-restore': 'Before a restore',
+  conflict: 'From another window',
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-CA', { dateStyle: 'medium', timeStyle: 'medium' });
@@ -24,7 +25,7 @@ export function HistoryPanel({
 }: {
   briefId: number;
   /** Saves pending edits so a snapshot holds what is on screen. */
-  beforeSnapshot: () => Promise<void>;
+  beforeSnapshot: () => Promise<unknown>;
   onRestore: (snapshot: Snapshot) => void;
   onError: (message: string) => void;
 }) {

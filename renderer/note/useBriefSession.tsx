@@ -1,15 +1,54 @@
 import type { EditorState, LexicalEditor } from 'lexical';
-import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { SerializedBriefState } from '../../shared/briefDocument';
-import type { Brief, ExportOptions } from '../../shared/contract';
+import type { ConflictChoice } from '../../shared/briefSchemas';
+import type { Brief, ErrorCode, ExportOptions } from '../../shared/contract';
 import { checkBrief } from '../../shared/quoteIntegrity';
 import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
 import { fetchSource } from '../editor/nodes/noteContext';
+import type { SaveOutcome } from '../editor/plugins/AutosavePlugin';
 import { downloadBase64 } from '../exportDownload';
-import { type FlaggedQuote, FlaggedQuotesDialog } from './FlaggedQuotesDialog';
+import type { FlaggedQuote } from './FlaggedQuotesDialog';
 
 const AUTO_SNAPSHOT_MS = 5 * 60 * 1000;
+
+declare global {
+  interface Window {
+    /** Called by the desktop shell before the window closes (main/electron/main.ts). */
+    __precisFlush?: () => Promise<unknown>;
+  }
+}
+
+/**
+ * The editor's document in the contract's terms: the one place the renderer converts it. Lexical's
+ * serialized nodes are exactly these objects ({type, version, children?, …}), but its types declare
+ * no index signature, so TypeScript needs telling.
+ */
+export function noteContent(source: LexicalEditor | EditorState): SerializedBriefState {
+  const state = 'getEditorState' in source ? source.getEditorState() : source;
+  return state.toJSON() as unknown as SerializedBriefState;
+}
+
+/** The status line's reason for each failure ("Not saved — …"). */
+const FAILURE_REASONS: Partial<Record<ErrorCode, string>> = {
+  'disk-full': 'the disk is full',
+  'read-only': 'the archive cannot be written to',
+  busy: 'another process is writing to the archive',
+  'io-error': 'the disk could not be written',
+  conflict: 'the brief was changed in another window',
+  'not-found': 'the brief no longer exists',
+  unavailable: 'Précis is not reachable',
+};
+/** Failures that may pass (space freed, lock released, host back): the save is tried again. */
+const RETRIED: ReadonlySet<ErrorCode> = new Set([
+  'disk-full',
+  'read-only',
+  'busy',
+  'io-error',
+  'unavailable',
+  'internal',
+]);
 
 /** Opens the most recently edited brief, creating the first one on a fresh archive. */
 async function openLatestBrief(): Promise<Brief | string> {
@@ -20,14 +59,8 @@ async function openLatestBrief(): Promise<Brief | string> {
   return opened.ok ? opened.value : opened.error.message;
 }
 
-// Started when the script is evaluated, not after React's first render, so the brief is on its way
-// while the app mounts; shared, so a second mount never creates a second first brief.
-let pendingFirstBrief: Promise<Brief | string> | null = null;
-function firstBrief(): Promise<Brief | string> {
-  pendingFirstBrief ??= openLatestBrief();
-  return pendingFirstBrief;
-}
-if (typeof window !== 'undefined') void firstBrief();
+// Shared by every mount (React's StrictMode mounts twice), so a fresh archive gets one first brief.
+let firstBriefRequest: Promise<Brief | string> | null = null;
 
 /** Quotations of the note whose words are no longer their source's. */
 async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuote[]> {
@@ -41,80 +74,216 @@ async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuot
   return checkBrief(content, (id) => bodies.get(id) ?? null);
 }
 
+/** An export waiting for the analyst's decision about quotations that no longer match. */
+export interface PendingExport {
+  flagged: FlaggedQuote[];
+  options: ExportOptions;
+}
+
+/** The open brief was changed in another window: this window's saves are refused until the analyst chooses. */
+export interface BriefConflict {
+  briefId: number;
+  /** The brief's revision now, when the refusal said. */
+  revision: number | null;
+}
+
+type Flush = () => Promise<SaveOutcome>;
+const NOTHING_TO_FLUSH: Flush = async () => ({ ok: true });
+
 /**
  * The open brief and everything done to it as a whole: loading, saving (with the title and
- * classification), automatic snapshots, the whole-note quote check and export.
+ * classification, stating the revision each save is based on), conflicts with another window,
+ * automatic snapshots, the whole-note quote check and export. It returns data; NoteHeader shows it.
  */
 export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMessage: (message: string) => void) {
   const [brief, setBrief] = useState<Brief | null>(null);
   const [title, setTitle] = useState('');
   const [classification, setClassificationState] = useState<Classification>('UNCLASSIFIED');
   const [savedVersion, setSavedVersion] = useState(0);
-  const [confirm, setConfirm] = useState<ReactNode>(null);
-  const flushRef = useRef<() => Promise<void>>(async () => {});
-  const meta = useRef({ title: '', classification: 'UNCLASSIFIED' as Classification, lastAuto: Date.now() });
+  const [pendingExport, setPendingExport] = useState<PendingExport | null>(null);
+  const [conflict, setConflict] = useState<BriefConflict | null>(null);
+  const flushRef = useRef<Flush>(NOTHING_TO_FLUSH);
+  /** What the next save of the open brief sends besides its text. */
+  const current = useRef({
+    briefId: null as number | null,
+    title: '',
+    classification: 'UNCLASSIFIED' as Classification,
+    lastAuto: Date.now(),
+  });
+  /** The revision this window last read or saved, per brief: what its next save is based on. */
+  const revisions = useRef(new Map<number, number>());
+  /** Briefs whose saves are refused until the analyst settles the conflict. */
+  const conflicted = useRef(new Set<number>());
+  /** Editors whose text was settled by a conflict resolution: they must never save again. */
+  const retired = useRef(new WeakSet<Brief>());
+  /** Saves run one after another, so each is based on the revision the previous one produced. */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  const open = useCallback((opened: Brief) => {
-    meta.current = { title: opened.title, classification: opened.classification, lastAuto: Date.now() };
+  const show = useCallback((opened: Brief) => {
+    revisions.current.set(opened.id, opened.revision);
+    current.current = {
+      briefId: opened.id,
+      title: opened.title,
+      classification: opened.classification,
+      lastAuto: Date.now(),
+    };
     setTitle(opened.title);
     setClassificationState(opened.classification);
+    setConflict(null);
     setBrief(opened);
   }, []);
 
   useEffect(() => {
-    void firstBrief().then((result) => (typeof result === 'string' ? onMessage(result) : open(result)));
-  }, [open, onMessage]);
+    let live = true;
+    firstBriefRequest ??= openLatestBrief();
+    void firstBriefRequest.then((result) => {
+      if (!live) return;
+      if (typeof result === 'string') onMessage(result);
+      else show(result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [show, onMessage]);
 
-  const save = useCallback(
-    async (state: EditorState) => {
-      if (!brief) return false;
-      const content = state.toJSON() as unknown as Brief['content'];
-      const { title: currentTitle, classification: marking } = meta.current;
-      const result = await api.saveBrief({
-        id: brief.id,
-        title: currentTitle.trim() || undefined,
-        classification: marking,
+  /** Keeps an editor's refused text in its brief's history, so leaving a conflict loses nothing. */
+  const keepInHistory = useCallback(
+    async (target: Brief, content: SerializedBriefState): Promise<boolean> => {
+      const result = await api.resolveBriefConflict({
+        id: target.id,
+        choice: 'take-theirs',
+        title: target.title,
+        classification: target.classification,
         content,
       });
       if (!result.ok) {
         onMessage(result.error.message);
         return false;
       }
-      setSavedVersion((n) => n + 1);
-      if (Date.now() - meta.current.lastAuto >= AUTO_SNAPSHOT_MS) {
-        meta.current.lastAuto = Date.now();
-        void api.takeSnapshot({ briefId: brief.id, reason: 'auto' });
-      }
+      retired.current.add(target);
+      conflicted.current.delete(target.id);
+      revisions.current.set(target.id, result.value.revision);
+      onMessage(`“${target.title}” was changed in another window; your last changes to it are kept in its History.`);
       return true;
     },
-    [brief, onMessage],
+    [onMessage],
   );
 
-  const registerFlush = useCallback((flush: () => Promise<void>) => {
+  /** The save for the editor showing `brief`: it saves into that brief, whichever is open by then. */
+  const save = useCallback(
+    (state: EditorState): Promise<SaveOutcome> => {
+      const target = brief;
+      const run = async (): Promise<SaveOutcome> => {
+        if (!target || retired.current.has(target)) return { ok: true };
+        const reason = FAILURE_REASONS.conflict ?? '';
+        if (conflicted.current.has(target.id)) return { ok: false, reason, retry: false };
+        const isOpen = current.current.briefId === target.id;
+        const { title: currentTitle, classification: marking } = current.current;
+        const result = await api.saveBrief({
+          id: target.id,
+          baseRevision: revisions.current.get(target.id) ?? target.revision,
+          ...(isOpen ? { title: currentTitle.trim() || undefined, classification: marking } : {}),
+          content: noteContent(state),
+        });
+        if (result.ok) {
+          revisions.current.set(target.id, result.value.revision);
+          setSavedVersion((n) => n + 1);
+          if (isOpen && Date.now() - current.current.lastAuto >= AUTO_SNAPSHOT_MS) {
+            current.current.lastAuto = Date.now();
+            void api.takeSnapshot({ briefId: target.id, reason: 'auto' });
+          }
+          return { ok: true };
+        }
+        const { code, message } = result.error;
+        if (code === 'conflict') {
+          conflicted.current.add(target.id);
+          if (isOpen) setConflict({ briefId: target.id, revision: result.error.revision ?? null });
+          else await keepInHistory(target, noteContent(state));
+        } else if (!RETRIED.has(code)) onMessage(message);
+        return { ok: false, reason: FAILURE_REASONS[code] ?? message, retry: RETRIED.has(code) };
+      };
+      const next = queue.current.then(run, run);
+      queue.current = next;
+      return next;
+    },
+    [brief, onMessage, keepInHistory],
+  );
+
+  const registerFlush = useCallback((flush: Flush) => {
     flushRef.current = flush;
   }, []);
-  const flush = useCallback(async () => {
-    await flushRef.current();
-    const editor = editorRef.current;
-    if (editor) await save(editor.getEditorState());
-  }, [editorRef, save]);
+  const flush = useCallback((): Promise<SaveOutcome> => flushRef.current(), []);
 
   // The desktop shell calls this before the window closes, so the last keystrokes are saved
   // before quitting rather than left to an unload handler that may never finish.
   useEffect(() => {
-    const target = window as unknown as { __precisFlush?: () => Promise<void> };
-    target.__precisFlush = flush;
+    window.__precisFlush = flush;
     return () => {
-      delete target.__precisFlush;
+      delete window.__precisFlush;
     };
   }, [flush]);
 
+  /** Settles a conflict on the open brief as the analyst chose; both texts stay retrievable. */
+  const resolveConflict = useCallback(
+    async (choice: ConflictChoice): Promise<void> => {
+      const editor = editorRef.current;
+      if (!brief || !editor) return;
+      const result = await api.resolveBriefConflict({
+        id: brief.id,
+        choice,
+        title: current.current.title.trim() || brief.title,
+        classification: current.current.classification,
+        content: noteContent(editor),
+      });
+      if (!result.ok) return onMessage(result.error.message);
+      retired.current.add(brief);
+      conflicted.current.delete(brief.id);
+      show(result.value);
+      onMessage(
+        choice === 'take-theirs'
+          ? 'The other window’s version is open; yours is kept in History (“From another window”).'
+          : `Your version is now a brief of its own: “${result.value.title}”.`,
+      );
+    },
+    [brief, editorRef, onMessage, show],
+  );
+
+  /** Opens a brief after saving the open one; a conflict left unsettled keeps this window's text in History. */
+  const open = useCallback(
+    async (opened: Brief) => {
+      const editor = editorRef.current;
+      if (brief && editor && conflicted.current.has(brief.id)) {
+        if (!(await keepInHistory(brief, noteContent(editor)))) return;
+      } else {
+        const saved = await flushRef.current();
+        // Closing an editor whose text is not stored would lose it: it stays open, still retrying.
+        if (!saved.ok && saved.retry) {
+          return onMessage(`Your changes are not saved yet (${saved.reason}); the note stays open until they are.`);
+        }
+      }
+      const known = revisions.current.get(opened.id);
+      if (known !== undefined && known > opened.revision) {
+        // Saved by this window since `opened` was read: read it again rather than show older text.
+        const fresh = await api.getBrief({ id: opened.id });
+        return fresh.ok ? show(fresh.value) : onMessage(fresh.error.message);
+      }
+      show(opened);
+    },
+    [brief, editorRef, keepInHistory, onMessage, show],
+  );
+
   const commitTitle = async () => {
-    meta.current.title = title;
+    current.current.title = title;
+    await flush();
+  };
+  /** Renames the open brief (from the list) through its save, so it is based on this window's revision. */
+  const rename = async (newTitle: string) => {
+    current.current.title = newTitle;
+    setTitle(newTitle);
     await flush();
   };
   const setClassification = async (marking: Classification) => {
-    meta.current.classification = marking;
+    current.current.classification = marking;
     setClassificationState(marking);
     await flush();
   };
@@ -122,7 +291,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   const checkQuotes = async (): Promise<FlaggedQuote[]> => {
     const editor = editorRef.current;
     if (!editor) return [];
-    const flagged = await flaggedQuotes(editor.getEditorState().toJSON() as unknown as SerializedBriefState);
+    const flagged = await flaggedQuotes(noteContent(editor));
     onMessage(
       flagged.length === 0
         ? 'Every quotation matches its source.'
@@ -144,29 +313,27 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     }
   };
 
-  /** Export checks every quotation first; flagged ones are listed and the analyst decides. */
+  /** Export saves first (an export of older text would mislead), then checks every quotation. */
   const exportToWord = async (options: ExportOptions) => {
     const editor = editorRef.current;
     if (!brief || !editor) return;
-    meta.current.title = title;
-    await flush();
-    const flagged = await flaggedQuotes(editor.getEditorState().toJSON() as unknown as SerializedBriefState);
+    current.current.title = title;
+    const saved = await flush();
+    if (!saved.ok) return onMessage(`Not exported: your latest changes are not saved (${saved.reason}).`);
+    const flagged = await flaggedQuotes(noteContent(editor));
     if (flagged.length === 0) return runExport(options);
-    setConfirm(
-      <FlaggedQuotesDialog
-        flagged={flagged}
-        onExport={() => {
-          setConfirm(null);
-          void runExport(options);
-        }}
-        onBack={() => setConfirm(null)}
-      />,
-    );
+    setPendingExport({ flagged, options });
   };
+  const confirmExport = () => {
+    if (pendingExport) void runExport(pendingExport.options);
+    setPendingExport(null);
+  };
+  const cancelExport = () => setPendingExport(null);
 
   return {
     brief,
     open,
+    rename,
     title,
     setTitle,
     commitTitle,
@@ -178,7 +345,11 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     savedVersion,
     checkQuotes,
     exportToWord,
-    confirm,
+    pendingExport,
+    confirmExport,
+    cancelExport,
+    conflict,
+    resolveConflict,
   };
 }
 

@@ -5,6 +5,7 @@ import { up as sourceAssessment } from './0030-source-assessment';
 import { up as searchIndex } from './0040-search-index';
 import { up as nearDuplicates } from './0050-near-duplicates';
 import { up as briefLifecycle } from './0060-brief-lifecycle';
+import { up as briefRevisions } from './0070-brief-revisions';
 import { up as applicationId } from './0080-application-id';
 
 export interface Migration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'search-index', up: searchIndex },
   { version: 50, name: 'near-duplicates', up: nearDuplicates },
   { version: 60, name: 'brief-lifecycle', up: briefLifecycle },
+  { version: 70, name: 'brief-revisions', up: briefRevisions },
   { version: 80, name: 'application-id', up: applicationId },
 ];
 

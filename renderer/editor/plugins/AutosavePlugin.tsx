@@ -2,24 +2,34 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { EditorState } from 'lexical';
 import { useEffect } from 'react';
 
-export type SaveState = 'saved' | 'saving' | 'error';
+/** What one save attempt came to. `retry`: whether trying again later may succeed (a full disk may be freed). */
+export type SaveOutcome = { ok: true } | { ok: false; reason: string; retry: boolean };
+
+/** What the status line says: never "saved" for text the archive has not committed. */
+export type SaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; reason: string };
+
+/** Waits between retries of a failed save: 1 s, 2 s, 4 s, then every 8 s until it succeeds. */
+export const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000] as const;
 
 /**
  * Saves the note shortly after the last change and when the editor loses focus. `register`
- * hands the parent a flush function so export (and unload) can wait for the latest text.
+ * hands the parent a flush function (which saves even when nothing changed in the text, for a new
+ * title or marking) so export, history and unload can wait for the latest text.
  * Continuous typing never pauses for `delayMs`, so a save also happens at least every `maxWaitMs`
  * while changes keep coming: a crash then loses under a second of typing (bench/crash.ts).
+ * A failed save leaves the text in the editor and marked unsaved; when the failure may pass (a full
+ * disk) the save is tried again, backing off, until it succeeds: nothing has to be typed again.
  */
 export function AutosavePlugin({
   save,
-  onStateChange,
+  onStatus,
   register,
   delayMs = 600,
   maxWaitMs = 700,
 }: {
-  save: (state: EditorState) => Promise<boolean>;
-  onStateChange: (state: SaveState) => void;
-  register: (flush: () => Promise<void>) => void;
+  save: (state: EditorState) => Promise<SaveOutcome>;
+  onStatus: (status: SaveStatus) => void;
+  register: (flush: () => Promise<SaveOutcome>) => void;
   delayMs?: number;
   maxWaitMs?: number;
 }): null {
@@ -29,39 +39,51 @@ export function AutosavePlugin({
     let dirty = false;
     /** When the oldest unsaved change was made (null: nothing unsaved). */
     let dirtySince: number | null = null;
-    let running: Promise<void> = Promise.resolve();
-    let queued: EditorState | null = null;
-    const flush = (): Promise<void> => {
+    /** Failed attempts in a row; while above 0 the status keeps saying why the text is not saved. */
+    let failures = 0;
+    let running: Promise<SaveOutcome> = Promise.resolve({ ok: true });
+    /** A save is waiting for the one running; it will read the editor's newest state when it starts. */
+    let waiting = false;
+
+    const schedule = (ms: number) => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void flush(), ms);
+    };
+    const saveNow = (): Promise<SaveOutcome> => {
       if (timer) clearTimeout(timer);
       timer = null;
       dirtySince = null;
-      if (!dirty) return running;
       dirty = false;
-      // A save still waiting for the previous one takes this newer state instead of queueing
-      // another: with saves every maxWaitMs, a slow disk must not grow a backlog.
-      const waiting = queued !== null;
-      queued = editor.getEditorState();
+      // With saves every maxWaitMs, a slow disk must not grow a backlog: one waiting save is enough.
       if (waiting) return running;
+      waiting = true;
       running = running.then(async () => {
-        const state = queued;
-        queued = null;
-        if (!state) return;
-        const ok = await save(state);
-        onStateChange(ok ? (dirty ? 'saving' : 'saved') : 'error');
+        waiting = false;
+        const outcome = await save(editor.getEditorState());
+        if (outcome.ok) {
+          failures = 0;
+          onStatus(dirty ? { kind: 'saving' } : { kind: 'saved' });
+        } else {
+          dirty = true;
+          onStatus({ kind: 'failed', reason: outcome.reason });
+          if (outcome.retry) schedule(RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length - 1)]!);
+          failures += 1;
+        }
+        return outcome;
       });
       return running;
     };
-    register(flush);
+    const flush = (): Promise<SaveOutcome> => (dirty ? saveNow() : running);
+    register(saveNow);
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       // Selection-only updates and the initial load change nothing worth saving.
       if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('history-merge')) return;
       dirty = true;
-      onStateChange('saving');
+      if (failures === 0) onStatus({ kind: 'saving' });
       const now = Date.now();
       dirtySince ??= now;
-      if (timer) clearTimeout(timer);
       // The usual pause, but never later than maxWaitMs after the oldest unsaved change.
-      timer = setTimeout(() => void flush(), Math.max(0, Math.min(delayMs, dirtySince + maxWaitMs - now)));
+      schedule(Math.max(0, Math.min(delayMs, dirtySince + maxWaitMs - now)));
     });
     const root = editor.getRootElement();
     const onBlur = () => void flush();
@@ -71,8 +93,10 @@ export function AutosavePlugin({
       unregister();
       root?.removeEventListener('blur', onBlur);
       window.removeEventListener('pagehide', onBlur);
-      void flush();
+      void flush().finally(() => {
+        if (timer) clearTimeout(timer);
+      });
     };
-  }, [editor, save, onStateChange, register, delayMs, maxWaitMs]);
+  }, [editor, save, onStatus, register, delayMs, maxWaitMs]);
   return null;
 }

@@ -31,9 +31,12 @@ export interface BrowserMode {
   close(): Promise<void>;
 }
 
-/** Starts `precis serve` as a real process on a fresh data dir and opens it in Chromium. */
-export async function startBrowserMode(): Promise<BrowserMode> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'precis-e2e-'));
+/**
+ * Starts `precis serve` as a real process on a fresh data dir (or the `dataDir` given, which must
+ * not exist yet and is removed on close) and opens it in Chromium.
+ */
+export async function startBrowserMode(options: { dataDir?: string } = {}): Promise<BrowserMode> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'precis-e2e-'));
   const host = spawn(
     process.execPath,
     [join(ROOT, 'dist', 'main', 'cli.cjs'), 'serve', '--port', '0', '--data-dir', dataDir],

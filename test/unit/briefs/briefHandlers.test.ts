@@ -35,9 +35,16 @@ describe('brief handlers', () => {
     const { ok } = api();
     const brief = await ok('createBrief', { template: 'briefing-note-fr' });
     expect(brief).toMatchObject({ title: 'Note de breffage', language: 'fr', classification: 'UNCLASSIFIED' });
-    const saved = await ok('saveBrief', { id: brief.id, classification: 'PROTECTED B', content: brief.content });
+    const saved = await ok('saveBrief', {
+      id: brief.id,
+      baseRevision: brief.revision,
+      classification: 'PROTECTED B',
+      content: brief.content,
+    });
     expect(saved).toMatchObject({ title: 'Note de breffage', classification: 'PROTECTED B' });
-    expect(await ok('renameBrief', { id: brief.id, title: 'Arctique' })).toMatchObject({ title: 'Arctique' });
+    expect(await ok('renameBrief', { id: brief.id, title: 'Arctique', baseRevision: saved.revision })).toMatchObject({
+      title: 'Arctique',
+    });
     const copy = await ok('duplicateBrief', { id: brief.id });
     expect(copy).toMatchObject({ title: 'Arctique (copy)', classification: 'PROTECTED B' });
     await ok('deleteBrief', { id: brief.id });
@@ -77,7 +84,7 @@ describe('brief handlers', () => {
       'restoreBrief',
       'exportBrief',
     ] as const) {
-      expect(await fails(method, { id: 99, title: 'x' })).toEqual(missing);
+      expect(await fails(method, { id: 99, title: 'x', baseRevision: 1 })).toEqual(missing);
     }
     expect(await fails('listSnapshots', { briefId: 99 })).toEqual(missing);
     expect(await fails('takeSnapshot', { briefId: 99, reason: 'auto' })).toEqual(missing);
@@ -86,7 +93,7 @@ describe('brief handlers', () => {
       message: 'Snapshot 99 does not exist.',
     });
     const content = { root: { type: 'root', children: [] } };
-    expect(await fails('saveBrief', { id: 99, content })).toEqual({
+    expect(await fails('saveBrief', { id: 99, baseRevision: 1, content })).toEqual({
       code: 'not-found',
       message: 'Brief 99 no longer exists; copy your text before reloading.',
     });

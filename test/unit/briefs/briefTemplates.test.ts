@@ -120,6 +120,7 @@ describe('brief templates', () => {
         createdAt: 'c',
         updatedAt: 'u',
         deletedAt: null,
+        revision: 1,
         content,
       };
       expect(Brief.parse(JSON.parse(JSON.stringify(brief)))).toEqual(brief);

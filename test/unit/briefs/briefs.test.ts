@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../../main/archive/database';
 import {
   createBrief,
   deleteBrief,
@@ -18,6 +19,11 @@ afterEach(() => {
   vi.useRealTimers();
   cleanUpTemp();
 });
+
+/** Saves over the brief's latest revision, as one window editing alone does. */
+function saveLatest(db: Db, brief: Omit<Parameters<typeof saveBrief>[1], 'baseRevision'>) {
+  return saveBrief(db, { ...brief, baseRevision: getBrief(db, brief.id)?.revision ?? 1 });
+}
 
 const withText = (text: string): SerializedBriefState => ({
   root: {
@@ -50,7 +56,7 @@ describe('briefs', () => {
 
     at('2024-05-01T10:30:00.000Z');
     const content = withText('Canada should “act now”.');
-    const saved = saveBrief(db, { id: created.id, title: 'Arctic note v2', classification: 'PROTECTED B', content });
+    const saved = saveLatest(db, { id: created.id, title: 'Arctic note v2', classification: 'PROTECTED B', content });
     expect(BriefSummary.strict().parse(saved)).toEqual({
       id: created.id,
       title: 'Arctic note v2',
@@ -59,6 +65,7 @@ describe('briefs', () => {
       createdAt: '2024-05-01T09:00:00.000Z',
       updatedAt: '2024-05-01T10:30:00.000Z',
       deletedAt: null,
+      revision: 2,
     });
     expect(getBrief(db, created.id)).toEqual({ ...saved, content });
     expect(listBriefs(db)).toEqual([saved]);
@@ -91,9 +98,9 @@ describe('briefs', () => {
     const { db } = tempArchive();
     at('2024-01-01T00:00:00Z');
     const brief = createBrief(db, { template: 'blank', title: 'Keep this title' });
-    saveBrief(db, { id: brief.id, classification: 'SECRET', content: withText('one') });
+    saveLatest(db, { id: brief.id, classification: 'SECRET', content: withText('one') });
     at('2024-01-02T00:00:00Z');
-    const saved = saveBrief(db, { id: brief.id, content: withText('two') });
+    const saved = saveLatest(db, { id: brief.id, content: withText('two') });
     expect(saved).toMatchObject({
       title: 'Keep this title',
       classification: 'SECRET',
@@ -101,7 +108,7 @@ describe('briefs', () => {
     });
     expect(getBrief(db, brief.id)?.content).toEqual(withText('two'));
     expect(() =>
-      saveBrief(db, { id: brief.id, classification: 'SORT OF SECRET' as 'SECRET', content: withText('x') }),
+      saveLatest(db, { id: brief.id, classification: 'SORT OF SECRET' as 'SECRET', content: withText('x') }),
     ).toThrow(/CHECK constraint failed/);
   });
 
@@ -114,10 +121,10 @@ describe('briefs', () => {
     const b = createBrief(db, { template: 'blank', title: 'B' });
     expect(listBriefs(db).map((x) => x.id)).toEqual([b.id, a.id]);
     at('2024-01-03T00:00:00Z');
-    saveBrief(db, { id: a.id, content: withText('edit') });
+    saveLatest(db, { id: a.id, content: withText('edit') });
     expect(listBriefs(db).map((x) => x.id)).toEqual([a.id, b.id]);
     at('2024-01-04T00:00:00Z');
-    expect(renameBrief(db, b.id, '  B, renamed ')).toMatchObject({
+    expect(renameBrief(db, b.id, '  B, renamed ', b.revision)).toMatchObject({
       title: 'B, renamed',
       updatedAt: '2024-01-04T00:00:00.000Z',
     });
@@ -130,7 +137,7 @@ describe('briefs', () => {
     at('2024-01-01T00:00:00Z');
     const a = createBrief(db, { template: 'blank', title: 'A' });
     const b = createBrief(db, { template: 'blank', title: 'B' });
-    saveBrief(db, { id: a.id, content: withText('the words of A') });
+    saveLatest(db, { id: a.id, content: withText('the words of A') });
 
     at('2024-02-01T00:00:00Z');
     expect(deleteBrief(db, a.id)).toMatchObject({ id: a.id, deletedAt: '2024-02-01T00:00:00.000Z' });
@@ -159,7 +166,7 @@ describe('briefs', () => {
     const { db } = tempArchive();
     at('2024-01-01T00:00:00Z');
     const original = createBrief(db, { template: 'briefing-note-fr', title: 'Arctique' });
-    saveBrief(db, { id: original.id, classification: 'PROTECTED A', content: withText('texte') });
+    saveLatest(db, { id: original.id, classification: 'PROTECTED A', content: withText('texte') });
     deleteBrief(db, original.id);
     at('2024-03-01T00:00:00Z');
 
@@ -186,8 +193,8 @@ describe('briefs', () => {
   it('returns null for a brief that does not exist', () => {
     const { db } = tempArchive();
     expect(getBrief(db, 999)).toBeNull();
-    expect(saveBrief(db, { id: 999, title: 'Ghost', content: withText('x') })).toBeNull();
-    expect(renameBrief(db, 999, 'Ghost')).toBeNull();
+    expect(saveLatest(db, { id: 999, title: 'Ghost', content: withText('x') })).toBeNull();
+    expect(renameBrief(db, 999, 'Ghost', 1)).toBeNull();
     expect(duplicateBrief(db, 999)).toBeNull();
     expect(deleteBrief(db, 999)).toBeNull();
     expect(restoreBrief(db, 999)).toBeNull();
@@ -198,9 +205,9 @@ describe('briefs', () => {
   it('refuses to save content it could not read back, keeping what was stored', () => {
     const { db } = tempArchive();
     const brief = createBrief(db, { template: 'blank', title: 'Note' });
-    saveBrief(db, { id: brief.id, content: withText('keep me') });
+    saveLatest(db, { id: brief.id, content: withText('keep me') });
     const bad = { root: { type: 'root', children: ['not a node'] } } as unknown as SerializedBriefState;
-    expect(() => saveBrief(db, { id: brief.id, title: 'Note', content: bad })).toThrow(/not a valid editor document/);
+    expect(() => saveLatest(db, { id: brief.id, title: 'Note', content: bad })).toThrow(/not a valid editor document/);
     expect(getBrief(db, brief.id)?.content).toEqual(withText('keep me'));
   });
 

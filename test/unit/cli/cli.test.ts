@@ -113,7 +113,7 @@ describe('npx precis', () => {
         ],
       },
     };
-    saveBrief(core.db, { id: brief.id, title: brief.title, content });
+    saveBrief(core.db, { id: brief.id, baseRevision: brief.revision, title: brief.title, content });
     core.close();
 
     const out = join(dataDir, 'note.docx');

@@ -135,6 +135,12 @@ export function realisticNote(db: Db, fixture: ArchiveFixture, paragraphsPerSect
 
 export function storeBrief(db: Db, content: SerializedBriefState, classification: Classification): number {
   const brief = createBrief(db, { template: 'briefing-note-en' });
-  saveBrief(db, { id: brief.id, title: 'Arctic radar modernisation', classification, content });
+  saveBrief(db, {
+    id: brief.id,
+    baseRevision: brief.revision,
+    title: 'Arctic radar modernisation',
+    classification,
+    content,
+  });
   return brief.id;
 }
