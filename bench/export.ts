@@ -130,9 +130,6 @@ function libreOfficePages(docx: string, outDir: string): number | null {
 
 async function main(): Promise<void> {
   if (!existsSync('/usr/bin/time')) throw new Error('GNU time (/usr/bin/time) is needed for peak RSS');
-  execFileSync(process.execPath, [join(ROOT, 'tooling', 'build.mjs'), '--only', 'cli', '--quiet'], {
-    stdio: 'inherit',
-  });
   const dir = mkdtempSync(join(tmpdir(), 'precis-bench-export-'));
   try {
     const dataDir = join(dir, 'data');

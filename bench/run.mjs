@@ -1,5 +1,5 @@
-// Runs a benchmark: `node bench/run.mjs KIND [args…]` bundles bench/KIND.ts to dist/bench/KIND.cjs
-// (as tooling/build.mjs bundles the CLI) and runs it with the remaining arguments. Every kind takes
+// Runs a benchmark: `node bench/run.mjs KIND [args…]` builds the app if stale (the benchmarks drive the
+// built CLI and renderer), bundles bench/KIND.ts to dist/bench/KIND.cjs and runs it with the remaining arguments. Every kind takes
 // --smoke (a tiny size), and test/e2e/benchSmoke.test.ts smoke-runs every kind in bench/benchmarks.json
 // in `npm test`, so a benchmark cannot rot unnoticed: a new one goes in that list or does not run.
 // npm scripts: `npm run bench:editor`, `npm run bench:archive -- [--reuse] [--sizes 10000,100000]`.
@@ -8,12 +8,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildStale } from '../tooling/build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Each benchmark or stress script, by the name of its bench/KIND.ts, with what it measures. */
 const BENCHMARKS = JSON.parse(readFileSync(join(root, 'bench', 'benchmarks.json'), 'utf8'));
 
 async function run(kind, args) {
+  await buildStale({ quiet: true });
   const outfile = join(root, 'dist', 'bench', `${kind}.cjs`);
   await build({
     entryPoints: [join(root, 'bench', `${kind}.ts`)],
