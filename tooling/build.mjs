@@ -10,7 +10,8 @@ const at = (...parts) => join(root, ...parts);
 
 const BUILDERS = { cli: buildCli, electron: buildElectron, renderer: buildRenderer };
 
-const nodeBundle = {
+/** esbuild settings of every Node bundle: the app's and the benchmarks' (bench/run.mjs). */
+export const nodeBundle = {
   bundle: true,
   platform: 'node',
   target: 'node20',
