@@ -22,11 +22,3 @@ describe('the system-package step that starts npm test', () => {
     expect(run.stderr).toMatch(/apt-get update && apt-get install -y chromium'?\n/);
   });
 });
-
-describe('npx precis (bin/precis.cjs)', () => {
-  it('runs the built CLI', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'precis.cjs'), '--help'], { encoding: 'utf8' });
-    expect(`${run.stdout}${run.stderr}`).toMatch(/Usage: precis/);
-    expect(run.status).toBe(0);
-  });
-});
