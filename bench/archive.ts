@@ -1,14 +1,15 @@
 /**
- * npm run bench:archive [-- --reuse] [-- --sizes 10000,100000]
+ * npm run bench:archive [-- --reuse] [-- --sizes 10000,100000] [-- --smoke]
  *
  * Builds archives of 10,000 and 100,000 generated sources (~3 KB of Brown-corpus prose each,
  * bench/corpus.ts) through insertSources in transactions of 1,000, each in its own process so
  * its peak memory is its own, then times a fixed mix of 20 queries through searchSources
  * (snippets included) and the same mix as a naive LIKE scan. Prints figures, asserts nothing.
- * --reuse keeps built archives in the temp folder and uses them again if present.
+ * --reuse keeps built archives in the temp folder and uses them again if present. --smoke times
+ * one archive of 300 sources, built in a folder of its own and deleted after, with few repeats.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,10 +19,12 @@ import type { SearchSort } from '../main/search/searchTypes';
 import { type BuildStats, buildArchive } from './buildArchive';
 import { LIKE_MIX, type LikeQuery, QUERY_MIX } from './queryMix';
 
-const CACHE_DIR = join(tmpdir(), 'precis-bench');
+const SMOKE = process.argv.includes('--smoke');
+// A smoke run never shares the cache: two checkouts' test suites may run at once.
+const CACHE_DIR = SMOKE ? mkdtempSync(join(tmpdir(), 'precis-bench-smoke-')) : join(tmpdir(), 'precis-bench');
 /** Bump when the generator or schema changes, so --reuse never times a stale archive. */
 const ARCHIVE_VERSION = 4;
-const SEARCH_REPEATS = 15;
+const SEARCH_REPEATS = SMOKE ? 2 : 15;
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -122,14 +125,15 @@ function main(): void {
   }
   const reuse = args.includes('--reuse');
   const sizesArg = args[args.indexOf('--sizes') + 1];
-  const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [10_000, 100_000];
+  const sizes =
+    args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : SMOKE ? [300] : [10_000, 100_000];
   const started = Date.now();
   const lines: string[] = [];
   const detail: string[] = [];
   for (const size of sizes) {
     const { file, stats, cached } = archiveFor(size, reuse);
     process.stderr.write(`timing queries on ${thousands(size)} sources…\n`);
-    const { timings, samples, likeSamples } = timeQueries(file, size >= 50_000 ? 2 : 3);
+    const { timings, samples, likeSamples } = timeQueries(file, SMOKE ? 1 : size >= 50_000 ? 2 : 3);
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
     const likeP50 = percentile(likeSamples, 50);
@@ -174,4 +178,8 @@ function main(): void {
   );
 }
 
-main();
+try {
+  main();
+} finally {
+  if (SMOKE) rmSync(CACHE_DIR, { recursive: true, force: true });
+}

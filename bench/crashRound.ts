@@ -3,11 +3,11 @@
  * `precis serve` on a data dir, type continuously into the note in Chromium, SIGKILL the host at a
  * random moment, then check the archive (integrity_check) and what of the typing reached it.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { ARCHIVE_FILE_NAME } from '../main/archive/database';
+import { startHost } from '../test/support/browserSession';
 
 export interface CrashResult {
   round: number;
@@ -25,38 +25,6 @@ export interface CrashResult {
 }
 
 const WORDS = 'the minister will announce talks on an agreement to share intelligence with allies'.split(' ');
-
-/** Starts `precis serve --port 0` and resolves with the URL it prints and its stderr so far. */
-export function startHost(
-  root: string,
-  dataDir: string,
-): Promise<{ url: string; host: ChildProcess; stderr: () => string }> {
-  const host = spawn(
-    process.execPath,
-    [join(root, 'dist', 'main', 'cli.cjs'), 'serve', '--port', '0', '--data-dir', dataDir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  host.stderr?.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`precis serve printed no URL:\n${out}${err}`)), 60_000);
-    host.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[0], host, stderr: () => err });
-      }
-    });
-    host.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`precis serve exited with ${code}:\n${out}${err}`));
-    });
-  });
-}
 
 /** Every text of the latest brief's stored content, paragraphs separated by newlines. */
 function storedText(content: string): string {
@@ -94,18 +62,16 @@ export function inspectArchive(dataDir: string): { integrity: string; text: stri
  * `killAtMs` after the first keystroke, then the archive is inspected.
  */
 export async function crashRound(options: {
-  root: string;
   dataDir: string;
   browser: Browser;
   round: number;
   killAtMs: number;
 }): Promise<CrashResult> {
-  const { root, dataDir, browser, round, killAtMs } = options;
-  const { url, host, stderr } = await startHost(root, dataDir);
-  const exited = new Promise<void>((resolve) => host.once('exit', () => resolve()));
+  const { dataDir, browser, round, killAtMs } = options;
+  const host = await startHost(dataDir);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
-    await page.goto(url);
+    await page.goto(host.url);
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     await editor.waitFor();
     await editor.click();
@@ -127,7 +93,7 @@ export async function crashRound(options: {
     const killer = setTimeout(() => {
       killed = true;
       killAfterMs = performance.now() - started;
-      host.kill('SIGKILL');
+      host.process.kill('SIGKILL');
     }, killAtMs);
     let word = 0;
     try {
@@ -142,7 +108,7 @@ export async function crashRound(options: {
     } finally {
       clearTimeout(killer);
     }
-    await exited;
+    await host.stop('SIGKILL');
 
     const { integrity, text } = inspectArchive(dataDir);
     const line = text.split('\n').find((l) => l.startsWith(marker)) ?? null;
@@ -161,22 +127,17 @@ export async function crashRound(options: {
       lostMs: Math.round(lostMs),
       keptUpToOneSecondBefore: line !== null && lostMs <= 1000,
       integrity,
-      notice: /Warning: (.*)/.exec(stderr())?.[1] ?? null,
+      notice: /Warning: (.*)/.exec(host.stderr())?.[1] ?? null,
     };
   } finally {
     await page.close();
-    if (host.exitCode === null && host.signalCode === null) {
-      host.kill('SIGKILL');
-      await exited;
-    }
+    await host.stop('SIGKILL');
   }
 }
 
 /** Checks the archive again through a restarted host: it must open without a warning. */
-export async function restartCleanly(root: string, dataDir: string): Promise<string | null> {
-  const { host, stderr } = await startHost(root, dataDir);
-  const exited = new Promise<void>((resolve) => host.once('exit', () => resolve()));
-  host.kill('SIGTERM');
-  await exited;
-  return /Warning: (.*)/.exec(stderr())?.[1] ?? null;
+export async function restartCleanly(dataDir: string): Promise<string | null> {
+  const host = await startHost(dataDir);
+  await host.stop();
+  return /Warning: (.*)/.exec(host.stderr())?.[1] ?? null;
 }

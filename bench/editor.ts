@@ -1,22 +1,24 @@
 /**
- * npm run bench:editor — drives browser mode in Chromium with a generated 50-page note holding 500
- * excerpts and prints p50/p95 of keystroke-to-paint latency, of inserting an excerpt until the
- * footnotes are renumbered, and of opening the brief. Figures, not assertions.
+ * npm run bench:editor [-- --smoke] — drives browser mode in Chromium with a generated 50-page note
+ * holding 500 excerpts and prints p50/p95 of keystroke-to-paint latency, of inserting an excerpt
+ * until the footnotes are renumbered, and of opening the brief. Figures, not assertions. --smoke
+ * runs every step at a tiny size (20 paragraphs, a few repeats), as `npm test` does.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { getSource, listSources } from '../main/archive/sources';
 import { createBrief, saveBrief } from '../main/briefs/briefs';
 import { openCore } from '../main/core';
 import type { SerializedBriefState, SerializedNode } from '../shared/briefDocument';
 import { excerptOf } from '../shared/excerpt';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/support/browserMode';
+import { launchChromium, ROOT, startHost } from '../test/support/browserSession';
 
-const ROOT = join(__dirname, '..', '..');
-const PARAGRAPHS = 500;
+const SMOKE = process.argv.includes('--smoke');
+const PARAGRAPHS = SMOKE ? 20 : 500;
+const OPENS = SMOKE ? 1 : 5;
+const KEYS = SMOKE ? 10 : 200;
+const INSERTS = SMOKE ? 2 : 20;
 const WORDS =
   'the minister will announce talks on an agreement to share military intelligence with allies in the region'.split(
     ' ',
@@ -73,45 +75,29 @@ async function generateNote(dataDir: string): Promise<number> {
   const content: SerializedBriefState = {
     root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
   };
-  const brief = createBrief(core.db, { template: 'blank', title: 'Benchmark note (50 pages, 500 excerpts)' });
+  const brief = createBrief(core.db, {
+    template: 'blank',
+    title: `Benchmark note (${PARAGRAPHS} paragraphs, ${PARAGRAPHS} excerpts)`,
+  });
   saveBrief(core.db, { id: brief.id, baseRevision: brief.revision, content });
   core.close();
   return brief.id;
 }
 
-function serve(dataDir: string): Promise<{ url: string; host: ChildProcess }> {
-  const host = spawn(
-    process.execPath,
-    [join(ROOT, 'dist', 'main', 'cli.cjs'), 'serve', '--port', '0', '--data-dir', dataDir],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    host.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (match) resolve({ url: match[0], host });
-    });
-    host.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'precis-bench-editor-'));
   await generateNote(dataDir);
-  const { url, host } = await serve(dataDir);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-  });
+  const host = await startHost(dataDir);
+  const { url } = host;
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const footnoteItems = page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
 
-    // Opening: a fresh tab navigates until the note shows all 500 numbered footnotes. (Navigating
+    // Opening: a fresh tab navigates until the note shows all the numbered footnotes. (Navigating
     // an already open tab would also count tearing down the previous 50-page note.)
     const opens: number[] = [];
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < OPENS; run++) {
       const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       const started = performance.now();
       await tab.goto(url);
@@ -128,7 +114,10 @@ async function main(): Promise<void> {
 
     // Keystrokes: time from keydown to the frame after the browser painted the change.
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
-    await editor.locator('p').nth(250).click();
+    await editor
+      .locator('p')
+      .nth(PARAGRAPHS / 2)
+      .click();
     await page.keyboard.press('End');
     // Page-side code is passed as text: this file is type-checked as Node code, without DOM types.
     await page.evaluate(`
@@ -138,7 +127,7 @@ async function main(): Promise<void> {
         requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
       }, true);
     `);
-    for (let i = 0; i < 200; i++) await page.keyboard.type('x', { delay: 20 });
+    for (let i = 0; i < KEYS; i++) await page.keyboard.type('x', { delay: 20 });
     await page.waitForTimeout(500);
     const keystrokes = (await page.evaluate('window.__lat')) as number[];
 
@@ -147,7 +136,7 @@ async function main(): Promise<void> {
     await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
     const passage = page.getByRole('region', { name: 'Source' }).locator('.reader-text p').first();
     const inserts: number[] = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < INSERTS; i++) {
       await editor.locator('p').nth(1).click();
       await passage.selectText();
       const before = await footnoteItems.count();
@@ -172,9 +161,9 @@ async function main(): Promise<void> {
     console.log(
       `Précis editor benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpu}, Node ${process.version}, Chromium headless`,
     );
-    console.log(`note: ${PARAGRAPHS} paragraphs (~50 pages), ${PARAGRAPHS} excerpts`);
+    console.log(`note: ${PARAGRAPHS} paragraphs (~${PARAGRAPHS / 10} pages), ${PARAGRAPHS} excerpts`);
     console.log(
-      `open brief (navigation → 500 footnotes shown): p50 ${ms(percentile(opens, 50))}  p95 ${ms(percentile(opens, 95))}  (target < 1000 ms)`,
+      `open brief (navigation → ${PARAGRAPHS} footnotes shown): p50 ${ms(percentile(opens, 50))}  p95 ${ms(percentile(opens, 95))}  (target < 1000 ms)`,
     );
     console.log(
       `keystroke → paint (${keystrokes.length} keys): p50 ${ms(percentile(keystrokes, 50))}  p95 ${ms(percentile(keystrokes, 95))}  (target p95 < 16 ms)`,
@@ -184,7 +173,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    host.kill('SIGTERM');
+    await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

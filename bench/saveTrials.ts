@@ -31,7 +31,7 @@ function option(args: string[], name: string, fallback: number): number {
   if (at === -1) return fallback;
   const value = Number(args[at + 1]);
   if (!Number.isInteger(value) || value < 1) {
-    console.error('Usage: node bench/run.mjs saveTrials [--trials N] [--saves M]');
+    console.error('Usage: node bench/run.mjs saveTrials [--trials N] [--saves M] [--smoke]');
     process.exit(2);
   }
   return value;
@@ -194,8 +194,11 @@ async function twoWindowTrial(dir: string, saves: number, random: () => number, 
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const trials = option(args, '--trials', 5);
-  const saves = option(args, '--saves', 40);
+  // --smoke: one short trial of each kind, so the suite notices a bench that no longer runs.
+  const smoke = args.includes('--smoke');
+  const trials = option(args, '--trials', smoke ? 1 : 5);
+  const saves = option(args, '--saves', smoke ? 12 : 40);
+  const started = performance.now();
   let exitCode = 0;
 
   const fullDisk: Tally = { attempted: 0, failed: 0, lost: 0 };
@@ -233,6 +236,7 @@ async function main(): Promise<void> {
       `${twoWindows.failed}, lost ${twoWindows.lost}`,
   );
   if (twoWindows.lost > 0 || twoWindows.failed === 0) exitCode = 1;
+  console.log(`all trials: ${Math.round(performance.now() - started)} ms`);
   process.exitCode = exitCode;
 }
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crashRound, restartCleanly } from '../../bench/crashRound';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './support/browserMode';
+import { launchChromium } from './support/browserMode';
 
 // The reduced form of `npm run test:stress` (bench/crash.ts): three kills instead of twenty.
 describe('crash safety: the host killed with SIGKILL while the analyst types', () => {
@@ -12,7 +12,7 @@ describe('crash safety: the host killed with SIGKILL while the analyst types', (
   let dataDir: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'precis-e2e-crash-'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -25,7 +25,7 @@ describe('crash safety: the host killed with SIGKILL while the analyst types', (
       [2, 2600],
       [3, 3200],
     ] as const) {
-      const result = await crashRound({ root: ROOT, dataDir, browser, round, killAtMs });
+      const result = await crashRound({ dataDir, browser, round, killAtMs });
       expect(result.integrity).toBe('ok');
       expect(result.notice).toBeNull();
       expect(result.typedChars).toBeGreaterThan(20);
@@ -34,6 +34,6 @@ describe('crash safety: the host killed with SIGKILL while the analyst types', (
       expect(result.keptUpToOneSecondBefore).toBe(true);
     }
     // The archive a last kill left behind opens without a warning.
-    expect(await restartCleanly(ROOT, dataDir)).toBeNull();
+    expect(await restartCleanly(dataDir)).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ let pdfjs: Promise<PdfJs> | null = null;
 
 /**
  * pdfjs-dist is ESM-only and takes a few hundred milliseconds to load, so it is imported on the
- * first PDF rather than at start-up. The build keeps it external (main/tooling/build.mjs), so this
+ * first PDF rather than at start-up. The build keeps it external (tooling/build.mjs), so this
  * stays a real import() from node_modules in the bundled CLI too. The legacy build is the one
  * pdf.js supports on Node; 5.6.205 is used because 6.x requires Node 22, and it was checked to
  * load and extract text on Node 20.20 (its own `engines` allows >= 20.19).

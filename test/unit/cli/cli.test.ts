@@ -14,7 +14,7 @@ import { anchorFor, EXCERPT_NODE_TYPE } from '../../../shared/excerpt';
 import { docxParts } from '../../support/docxReaders';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const LAUNCHER = join(ROOT, 'main', 'bin', 'precis.cjs');
+const LAUNCHER = join(ROOT, 'bin', 'precis.cjs');
 
 function precis(args: string[], dataDir: string): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [LAUNCHER, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: 60_000 });

@@ -12,7 +12,7 @@ const PARAGRAPH = 'The committee heard twelve witnesses over three days of heari
 /*
  * Unit tests run the TypeScript sources, where no bundled worker sits next to the code, so
  * importBuffer parses in process there (checked below). These tests build the worker on demand,
- * exactly as main/tooling/build.mjs does, and pass its path explicitly.
+ * exactly as tooling/build.mjs does, and pass its path explicitly.
  */
 describe('parsing PDF and Word documents in a worker thread', () => {
   let dir: string;

@@ -7,7 +7,7 @@ import { buildStale } from './build.mjs';
 import { findElectron } from './electronRuntime.mjs';
 import { rebuildSqliteForElectron } from './rebuildForElectron.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const forceBrowser = args.includes('--browser');
 const passThrough = args.filter((arg) => arg !== '--browser');

@@ -1,45 +1,17 @@
 // Builds what is stale: the CLI/core bundle, the Electron main + preload bundles, the renderer.
-// Usage: node main/tooling/build.mjs [--only cli|electron|renderer] [--force] [--quiet]
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// Usage: node tooling/build.mjs [--only cli|electron|renderer] [--force] [--quiet]
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import staleness from './staleness.cjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { root, TARGETS, isStale } = staleness;
 const at = (...parts) => join(root, ...parts);
 
-const TARGETS = {
-  cli: { inputs: ['main', 'shared', 'package.json'], output: at('dist', 'main', 'cli.cjs'), build: buildCli },
-  electron: {
-    inputs: ['main', 'shared', 'package.json'],
-    output: at('dist', 'electron', 'main.cjs'),
-    build: buildElectron,
-  },
-  renderer: {
-    inputs: ['renderer', 'shared', 'package.json'],
-    output: at('dist', 'renderer', 'index.html'),
-    build: buildRenderer,
-  },
-};
+const BUILDERS = { cli: buildCli, electron: buildElectron, renderer: buildRenderer };
 
-function newestMtime(path) {
-  const full = at(path);
-  if (!existsSync(full)) return 0;
-  const info = statSync(full);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of readdirSync(full)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-export function isStale(name) {
-  const target = TARGETS[name];
-  if (!existsSync(target.output)) return true;
-  const built = statSync(target.output).mtimeMs;
-  return target.inputs.some((input) => newestMtime(input) > built);
-}
-
-const nodeBundle = {
+/** esbuild settings of every Node bundle: the app's and the benchmarks' (bench/run.mjs). */
+export const nodeBundle = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -81,7 +53,7 @@ async function buildElectron() {
 
 async function buildRenderer() {
   const { build } = await import('vite');
-  await build({ configFile: at('main', 'tooling', 'renderer.vite.config.mts'), logLevel: 'warn' });
+  await build({ configFile: at('tooling', 'renderer.vite.config.mts'), logLevel: 'warn' });
 }
 
 export async function buildStale({ only, force = false, quiet = false } = {}) {
@@ -89,7 +61,7 @@ export async function buildStale({ only, force = false, quiet = false } = {}) {
   for (const name of names) {
     if (!force && !isStale(name)) continue;
     const started = performance.now();
-    await TARGETS[name].build();
+    await BUILDERS[name]();
     if (!quiet) console.error(`built ${name} in ${Math.round(performance.now() - started)} ms`);
   }
 }
