@@ -5,7 +5,8 @@ import type { Brief, ExportOptions } from '../../shared/contract';
 import { checkBrief } from '../../shared/quoteIntegrity';
 import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
-import { fetchSource } from '../editor/nodes/noteContext';
+import { fetchSource } from '../editor/archiveSources';
+import { sourceBodies } from '../editor/sourceLookup';
 import { downloadBase64 } from '../exportDownload';
 import { type FlaggedQuote, FlaggedQuotesDialog } from './FlaggedQuotesDialog';
 
@@ -29,16 +30,16 @@ function firstBrief(): Promise<Brief | string> {
 }
 if (typeof window !== 'undefined') void firstBrief();
 
-/** Quotations of the note whose words are no longer their source's. */
-async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuote[]> {
+/** Quotations of the note whose words are no longer their source's, or why it could not check. */
+async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuote[] | string> {
   const ids = new Set<number>();
   JSON.stringify(content, (key, value) => {
     if (key === 'sourceId' && typeof value === 'number') ids.add(value);
     return value;
   });
-  const bodies = new Map<number, string | null>();
-  await Promise.all([...ids].map(async (id) => bodies.set(id, (await fetchSource(id))?.body ?? null)));
-  return checkBrief(content, (id) => bodies.get(id) ?? null);
+  const bodies = await sourceBodies(fetchSource, ids);
+  if (!bodies.ok) return bodies.error.message;
+  return checkBrief(content, (id) => bodies.value.get(id) ?? null);
 }
 
 /**
@@ -123,6 +124,10 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     const editor = editorRef.current;
     if (!editor) return [];
     const flagged = await flaggedQuotes(editor.getEditorState().toJSON() as unknown as SerializedBriefState);
+    if (typeof flagged === 'string') {
+      onMessage(flagged);
+      return [];
+    }
     onMessage(
       flagged.length === 0
         ? 'Every quotation matches its source.'
@@ -151,6 +156,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     meta.current.title = title;
     await flush();
     const flagged = await flaggedQuotes(editor.getEditorState().toJSON() as unknown as SerializedBriefState);
+    if (typeof flagged === 'string') return onMessage(flagged);
     if (flagged.length === 0) return runExport(options);
     setConfirm(
       <FlaggedQuotesDialog
