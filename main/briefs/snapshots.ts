@@ -1,7 +1,7 @@
 import { countBriefWords } from '../../shared/briefDocument';
-import type { Brief, Snapshot, SnapshotReason, SnapshotSummary } from '../../shared/briefSchemas';
+import type { Snapshot, SnapshotReason, SnapshotSummary } from '../../shared/briefSchemas';
 import { type Db, prepareCached } from '../archive/database';
-import { getBrief, readStoredContent } from './briefs';
+import { readStoredContent } from './briefs';
 
 /**
  * A brief's history. Retention: every 'manual', 'export' and 'before-restore' snapshot is kept
@@ -90,28 +90,4 @@ export function getSnapshot(db: Db, id: number): Snapshot | null {
   ) as SnapshotRow | undefined;
   if (!row) return null;
   return { ...rowToSummary(row), title: row.title, content: readStoredContent(row.content, `Snapshot ${row.id}`) };
-}
-
-/**
- * Puts a snapshot's title and content back into its brief, after snapshotting the brief as it is
- * ('before-restore'), so a restore can itself be undone. Null when the snapshot does not exist.
- * Not yet a contract call (see the report on issue #4); the renderer can do the same with
- * takeSnapshot + getSnapshot + saveBrief, but not atomically.
- */
-export function restoreSnapshot(db: Db, snapshotId: number): Brief | null {
-  return db.transaction((): Brief | null => {
-    const snapshot = prepareCached(db, 'SELECT brief_id, title, content FROM brief_snapshots WHERE id = ?').get(
-      snapshotId,
-    ) as { brief_id: number; title: string; content: string } | undefined;
-    if (!snapshot) return null;
-    takeSnapshot(db, snapshot.brief_id, 'before-restore');
-    // The stored text is copied as is, so the restored brief is byte for byte the snapshot.
-    prepareCached(db, 'UPDATE briefs SET title = ?, content = ?, updated_at = ? WHERE id = ?').run(
-      snapshot.title,
-      snapshot.content,
-      new Date().toISOString(),
-      snapshot.brief_id,
-    );
-    return getBrief(db, snapshot.brief_id);
-  })();
 }

@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBrief, deleteBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
-import {
-  AUTO_SNAPSHOTS_KEPT,
-  getSnapshot,
-  listSnapshots,
-  restoreSnapshot,
-  takeSnapshot,
-} from '../../../main/briefs/snapshots';
+import { createBrief, deleteBrief, saveBrief } from '../../../main/briefs/briefs';
+import { AUTO_SNAPSHOTS_KEPT, getSnapshot, listSnapshots, takeSnapshot } from '../../../main/briefs/snapshots';
 import type { SerializedBriefState } from '../../../shared/briefDocument';
 import { Snapshot, SnapshotSummary } from '../../../shared/contract';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
@@ -136,23 +130,5 @@ describe('snapshots', () => {
     expect(getSnapshot(db, inTrash.id)?.briefId).toBe(id);
     db.prepare('DELETE FROM briefs WHERE id = ?').run(id);
     expect(listSnapshots(db, id)).toEqual([]);
-  });
-
-  it('restore into the brief after keeping what it replaces', () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date('2024-05-01T09:00:00.000Z'));
-    const { db, id } = briefWith('first draft');
-    const old = takeSnapshot(db, id, 'manual')!;
-    vi.setSystemTime(new Date('2024-05-01T10:00:00.000Z'));
-    saveBrief(db, { id, title: 'Second', content: withText('second draft') });
-
-    vi.setSystemTime(new Date('2024-05-01T11:00:00.000Z'));
-    const restored = restoreSnapshot(db, old.id);
-    expect(restored).toMatchObject({ id, title: 'Radar note', content: withText('first draft') });
-    expect(getBrief(db, id)).toEqual(restored);
-    const [before] = listSnapshots(db, id);
-    expect(before).toMatchObject({ reason: 'before-restore', takenAt: '2024-05-01T11:00:00.000Z' });
-    expect(getSnapshot(db, before!.id)).toMatchObject({ title: 'Second', content: withText('second draft') });
-    expect(restoreSnapshot(db, 999)).toBeNull();
   });
 });

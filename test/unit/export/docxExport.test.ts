@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderBriefDocx } from '../../../main/export/docxExport';
 import {
-  collectExcerpts,
+  collectFootnoteSources,
   numberFootnotes,
   type SerializedBriefState,
   type SerializedNode,
@@ -91,8 +91,11 @@ const TITLE = 'Housing supply: briefing for the Minister';
 
 describe('renderBriefDocx', () => {
   const content = realisticBrief();
-  const footnotes = numberFootnotes(collectExcerpts(content));
-  const exported = renderBriefDocx({ title: TITLE, content }, { creator: 'A. Analyst', now: NOW });
+  const footnotes = numberFootnotes(collectFootnoteSources(content));
+  const exported = renderBriefDocx(
+    { title: TITLE, content, classification: 'UNCLASSIFIED', language: 'en' },
+    { creator: 'A. Analyst', now: NOW },
+  );
 
   it('numbers the fixture the way the editor does: second citation of a source is short', () => {
     expect(footnotes.map((note) => note.number)).toEqual([1, 2, 3]);
@@ -178,7 +181,9 @@ describe('renderBriefDocx', () => {
   });
 
   it('defaults the creator to Précis and honours fr-CA', async () => {
-    const parts = xmlParts(await renderBriefDocx({ title: 'Note', content }, { language: 'fr-CA', now: NOW }));
+    const parts = xmlParts(
+      await renderBriefDocx({ title: 'Note', content, classification: 'UNCLASSIFIED', language: 'fr' }, { now: NOW }),
+    );
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Précis</dc:creator>');
     expect(parts['word/styles.xml']).toContain('<w:lang w:val="fr-CA"/>');
   });
@@ -206,7 +211,12 @@ describe('renderBriefDocx', () => {
         { type: 'some-inline', text: 'stray inline at the root' },
       ]),
     } satisfies SerializedBriefState;
-    const parts = xmlParts(await renderBriefDocx({ title: 'Odd', content: odd }, { now: NOW }));
+    const parts = xmlParts(
+      await renderBriefDocx(
+        { title: 'Odd', content: odd, classification: 'UNCLASSIFIED', language: 'en' },
+        { now: NOW },
+      ),
+    );
     expectAllXmlValid(parts);
     const documentXml = parts['word/document.xml']!;
     const body = runText(documentXml);
@@ -248,7 +258,10 @@ describe('renderBriefDocx', () => {
         block('paragraph', [text(long)]),
       ]),
     };
-    const bytes = await renderBriefDocx({ title: `Title ${hostile}`, content }, { creator: `Me\u0001`, now: NOW });
+    const bytes = await renderBriefDocx(
+      { title: `Title ${hostile}`, content, classification: 'UNCLASSIFIED', language: 'en' },
+      { creator: `Me\u0001`, now: NOW },
+    );
     const parts = xmlParts(bytes);
     expectAllXmlValid(parts);
     for (const [name, xml] of Object.entries(parts)) {
