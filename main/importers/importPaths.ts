@@ -4,8 +4,8 @@ import { basename, join } from 'node:path';
 import type { ImportItemOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { importBuffer } from './importBuffer';
-import { assertImportableSize, describeFailure } from './importFailure';
-import { assertSupportedName } from './parseFile';
+import { describeFailure } from './importFailure';
+import { assertImportable } from './parseFile';
 
 export { MAX_IMPORT_BYTES } from './importFailure';
 
@@ -36,12 +36,11 @@ export async function importPaths(db: Db, paths: string[], onProgress?: ImportPr
   return report;
 }
 
-/** Name and size are checked before reading, so a stray disk image is refused without loading it. */
+/** The pre-checks run on the file's size before reading, so a stray disk image is never loaded. */
 async function importPath(db: Db, path: string): Promise<ImportItemOutcome> {
   let bytes: Uint8Array;
   try {
-    assertSupportedName(path);
-    assertImportableSize((await stat(path)).size);
+    assertImportable(path, (await stat(path)).size);
     bytes = await readFile(path);
   } catch (error) {
     return { kind: 'failed', error: describeFailure(error) };
