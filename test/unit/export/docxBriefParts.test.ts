@@ -7,7 +7,8 @@ import { collectFootnoteSources, numberFootnotes, type SerializedBriefState } fr
 import { briefTemplate } from '../../../shared/briefTemplates';
 import { formatCitation } from '../../../shared/citation';
 import { titleBlockNode } from '../../../shared/titleBlock';
-import { hasCommand, libreOfficePdfText, pandocMarkdown } from '../../support/docxReaders';
+import { libreOfficePdfText, pandocMarkdown } from '../../support/docxReaders';
+import { itWithCommands } from '../../support/itWithCommands';
 import {
   block,
   CMHC,
@@ -198,7 +199,7 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
     expect(runText(parts['word/document.xml']!)).toContain('Broken then fine');
   });
 
-  it.skipIf(!hasCommand('pandoc'))('reads back in pandoc with the table and the citations’ footnotes', async () => {
+  itWithCommands(['pandoc'], 'reads back in pandoc with the table and the citations’ footnotes', async () => {
     const markdown = pandocMarkdown(writeTemp(await english));
     expect(markdown).toMatch(/\*\*For\*\*\s+The Minister of Housing/);
     expect(markdown).toMatch(/\*\*File number\*\*\s+HS-2024-0042/);
@@ -207,7 +208,8 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
     expect(markdown).toContain(`[^3]: ${formatCitation(GLOBE, 'short')}`);
   });
 
-  it.skipIf(!(hasCommand('soffice') || hasCommand('libreoffice')) || !hasCommand('pdftotext'))(
+  itWithCommands(
+    ['soffice|libreoffice', 'pdftotext'],
     'prints in LibreOffice with the marking, the title block and the footnotes',
     async () => {
       const { text: pdfText } = libreOfficePdfText(writeTemp(await english));

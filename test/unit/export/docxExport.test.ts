@@ -1,8 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderBriefDocx } from '../../../main/export/docxExport';
 import {
@@ -13,6 +11,8 @@ import {
 } from '../../../shared/briefDocument';
 import { formatCitation } from '../../../shared/citation';
 import type { CitationFields } from '../../../shared/source';
+import { libreOfficePdfText, pandocMarkdown } from '../../support/docxReaders';
+import { itWithCommands } from '../../support/itWithCommands';
 import {
   block,
   CMHC,
@@ -80,10 +80,6 @@ function tempDir(prefix: string): string {
 afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function onPath(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-}
 
 const TITLE = 'Housing supply: briefing for the Minister';
 
@@ -284,13 +280,10 @@ describe('renderBriefDocx', () => {
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Me</dc:creator>');
   });
 
-  it.skipIf(!onPath('pandoc'))('reads back in pandoc with footnotes, heading and quotations', async () => {
+  itWithCommands(['pandoc'], 'reads back in pandoc with footnotes, heading and quotations', async () => {
     const file = join(tempDir('precis-docx-pandoc-'), 'brief.docx');
     writeFileSync(file, await exported);
-    // markdown-smart: pandoc would otherwise turn the typographic quotes into ASCII ones.
-    const markdown = execFileSync('pandoc', ['-f', 'docx', '-t', 'markdown-smart', '--wrap=none', file], {
-      encoding: 'utf8',
-    });
+    const markdown = pandocMarkdown(file);
     expect(markdown).toMatch(/^# Issue$/m);
     expect(markdown).toMatch(/^## Background$/m);
     QUOTES.forEach((quote, index) => {
@@ -301,24 +294,15 @@ describe('renderBriefDocx', () => {
     }
   });
 
-  it.skipIf(!(onPath('soffice') || onPath('libreoffice')) || !onPath('pdftotext'))(
+  itWithCommands(
+    ['soffice|libreoffice', 'pdftotext'],
     'converts to PDF in LibreOffice with the quotations and citations',
     async () => {
-      const dir = tempDir('precis-docx-lo-');
-      const file = join(dir, 'brief.docx');
+      const file = join(tempDir('precis-docx-lo-'), 'brief.docx');
       writeFileSync(file, await exported);
-      const profile = pathToFileURL(join(dir, 'profile')).href;
-      spawnSync(
-        onPath('soffice') ? 'soffice' : 'libreoffice',
-        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-        { timeout: 60_000, encoding: 'utf8' },
-      );
-      // LibreOffice exits 0 even when it could not read the file: the PDF is the verdict.
-      const pdf = join(dir, 'brief.pdf');
-      expect(existsSync(pdf)).toBe(true);
       // Lines wrap wherever the page ends, so compare without whitespace.
       const squash = (value: string) => value.normalize('NFKC').replace(/\s+/g, '');
-      const pdfText = squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+      const pdfText = squash(libreOfficePdfText(file).text);
       for (const quote of QUOTES) expect(pdfText).toContain(squash(`“${quote}”`));
       for (const note of footnotes) expect(pdfText).toContain(squash(note.text));
     },
