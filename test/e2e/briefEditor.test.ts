@@ -48,7 +48,7 @@ describe('the briefing editor (browser mode)', () => {
     // Insert another, by keyboard, from a second source, in Purpose: it comes first.
     await caretInSection(editor, 'Purpose');
     await page.keyboard.type('To note the talks.');
-    await page.waitForTimeout(1100); // let the typing close its own undo step
+    // No wait for the typing's undo step to close: a quotation is always an undo step of its own.
     reader = await openSource(page, 'security ties', /Canada, South Korea plan to boost security ties/);
     await reader.locator('p', { hasText: /^The proposed agreement would allow/ }).selectText();
     await page.keyboard.press('Control+Shift+Q');
