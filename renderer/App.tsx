@@ -1,5 +1,6 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SerializedCitation } from '../shared/citationNode';
 import type { Brief, Snapshot } from '../shared/contract';
 import type { SerializedExcerpt, TextQuoteAnchor } from '../shared/excerpt';
 import type { SourceDetail } from '../shared/source';
@@ -39,20 +40,9 @@ export function App() {
   const quote = useCallback((excerpt: SerializedExcerpt) => {
     editorRef.current?.dispatchCommand(INSERT_EXCERPT_COMMAND, excerpt);
   }, []);
-  const cite = useCallback(
-    (sourceId: number, anchor: TextQuoteAnchor | null) => {
-      if (!source || source.id !== sourceId) return;
-      const { title, outlet, author, publishedAt, url } = source;
-      editorRef.current?.dispatchCommand(INSERT_CITATION_COMMAND, {
-        type: 'precis-citation',
-        version: 1,
-        sourceId,
-        source: { title, outlet, author, publishedAt, url },
-        anchor,
-      });
-    },
-    [source],
-  );
+  const cite = useCallback((citation: SerializedCitation) => {
+    editorRef.current?.dispatchCommand(INSERT_CITATION_COMMAND, citation);
+  }, []);
 
   const restore = useCallback((snapshot: Snapshot) => {
     if (editorRef.current) restoreContent(editorRef.current, snapshot.content);

@@ -84,11 +84,6 @@ export function collectFootnoteSources(state: SerializedBriefState): FootnoteSou
   return found;
 }
 
-/** Every excerpt of the brief, in document order. */
-export function collectExcerpts(state: SerializedBriefState): SerializedExcerpt[] {
-  return collectFootnoteSources(state).filter((node): node is SerializedExcerpt => node.type === EXCERPT_NODE_TYPE);
-}
-
 /**
  * What the archive knows about cited sources beyond the snapshot each node carries. Both are
  * optional: the editor numbers footnotes without them; the exporter passes what the analyst chose.

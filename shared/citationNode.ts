@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { TextQuoteAnchor } from './excerpt';
-import { CitationFields } from './source';
+import { anchorFor, type QuotableSource, TextQuoteAnchor } from './excerpt';
+import { CitationFields, citationFieldsOf } from './source';
 
 /**
  * The serialized JSON of a citation: a footnote reference with no quotation, for a sentence that
@@ -37,4 +37,18 @@ export type SerializedCitation = z.infer<typeof SerializedCitationV1>;
 export function readCitation(json: unknown): SerializedCitation | null {
   const parsed = SerializedCitationV1.safeParse(json);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The citation of a source (the counterpart of excerptOf): of the passage body[start, end) the
+ * analyst paraphrased, anchored as a quotation of it would be, or of the whole source when null.
+ */
+export function citationOf(source: QuotableSource, passage: { start: number; end: number } | null): SerializedCitation {
+  return {
+    type: CITATION_NODE_TYPE,
+    version: CITATION_NODE_VERSION,
+    sourceId: source.id,
+    source: citationFieldsOf(source),
+    anchor: passage ? anchorFor(source.body, passage.start, passage.end) : null,
+  };
 }

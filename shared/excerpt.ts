@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationFields } from './source';
+import { CitationFields, citationFieldsOf } from './source';
 
 /** What an excerpt needs to know of its source. */
 export interface QuotableSource extends CitationFields {
@@ -117,7 +117,6 @@ export function excerptOf(
   display: ExcerptDisplay,
 ): SerializedExcerpt {
   const anchor = anchorFor(source.body, start, end);
-  const { title, outlet, author, publishedAt, url } = source;
   return {
     type: EXCERPT_NODE_TYPE,
     version: EXCERPT_NODE_VERSION,
@@ -125,6 +124,6 @@ export function excerptOf(
     quote: anchor.exact.replace(/\s+/g, ' '),
     anchor,
     display,
-    source: { title, outlet, author, publishedAt, url },
+    source: citationFieldsOf(source),
   };
 }

@@ -13,6 +13,11 @@ export const CitationFields = z.object({
 });
 export type CitationFields = z.infer<typeof CitationFields>;
 
+/** The citation snapshot of a source: its bibliographic facts and nothing else it carries. */
+export function citationFieldsOf({ title, outlet, author, publishedAt, url }: CitationFields): CitationFields {
+  return { title, outlet, author, publishedAt, url };
+}
+
 /** Admiralty code: how reliable the source is (A–F) and how credible this report is (1–6). */
 export const Reliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
 export const Credibility = z.number().int().min(1).max(6);

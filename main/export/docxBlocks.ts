@@ -101,9 +101,9 @@ const ALIGNMENTS: Record<string, (typeof AlignmentType)[keyof typeof AlignmentTy
 
 /**
  * Copies the editor state into a tree whose every node has a string `type` and an array of object
- * `children`. The state comes from disk and the contract only checks the root, so a null or a
- * number among the children must not crash either the footnote numbering or the rendering, and
- * both must walk the very same tree for footnote k to land on the k-th excerpt or citation.
+ * `children`. The contract and readStoredContent already refuse a brief with anything else; this
+ * copy keeps the exporter safe for any caller, and is the one tree both the footnote numbering
+ * and the rendering walk, so footnote k lands on the k-th excerpt or citation.
  */
 export function sanitiseState(state: SerializedBriefState): SerializedBriefState {
   const clean = (node: SerializedNode): SerializedNode => {

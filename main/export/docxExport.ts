@@ -14,7 +14,7 @@ import {
   numberFootnotes,
   type SerializedBriefState,
 } from '../../shared/briefDocument';
-import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
+import type { Brief, BriefLanguage } from '../../shared/briefSchemas';
 import { readTitleBlock, TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
 import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
 import { markingFooter, markingHeader, sourceListBlocks } from './docxFrame';
@@ -24,24 +24,14 @@ import { normaliseZipDates } from './zipDates';
 export interface BriefDocxOptions {
   creator?: string;
   now?: Date;
-  /** Overrides the language the brief itself gives. */
-  language?: 'en-CA' | 'fr-CA';
   /** Page starts and (when the analyst asked for them) grades of the cited sources: citationFacts. */
   facts?: FootnoteFacts;
   /** Ends the note with a "Sources" list. */
   sourceList?: boolean;
 }
 
-/**
- * What the exporter reads of a brief. A Brief from the archive has it all; callers that predate
- * classification and language get the archive's defaults for them (UNCLASSIFIED, English).
- */
-export interface ExportableBrief {
-  title: string;
-  content: SerializedBriefState;
-  classification?: BriefSummary['classification'];
-  language?: BriefLanguage;
-}
+/** What the exporter reads of a brief. */
+export type ExportableBrief = Pick<Brief, 'title' | 'content' | 'classification' | 'language'>;
 
 // US Letter with one-inch margins, in twips: the paper Canadian federal offices print on
 // (docx's default is A4).
@@ -55,8 +45,8 @@ const INCH = 1_440;
  */
 export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocxOptions = {}): Promise<Buffer> {
   const briefLanguage: BriefLanguage = brief.language === 'fr' ? 'fr' : 'en';
-  const language = options.language ?? (briefLanguage === 'fr' ? 'fr-CA' : 'en-CA');
-  const classification = brief.classification ?? 'UNCLASSIFIED';
+  const language = briefLanguage === 'fr' ? 'fr-CA' : 'en-CA';
+  const { classification } = brief;
   const title = oneLine(typeof brief.title === 'string' ? brief.title : '');
   const creator = oneLine(options.creator ?? 'Précis') || 'Précis';
   const now = validDate(options.now);

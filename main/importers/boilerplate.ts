@@ -75,12 +75,6 @@ export function findBoilerplate(paragraphs: readonly string[]): boolean[] {
   return furniture;
 }
 
-/** Removes the furniture, keeping the other paragraphs in order. */
-export function withoutBoilerplate(paragraphs: readonly string[]): string[] {
-  const furniture = findBoilerplate(paragraphs);
-  return paragraphs.filter((_, i) => !furniture[i]);
-}
-
 function isFurniture(folded: string, original: string): boolean {
   if (original.length > MAX_FURNITURE_LENGTH * 2) return false;
   if (STANDALONE_FURNITURE.some((pattern) => pattern.test(folded.replace(/[.!:]+$/, '')))) return true;

@@ -10,15 +10,6 @@ export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** A reason a file cannot be imported, worded for the person who chose the file. */
 export class ImportFailure extends Error {}
 
-/** Refuses files over MAX_IMPORT_BYTES with a message that says how large they are. */
-export function assertImportableSize(size: number): void {
-  if (size > MAX_IMPORT_BYTES) {
-    throw new ImportFailure(
-      `file is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_IMPORT_BYTES)})`,
-    );
-  }
-}
-
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;

@@ -4,8 +4,8 @@ import { basename, join } from 'node:path';
 import type { ImportItemOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { importBuffer } from './importBuffer';
-import { assertImportableSize, describeFailure } from './importFailure';
-import { assertSupportedName } from './parseFile';
+import { describeFailure } from './importFailure';
+import { assertImportable } from './parseFile';
 
 export { MAX_IMPORT_BYTES } from './importFailure';
 
@@ -47,8 +47,7 @@ export async function importPaths(
 async function importPath(path: string, importOne: ImportOne): Promise<ImportItemOutcome> {
   let bytes: Uint8Array;
   try {
-    assertSupportedName(path);
-    assertImportableSize((await stat(path)).size);
+    assertImportable(path, (await stat(path)).size);
     bytes = await readFile(path);
   } catch (error) {
     return { kind: 'failed', error: describeFailure(error) };

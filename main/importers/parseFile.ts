@@ -4,7 +4,7 @@ import { parseDocx } from './formats/docx';
 import { parseHtml } from './formats/html';
 import { parsePdf } from './formats/pdf';
 import { parseText } from './formats/text';
-import { assertImportableSize, ImportFailure } from './importFailure';
+import { formatMegabytes, ImportFailure, MAX_IMPORT_BYTES } from './importFailure';
 import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension } from './importFormats';
 
 type Parser = (bytes: Uint8Array, fileName: string) => ParsedFile | Promise<ParsedFile>;
@@ -41,15 +41,27 @@ export function extensionOf(name: string): string {
   return match ? match[0].toLowerCase() : '';
 }
 
-/** Throws the one-line reason a file of this name will not be imported, if there is one. */
-export function assertSupportedName(name: string): void {
+/**
+ * The checks a file passes before any reader sees its bytes: a format we read, a size we accept,
+ * not empty. Every way in runs this one function (importPaths before reading the file from disk,
+ * parseFile before parsing, parseFileIsolated before starting a thread), so all refuse the same
+ * files in the same words. Throws ImportFailure with the one-line reason.
+ */
+export function assertImportable(name: string, size: number): void {
   const extension = extensionOf(name);
-  if (isImportExtension(extension)) return;
-  const advice = ADVICE[extension];
-  if (advice) throw new ImportFailure(`unsupported format ${extension}: ${advice}`);
-  throw new ImportFailure(
-    `unsupported format ${extension || '(no extension)'} (Précis imports ${IMPORT_EXTENSIONS_TEXT})`,
-  );
+  if (!isImportExtension(extension)) {
+    const advice = ADVICE[extension];
+    if (advice) throw new ImportFailure(`unsupported format ${extension}: ${advice}`);
+    throw new ImportFailure(
+      `unsupported format ${extension || '(no extension)'} (Précis imports ${IMPORT_EXTENSIONS_TEXT})`,
+    );
+  }
+  if (size > MAX_IMPORT_BYTES) {
+    throw new ImportFailure(
+      `file is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_IMPORT_BYTES)})`,
+    );
+  }
+  if (size === 0) throw new ImportFailure('file is empty');
 }
 
 /**
@@ -58,9 +70,7 @@ export function assertSupportedName(name: string): void {
  * with a one-line reason when the file cannot be imported.
  */
 export async function parseFile(name: string, bytes: Uint8Array): Promise<ParsedFile> {
-  assertSupportedName(name);
-  assertImportableSize(bytes.length);
-  if (bytes.length === 0) throw new ImportFailure('file is empty');
+  assertImportable(name, bytes.length);
   const fileName = baseName(name);
   const parsed = await PARSERS[extensionOf(name) as ImportExtension](bytes, fileName);
   if (!hasText(parsed.body)) throw new ImportFailure('no text left after cleaning (no letters or digits)');

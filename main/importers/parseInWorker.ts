@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ParsedFile } from './article';
-import { assertImportableSize, ImportFailure } from './importFailure';
-import { assertSupportedName, extensionOf, parseFile } from './parseFile';
+import { ImportFailure } from './importFailure';
+import { assertImportable, extensionOf, parseFile } from './parseFile';
 
 /** A PDF or Word document that takes longer than this to read is abandoned. */
 export const PARSE_TIME_LIMIT_MS = 20_000;
@@ -49,9 +49,7 @@ export async function parseFileIsolated(
   const workerPath = options.workerPath === undefined ? bundledParseWorker() : options.workerPath;
   if (!workerPath || !ISOLATED_EXTENSIONS.has(extensionOf(name))) return parseFile(name, bytes);
   // The cheap refusals need no thread.
-  assertSupportedName(name);
-  assertImportableSize(bytes.length);
-  if (bytes.length === 0) throw new ImportFailure('file is empty');
+  assertImportable(name, bytes.length);
   const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   const memoryLimitMb = options.memoryLimitMb ?? PARSE_MEMORY_LIMIT_MB;
 

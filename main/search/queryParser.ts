@@ -1,6 +1,6 @@
+import { cleanWords, MAX_PHRASE_WORDS, type TextToken, type Token, tokenize } from '../../shared/queryTokens';
 import { foldForComparison } from '../../shared/text';
 import { clusterId, dateBound, languageCode } from './queryFilters';
-import { cleanWords, MAX_PHRASE_WORDS, type TextToken, type Token, tokenize } from './queryTokens';
 
 /**
  * Turns what an analyst types into a safe FTS5 MATCH expression plus filters bound as SQL
@@ -15,7 +15,7 @@ import { cleanWords, MAX_PHRASE_WORDS, type TextToken, type Token, tokenize } fr
  * dropped or read as words, with a notice where the user would otherwise be surprised.
  */
 
-export { MAX_PHRASE_WORDS } from './queryTokens';
+export { MAX_PHRASE_WORDS } from '../../shared/queryTokens';
 export const MAX_QUERY_TERMS = 32;
 
 export interface TagFilter {
@@ -247,13 +247,13 @@ function splitMixedGroups(groups: Item[][], notices: string[]): Item[][] {
 
 /** The positive words of a text token, with where each is in the input. */
 function wordsOf(token: TextToken, input: string): QueryWord[] {
-  const raw = input.slice(token.start, token.end);
+  const raw = input.slice(token.textStart, token.textEnd);
   const out: QueryWord[] = [];
   let from = 0;
   for (const word of token.text.split(' ')) {
     const at = raw.indexOf(word, from);
     if (at < 0) return out;
-    out.push({ word, start: token.start + at, end: token.start + at + word.length });
+    out.push({ word, start: token.textStart + at, end: token.textStart + at + word.length });
     from = at + word.length;
   }
   return out;

@@ -1,40 +1,15 @@
-import type { SearchHit, SearchResponse } from '../../shared/contract';
+import type { ParsedInput, SearchHit, SearchResponse } from '../../shared/contract';
 
 /**
- * What search returns beyond the contract as it stands; extra fields pass through the
- * contract's zod objects (which strip unknown keys) only once shared/contract.ts declares them.
+ * The shapes search works in are the contract's own (shared/contract.ts), so a field added to a
+ * search response is declared once and reaches the UI, the HTTP host and the CLI alike.
  */
 
-export type SearchSort = 'relevance' | 'date';
+export type SearchSort = SearchResponse['sort'];
 
-export interface SearchInput {
-  query: string;
-  limit: number;
-  offset: number;
-  /** Relevance (bm25, title ten times body) or newest first; filters alone are always by date. */
-  sort?: SearchSort;
-}
+/** The contract's search input; `sort` may be left out by callers that are not the contract. */
+export type SearchInput = Omit<ParsedInput<'search'>, 'sort'> & { sort?: SearchSort };
 
-export interface SearchHitDetail extends SearchHit {
-  author: string | null;
-  language: string | null;
-  /** coalesce(cluster_id, id): the source heading this one's near-duplicate cluster. */
-  clusterId: number;
-  /** Sources in that cluster, this one included. */
-  clusterSize: number;
-}
+export type SearchHitDetail = SearchHit;
 
-export interface SearchResult extends SearchResponse {
-  results: SearchHitDetail[];
-  /** Words, "phrases" and prefixes* to highlight in the reader (see ParsedQuery.terms). */
-  terms: string[];
-  /** The order the results are in: relevance is replaced by date when there are no words. */
-  sort: SearchSort;
-  /** True when `total` is an estimate: past COUNT_CAP matches are not counted one by one. */
-  totalIsEstimate: boolean;
-  /**
-   * Null when every match was ranked. Otherwise relevance ranked only this many matches, the
-   * most recently added, and pages beyond them are empty; the notice says so.
-   */
-  rankedAmong: number | null;
-}
+export type SearchResult = SearchResponse;

@@ -6,8 +6,9 @@ import type { Brief, ErrorCode, ExportOptions } from '../../shared/contract';
 import { checkBrief } from '../../shared/quoteIntegrity';
 import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
-import { fetchSource } from '../editor/nodes/noteContext';
+import { fetchSource } from '../editor/archiveSources';
 import type { SaveOutcome } from '../editor/plugins/AutosavePlugin';
+import { sourceBodies } from '../editor/sourceLookup';
 import { downloadBase64 } from '../exportDownload';
 import type { FlaggedQuote } from './FlaggedQuotesDialog';
 
@@ -62,16 +63,16 @@ async function openLatestBrief(): Promise<Brief | string> {
 // Shared by every mount (React's StrictMode mounts twice), so a fresh archive gets one first brief.
 let firstBriefRequest: Promise<Brief | string> | null = null;
 
-/** Quotations of the note whose words are no longer their source's. */
-async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuote[]> {
+/** Quotations of the note whose words are no longer their source's, or why it could not check. */
+async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuote[] | string> {
   const ids = new Set<number>();
   JSON.stringify(content, (key, value) => {
     if (key === 'sourceId' && typeof value === 'number') ids.add(value);
     return value;
   });
-  const bodies = new Map<number, string | null>();
-  await Promise.all([...ids].map(async (id) => bodies.set(id, (await fetchSource(id))?.body ?? null)));
-  return checkBrief(content, (id) => bodies.get(id) ?? null);
+  const bodies = await sourceBodies(fetchSource, ids);
+  if (!bodies.ok) return bodies.error.message;
+  return checkBrief(content, (id) => bodies.value.get(id) ?? null);
 }
 
 /** An export waiting for the analyst's decision about quotations that no longer match. */
@@ -292,6 +293,10 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     const editor = editorRef.current;
     if (!editor) return [];
     const flagged = await flaggedQuotes(noteContent(editor));
+    if (typeof flagged === 'string') {
+      onMessage(flagged);
+      return [];
+    }
     onMessage(
       flagged.length === 0
         ? 'Every quotation matches its source.'
@@ -321,6 +326,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     const saved = await flush();
     if (!saved.ok) return onMessage(`Not exported: your latest changes are not saved (${saved.reason}).`);
     const flagged = await flaggedQuotes(noteContent(editor));
+    if (typeof flagged === 'string') return onMessage(flagged);
     if (flagged.length === 0) return runExport(options);
     setPendingExport({ flagged, options });
   };

@@ -1,5 +1,6 @@
 import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { formatLongDate } from '../../shared/citation';
+import { citationOf, type SerializedCitation } from '../../shared/citationNode';
 import {
   type ExcerptDisplay,
   excerptOf,
@@ -13,16 +14,7 @@ import { ClusterVersions } from './ClusterVersions';
 import { paragraphParts } from './passage';
 import { SourceDetailsForm } from './SourceDetailsForm';
 import { selectionInBody, splitParagraphs } from './selectionOffsets';
-
-function assessment(source: SourceDetail): string | null {
-  const grade =
-    source.reliability || source.credibility ? `${source.reliability ?? '?'}${source.credibility ?? '?'}` : null;
-  const parts = [
-    grade ? `Graded ${grade}` : null,
-    source.classification !== 'UNCLASSIFIED' ? source.classification : null,
-  ];
-  return parts.filter(Boolean).join(' · ') || null;
-}
+import { sourceAssessment } from './sourceAssessment';
 
 export interface ReaderPaneProps {
   source: SourceDetail | null;
@@ -31,7 +23,7 @@ export interface ReaderPaneProps {
   /** The passage an excerpt or footnote pointed at, highlighted and scrolled into view. */
   focus: TextQuoteAnchor | null;
   onQuote: (excerpt: SerializedExcerpt) => void;
-  onCite: (sourceId: number, anchor: TextQuoteAnchor | null) => void;
+  onCite: (citation: SerializedCitation) => void;
   onOpen: (id: number) => void;
   onSourceChanged: (source: SourceDetail) => void;
 }
@@ -71,10 +63,10 @@ export function ReaderPane({ source, terms, focus, onQuote, onCite, onOpen, onSo
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // A selection in the reader is the passage paraphrased; without one, the source as a whole.
   const cite = () => {
-    if (!source) return;
-    const excerpt = selectedExcerpt();
-    onCite(source.id, excerpt ? excerpt.anchor : null);
+    if (!source || !textRef.current) return;
+    onCite(citationOf(source, selectionInBody(textRef.current, source.body)));
   };
 
   const onDragStart = (event: DragEvent<HTMLDivElement>) => {
@@ -92,7 +84,7 @@ export function ReaderPane({ source, terms, focus, onQuote, onCite, onOpen, onSo
   const byline = [source.author, source.outlet, source.publishedAt ? formatLongDate(source.publishedAt) : null]
     .filter(Boolean)
     .join(' · ');
-  const graded = assessment(source);
+  const graded = sourceAssessment(source);
   return (
     <section className="pane reader" aria-label="Source">
       <header className="reader-header">

@@ -80,7 +80,7 @@ export function SearchPane({
         {chips.length > 0 ? (
           <ul className="chips" aria-label="Filters">
             {chips.map((chip) => (
-              <li key={chip.raw} className="chip">
+              <li key={chip.start} className="chip">
                 {chip.label}
                 <button
                   type="button"

@@ -1,28 +1,36 @@
-/** A filter written in the query (outlet:, tag:, after: …), shown as a removable chip. */
+import { type FilterName, type FilterToken, filterNamed, tokenize } from '../../shared/queryTokens';
+
+/** A filter written in the query (outlet:, by:, language: …), shown as a removable chip. */
 export interface QueryChip {
   label: string;
-  /** The exact text of the filter in the query, removed when the chip is dismissed. */
-  raw: string;
+  /** Where the filter is in the query, as search reads it: removing the chip removes exactly this. */
+  start: number;
+  end: number;
 }
 
-const FILTER = /(^|\s)(-?(?:outlet|author|lang|tag|after|before|cluster):(?:"[^"]*"?|\S+))/giu;
-
+/** The query's filters, read by the same tokenizer search uses, so every filter it applies is shown. */
 export function queryChips(query: string): QueryChip[] {
-  return Array.from(query.matchAll(FILTER), (match) => {
-    const raw = match[2] ?? '';
-    const [name, ...rest] = raw.split(':');
-    return { raw, label: `${name}: ${rest.join(':').replace(/^"|"$/g, '')}` };
-  });
+  return tokenize(query)
+    .tokens.filter((token): token is FilterToken => token.kind === 'filter')
+    .map((token) => ({
+      label: `${token.negated ? '-' : ''}${token.typedName.toLowerCase()}: ${token.value}${token.prefix ? '*' : ''}`,
+      start: token.start,
+      end: token.end,
+    }));
 }
 
+/** The query without the chip's filter; the space either side of it becomes one. */
 export function withoutChip(query: string, chip: QueryChip): string {
-  const at = query.indexOf(chip.raw);
-  if (at === -1) return query;
-  return `${query.slice(0, at)}${query.slice(at + chip.raw.length)}`.replace(/\s{2,}/g, ' ').trim();
+  const before = query.slice(0, chip.start).trimEnd();
+  const after = query.slice(chip.end).trimStart();
+  return before && after ? `${before} ${after}` : before || after;
 }
 
-/** Adds a filter for a value, quoting it when it has spaces. */
-export function withFilter(query: string, name: string, value: string): string {
-  const filter = `${name}:${/\s/.test(value) ? `"${value.replace(/"/g, '')}"` : value}`;
-  return query.includes(filter) ? query : `${query.trim()} ${filter}`.trim();
+/** Adds a filter for a value, quoting it when it has spaces, unless the query already has it. */
+export function withFilter(query: string, name: FilterName, value: string): string {
+  const present = tokenize(query).tokens.some(
+    (token) => token.kind === 'filter' && !token.negated && token.name === filterNamed(name) && token.value === value,
+  );
+  if (present) return query;
+  return `${query.trim()} ${name}:${/\s/.test(value) ? `"${value.replace(/"/g, '')}"` : value}`.trim();
 }

@@ -107,4 +107,28 @@ describe('an analyst on a fresh archive (browser mode)', () => {
     await expect.poll(() => editor.textContent()).toContain('“Canada is part of the Five Eyes');
     await expect.poll(() => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem').count()).toBe(2);
   });
+
+  it('cites a passage without quoting it: a footnote in the short form, that shows the passage', async () => {
+    const { page } = app;
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await editor.locator('p').nth(1).click();
+    await page.keyboard.press('End');
+    await openResult(page, 'security ties', /Canada, South Korea plan to boost security ties/);
+    const reader = page.getByRole('region', { name: 'Source' });
+    await reader.locator('p', { hasText: /^The proposed agreement would allow/ }).selectText();
+    await reader.getByRole('button', { name: 'Cite source' }).click();
+
+    const footnotes = page.getByRole('list', { name: 'Footnotes' });
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(3);
+    // Its source was cited in full by footnote 1, so this one is short: no date.
+    const third = (await footnotes.getByRole('listitem').allTextContents())[2];
+    expect(third).toContain('“Canada, South Korea plan to…”');
+    expect(third).not.toContain('2023');
+    await openResult(page, 'Five Eyes', /Canada, Japan begin formal talks/);
+    await footnotes.getByRole('button').nth(2).click();
+    await expect
+      .poll(() => reader.locator('mark.passage').textContent())
+      .toMatch(/^The proposed agreement would allow/);
+    expect(app.pageErrors).toEqual([]);
+  });
 });

@@ -26,6 +26,15 @@ describe('searching the archive (browser mode)', () => {
     await expect.poll(() => search.inputValue()).toBe('joly');
     await expect.poll(() => results.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
 
+    // Aliases are filters too (source: is outlet:, language: is lang:), so each has its chip.
+    await search.fill('joly source:"canadian press" language:en');
+    await expect.poll(() => results.getByRole('listitem').count()).toBe(1);
+    await expect
+      .poll(() => chips.getByRole('button', { name: 'Remove filter source: canadian press' }).count())
+      .toBe(1);
+    await chips.getByRole('button', { name: 'Remove filter language: en' }).click();
+    await expect.poll(() => search.inputValue()).toBe('joly source:"canadian press"');
+
     // The two translations of the La Presse story are one cluster: "2 versions".
     await search.fill('"Park Jin"');
     await expect.poll(() => results.getByRole('listitem').count()).toBe(2);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT, useBrowserMode } from './support/browserMode';
 
 async function openSource(page: Page, query: string, title: RegExp): Promise<Locator> {
@@ -48,7 +48,7 @@ describe('the briefing editor (browser mode)', () => {
     // Insert another, by keyboard, from a second source, in Purpose: it comes first.
     await caretInSection(editor, 'Purpose');
     await page.keyboard.type('To note the talks.');
-    await page.waitForTimeout(1100); // let the typing close its own undo step
+    // No wait for the typing's undo step to close: a quotation is always an undo step of its own.
     reader = await openSource(page, 'security ties', /Canada, South Korea plan to boost security ties/);
     await reader.locator('p', { hasText: /^The proposed agreement would allow/ }).selectText();
     await page.keyboard.press('Control+Shift+Q');
@@ -107,6 +107,29 @@ describe('the briefing editor (browser mode)', () => {
     await expect.poll(() => editor.getByRole('heading', { name: 'Purpose' }).count()).toBe(1);
     await expect.poll(() => footnoteTexts(page)).toHaveLength(2);
     expect(await editor.textContent()).toContain('To note the talks.');
+  });
+
+  it('says the archive could not be reached, rather than that the quoted sources are gone', async () => {
+    const { page } = app;
+    // The refused requests are logged by the page; they are the point of this test, not a fault.
+    onTestFinished(() => {
+      app.pageErrors.length = 0;
+    });
+    // The host stops answering getSource: the renderer's real client sees a failed request.
+    await page.route('**/api/getSource', (route) => route.abort());
+    await page.reload();
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await expect.poll(() => footnoteTexts(page)).toHaveLength(2);
+    const message = page.getByRole('alert');
+    await page.getByRole('button', { name: 'Check quotes' }).click();
+    await expect.poll(() => message.textContent()).toContain('Could not reach the archive to check quotations');
+    expect(await editor.locator('[aria-invalid="true"]').count()).toBe(0);
+    expect(await editor.textContent()).not.toContain('no longer in the archive');
+
+    // The failure was not remembered: once the archive answers, the same session checks them.
+    await page.unroute('**/api/getSource');
+    await page.getByRole('button', { name: 'Check quotes' }).click();
+    await expect.poll(() => message.textContent()).toContain('Every quotation matches its source.');
   });
 
   it('restores a snapshot, and the restore can be undone', async () => {

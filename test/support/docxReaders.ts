@@ -19,6 +19,11 @@ export function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
 
+/** The programs missing from the PATH; "soffice|libreoffice" is there if either name is. */
+export function missingCommands(commands: readonly string[]): string[] {
+  return commands.filter((command) => !command.split('|').some(hasCommand));
+}
+
 /** Markdown with typographic quotes kept as written (`-smart`), one line per paragraph. */
 export function pandocMarkdown(docxFile: string): string {
   return execFileSync('pandoc', ['-f', 'docx', '-t', 'markdown-smart', '--wrap=none', docxFile], { encoding: 'utf8' });

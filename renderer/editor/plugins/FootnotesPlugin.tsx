@@ -1,14 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $dfs, mergeRegister } from '@lexical/utils';
+import { mergeRegister } from '@lexical/utils';
 import { useEffect } from 'react';
-import { type Footnote, type FootnoteSource, numberFootnotes } from '../../../shared/briefDocument';
-import { $isCitationNode, CitationNode } from '../nodes/CitationNode';
-import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
+import { CitationNode } from '../nodes/CitationNode';
+import { ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, writeFootnoteNumber } from '../nodes/noteDom';
+import { $numberedFootnotes, type NumberedFootnote } from '../numberedFootnotes';
 
-export interface NumberedFootnote extends Footnote {
-  nodeKey: string;
-}
+export type { NumberedFootnote };
 
 /**
  * Recomputes footnote numbers in document order after every change (move, cut, paste, undo…),
@@ -24,15 +22,7 @@ export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFo
     const recompute = () => {
       let footnotes: NumberedFootnote[] = [];
       editor.getEditorState().read(() => {
-        const keys: string[] = [];
-        const sources: FootnoteSource[] = [];
-        for (const { node } of $dfs()) {
-          if ($isExcerptNode(node) || $isCitationNode(node)) {
-            keys.push(node.getKey());
-            sources.push(node.exportJSON());
-          }
-        }
-        footnotes = numberFootnotes(sources).map((footnote, i) => ({ ...footnote, nodeKey: keys[i]! }));
+        footnotes = $numberedFootnotes();
       });
       numbers.clear();
       for (const { nodeKey, number } of footnotes) {

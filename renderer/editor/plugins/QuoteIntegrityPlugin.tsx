@@ -3,8 +3,8 @@ import { $getNodeByKey, $nodesOfType, type NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import type { TextQuoteAnchor } from '../../../shared/excerpt';
 import { checkQuote } from '../../../shared/quoteIntegrity';
+import { fetchSource } from '../archiveSources';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
-import { fetchSource } from '../nodes/noteContext';
 import { renderedState, type Verdict, writeVerdict } from '../nodes/noteDom';
 
 interface Checked {
@@ -70,8 +70,12 @@ export function QuoteIntegrityPlugin(): null {
             // Keep it pending until its source arrives; the fetch reschedules the check.
             if (!requested.has(sourceId)) {
               requested.add(sourceId);
-              void fetchSource(sourceId).then((source) => {
-                bodies.set(sourceId, source?.body ?? null);
+              void fetchSource(sourceId).then((lookup) => {
+                // Unreachable is not deleted: the quotation stays unchecked, and is asked about
+                // again at the next change to the note.
+                requested.delete(sourceId);
+                if (lookup.kind === 'unreachable') return;
+                bodies.set(sourceId, lookup.kind === 'found' ? lookup.source.body : null);
                 schedule();
               });
             }

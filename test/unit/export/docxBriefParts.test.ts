@@ -7,7 +7,8 @@ import { collectFootnoteSources, numberFootnotes, type SerializedBriefState } fr
 import { briefTemplate } from '../../../shared/briefTemplates';
 import { formatCitation } from '../../../shared/citation';
 import { titleBlockNode } from '../../../shared/titleBlock';
-import { hasCommand, libreOfficePdfText, pandocMarkdown } from '../../support/docxReaders';
+import { libreOfficePdfText, pandocMarkdown } from '../../support/docxReaders';
+import { itWithCommands } from '../support/itWithCommands';
 import {
   block,
   CMHC,
@@ -152,17 +153,6 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
     expect(styleOfParagraphWith(parts['word/document.xml']!, 'Situation actuelle')).toBe('Heading2');
   });
 
-  it('defaults to an unclassified English note for callers that give neither, and lets options override', async () => {
-    const content = filledNote('briefing-note-en');
-    const parts = xmlParts(await renderBriefDocx({ title: 'Old caller', content }, { now: NOW }));
-    expect(parts['word/styles.xml']).toContain('<w:lang w:val="en-CA"/>');
-    expect(tableOf(parts['word/document.xml']!).rows[4]).toEqual(['Classification', 'UNCLASSIFIED']);
-    const overridden = xmlParts(
-      await renderBriefDocx({ title: 'x', content, language: 'en' }, { language: 'fr-CA', now: NOW }),
-    );
-    expect(overridden['word/styles.xml']).toContain('<w:lang w:val="fr-CA"/>');
-  });
-
   it('prints a block excerpt as a Quote paragraph without quotation marks, keeping its footnote', async () => {
     const quote = 'Vacancy rates reached a record low of 1.5 per cent.';
     const content: SerializedBriefState = {
@@ -171,9 +161,9 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
         block('quote', [{ ...excerpt(2, CMHC, quote), version: 2, display: 'block' }]),
       ]),
     };
-    const documentXml = xmlParts(await renderBriefDocx({ title: 'Rents', content }, { now: NOW }))[
-      'word/document.xml'
-    ]!;
+    const documentXml = xmlParts(
+      await renderBriefDocx({ title: 'Rents', content, classification: 'UNCLASSIFIED', language: 'en' }, { now: NOW }),
+    )['word/document.xml']!;
     expect(styleOfParagraphWith(documentXml, quote)).toBe('Quote');
     expect(runText(documentXml)).toContain(`CMHC reports:${quote}`);
     expect(runText(documentXml)).not.toContain('“');
@@ -193,7 +183,9 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
       ]),
     };
     expect(numberFootnotes(collectFootnoteSources(content))).toHaveLength(1);
-    const parts = xmlParts(await renderBriefDocx({ title: 'Odd', content, classification: 'SECRET' }, { now: NOW }));
+    const parts = xmlParts(
+      await renderBriefDocx({ title: 'Odd', content, classification: 'SECRET', language: 'en' }, { now: NOW }),
+    );
     expectAllXmlValid(parts);
     expect(tableOf(parts['word/document.xml']!).rows.map(([label]) => label)).toEqual([
       'For',
@@ -207,7 +199,7 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
     expect(runText(parts['word/document.xml']!)).toContain('Broken then fine');
   });
 
-  it.skipIf(!hasCommand('pandoc'))('reads back in pandoc with the table and the citations’ footnotes', async () => {
+  itWithCommands(['pandoc'], 'reads back in pandoc with the table and the citations’ footnotes', async () => {
     const markdown = pandocMarkdown(writeTemp(await english));
     expect(markdown).toMatch(/\*\*For\*\*\s+The Minister of Housing/);
     expect(markdown).toMatch(/\*\*File number\*\*\s+HS-2024-0042/);
@@ -216,7 +208,8 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
     expect(markdown).toContain(`[^3]: ${formatCitation(GLOBE, 'short')}`);
   });
 
-  it.skipIf(!(hasCommand('soffice') || hasCommand('libreoffice')) || !hasCommand('pdftotext'))(
+  itWithCommands(
+    ['soffice|libreoffice', 'pdftotext'],
     'prints in LibreOffice with the marking, the title block and the footnotes',
     async () => {
       const { text: pdfText } = libreOfficePdfText(writeTemp(await english));

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../main/archive/database';
 import { getSource } from '../../../main/archive/sources';
 import { exportBriefDocx } from '../../../main/export/exportBrief';
@@ -15,7 +15,10 @@ import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
 import { type ArchiveFixture, fillArchive, realisticNote, storeBrief } from './archiveBrief';
 import { block, citation, excerpt, expectAllXmlValid, GLOBE, NOW, text, xmlParts } from './docxKit';
 
-afterEach(cleanUpTemp);
+afterEach(() => {
+  vi.useRealTimers();
+  cleanUpTemp();
+});
 
 async function archiveWithBrief(): Promise<{ db: Db; fixture: ArchiveFixture; id: number }> {
   const { db } = tempArchive();
@@ -138,9 +141,13 @@ describe('export options, read back by pandoc', () => {
   it('is byte for byte the same document exported twice a second apart, core.xml dates aside', async () => {
     const { db, id } = await archiveWithBrief();
     const handlers = briefHandlers(db);
+    // Two clocks a second and more apart: DOS zip times have 2 s steps, and dates in core.xml 1 s.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2024-05-01T09:00:00.400Z'));
     const first = await handlers.exportBrief({ id, includeSourceList: true, includeGrades: true });
-    await new Promise((resolve) => setTimeout(resolve, 2_100)); // DOS zip times have 2 s steps
+    vi.setSystemTime(new Date('2024-05-01T09:00:03.900Z'));
     const second = await handlers.exportBrief({ id, includeSourceList: true, includeGrades: true });
+    vi.useRealTimers();
     if (first.kind !== 'download' || second.kind !== 'download') throw new Error('expected downloads');
     const [a, b] = [first, second].map((outcome) => unzipSync(Buffer.from(outcome.base64, 'base64')));
     expect(Object.keys(a!)).toEqual(Object.keys(b!));

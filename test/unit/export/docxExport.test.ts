@@ -1,18 +1,18 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderBriefDocx } from '../../../main/export/docxExport';
 import {
-  collectExcerpts,
+  collectFootnoteSources,
   numberFootnotes,
   type SerializedBriefState,
   type SerializedNode,
 } from '../../../shared/briefDocument';
 import { formatCitation } from '../../../shared/citation';
 import type { CitationFields } from '../../../shared/source';
+import { libreOfficePdfText, pandocMarkdown } from '../../support/docxReaders';
+import { itWithCommands } from '../support/itWithCommands';
 import {
   block,
   CMHC,
@@ -81,18 +81,17 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function onPath(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-}
-
 const TITLE = 'Housing supply: briefing for the Minister';
 
 // ---------------------------------------------------------------------------------------------
 
 describe('renderBriefDocx', () => {
   const content = realisticBrief();
-  const footnotes = numberFootnotes(collectExcerpts(content));
-  const exported = renderBriefDocx({ title: TITLE, content }, { creator: 'A. Analyst', now: NOW });
+  const footnotes = numberFootnotes(collectFootnoteSources(content));
+  const exported = renderBriefDocx(
+    { title: TITLE, content, classification: 'UNCLASSIFIED', language: 'en' },
+    { creator: 'A. Analyst', now: NOW },
+  );
 
   it('numbers the fixture the way the editor does: second citation of a source is short', () => {
     expect(footnotes.map((note) => note.number)).toEqual([1, 2, 3]);
@@ -178,7 +177,9 @@ describe('renderBriefDocx', () => {
   });
 
   it('defaults the creator to Précis and honours fr-CA', async () => {
-    const parts = xmlParts(await renderBriefDocx({ title: 'Note', content }, { language: 'fr-CA', now: NOW }));
+    const parts = xmlParts(
+      await renderBriefDocx({ title: 'Note', content, classification: 'UNCLASSIFIED', language: 'fr' }, { now: NOW }),
+    );
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Précis</dc:creator>');
     expect(parts['word/styles.xml']).toContain('<w:lang w:val="fr-CA"/>');
   });
@@ -206,7 +207,12 @@ describe('renderBriefDocx', () => {
         { type: 'some-inline', text: 'stray inline at the root' },
       ]),
     } satisfies SerializedBriefState;
-    const parts = xmlParts(await renderBriefDocx({ title: 'Odd', content: odd }, { now: NOW }));
+    const parts = xmlParts(
+      await renderBriefDocx(
+        { title: 'Odd', content: odd, classification: 'UNCLASSIFIED', language: 'en' },
+        { now: NOW },
+      ),
+    );
     expectAllXmlValid(parts);
     const documentXml = parts['word/document.xml']!;
     const body = runText(documentXml);
@@ -248,7 +254,10 @@ describe('renderBriefDocx', () => {
         block('paragraph', [text(long)]),
       ]),
     };
-    const bytes = await renderBriefDocx({ title: `Title ${hostile}`, content }, { creator: `Me\u0001`, now: NOW });
+    const bytes = await renderBriefDocx(
+      { title: `Title ${hostile}`, content, classification: 'UNCLASSIFIED', language: 'en' },
+      { creator: `Me\u0001`, now: NOW },
+    );
     const parts = xmlParts(bytes);
     expectAllXmlValid(parts);
     for (const [name, xml] of Object.entries(parts)) {
@@ -271,13 +280,10 @@ describe('renderBriefDocx', () => {
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Me</dc:creator>');
   });
 
-  it.skipIf(!onPath('pandoc'))('reads back in pandoc with footnotes, heading and quotations', async () => {
+  itWithCommands(['pandoc'], 'reads back in pandoc with footnotes, heading and quotations', async () => {
     const file = join(tempDir('precis-docx-pandoc-'), 'brief.docx');
     writeFileSync(file, await exported);
-    // markdown-smart: pandoc would otherwise turn the typographic quotes into ASCII ones.
-    const markdown = execFileSync('pandoc', ['-f', 'docx', '-t', 'markdown-smart', '--wrap=none', file], {
-      encoding: 'utf8',
-    });
+    const markdown = pandocMarkdown(file);
     expect(markdown).toMatch(/^# Issue$/m);
     expect(markdown).toMatch(/^## Background$/m);
     QUOTES.forEach((quote, index) => {
@@ -288,24 +294,15 @@ describe('renderBriefDocx', () => {
     }
   });
 
-  it.skipIf(!(onPath('soffice') || onPath('libreoffice')) || !onPath('pdftotext'))(
+  itWithCommands(
+    ['soffice|libreoffice', 'pdftotext'],
     'converts to PDF in LibreOffice with the quotations and citations',
     async () => {
-      const dir = tempDir('precis-docx-lo-');
-      const file = join(dir, 'brief.docx');
+      const file = join(tempDir('precis-docx-lo-'), 'brief.docx');
       writeFileSync(file, await exported);
-      const profile = pathToFileURL(join(dir, 'profile')).href;
-      spawnSync(
-        onPath('soffice') ? 'soffice' : 'libreoffice',
-        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-        { timeout: 60_000, encoding: 'utf8' },
-      );
-      // LibreOffice exits 0 even when it could not read the file: the PDF is the verdict.
-      const pdf = join(dir, 'brief.pdf');
-      expect(existsSync(pdf)).toBe(true);
       // Lines wrap wherever the page ends, so compare without whitespace.
       const squash = (value: string) => value.normalize('NFKC').replace(/\s+/g, '');
-      const pdfText = squash(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }));
+      const pdfText = squash(libreOfficePdfText(file).text);
       for (const quote of QUOTES) expect(pdfText).toContain(squash(`“${quote}”`));
       for (const note of footnotes) expect(pdfText).toContain(squash(note.text));
     },

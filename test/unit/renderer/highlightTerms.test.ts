@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { highlightTerms } from '../../../renderer/reader/highlightTerms';
-import { queryChips, withFilter, withoutChip } from '../../../renderer/search/queryChips';
 
 const marked = (text: string, terms: string[]) =>
   highlightTerms(text, terms)
@@ -30,16 +29,5 @@ describe('highlighting search terms in the reader', () => {
   it('treats regular-expression characters in terms as text', () => {
     expect(marked('C++ (and C#) cost $2.3 billion', ['2.3', '(and', '$'])).toEqual(['and', '2.3']);
     expect(highlightTerms('plain', [])).toEqual([{ text: 'plain', match: false }]);
-  });
-});
-
-describe('filter chips in the search box', () => {
-  it('lists the filters of a query and removes one cleanly', () => {
-    const query = 'joly outlet:"canadian press" after:2023-01-01 -tag:draft korea';
-    const chips = queryChips(query);
-    expect(chips.map((c) => c.label)).toEqual(['outlet: canadian press', 'after: 2023-01-01', '-tag: draft']);
-    expect(withoutChip(query, chips[0]!)).toBe('joly after:2023-01-01 -tag:draft korea');
-    expect(withFilter('joly', 'outlet', 'The Canadian Press')).toBe('joly outlet:"The Canadian Press"');
-    expect(withFilter('joly outlet:Reuters', 'outlet', 'Reuters')).toBe('joly outlet:Reuters');
   });
 });

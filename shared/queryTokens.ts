@@ -1,8 +1,11 @@
 /**
- * The first half of the query parser: splits what the analyst typed into words, "phrases",
- * prefix* terms, OR, -exclusions and name:value filters, keeping where each came from so a
- * did-you-mean can rewrite the query in place. It never throws and never rejects input: what it
- * cannot use becomes words, or is dropped with a flag the parser turns into a notice.
+ * The one reader of the query language: splits what the analyst typed into words, "phrases",
+ * prefix* terms, OR, -exclusions and name:value filters, keeping where each came from. Search
+ * (main/search/queryParser.ts) builds its FTS query from these tokens, did-you-mean rewrites the
+ * query in place with their positions, and the search box draws its filter chips from them, so
+ * what the box shows as a filter is exactly what search filters by. It never throws and never
+ * rejects input: what it cannot use becomes words, or is dropped with a flag the parser turns
+ * into a notice.
  */
 
 export const FILTER_NAMES = ['outlet', 'author', 'lang', 'tag', 'after', 'before', 'cluster'] as const;
@@ -11,7 +14,13 @@ const FILTER_ALIASES: Record<string, FilterName> = { language: 'lang', source: '
 
 export const MAX_PHRASE_WORDS = 64;
 
-export interface TextToken {
+/** Where a token is in the input: [start, end), from its "-" to its closing quote or "*". */
+export interface TokenSpan {
+  start: number;
+  end: number;
+}
+
+export interface TextToken extends TokenSpan {
   kind: 'text';
   /** Cleaned words: letters, digits, apostrophes and hyphens, single spaces between words. */
   text: string;
@@ -19,13 +28,15 @@ export interface TextToken {
   prefix: boolean;
   negated: boolean;
   /** Where the words are in the input (inside the quotes for a phrase). */
-  start: number;
-  end: number;
+  textStart: number;
+  textEnd: number;
 }
 
-export interface FilterToken {
+export interface FilterToken extends TokenSpan {
   kind: 'filter';
   name: FilterName;
+  /** The name as typed, before the colon ("language" for lang:, "by" for author:). */
+  typedName: string;
   /** The value as typed, quotes and trailing * removed, not otherwise cleaned. */
   value: string;
   prefix: boolean;
@@ -34,7 +45,7 @@ export interface FilterToken {
   raw: string;
 }
 
-export type Token = TextToken | FilterToken | { kind: 'or' };
+export type Token = TextToken | FilterToken | ({ kind: 'or' } & TokenSpan);
 
 export interface Tokenized {
   tokens: Token[];
@@ -65,12 +76,18 @@ export function cleanWords(raw: string): string[] {
 }
 
 /** `name:` at `at` when name is a filter we know (case-insensitive), with its length. */
-function filterAt(input: string, at: number): { name: FilterName; length: number } | null {
+function filterAt(input: string, at: number): { name: FilterName; typedName: string; length: number } | null {
   const match = /^([A-Za-z]+):/.exec(input.slice(at, at + 12));
   if (!match) return null;
-  const word = match[1]!.toLowerCase();
-  const name = (FILTER_NAMES as readonly string[]).includes(word) ? (word as FilterName) : FILTER_ALIASES[word];
-  return name ? { name, length: match[0].length } : null;
+  const typedName = match[1]!;
+  const name = filterNamed(typedName);
+  return name ? { name, typedName, length: match[0].length } : null;
+}
+
+/** The filter a name stands for, aliases and any case included ("Language" → lang), or null. */
+export function filterNamed(word: string): FilterName | null {
+  const lower = word.toLowerCase();
+  return (FILTER_NAMES as readonly string[]).includes(lower) ? (lower as FilterName) : (FILTER_ALIASES[lower] ?? null);
 }
 
 /** Reads a quoted string starting at the quote at `at`; an unclosed one runs to the end. */
@@ -78,6 +95,13 @@ function readQuoted(input: string, at: number): { text: string; end: number; unb
   const close = input.indexOf('"', at + 1);
   if (close < 0) return { text: input.slice(at + 1), end: input.length, unbalanced: true };
   return { text: input.slice(at + 1, close), end: close + 1, unbalanced: false };
+}
+
+/** A token's span, without the separators an unclosed quote ran over to the end of the input. */
+function spanOf(input: string, start: number, end: number): TokenSpan {
+  let last = end;
+  while (last > start && isSeparator(input[last - 1]!)) last--;
+  return { start, end: last };
 }
 
 function readWord(input: string, at: number): number {
@@ -88,14 +112,30 @@ function readWord(input: string, at: number): number {
 
 export function tokenize(input: string): Tokenized {
   const out: Tokenized = { tokens: [], unbalanced: false, shortened: false, emptyFilters: [] };
-  const pushText = (raw: string, start: number, quoted: boolean, prefix: boolean, negated: boolean): void => {
+  const pushText = (
+    span: TokenSpan,
+    raw: string,
+    textStart: number,
+    quoted: boolean,
+    prefix: boolean,
+    negated: boolean,
+  ): void => {
     const words = cleanWords(raw);
     if (words.length === 0) return;
     const cut = words.length > MAX_PHRASE_WORDS;
     if (cut) out.shortened = true;
     // A cut phrase must not end in a prefix search on a word the user did not cut.
     const text = words.slice(0, MAX_PHRASE_WORDS).join(' ');
-    out.tokens.push({ kind: 'text', text, quoted, prefix: prefix && !cut, negated, start, end: start + raw.length });
+    out.tokens.push({
+      kind: 'text',
+      text,
+      quoted,
+      prefix: prefix && !cut,
+      negated,
+      ...span,
+      textStart,
+      textEnd: textStart + raw.length,
+    });
   };
   let i = 0;
   while (i < input.length) {
@@ -139,7 +179,11 @@ export function tokenize(input: string): Tokenized {
       }
       const raw = input.slice(tokenStart, i).trim();
       if (value.trim() === '') out.emptyFilters.push(raw);
-      else out.tokens.push({ kind: 'filter', name: filter.name, value: value.trim(), prefix, negated, raw });
+      else {
+        const { name, typedName } = filter;
+        const span = spanOf(input, tokenStart, i);
+        out.tokens.push({ kind: 'filter', name, typedName, value: value.trim(), prefix, negated, raw, ...span });
+      }
       continue;
     }
     if (input[i] === '"') {
@@ -151,7 +195,7 @@ export function tokenize(input: string): Tokenized {
         prefix = true;
         i++;
       }
-      pushText(quoted.text, tokenStart + (negated ? 2 : 1), true, prefix, negated);
+      pushText(spanOf(input, tokenStart, i), quoted.text, tokenStart + (negated ? 2 : 1), true, prefix, negated);
       continue;
     }
     const end = readWord(input, i);
@@ -159,10 +203,10 @@ export function tokenize(input: string): Tokenized {
     const wordStart = i;
     i = end;
     if (word === 'OR' && !negated) {
-      out.tokens.push({ kind: 'or' });
+      out.tokens.push({ kind: 'or', start: tokenStart, end });
       continue;
     }
-    pushText(word, wordStart, false, /\*$/.test(word), negated);
+    pushText({ start: tokenStart, end }, word, wordStart, false, /\*$/.test(word), negated);
   }
   return out;
 }
