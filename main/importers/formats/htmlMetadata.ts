@@ -26,45 +26,54 @@ export function readHtmlMetadata(doc: DomDocument): DeclaredMetadata {
     'application-name',
   );
 
-  return {
-    title:
-      first('citation_title', 'dc.title', 'og:title', 'twitter:title', 'parsely-title') ??
-      ld.headline ??
-      pageTitle(doc, siteName ?? ld.publisher),
-    outlet: siteName ?? ld.publisher,
-    author: readAuthor(meta) ?? ld.author,
-    publishedAt:
-      firstDate(
-        first(
-          'article:published_time',
-          'citation_publication_date',
-          'citation_date',
-          'citation_online_date',
-          'dc.date.issued',
-          'dc.date',
-          'dcterms.issued',
-          'dcterms.created',
-          'date',
-          'pubdate',
-          'publish-date',
-          'publication_date',
-          'parsely-pub-date',
-          'sailthru.date',
-        ),
-        ld.datePublished,
-        doc
-          .querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime]')
-          ?.getAttribute('datetime'),
-      ) ?? null,
-    url: absoluteUrl(
-      first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url') ??
-        doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-        ld.url,
+  const metaTitle = first('citation_title', 'dc.title', 'og:title', 'twitter:title', 'parsely-title');
+  const metaDate = firstDate(
+    first(
+      'article:published_time',
+      'citation_publication_date',
+      'citation_date',
+      'citation_online_date',
+      'dc.date.issued',
+      'dc.date',
+      'dcterms.issued',
+      'dcterms.created',
+      'date',
+      'pubdate',
+      'publish-date',
+      'publication_date',
+      'parsely-pub-date',
+      'sailthru.date',
     ),
+    doc
+      .querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime]')
+      ?.getAttribute('datetime'),
+  );
+  const metaUrl = absoluteUrl(
+    first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url') ??
+      doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+  );
+  const metaAuthor = readAuthor(meta);
+  const kind = (fromMeta: unknown): 'meta-tag' | 'json-ld' => (fromMeta ? 'meta-tag' : 'json-ld');
+
+  return {
+    title: metaTitle ?? ld.headline ?? pageTitle(doc, siteName ?? ld.publisher),
+    outlet: siteName ?? ld.publisher,
+    author: metaAuthor ?? ld.author,
+    publishedAt: metaDate ?? firstDate(ld.datePublished),
+    url: metaUrl ?? absoluteUrl(ld.url),
     language:
       doc.documentElement.getAttribute('lang') ??
       first('content-language', 'dc.language', 'citation_language', 'og:locale') ??
       ld.inLanguage,
+    evidence: {
+      // <title> is declared in the page's head as much as a meta tag is.
+      title: metaTitle || !ld.headline ? 'meta-tag' : 'json-ld',
+      outlet: kind(siteName),
+      author: kind(metaAuthor),
+      publishedAt: kind(metaDate),
+      url: kind(metaUrl),
+      language: 'meta-tag',
+    },
   };
 }
 

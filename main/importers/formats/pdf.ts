@@ -1,8 +1,8 @@
 import { foldForComparison } from '../../../shared/text';
 import { assembleArticle, type Block, type ParsedFile } from '../article';
-import { isPersonName } from '../bylines';
+import { readAuthorList } from '../coverPage';
 import { hasText } from '../characters';
-import { validIsoDate } from '../dates';
+import { propertyDate, validIsoDate } from '../dates';
 import { ImportFailure } from '../importFailure';
 import { describeContent, sniffContent } from './sniffContent';
 
@@ -67,27 +67,56 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     }
     const { info, metadata } = await doc.getMetadata();
     const fields = (info ?? {}) as Record<string, unknown>;
-    const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
     const title = text(fields.Title) ?? text(metadata?.get('dc:title'));
+    // XMP lists creators as an array; the Info dictionary as one string, often "A; B" or "A, B".
     const author = text(fields.Author) ?? text(metadata?.get('dc:creator'));
 
+    const kept = withoutPageFurniture(pages);
     const article = assembleArticle(
-      toBlocks(withoutPageFurniture(pages)),
+      toBlocks(kept),
       {
         title: title && !PLACEHOLDER_TITLE.test(title) ? title : null,
-        author: author && (isPersonName(author) || author.includes(' and ')) ? author : null,
+        author: author ? readAuthorList(author) : null,
         language: text(fields.Language),
+        // The creation date is weak evidence: a date printed on the cover is about the text.
+        publishedAt: propertyDate(pdfDate(text(fields.CreationDate))),
+        evidence: { publishedAt: 'property-date' },
       },
       fileName,
-      { pageCount: pages.length },
+      { pageCount: pages.length, coverTitle: largestText(kept[0] ?? []) },
     );
     const original = pages.map((lines) => lines.map((line) => line.text).join('\n')).join('\n\f\n');
-    // The creation date is only a fallback: a date in the text is about the text.
-    const publishedAt = article.publishedAt ?? pdfDate(text(fields.CreationDate));
-    return { ...article, publishedAt, original, format: 'pdf' };
+    return { ...article, original, format: 'pdf' };
   } finally {
     await task.destroy();
   }
+}
+
+function text(value: unknown): string | null {
+  if (Array.isArray(value)) return text(value.filter((v) => typeof v === 'string').join('; '));
+  return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null;
+}
+
+/**
+ * A report's title on its cover: the run of lines set in the largest type on the first page,
+ * when that type is clearly larger than the text's.
+ */
+function largestText(lines: readonly Line[]): string | null {
+  if (lines.length < 2) return null;
+  const largest = Math.max(...lines.map((line) => line.height));
+  const typical = quantile(
+    lines.map((line) => line.height),
+    0.5,
+  );
+  if (largest < typical * 1.2) return null;
+  const first = lines.findIndex((line) => line.height >= largest * 0.95);
+  let end = first;
+  while (end + 1 < lines.length && lines[end + 1]!.height >= largest * 0.95) end++;
+  const title = lines
+    .slice(first, end + 1)
+    .map((line) => line.text)
+    .join(' ');
+  return title.length <= 250 ? title : null;
 }
 
 // What PDF writers put in Title when the author did not.
@@ -143,7 +172,7 @@ const PAGE_NUMBER =
 
 /**
  * Drops page numbers, and running heads and feet: a line at the top or bottom of a page that
- * recurs (digits aside) at the top or bottom of at least half the pages, and of three or more.
+ * recurs (digits aside) at the top or bottom of at least half the pages, and of two or more.
  */
 function withoutPageFurniture(pages: readonly Line[][]): Line[][] {
   const key = (line: Line) => foldForComparison(line.text).replace(/\d+/g, '#');
@@ -152,7 +181,7 @@ function withoutPageFurniture(pages: readonly Line[][]): Line[][] {
   for (const lines of pages) {
     for (const k of new Set(edges(lines).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const threshold = Math.max(3, Math.ceil(pages.length / 2));
+  const threshold = Math.max(2, Math.ceil(pages.length / 2));
   return pages.map((lines) => {
     const edge = new Set(edges(lines));
     return lines.filter(
