@@ -20,15 +20,11 @@ export const PROVENANCE_COLUMN = `(SELECT json_group_object(field, evidence) FRO
  * row was stored before evidence was recorded (or by a tool that records none): 'legacy'. A field
  * without a value has no evidence, unless the analyst emptied it on purpose ('user').
  */
-export function readProvenance(
-  json: string | null,
-  values: Record<MetadataField, string | null>,
-): Provenance {
+export function readProvenance(json: string | null, values: Record<MetadataField, string | null>): Provenance {
   const recorded = JSON.parse(json ?? '{}') as Partial<Record<MetadataField, EvidenceKind>>;
   const entries = METADATA_FIELDS.map((field) => {
     const kind = recorded[field];
-    const from: EvidenceKind =
-      kind === 'user' ? 'user' : values[field] === null ? 'none' : (kind ?? 'legacy');
+    const from: EvidenceKind = kind === 'user' ? 'user' : values[field] === null ? 'none' : (kind ?? 'legacy');
     return [field, { from, strength: evidenceStrength(from) }] as const;
   });
   return Object.fromEntries(entries) as Provenance;

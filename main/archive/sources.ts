@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { needsReview, type SOURCE_FORMATS, type SourceDetail, type SourceEdit, type SourceSummary } from '../../shared/source';
+import {
+  needsReview,
+  type SOURCE_FORMATS,
+  type SourceDetail,
+  type SourceEdit,
+  type SourceSummary,
+} from '../../shared/source';
 
 type SourceFormat = (typeof SOURCE_FORMATS)[number];
 

@@ -4,6 +4,7 @@ import type { FoundEvidence } from '../archive/provenance';
 import { findBoilerplate } from './boilerplate';
 import { takeLeadingByline, takeTrailingByline } from './bylines';
 import { cleanCharacters, hasText } from './characters';
+import { isGenericAuthor, isOrganisationLine, readAuthorList, readCoverCredit } from './coverPage';
 import { readDateMarker } from './dates';
 import { Candidates } from './evidence';
 import { detectLanguage } from './language';
@@ -59,7 +60,8 @@ export interface AssembleOptions {
 
 const URL_PARAGRAPH = /^(?:(?:source|url|link|lien|original)\s*:\s*)?<?(https?:\/\/[^\s<>]+)>?$/i;
 // "SEOUL, South Korea (AP) — ", "OTTAWA (Reuters) - ": the parenthesis names the wire service.
-const DATELINE_CREDIT = /^\p{Lu}[\p{L} .,'’0-9-]{1,60}?\s*\(([^()]{2,30})\)\s*[—–-]{1,2}\s/u;
+// "(Bloomberg) -- " opens a story with the agency alone.
+const DATELINE_CREDIT = /^(?:\p{Lu}[\p{L} .,'’0-9-]{1,60}?\s*)?\(([^()]{2,30})\)\s*[—–-]{1,2}\s/u;
 const STRONG_TITLE: readonly EvidenceKind[] = ['meta-tag', 'json-ld', 'front-matter', 'user'];
 
 /**
@@ -93,22 +95,36 @@ export function assembleArticle(
       needHeadline: options.headline === undefined,
       declaredTitle: strongTitle,
       coverTitle: options.coverTitle ?? null,
-    }) ?? options.headline ?? null;
+    }) ??
+    options.headline ??
+    null;
 
   items = withoutFurniture(items, found);
 
   const datelineOutlet = readDatelineOutlet(items[0]?.text ?? '');
   found.offer('outlet', datelineOutlet, 'dateline');
   found.offer('publishedAt', readDatelineDate(items[0]?.text ?? ''), 'dateline');
-  found.offer('url', fromEnd(items, (texts) => takeUrlParagraph(texts, 'end')), 'text');
+  found.offer(
+    'url',
+    fromEnd(items, (texts) => takeUrlParagraph(texts, 'end')),
+    'text',
+  );
   const leading = fromStart(items, takeLeadingByline);
   const trailing = fromEnd(items, takeTrailingByline);
   for (const credit of [trailing, leading]) {
     found.offer('author', credit?.author, 'byline');
     found.offer('outlet', credit?.outlet, 'byline');
   }
-  found.offer('url', fromEnd(items, (texts) => takeUrlParagraph(texts, 'end')), 'text');
-  found.offer('url', fromStart(items, (texts) => takeUrlParagraph(texts, 'start')), 'text');
+  found.offer(
+    'url',
+    fromEnd(items, (texts) => takeUrlParagraph(texts, 'end')),
+    'text',
+  );
+  found.offer(
+    'url',
+    fromStart(items, (texts) => takeUrlParagraph(texts, 'start')),
+    'text',
+  );
 
   if (!items.some((item) => hasText(item.text)) && headline !== null) {
     // A document that is nothing but a short line: that line is both the title and the text.
@@ -139,7 +155,11 @@ function offerDeclared(found: Candidates, declared: DeclaredMetadata): void {
   const from = (field: MetadataField): EvidenceKind => declared.evidence?.[field] ?? 'document-property';
   found.offer('title', declared.title ? tidyTitle(declared.title) : null, from('title'));
   found.offer('outlet', declared.outlet, from('outlet'));
-  found.offer('author', declared.author, from('author'));
+  const author = declared.author?.trim() ?? '';
+  if (author && !readAuthorList(author) && (knownOutlet(author) || isOrganisationLine(author))) {
+    // An organisation in an author field ("AFP", "Department of Finance Canada") is the publisher.
+    found.offer('outlet', author, from('author'), 1);
+  } else if (author && !isGenericAuthor(author)) found.offer('author', author, from('author'));
   found.offer('publishedAt', declared.publishedAt, from('publishedAt'));
   found.offer('url', declared.url, from('url'));
   found.offer('language', languageCode(declared.language), from('language'));
@@ -158,6 +178,13 @@ function withoutFurniture(items: Block[], found: Candidates): Block[] {
     if (tagline) {
       found.offer('outlet', tagline.outlet, 'byline');
       found.offer('publishedAt', tagline.date, 'printed-date');
+      return false;
+    }
+    // "SOURCE Canadian Association of Energy Producers", "Source : Cabinet de la ministre …" at the foot.
+    const credit =
+      i >= items.length - 3 && /^\s*(?:source|from)\b/i.test(item.text) ? readCoverCredit(item.text) : null;
+    if (credit?.organisation) {
+      found.offer('outlet', credit.organisation, 'cover-page', 1);
       return false;
     }
     const date = readDateLine(item.text);

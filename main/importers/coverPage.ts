@@ -17,11 +17,15 @@ const ORGANISATION_WORDS = new Set(
   autorite directorate direction branch bank banque network reseau observatory observatoire think tank
   statistics statistique treasury tresor corporation services chamber chambre cabinet federation alliance
   coalition collaborative trust fund fonds court cour tribunal house communes assembly assemblee police
-  forces force affaires affairs commissioner commissaire ombudsman program programme`
+  forces force affaires affairs commissioner commissaire ombudsman program programme finance finances`
     .split(/\s+/)
     .filter(Boolean),
 );
-const JURISDICTIONS = /\b(?:canada|quebec|ontario|alberta|manitoba|saskatchewan|nunavut|yukon|britannique|brunswick|scotia|ecosse)$/;
+const JURISDICTIONS =
+  /\b(?:canada|quebec|ontario|alberta|manitoba|saskatchewan|nunavut|yukon|britannique|brunswick|scotia|ecosse)$/;
+// Words of titles, not of names: "Evaluation of the … Program" is a report, not its publisher.
+const TITLE_WORDS =
+  /\b(?:report|rapport|review|strategy|strategie|study|etude|analysis|analyse|remarks|allocution|transcript|transcription|evidence|temoignages|statement|declaration|update|outlook|annual|annuel|summary|sommaire|framework|cadre|assessment|evaluation|audit|guide|overview|apercu|submission|memoire|proceedings|speech|discours|lessons|options|scenarios|towards?|vers|calls?|announces?|annonce|welcomes?)\b/;
 const SMALL = new Set('of and for the on in de du des la le les et pour en sur au aux d l a of-the'.split(' '));
 
 /** A line that is an organisation's name: short, capitalised, with a word organisations use. */
@@ -33,13 +37,24 @@ export function isOrganisationLine(line: string): boolean {
   if (words.length < 2 || words.length > 11) return false;
   const folded = foldForComparison(trimmed);
   const foldedWords = folded.split(/[\s'’-]+/);
+  if (TITLE_WORDS.test(folded)) return false;
   if (!foldedWords.some((word) => ORGANISATION_WORDS.has(word)) && !JURISDICTIONS.test(folded)) return false;
-  // Title case (or capitals): every word that is not a small word starts with a capital.
-  return words.every((word, i) => /^[\p{Lu}\d(&]/u.test(word) || (i > 0 && SMALL.has(foldForComparison(word).replace(/[’']$/, ''))) || /^[dl][’']\p{Lu}/u.test(word));
+  // French names are capitalised on their first word only: "Institut de recherche en politiques publiques".
+  if (ORGANISATION_WORDS.has(foldedWords[0]!) && /^\p{Lu}/u.test(trimmed) && /^[\p{L}'’ -]+$/u.test(trimmed))
+    return true;
+  // Otherwise title case (or capitals): every word that is not a small word starts with a capital.
+  return words.every(
+    (word, i) =>
+      /^[\p{Lu}\d(&]/u.test(word) ||
+      (i > 0 && SMALL.has(foldForComparison(word).replace(/[’']$/, ''))) ||
+      /^[dl][’']\p{Lu}/u.test(word),
+  );
 }
 
-const PUBLISHER_LABEL = /^(?:published by|prepared for|issued by|publie par|une publication d[eu]|publication d[eu]|source)\s*:?\s+/;
-const AUTHOR_LABEL = /^(?:prepared by|written by|authors?|by|par|prepare par|redige par|auteur(?:e|s|es)?|redaction)\s*:?\s+/;
+const PUBLISHER_LABEL =
+  /^(?:published by|issued by|from|publie par|une publication d[eu]|publication d[eu]|source)\s*:?\s+/;
+const AUTHOR_LABEL =
+  /^(?:prepared by|written by|authors?|by|par|prepare par|redige par|auteur(?:e|s|es)?|redaction)\s*:?\s+/;
 
 export interface CoverCredit {
   author: string | null;
@@ -59,10 +74,11 @@ export function readCoverCredit(line: string): CoverCredit | null {
   const label = AUTHOR_LABEL.exec(folded);
   if (!label) return null;
   const rest = trimmed.slice(label[0].length);
+  const credit = readCreditLine(`By ${rest}`);
+  if (credit?.author && credit.outlet) return { author: credit.author, organisation: credit.outlet };
   const authors = readAuthorList(rest);
   if (authors) return { author: authors, organisation: null };
-  const credit = readCreditLine(`By ${rest}`);
-  if (credit?.author) return { author: credit.author, organisation: credit.outlet };
+  if (credit?.author) return { author: credit.author, organisation: null };
   return isOrganisationLine(rest) ? { author: null, organisation: rest } : null;
 }
 
@@ -82,15 +98,14 @@ export function isGenericAuthor(value: string): boolean {
 export function readAuthorList(value: string): string | null {
   const text = value.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > 300 || isGenericAuthor(text)) return null;
-  // "Doe, Jane": one surname, one given name.
-  const inverted = /^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’ -]+)$/u.exec(text);
-  if (inverted && !inverted[2]!.includes(' ') && isPersonName(`${inverted[2]} ${inverted[1]}`)) {
-    return `${inverted[2]} ${inverted[1]}`;
+  const names: string[] = [];
+  for (const part of text.split(/\s*(?:;|&|\band\b|\bet\b)\s*/i).filter(Boolean)) {
+    // "Doe, Jane" (one surname, then given names) is one name; "Jane Doe, John Roe" is two.
+    const inverted = /^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’ -]+)$/u.exec(part);
+    if (inverted && isPersonName(`${inverted[2]} ${inverted[1]}`)) names.push(`${inverted[2]!.trim()} ${inverted[1]}`);
+    else names.push(...part.split(/\s*,\s*/).filter(Boolean));
   }
-  const names = text
-    .split(/\s*(?:;|,|&|\band\b|\bet\b)\s*/i)
-    .map((name) => name.replace(/^(?:dr|prof|mr|mrs|ms|mme|m)\.?\s+/i, '').trim())
-    .filter(Boolean);
-  if (names.length === 0 || !names.every((name) => isPersonName(name) && !isGenericAuthor(name))) return null;
-  return names.join(' and ');
+  const tidy = names.map((name) => name.replace(/^(?:dr|prof|mr|mrs|ms|mme|m)\.?\s+/i, '').trim());
+  const isName = (name: string) => isPersonName(name) && !isGenericAuthor(name) && !isOrganisationLine(name);
+  return tidy.length > 0 && tidy.every(isName) ? tidy.join(' and ') : null;
 }

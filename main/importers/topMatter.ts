@@ -10,7 +10,7 @@ import { isReleaseLabel, isSlugLine, readWireHeader } from './wireCopy';
 /** How far into a document its top matter (header, headline, byline, date, publisher) can reach. */
 const TOP_ZONE = 12;
 /** Short lines (a subtitle, a series name) the top matter may still follow. */
-const MAX_SKIPPED = 2;
+const MAX_SKIPPED = 3;
 
 export interface TopMatterOptions {
   /** Take the headline from the top (false when the caller already has one). */
@@ -30,6 +30,9 @@ export interface TopMatterOptions {
 export function readTopMatter(items: Block[], found: Candidates, options: TopMatterOptions): string | null {
   let headline: string | null = null;
   let skipped = 0;
+  // Where the top has a heading (a Word title, an <h1>, a PDF's large type), that is the headline,
+  // and the short lines above it are labels ("Policy Paper", "Background Paper").
+  const hasHeading = items.slice(0, TOP_ZONE).some((item) => item.heading && item.page === 1);
   let i = 0;
   for (let seen = 0; i < items.length && seen < TOP_ZONE && items[i]!.page === 1; seen++) {
     const item = items[i]!;
@@ -40,7 +43,7 @@ export function readTopMatter(items: Block[], found: Candidates, options: TopMat
       continue;
     }
     if (options.needHeadline && headline === null && items.length >= 2) {
-      const title = headlineKind(item, options);
+      const title = hasHeading && !item.heading ? null : headlineKind(item, options);
       if (title) {
         headline = text;
         found.offer('title', text, title);
@@ -115,7 +118,7 @@ function readReleaseDateline(text: string, found: Candidates): boolean {
     const line = readDateLine(part);
     if (line && !line.monthOnly && date === null) date = line.date;
     else if (isOrganisationLine(part) && organisation === null) organisation = part.trim();
-    else if (!/^\p{Lu}[\p{L} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’-]{1,30})?$/u.test(part.trim())) return false;
+    else if (!/^\p{Lu}[\p{L} .'’()-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’()-]{1,30})?$/u.test(part.trim())) return false;
   }
   if (date === null) return false;
   found.offer('publishedAt', date, 'dateline');

@@ -34,7 +34,8 @@ export function readWireHeader(line: string): WireHeader | null {
     .concat(' ', folded.slice(found.index + found.length))
     .replace(TIME, ' ')
     .replace(/\b(?:[a-z]{1,2}t|gmt|utc|hne|hae|hnp|hap|et|heure de l'est)\b/g, ' ')
-    .replace(/[\s,|·•–—():-]+/g, ' ')
+    .replace(/\b(?:at|a|le)\b/g, ' ')
+    .replace(/[\s,.|·•–—():-]+/g, ' ')
     .trim();
   const hasTime = TIME.test(rest);
   // Without a time, only an agency we know makes "Name -- date" a header rather than a dateline.
@@ -54,7 +55,7 @@ export function isSlugLine(line: string): boolean {
   return trimmed.length <= 80 && EDITORS_NOTE.test(foldForComparison(trimmed));
 }
 
-const END_MARKER = /^(?:-\s*30\s*-|—\s*30\s*—|\(?end\)?|\(?fin\)?|-\s*fin\s*-|#{3}|\*{3}|xxx)$/i;
+const END_MARKER = /^(?:-\s*30\s*-|—\s*30\s*—|\(?end\)?|\(?fin\)?|-\s*fin\s*-|#{3}|\*{3}|xxx|==\s*\p{L}+)$/iu;
 
 export function isEndMarker(line: string): boolean {
   return END_MARKER.test(line.trim());

@@ -1,8 +1,8 @@
 import { DOMParser } from 'linkedom';
 import mammoth from 'mammoth';
 import { assembleArticle, type ParsedFile } from '../article';
-import { readAuthorList } from '../coverPage';
 import { hasText } from '../characters';
+import { readAuthorList } from '../coverPage';
 import { leadingIsoDate, propertyDate } from '../dates';
 import { ImportFailure } from '../importFailure';
 import { type DomDocument, parseHtmlFragment } from './dom';

@@ -1,9 +1,10 @@
 import { foldForComparison } from '../../../shared/text';
 import { assembleArticle, type Block, type ParsedFile } from '../article';
-import { readAuthorList } from '../coverPage';
 import { hasText } from '../characters';
+import { isOrganisationLine, readAuthorList } from '../coverPage';
 import { propertyDate, validIsoDate } from '../dates';
 import { ImportFailure } from '../importFailure';
+import { readDateLine } from '../printedDates';
 import { describeContent, sniffContent } from './sniffContent';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -72,6 +73,11 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     const author = text(fields.Author) ?? text(metadata?.get('dc:creator'));
 
     const kept = withoutPageFurniture(pages);
+    // A running head or foot such as "Published January 23, 2025" is still the printed date.
+    const running = pages[0]?.filter((line) => !kept[0]?.includes(line)) ?? [];
+    const runningDate = running.find((line) => readDateLine(line.text)?.labelled);
+    // A running head that names an organisation names the publisher ("Northern Policy Institute").
+    const runningOrganisation = running.find((line) => isOrganisationLine(line.text))?.text ?? null;
     const article = assembleArticle(
       toBlocks(kept),
       {
@@ -79,8 +85,11 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
         author: author ? readAuthorList(author) : null,
         language: text(fields.Language),
         // The creation date is weak evidence: a date printed on the cover is about the text.
-        publishedAt: propertyDate(pdfDate(text(fields.CreationDate))),
-        evidence: { publishedAt: 'property-date' },
+        publishedAt: runningDate
+          ? readDateLine(runningDate.text)!.date
+          : propertyDate(pdfDate(text(fields.CreationDate))),
+        outlet: runningOrganisation,
+        evidence: { publishedAt: runningDate ? 'printed-date' : 'property-date', outlet: 'cover-page' },
       },
       fileName,
       { pageCount: pages.length, coverTitle: largestText(kept[0] ?? []) },
@@ -209,10 +218,11 @@ function toBlocks(pages: readonly Line[][]): Block[] {
       .filter((gap) => gap > 0 && gap < bodyHeight * 3),
   );
   const spacing = quantile(gaps, 0.25) || bodyHeight * 1.2;
+  // The measure: how long a full line of text runs (most lines of a paragraph are full).
   const typicalLength =
     quantile(
       all.map((line) => line.text.length),
-      0.5,
+      0.75,
     ) || 60;
 
   const blocks: Block[] = [];
@@ -222,9 +232,13 @@ function toBlocks(pages: readonly Line[][]): Block[] {
     for (const line of lines) {
       const heading = line.height > bodyHeight * 1.25 && line.text.length <= 150;
       const gap = previous ? previous.y - line.y : 0;
-      const endsParagraph =
-        previous !== null && previous.text.length < typicalLength * 0.7 && /[.!?:"”»]$/.test(previous.text);
-      if (!block || gap > spacing * 1.45 || gap < 0 || heading !== block.heading || endsParagraph) {
+      // A line that stops well short of the measure ends its paragraph; on a cover, each short
+      // line (organisation, label, date) is a paragraph of its own. A heading wraps onto lines
+      // of the same size, with the wider spacing its type size gives.
+      const sameHeading = heading && previous !== null && Math.abs(previous.height - line.height) < 0.5;
+      const endsParagraph = previous !== null && !sameHeading && previous.text.length < typicalLength * 0.7;
+      const wideGap = gap > (sameHeading ? line.height * 1.6 : spacing * 1.45);
+      if (!block || wideGap || gap < 0 || heading !== block.heading || endsParagraph) {
         block = { text: line.text, page: pageIndex + 1, heading };
         blocks.push(block);
       } else {
