@@ -121,6 +121,8 @@ export const contract = {
   updateSource: { input: z.object({ id: z.number().int().positive(), edit: SourceEdit }), output: SourceDetail },
   /** Every version in the near-duplicate cluster of the given source, oldest first. */
   listClusterMembers: { input: Id, output: z.array(SourceSummary) },
+  /** Sources whose title, date or outlet rests on weak evidence or none, most recently imported first. */
+  listNeedsReview: { input: Nothing, output: z.array(SourceSummary) },
   /** One file the analyst picked, sent whole; the path never crosses the boundary. */
   importFile: {
     input: z.object({ name: z.string().min(1).max(1000), base64: z.string().max(MAX_UPLOAD_BASE64) }),

@@ -8,6 +8,7 @@ export const CONTRACT_METHODS = [
   'getSource',
   'updateSource',
   'listClusterMembers',
+  'listNeedsReview',
   'importFile',
   'listBriefs',
   'listTrash',

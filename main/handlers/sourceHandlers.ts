@@ -1,12 +1,15 @@
 import { basename } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
-import { getSource, listClusterMembers, updateSource } from '../archive/sources';
+import { getSource, listClusterMembers, listSourcesNeedingReview, updateSource } from '../archive/sources';
 import { UserError } from '../errors';
 import { importBuffer } from '../importers/importBuffer';
 import { searchSources } from '../search/searchSources';
 
-type SourceHandlers = Pick<Handlers, 'search' | 'getSource' | 'updateSource' | 'listClusterMembers' | 'importFile'>;
+type SourceHandlers = Pick<
+  Handlers,
+  'search' | 'getSource' | 'updateSource' | 'listClusterMembers' | 'listNeedsReview' | 'importFile'
+>;
 
 const missing = (id: number) => new UserError('not-found', `Source ${id} is not in the archive.`);
 
@@ -27,6 +30,7 @@ export function sourceHandlers(db: Db): SourceHandlers {
     // The file's name is only a label (format, title fallback): nothing is read from disk by it.
     importFile: ({ name, base64 }) =>
       importBuffer(db, basename(name.replace(/\\/g, '/')), Buffer.from(base64, 'base64')),
+    listNeedsReview: () => listSourcesNeedingReview(db),
     listClusterMembers: ({ id }) => {
       const source = getSource(db, id);
       if (!source) throw missing(id);
