@@ -36,7 +36,7 @@ export function NeedsReviewList({
   return (
     <section className="needs-review" aria-labelledby="needs-review-heading">
       <h2 id="needs-review-heading">Needs review ({sources.length})</h2>
-      <ul aria-label="Needs review">
+      <ul className="review-list" aria-label="Needs review">
         {sources.map((source) => (
           <li key={source.id}>
             <span className="review-title">{source.title}</span>
