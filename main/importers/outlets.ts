@@ -8,6 +8,9 @@ const KNOWN_OUTLETS: Record<string, string> = {
   'canadian press': 'The Canadian Press',
   'presse canadienne': 'La Presse Canadienne',
   'la presse canadienne': 'La Presse Canadienne',
+  // Datelines credit them by initials: "OTTAWA (CP) —", "MONTRÉAL (PC) —".
+  cp: 'The Canadian Press',
+  pc: 'La Presse Canadienne',
   'associated press': 'The Associated Press',
   ap: 'The Associated Press',
   reuters: 'Reuters',

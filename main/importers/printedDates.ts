@@ -43,7 +43,12 @@ const PATTERNS: { pattern: RegExp; read: (m: RegExpExecArray) => [string, string
     pattern: new RegExp(`\\b${WEEKDAY}(?:le\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\s+${MONTH},?\\s+${YEAR}\\b`),
     read: (m) => [m[3]!, String(MONTHS[m[2]!]), m[1]!],
   },
-  { pattern: new RegExp(`\\b${MONTH},?\\s+${YEAR}\\b`), read: (m) => [m[2]!, String(MONTHS[m[1]!]), '1'], month: true },
+  // A month alone, not the tail of a date whose day is impossible ("31 February 2025").
+  {
+    pattern: new RegExp(`(?<!\\d(?:er)?\\s?)\\b${MONTH},?\\s+${YEAR}\\b`),
+    read: (m) => [m[2]!, String(MONTHS[m[1]!]), '1'],
+    month: true,
+  },
 ];
 
 export interface FoundDate {
