@@ -58,7 +58,7 @@ export function readCreditLine(line: string): Byline | null {
   const hasBy = /^(?:by|par)\s+/i.test(undecorated);
   const text = undecorated.replace(/^(?:by|par)\s+/i, '').trim();
   // The outlet follows the last comma, slash or bar: "Name, Outlet", "Name / Outlet", "Name | Outlet".
-  const split = /^(.+?)\s*(?:,|\/|\|)\s*([^,/|]+)$/.exec(text);
+  const split = /^(.+?)\s*(?:,|\/|\||·|•)\s*([^,/|·•]+)$/.exec(text);
   if (split) {
     const author = readAuthors(split[1]!);
     const outletText = split[2]!.trim();

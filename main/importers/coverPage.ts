@@ -75,10 +75,9 @@ export function readCoverCredit(line: string): CoverCredit | null {
   if (!label) return null;
   const rest = trimmed.slice(label[0].length);
   const credit = readCreditLine(`By ${rest}`);
-  if (credit?.author && credit.outlet) return { author: credit.author, organisation: credit.outlet };
+  if (credit?.author) return { author: credit.author, organisation: credit.outlet };
   const authors = readAuthorList(rest);
   if (authors) return { author: authors, organisation: null };
-  if (credit?.author) return { author: credit.author, organisation: null };
   return isOrganisationLine(rest) ? { author: null, organisation: rest } : null;
 }
 

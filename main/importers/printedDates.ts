@@ -14,7 +14,7 @@ const NAMES = [
   ['april', 'apr', 'avril', 'avr'],
   ['may', 'mai'],
   ['june', 'jun', 'juin'],
-  ['july', 'jul', 'juillet', 'juil'],
+  ['july', 'jul', 'juillet', 'juil', 'juill'],
   ['august', 'aug', 'aout'],
   ['september', 'sep', 'sept', 'septembre'],
   ['october', 'oct', 'octobre'],
@@ -99,6 +99,18 @@ export interface DateLine {
  * printed date of a page or a cover. Sentences that mention a date are not date lines.
  */
 export function readDateLine(line: string): DateLine | null {
+  // "Posted: Jul 10, 2025 5:00 AM EDT | Last Updated: July 10": a line of dates, the first one whole.
+  const segments = line.split(/\s+[|·•]\s+/);
+  if (segments.length > 1 && segments.length <= 3) {
+    const dates = segments.map(readDateSegment);
+    const rest = segments.slice(1);
+    const onlyDates = rest.every((segment, i) => dates[i + 1] !== null || /^(?:last )?updated\b/i.test(segment.trim()));
+    if (dates[0] && onlyDates) return dates[0];
+  }
+  return readDateSegment(line);
+}
+
+function readDateSegment(line: string): DateLine | null {
   const trimmed = line.trim();
   if (trimmed.length > 90) return null;
   const folded = foldForComparison(trimmed).replace(/^[\s|·•–—-]+/, '');

@@ -37,7 +37,7 @@ export function readTopMatter(items: Block[], found: Candidates, options: TopMat
   for (let seen = 0; i < items.length && seen < TOP_ZONE && items[i]!.page === 1; seen++) {
     const item = items[i]!;
     const text = item.text;
-    const kind = readMetadataLine(text, found, headline !== null || !options.needHeadline);
+    const kind = readMetadataLine(text, found);
     if (kind) {
       items.splice(i, 1);
       continue;
@@ -73,7 +73,7 @@ function headlineKind(item: Block, options: TopMatterOptions): EvidenceKind | nu
 }
 
 /** Offers what one top line says, and returns true when the line is only metadata. */
-function readMetadataLine(text: string, found: Candidates, bylineAllowed: boolean): boolean {
+function readMetadataLine(text: string, found: Candidates): boolean {
   const wire = readWireHeader(text);
   if (wire) {
     found.offer('outlet', wire.outlet, 'wire-header');
@@ -92,16 +92,24 @@ function readMetadataLine(text: string, found: Candidates, bylineAllowed: boolea
     found.offer('outlet', cover.organisation, 'cover-page');
     return true;
   }
-  if (bylineAllowed) {
-    const hasBy = /^\s*(?:[—–-]+\s*)?(?:by|par)\s+/i.test(text);
-    const credit = readCreditLine(text);
-    if (credit && (hasBy || (credit.author !== null && credit.outlet !== null))) {
-      found.offer('author', credit.author, 'byline');
-      found.offer('outlet', credit.outlet, 'byline');
-      return true;
-    }
+  return readByline(text, found) || readReleaseDateline(text, found);
+}
+
+/** "By Jane Doe", "Jane Doe, Reuters", or a name beside the outlet the page declares. */
+function readByline(text: string, found: Candidates): boolean {
+  const hasBy = /^\s*(?:[—–-]+\s*)?(?:by|par)\s+/i.test(text);
+  const credit = readCreditLine(text);
+  if (credit && (hasBy || (credit.author !== null && credit.outlet !== null))) {
+    found.offer('author', credit.author, 'byline');
+    found.offer('outlet', credit.outlet, 'byline');
+    return true;
   }
-  return readReleaseDateline(text, found);
+  // "Erin Walsh · Harbour City Chronicle".
+  const pair = /^(.+?)\s*(?:,|\/|\||·|•)\s*([^,/|·•]+)$/.exec(text);
+  const declaredOutlet = found.value('outlet');
+  const author = pair && declaredOutlet && sameWords(pair[2]!, declaredOutlet) ? readAuthorList(pair[1]!) : null;
+  found.offer('author', author, 'byline');
+  return author !== null;
 }
 
 /**
