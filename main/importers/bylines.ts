@@ -7,7 +7,8 @@ export interface Byline {
 }
 
 const NAME_PARTICLES = new Set('de da del della der den di du la le van von bin ibn al el y dos das st'.split(' '));
-const NAME_PART = /^\p{Lu}[\p{L}'’-]*\.?$/u;
+// "Smith", "O'Neill", "Jean-Pierre", "J.", "J.R.".
+const NAME_PART = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){2,3})$/u;
 // Words of publications' names, not of people's: "Atlantic Newswire", "Harbour City Chronicle".
 const OUTLET_WORDS =
   /^(?:news|newswire|wire|press|presse|times|post|herald|journal|daily|chronicle|gazette|tribune|courier|courrier|review|ledger|observer|media|medias|radio|television|tv|network|reseau|agency|agence|service|services|magazine|bulletin|dispatch|telegraph|star|sun|mail|express|record|report|quotidien|soleil|devoir|nouvelles)$/;

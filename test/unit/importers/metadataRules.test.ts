@@ -132,6 +132,16 @@ describe('PDF properties and covers', () => {
     });
   });
 
+  it('reads authors as properties list them', async () => {
+    const { readAuthorList } = await import('../../../main/importers/coverPage');
+    expect(readAuthorList('Raman, Priya')).toBe('Priya Raman');
+    expect(readAuthorList('Priya Raman; Thomas Lee')).toBe('Priya Raman and Thomas Lee');
+    expect(readAuthorList('J.R. Smith, Ann Lee and Dr. Marc Roy')).toBe('J.R. Smith and Ann Lee and Marc Roy');
+    for (const generic of ['Microsoft Office User', 'Administrator', 'Word', 'user', 'Utilisateur Windows', 'Finance Canada']) {
+      expect(readAuthorList(generic), generic).toBeNull();
+    }
+  });
+
   it("ignores generic authors, and never takes today's creation date as a publication date", async () => {
     const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
     const pdf = buildPdf([cover(['Search and Rescue in the Arctic'], { 0: 24 })], {
