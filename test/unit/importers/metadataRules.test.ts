@@ -137,7 +137,14 @@ describe('PDF properties and covers', () => {
     expect(readAuthorList('Raman, Priya')).toBe('Priya Raman');
     expect(readAuthorList('Priya Raman; Thomas Lee')).toBe('Priya Raman and Thomas Lee');
     expect(readAuthorList('J.R. Smith, Ann Lee and Dr. Marc Roy')).toBe('J.R. Smith and Ann Lee and Marc Roy');
-    for (const generic of ['Microsoft Office User', 'Administrator', 'Word', 'user', 'Utilisateur Windows', 'Finance Canada']) {
+    for (const generic of [
+      'Microsoft Office User',
+      'Administrator',
+      'Word',
+      'user',
+      'Utilisateur Windows',
+      'Finance Canada',
+    ]) {
       expect(readAuthorList(generic), generic).toBeNull();
     }
   });
