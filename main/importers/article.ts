@@ -172,6 +172,8 @@ function offerDeclared(found: Candidates, declared: DeclaredMetadata): void {
  */
 function withoutFurniture(items: Block[], found: Candidates): Block[] {
   const furniture = findBoilerplate(items.map((item) => item.text));
+  const seen = new Map<string, number>();
+  for (const item of items) seen.set(item.text, (seen.get(item.text) ?? 0) + 1);
   return items.filter((item, i) => {
     if (furniture[i]) return false;
     const tagline = readCreditTagline(item.text);
@@ -187,9 +189,12 @@ function withoutFurniture(items: Block[], found: Candidates): Block[] {
       found.offer('outlet', credit.organisation, 'cover-page', 1);
       return false;
     }
+    // A "Published …" line, or a date line printed again and again, is furniture; a lone date in
+    // the text ("February 2025" heading a chronology) is part of it.
     const date = readDateLine(item.text);
     if (date?.labelled && item.page === 1) found.offer('publishedAt', date.date, 'printed-date', date.updated ? 2 : 1);
-    return !date && !isEndMarker(item.text) && !isSyndicationLine(item.text);
+    const dateFurniture = date !== null && (date.labelled || (seen.get(item.text) ?? 0) > 1);
+    return !dateFurniture && !isEndMarker(item.text) && !isSyndicationLine(item.text);
   });
 }
 

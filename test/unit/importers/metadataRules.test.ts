@@ -103,6 +103,14 @@ describe('page furniture', () => {
     expect(parsed.publishedAt).toBe('2025-01-23');
     expect(parsed.body).toBe(REPORTING.join('\n\n'));
   });
+
+  it('keeps a lone date that is part of the text, such as a chronology heading', () => {
+    const parsed = parsePlainText(
+      ['Chronology of the talks', REPORTING[0]!, 'February 2025', REPORTING[1]!].join('\n\n'),
+      'chronology.txt',
+    );
+    expect(parsed.body).toBe([REPORTING[0], 'February 2025', REPORTING[1]].join('\n\n'));
+  });
 });
 
 describe('PDF properties and covers', () => {
