@@ -94,7 +94,7 @@ export function readCreditTagline(paragraph: string): CreditTagline | null {
 }
 
 const SYNDICATION =
-  /^(?:this (?:article|story|piece|column) (?:was |is )?(?:originally |first )?(?:published|appeared|produced|republished)|(?:originally|first) (?:published|appeared) (?:in|on|by)|republished (?:with permission )?(?:from|by)|distributed by|syndicated by|reprinted (?:with permission )?from|cet article (?:a ete |est )?(?:d'abord |initialement )?(?:paru|publie)|article (?:initialement )?publie (?:dans|par)|avec la collaboration de)\b/;
+  /^(?:this (?:article|story|piece|column) (?:was |is )?(?:originally |first )?(?:published|appeared|produced|republished)|(?:originally|first) (?:published|appeared) (?:in|on|by)|republished (?:with permission )?(?:from|by)|[-—–]*\s*with (?:files|reporting) from|distributed by|syndicated by|reprinted (?:with permission )?from|cet article (?:a ete |est )?(?:d'abord |initialement )?(?:paru|publie)|article (?:initialement )?publie (?:dans|par)|avec la collaboration de|[-—–]*\s*avec (?:des )?informations d[eu'])\b/;
 
 /** A syndication credit: "This article was originally published by …", "Distributed by …". */
 export function isSyndicationLine(paragraph: string): boolean {

@@ -97,6 +97,7 @@ describe('page furniture', () => {
         'Published January 23, 2025',
         REPORTING[1]!,
         'This article was originally published by The Northern Ledger.',
+        '— With files from The Canadian Press',
       ].join('\n\n'),
       'radar.txt',
     );
