@@ -13,6 +13,7 @@ import { HistoryPanel } from './history/HistoryPanel';
 import { ImportPanel } from './import/ImportPanel';
 import { NoteHeader } from './note/NoteHeader';
 import { useBriefSession } from './note/useBriefSession';
+import { NeedsReviewList } from './reader/NeedsReviewList';
 import { ReaderPane } from './reader/ReaderPane';
 import { SearchPane } from './search/SearchPane';
 
@@ -23,6 +24,8 @@ export function App() {
   const [archiveVersion, setArchiveVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [editRequest, setEditRequest] = useState<{ id: number } | null>(null);
+  const [sourceEdits, setSourceEdits] = useState(0);
   const editorRef = useRef<LexicalEditor | null>(null);
   const session = useBriefSession(editorRef, setMessage);
 
@@ -93,6 +96,14 @@ export function App() {
             onError={setMessage}
             onTerms={setTerms}
           />
+          <NeedsReviewList
+            refreshKey={`${archiveVersion}:${sourceEdits}`}
+            onEdit={(id) => {
+              setEditRequest({ id });
+              void openSource(id);
+            }}
+            onError={setMessage}
+          />
         </div>
         <ReaderPane
           source={source}
@@ -101,7 +112,11 @@ export function App() {
           onQuote={quote}
           onCite={cite}
           onOpen={(id) => void openSource(id)}
-          onSourceChanged={setSource}
+          onSourceChanged={(saved) => {
+            setSource(saved);
+            setSourceEdits((n) => n + 1);
+          }}
+          editRequest={editRequest}
         />
         <section className="pane note" aria-label="Note">
           {brief && historyOpen ? (

@@ -124,6 +124,8 @@ export const contract = {
   listClusterMembers: { input: Id, output: z.array(SourceSummary) },
   /** Every source, most recently imported first (the CLI's `sources`). */
   listSources: { input: Nothing, output: z.array(SourceSummary) },
+  /** Sources whose title, date or outlet rests on weak evidence or none, most recently imported first. */
+  listNeedsReview: { input: Nothing, output: z.array(SourceSummary) },
   /** One file the analyst picked, sent whole; the path never crosses the boundary. */
   importFile: {
     input: z.object({ name: z.string().min(1).max(1000), base64: z.string().max(MAX_UPLOAD_BASE64) }),

@@ -9,6 +9,7 @@ export const CONTRACT_METHODS = [
   'updateSource',
   'listClusterMembers',
   'listSources',
+  'listNeedsReview',
   'importFile',
   'listBriefs',
   'listTrash',

@@ -35,6 +35,88 @@ export type Classification = z.infer<typeof Classification>;
 export const Tag = z.string().trim().min(1).max(80);
 export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
 
+/** The metadata fields whose origin is recorded (see docs/metadata.md). */
+export const METADATA_FIELDS = ['title', 'outlet', 'author', 'publishedAt', 'language', 'url'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+/**
+ * Where a field's value came from, strongest first. A date printed in the document (a cover
+ * date, a "Published …" line, a wire header, a dateline) is about the text; a document's
+ * created/modified property is about the file (templates and re-saves change it), so it is weak.
+ * A file-system time is never evidence of publication and has no kind here.
+ */
+export const EVIDENCE_KINDS = [
+  'user',
+  'meta-tag',
+  'json-ld',
+  'front-matter',
+  'wire-header',
+  'byline',
+  'dateline',
+  'printed-date',
+  'cover-page',
+  'headline',
+  'document-property',
+  'text',
+  'legacy',
+  'property-date',
+  'first-sentence',
+  'file-name',
+  'none',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const EvidenceStrength = z.enum(['strong', 'medium', 'weak', 'none']);
+export type EvidenceStrength = z.infer<typeof EvidenceStrength>;
+
+const STRENGTH: Record<EvidenceKind, EvidenceStrength> = {
+  user: 'strong',
+  'meta-tag': 'strong',
+  'json-ld': 'strong',
+  'front-matter': 'strong',
+  'wire-header': 'strong',
+  byline: 'strong',
+  dateline: 'strong',
+  'printed-date': 'strong',
+  'cover-page': 'medium',
+  headline: 'medium',
+  'document-property': 'medium',
+  text: 'medium',
+  // Values stored before evidence was recorded: they may be right, nothing says how they were found.
+  legacy: 'medium',
+  'property-date': 'weak',
+  'first-sentence': 'weak',
+  'file-name': 'weak',
+  none: 'none',
+};
+
+export function evidenceStrength(kind: EvidenceKind): EvidenceStrength {
+  return STRENGTH[kind];
+}
+
+export const FieldEvidence = z.object({ from: z.enum(EVIDENCE_KINDS), strength: EvidenceStrength });
+export type FieldEvidence = z.infer<typeof FieldEvidence>;
+export const Provenance = z.object({
+  title: FieldEvidence,
+  outlet: FieldEvidence,
+  author: FieldEvidence,
+  publishedAt: FieldEvidence,
+  language: FieldEvidence,
+  url: FieldEvidence,
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+/** The fields a citation cannot do without; weak or missing evidence for any of them asks for review. */
+export const REVIEWED_FIELDS = ['title', 'publishedAt', 'outlet'] as const satisfies readonly MetadataField[];
+
+/** Fields whose value rests on weak evidence or none. */
+export function weakFields(provenance: Provenance): MetadataField[] {
+  return METADATA_FIELDS.filter((field) => ['weak', 'none'].includes(provenance[field].strength));
+}
+
+export function needsReview(provenance: Provenance): boolean {
+  return REVIEWED_FIELDS.some((field) => ['weak', 'none'].includes(provenance[field].strength));
+}
+
 export const SourceSummary = CitationFields.extend({
   id: z.number().int().positive(),
   language: z.string().nullable(),
@@ -49,6 +131,10 @@ export const SourceSummary = CitationFields.extend({
   credibility: Credibility.nullable(),
   classification: Classification,
   tags: z.array(Tag),
+  /** Where each metadata field came from, and how strong that evidence is. */
+  provenance: Provenance,
+  /** Title, date or outlet rests on weak evidence or none: the analyst should check them. */
+  needsReview: z.boolean(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 

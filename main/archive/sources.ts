@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { SOURCE_FORMATS, SourceDetail, SourceEdit, SourceSummary } from '../../shared/source';
+import {
+  needsReview,
+  type SOURCE_FORMATS,
+  type SourceDetail,
+  type SourceEdit,
+  type SourceSummary,
+} from '../../shared/source';
 
 type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 import { countWords, foldForComparison, normaliseWhitespace } from '../../shared/text';
 import type { ParsedSource } from '../importers/plainText';
 import { type Db, prepareCached } from './database';
+import { PROVENANCE_COLUMN, readProvenance, recordUserEdit } from './provenance';
 import { committed } from './writeErrors';
 
 export type InsertOutcome = { kind: 'inserted'; id: number } | { kind: 'duplicate'; duplicateOf: number };
@@ -106,6 +113,7 @@ interface SummaryRow {
   credibility: number | null;
   classification: string;
   tags_json: string;
+  provenance_json: string | null;
 }
 
 interface DetailRow extends SummaryRow {
@@ -119,9 +127,18 @@ const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.ur
   s.imported_at, s.format, s.reliability, s.credibility, s.classification,
   coalesce(s.cluster_id, s.id) AS cluster_head,
   1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
-  (SELECT json_group_array(tag) FROM (SELECT tag FROM source_tags t WHERE t.source_id = s.id ORDER BY tag)) AS tags_json`;
+  (SELECT json_group_array(tag) FROM (SELECT tag FROM source_tags t WHERE t.source_id = s.id ORDER BY tag)) AS tags_json,
+  ${PROVENANCE_COLUMN}`;
 
 function rowToSourceSummary(row: SummaryRow): SourceSummary {
+  const provenance = readProvenance(row.provenance_json, {
+    title: row.title,
+    outlet: row.outlet,
+    author: row.author,
+    publishedAt: row.published_at,
+    language: row.language,
+    url: row.url,
+  });
   return {
     id: row.id,
     title: row.title,
@@ -139,6 +156,8 @@ function rowToSourceSummary(row: SummaryRow): SourceSummary {
     credibility: row.credibility,
     classification: row.classification as SourceSummary['classification'],
     tags: JSON.parse(row.tags_json) as string[],
+    provenance,
+    needsReview: needsReview(provenance),
   };
 }
 
@@ -198,6 +217,7 @@ export function updateSource(db: Db, id: number, edit: SourceEdit): SourceDetail
       if (value === undefined) continue;
       prepareCached(db, `UPDATE sources SET ${column} = ? WHERE id = ?`).run(value === '' ? null : value, id);
     }
+    recordUserEdit(db, id, edit);
     if (edit.tags) {
       prepareCached(db, 'DELETE FROM source_tags WHERE source_id = ?').run(id);
       const add = prepareCached(db, 'INSERT OR IGNORE INTO source_tags (source_id, tag) VALUES (?, ?)');
@@ -205,6 +225,11 @@ export function updateSource(db: Db, id: number, edit: SourceEdit): SourceDetail
     }
     return getSource(db, id);
   });
+}
+
+/** Sources whose title, date or outlet rests on weak evidence or none, most recently imported first. */
+export function listSourcesNeedingReview(db: Db): SourceSummary[] {
+  return listSources(db).filter((source) => source.needsReview);
 }
 
 export function countSources(db: Db): number {

@@ -1,14 +1,14 @@
 import { basename } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
-import { getSource, listClusterMembers, listSources, updateSource } from '../archive/sources';
+import { getSource, listClusterMembers, listSources, listSourcesNeedingReview, updateSource } from '../archive/sources';
 import { UserError } from '../errors';
 import { importBuffer } from '../importers/importBuffer';
 import { searchSources } from '../search/searchSources';
 
 type SourceHandlers = Pick<
   Handlers,
-  'search' | 'getSource' | 'updateSource' | 'listClusterMembers' | 'listSources' | 'importFile'
+  'search' | 'getSource' | 'updateSource' | 'listClusterMembers' | 'listSources' | 'listNeedsReview' | 'importFile'
 >;
 
 const missing = (id: number) => new UserError('not-found', `Source ${id} is not in the archive.`);
@@ -31,6 +31,7 @@ export function sourceHandlers(db: Db): SourceHandlers {
     importFile: ({ name, base64 }) =>
       importBuffer(db, basename(name.replace(/\\/g, '/')), Buffer.from(base64, 'base64')),
     listSources: () => listSources(db),
+    listNeedsReview: () => listSourcesNeedingReview(db),
     listClusterMembers: ({ id }) => {
       const source = getSource(db, id);
       if (!source) throw missing(id);

@@ -1,3 +1,4 @@
+import { foldForComparison } from '../../shared/text';
 import { knownOutlet, normaliseOutlet, stripCreditDecoration, titleCase } from './outlets';
 
 export interface Byline {
@@ -6,7 +7,11 @@ export interface Byline {
 }
 
 const NAME_PARTICLES = new Set('de da del della der den di du la le van von bin ibn al el y dos das st'.split(' '));
-const NAME_PART = /^\p{Lu}[\p{L}'’-]*\.?$/u;
+// "Smith", "O'Neill", "Jean-Pierre", "J.", "J.R.".
+const NAME_PART = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){2,3})$/u;
+// Words of publications' names, not of people's: "Atlantic Newswire", "Harbour City Chronicle".
+const OUTLET_WORDS =
+  /^(?:news|newswire|wire|press|presse|times|post|herald|journal|daily|chronicle|gazette|tribune|courier|courrier|review|ledger|observer|media|medias|radio|television|tv|network|reseau|agency|agence|service|services|magazine|bulletin|dispatch|telegraph|star|sun|mail|express|record|report|quotidien|soleil|devoir|nouvelles)$/;
 
 /** "Dylan Robertson", "Jean-Pierre de la Tour", "J. R. Smith": 2–5 words, capitalised, no digits. */
 export function isPersonName(text: string): boolean {
@@ -16,6 +21,7 @@ export function isPersonName(text: string): boolean {
   if (words.length < 2 || words.length > 5) return false;
   let capitalised = 0;
   for (const word of words) {
+    if (OUTLET_WORDS.test(foldForComparison(word))) return false;
     if (NAME_PART.test(word)) capitalised++;
     else if (!NAME_PARTICLES.has(word.toLowerCase())) return false;
   }
@@ -53,7 +59,7 @@ export function readCreditLine(line: string): Byline | null {
   const hasBy = /^(?:by|par)\s+/i.test(undecorated);
   const text = undecorated.replace(/^(?:by|par)\s+/i, '').trim();
   // The outlet follows the last comma, slash or bar: "Name, Outlet", "Name / Outlet", "Name | Outlet".
-  const split = /^(.+?)\s*(?:,|\/|\|)\s*([^,/|]+)$/.exec(text);
+  const split = /^(.+?)\s*(?:,|\/|\||·|•)\s*([^,/|·•]+)$/.exec(text);
   if (split) {
     const author = readAuthors(split[1]!);
     const outletText = split[2]!.trim();
@@ -65,6 +71,13 @@ export function readCreditLine(line: string): Byline | null {
   if (hasBy) {
     const author = readAuthors(text);
     if (author) return { author, outlet: null };
+    // "By JORGE SALAZAR Associated Press": the name, then the agency, without a comma.
+    const words = text.split(/\s+/);
+    for (let cut = words.length - 1; cut >= 2; cut--) {
+      const outlet = knownOutlet(words.slice(cut).join(' '));
+      const name = readAuthors(words.slice(0, cut).join(' '));
+      if (outlet && name) return { author: name, outlet };
+    }
   }
   return null;
 }

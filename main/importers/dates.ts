@@ -26,3 +26,16 @@ export function readDateMarker(line: string): { date: string; rest: string } | n
   const date = validIsoDate(match[1]!, match[2]!, match[3]!);
   return date ? { date, rest: match[4]!.trim() } : null;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A document property's created date, as weak evidence of publication: not when it is today or
+ * later (the file was just made or saved, which says nothing about when the text was published),
+ * nor yesterday (a time zone away from today).
+ */
+export function propertyDate(date: string | null, now: Date = new Date()): string | null {
+  if (date === null) return null;
+  const yesterday = new Date(now.getTime() - DAY_MS).toISOString().slice(0, 10);
+  return date >= yesterday ? null : date;
+}

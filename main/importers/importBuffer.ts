@@ -7,6 +7,7 @@ import {
   fingerprintMissing,
   recordFingerprint,
 } from '../archive/nearDuplicates';
+import { recordProvenance, refreshMetadata } from '../archive/provenance';
 import { contentHash, insertSource } from '../archive/sources';
 import { asWriteError, committed } from '../archive/writeErrors';
 import type { ParsedFile } from './article';
@@ -53,10 +54,15 @@ export function storeParsedFile(db: Db, parsed: ParsedFile, fileName: string): I
     const existing = prepareCached(db, 'SELECT id FROM sources WHERE content_hash = ?').get(hash) as
       | { id: number }
       | undefined;
-    if (existing) return { kind: 'duplicate', duplicateOf: existing.id };
+    if (existing) {
+      // The same text again: better evidence than before may correct its metadata, never the analyst's.
+      if (parsed.provenance) refreshMetadata(db, existing.id, parsed, parsed.provenance);
+      return { kind: 'duplicate', duplicateOf: existing.id };
+    }
     const clusterId = findClusterHead(db, textFeatures, print);
     const outcome = insertSource(db, { ...parsed, fileName, clusterId });
     if (outcome.kind === 'duplicate') return outcome;
+    recordProvenance(db, outcome.id, parsed.provenance ?? {});
     recordFingerprint(db, outcome.id, print);
     return { kind: 'imported', id: outcome.id, title: parsed.title };
   });

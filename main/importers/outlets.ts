@@ -8,6 +8,9 @@ const KNOWN_OUTLETS: Record<string, string> = {
   'canadian press': 'The Canadian Press',
   'presse canadienne': 'La Presse Canadienne',
   'la presse canadienne': 'La Presse Canadienne',
+  // Datelines credit them by initials: "OTTAWA (CP) —", "MONTRÉAL (PC) —".
+  cp: 'The Canadian Press',
+  pc: 'La Presse Canadienne',
   'associated press': 'The Associated Press',
   ap: 'The Associated Press',
   reuters: 'Reuters',
@@ -69,7 +72,10 @@ export function knownOutlet(line: string): string | null {
 
 /** The canonical name of a known outlet, or the text title-cased. */
 export function normaliseOutlet(line: string): string {
-  return knownOutlet(line) ?? titleCase(stripCreditDecoration(line));
+  const text = stripCreditDecoration(line);
+  // A name written in mixed case is written as its owner spells it ("Le Fil mondial").
+  const mixedCase = /\p{Lu}/u.test(text) && /\p{Ll}/u.test(text);
+  return knownOutlet(text) ?? (mixedCase ? text.replace(/\s+/g, ' ') : titleCase(text));
 }
 
 const SMALL_WORDS = new Set('a an and at by for in of on or the to de du des la le les et d l'.split(' '));

@@ -1,9 +1,9 @@
+import type { FoundEvidence } from '../archive/provenance';
 import { assembleArticle } from './article';
 import { cleanCharacters } from './characters';
-import { readDateMarker } from './dates';
 import { readFrontMatter } from './frontMatter';
-import { continuesOnNextLine, stripMarkdownHeading, toParagraphs } from './paragraphs';
-import { isTitleLine, markdownTitle } from './titles';
+import { stripMarkdownHeading, toParagraphs } from './paragraphs';
+import { markdownTitle } from './titles';
 
 /** What an importer extracts from a file, before it is stored. */
 export interface ParsedSource {
@@ -18,6 +18,8 @@ export interface ParsedSource {
   body: string;
   /** The file's text exactly as decoded, so nothing the user gave is lost to a heuristic. */
   original: string;
+  /** Where each metadata field came from (absent: stored as 'legacy', evidence unknown). */
+  provenance?: FoundEvidence;
 }
 
 /**
@@ -34,45 +36,38 @@ export function parsePlainText(raw: string, fileName: string): ParsedSource {
   const meta = frontMatter?.meta ?? {};
   if (frontMatter) lines = lines.slice(frontMatter.lineCount);
 
-  let publishedAt = meta.publishedAt ?? null;
-  const title = meta.title ?? null;
-  let titleLine: string | null = null;
-
-  let at = firstNonEmpty(lines, 0);
-  const marker = at < 0 ? null : readDateMarker(lines[at]!);
-  if (marker) {
-    publishedAt ??= marker.date;
-    lines[at] = marker.rest;
-    if (marker.rest === '') at = firstNonEmpty(lines, at + 1);
-  }
-
-  if (at >= 0) {
-    const line = lines[at]!;
-    const heading = markdownTitle(line);
-    if (heading !== null || (isTitleLine(line) && !continuesOnNextLine(lines, at))) {
-      titleLine = heading ?? line.trim();
-      lines[at] = '';
-      // The date marker sometimes sits under the headline instead of above it.
-      const next = firstNonEmpty(lines, at + 1);
-      const lateMarker = next < 0 || publishedAt ? null : readDateMarker(lines[next]!);
-      if (lateMarker && lateMarker.rest === '') {
-        publishedAt = lateMarker.date;
-        lines[next] = '';
-      }
-    }
-  }
+  const at = firstNonEmpty(lines, 0);
+  // A markdown heading is the title wherever the file starts; other first lines are weighed with
+  // the rest of the top matter (a wire header or a date line is not a headline).
+  const heading = at < 0 ? null : markdownTitle(lines[at]!);
+  if (heading !== null) lines[at] = '';
 
   let paragraphs = toParagraphs(lines);
   if (isMarkdown) paragraphs = paragraphs.map(stripMarkdownHeading);
 
   const { pageStarts: _unpaginated, ...article } = assembleArticle(
     paragraphs.map((text) => ({ text, page: 1, heading: false })),
-    { title, outlet: meta.outlet, author: meta.author, publishedAt, url: meta.url },
+    {
+      title: meta.title,
+      outlet: meta.outlet,
+      author: meta.author,
+      publishedAt: meta.publishedAt,
+      url: meta.url,
+      evidence: FROM_FRONT_MATTER,
+    },
     fileName,
-    { headline: titleLine },
+    heading === null ? {} : { headline: heading },
   );
   return { ...article, original: raw };
 }
+
+const FROM_FRONT_MATTER = {
+  title: 'front-matter',
+  outlet: 'front-matter',
+  author: 'front-matter',
+  publishedAt: 'front-matter',
+  url: 'front-matter',
+} as const;
 
 function firstNonEmpty(lines: readonly string[], from: number): number {
   for (let i = from; i < lines.length; i++) if (lines[i]!.trim() !== '') return i;

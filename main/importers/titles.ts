@@ -1,3 +1,5 @@
+import { foldForComparison } from '../../shared/text';
+
 const MAX_TITLE_LINE = 200;
 const MAX_DERIVED_TITLE = 100;
 
@@ -67,4 +69,13 @@ export function titleFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const words = base.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
   return words || 'Untitled source';
+}
+
+/** True when two strings are the same words: a page's <h1> repeating its declared title. */
+export function sameWords(a: string, b: string): boolean {
+  const words = (text: string) =>
+    foldForComparison(text)
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.join(' ') ?? '';
+  return words(a) !== '' && words(a) === words(b);
 }

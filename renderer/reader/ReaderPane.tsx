@@ -15,6 +15,7 @@ import { paragraphParts } from './passage';
 import { SourceDetailsForm } from './SourceDetailsForm';
 import { selectionInBody, splitParagraphs } from './selectionOffsets';
 import { sourceAssessment } from './sourceAssessment';
+import { weakFieldNotes } from './weakFields';
 
 export interface ReaderPaneProps {
   source: SourceDetail | null;
@@ -26,11 +27,25 @@ export interface ReaderPaneProps {
   onCite: (citation: SerializedCitation) => void;
   onOpen: (id: number) => void;
   onSourceChanged: (source: SourceDetail) => void;
+  /** A request to open the details form of this source (from the "Needs review" list). */
+  editRequest?: { id: number } | null;
 }
 
-export function ReaderPane({ source, terms, focus, onQuote, onCite, onOpen, onSourceChanged }: ReaderPaneProps) {
+export function ReaderPane({
+  source,
+  terms,
+  focus,
+  onQuote,
+  onCite,
+  onOpen,
+  onSourceChanged,
+  editRequest = null,
+}: ReaderPaneProps) {
   const textRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    if (editRequest && source?.id === editRequest.id) setEditing(true);
+  }, [editRequest, source?.id]);
   const [display, setDisplay] = useState<ExcerptDisplay>('inline');
   const passage = useMemo(() => (source && focus ? locateAnchor(source.body, focus) : null), [source, focus]);
 
@@ -85,11 +100,22 @@ export function ReaderPane({ source, terms, focus, onQuote, onCite, onOpen, onSo
     .filter(Boolean)
     .join(' · ');
   const graded = sourceAssessment(source);
+  const weak = weakFieldNotes(source);
   return (
     <section className="pane reader" aria-label="Source">
       <header className="reader-header">
         <h2>{source.title}</h2>
         <p className="byline">{byline || 'Outlet and date unknown'}</p>
+        {weak.length > 0 ? (
+          <ul className="weak-fields" aria-label="Details to check">
+            {weak.map((note) => (
+              <li key={note.field} data-field={note.field}>
+                <span aria-hidden="true">⚠ </span>
+                {note.text}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {graded || source.tags.length > 0 ? (
           <p className="assessment">
             {graded}

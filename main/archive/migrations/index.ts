@@ -7,6 +7,7 @@ import { up as nearDuplicates } from './0050-near-duplicates';
 import { up as briefLifecycle } from './0060-brief-lifecycle';
 import { up as briefRevisions } from './0070-brief-revisions';
 import { up as applicationId } from './0080-application-id';
+import { up as metadataProvenance } from './0090-metadata-provenance';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'brief-lifecycle', up: briefLifecycle },
   { version: 70, name: 'brief-revisions', up: briefRevisions },
   { version: 80, name: 'application-id', up: applicationId },
+  { version: 90, name: 'metadata-provenance', up: metadataProvenance },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

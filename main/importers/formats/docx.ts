@@ -1,9 +1,9 @@
 import { DOMParser } from 'linkedom';
 import mammoth from 'mammoth';
 import { assembleArticle, type ParsedFile } from '../article';
-import { isPersonName } from '../bylines';
 import { hasText } from '../characters';
-import { leadingIsoDate } from '../dates';
+import { readAuthorList } from '../coverPage';
+import { leadingIsoDate, propertyDate } from '../dates';
 import { ImportFailure } from '../importFailure';
 import { type DomDocument, parseHtmlFragment } from './dom';
 import { htmlBlocks } from './htmlBlocks';
@@ -67,15 +67,9 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
   const unsafe = findUnsafeMarkup(original);
   if (unsafe) throw new ImportFailure(`the document could not be made safe to store (${unsafe} survived cleaning)`);
 
-  // The file's creation date is only a fallback: a date in the text is about the text.
-  const article = assembleArticle(blocks, { ...core, publishedAt: null }, fileName);
-  return {
-    ...article,
-    publishedAt: article.publishedAt ?? core.publishedAt,
-    original,
-    format: 'docx',
-    pageStarts: null,
-  };
+  // The file's creation date is weak evidence: a date printed in the text is about the text.
+  const article = assembleArticle(blocks, { ...core, evidence: { publishedAt: 'property-date' } }, fileName);
+  return { ...article, original, format: 'docx', pageStarts: null };
 }
 
 interface CoreProperties {
@@ -85,9 +79,6 @@ interface CoreProperties {
   language: string | null;
 }
 
-// Names Office and generators put in dc:creator when nobody typed one.
-const PLACEHOLDER_CREATOR =
-  /^(?:user|admin(?:istrator)?|owner|author|unknown|microsoft office user|windows user|python-docx|un-named|)$/i;
 const PLACEHOLDER_TITLE = /^(?:title|document\d*|untitled|microsoft word - .*|.*\.docx?)$/i;
 
 /** docProps/core.xml: title, creator, created date, language, where they hold real values. */
@@ -110,9 +101,8 @@ function readCoreProperties(bytes: Uint8Array, entries: readonly ZipEntry[]): Co
   const creator = value('dc:creator');
   return {
     title: title && !PLACEHOLDER_TITLE.test(title) ? title : null,
-    author:
-      creator && !PLACEHOLDER_CREATOR.test(creator) && (isPersonName(creator) || /\s/.test(creator)) ? creator : null,
-    publishedAt: leadingIsoDate(value('dcterms:created') ?? ''),
+    author: creator ? readAuthorList(creator) : null,
+    publishedAt: propertyDate(leadingIsoDate(value('dcterms:created') ?? '')),
     language: value('dc:language'),
   };
 }

@@ -24,6 +24,13 @@ export function parseHtml(bytes: Uint8Array, fileName: string): ParsedFile {
   const { blocks, readability } = articleBlocks(original);
   if (!blocks.some((block) => hasText(block.text))) throw new ImportFailure('the page has no readable text');
   const credit = readability.byline ? readBylineText(readability.byline) : null;
+  // Readability's facts come from the same markup, as a byline or a heading would.
+  const evidence = {
+    ...declared.evidence,
+    ...(declared.title ? {} : { title: 'headline' as const }),
+    ...(declared.author ? {} : { author: 'byline' as const }),
+    ...(declared.outlet ? {} : { outlet: readability.siteName ? ('meta-tag' as const) : ('byline' as const) }),
+  };
   const article = assembleArticle(
     blocks,
     {
@@ -33,6 +40,7 @@ export function parseHtml(bytes: Uint8Array, fileName: string): ParsedFile {
       outlet: declared.outlet ?? readability.siteName ?? credit?.outlet ?? null,
       publishedAt: declared.publishedAt ?? null,
       language: declared.language ?? readability.lang ?? null,
+      evidence,
     },
     fileName,
   );

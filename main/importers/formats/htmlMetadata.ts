@@ -26,45 +26,55 @@ export function readHtmlMetadata(doc: DomDocument): DeclaredMetadata {
     'application-name',
   );
 
-  return {
-    title:
-      first('citation_title', 'dc.title', 'og:title', 'twitter:title', 'parsely-title') ??
-      ld.headline ??
-      pageTitle(doc, siteName ?? ld.publisher),
-    outlet: siteName ?? ld.publisher,
-    author: readAuthor(meta) ?? ld.author,
-    publishedAt:
-      firstDate(
-        first(
-          'article:published_time',
-          'citation_publication_date',
-          'citation_date',
-          'citation_online_date',
-          'dc.date.issued',
-          'dc.date',
-          'dcterms.issued',
-          'dcterms.created',
-          'date',
-          'pubdate',
-          'publish-date',
-          'publication_date',
-          'parsely-pub-date',
-          'sailthru.date',
-        ),
-        ld.datePublished,
-        doc
-          .querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime]')
-          ?.getAttribute('datetime'),
-      ) ?? null,
-    url: absoluteUrl(
-      first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url') ??
-        doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-        ld.url,
+  const metaTitle = first('citation_title', 'dc.title', 'dcterms.title', 'og:title', 'twitter:title', 'parsely-title');
+  const metaDate = firstDate(
+    first(
+      'article:published_time',
+      'citation_publication_date',
+      'citation_date',
+      'citation_online_date',
+      'dc.date.issued',
+      'dc.date',
+      'dcterms.issued',
+      'dcterms.created',
+      'date',
+      'pubdate',
+      'publish-date',
+      'publication_date',
+      'parsely-pub-date',
+      'sailthru.date',
     ),
+    doc
+      .querySelector('time[itemprop="datePublished"], time[pubdate], article time[datetime]')
+      ?.getAttribute('datetime'),
+  );
+  const metaUrl = absoluteUrl(
+    first('og:url', 'citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url') ??
+      doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+  );
+  const metaAuthor = readAuthor(meta);
+  const kind = (fromMeta: unknown): 'meta-tag' | 'json-ld' => (fromMeta ? 'meta-tag' : 'json-ld');
+
+  return {
+    title: metaTitle ?? ld.headline ?? pageTitle(doc, siteName ?? ld.publisher),
+    outlet: siteName ?? ld.publisher ?? titleSuffix(doc),
+    author: metaAuthor ?? ld.author,
+    publishedAt: metaDate ?? firstDate(ld.datePublished),
+    url: metaUrl ?? absoluteUrl(ld.url),
     language:
       doc.documentElement.getAttribute('lang') ??
       first('content-language', 'dc.language', 'citation_language', 'og:locale') ??
       ld.inLanguage,
+    evidence: {
+      // <title> is declared in the page's head as much as a meta tag is.
+      title: metaTitle || !ld.headline ? 'meta-tag' : 'json-ld',
+      // A name after the <title>'s separator is probably the site's, but only probably.
+      outlet: siteName ? 'meta-tag' : ld.publisher ? 'json-ld' : 'headline',
+      author: kind(metaAuthor),
+      publishedAt: kind(metaDate),
+      url: kind(metaUrl),
+      language: 'meta-tag',
+    },
   };
 }
 
@@ -104,7 +114,15 @@ function metaValues(doc: DomDocument): Map<string, string[]> {
 function readAuthor(meta: Map<string, string[]>): string | null {
   const names = (meta.get('citation_author') ?? []).filter(isName);
   if (names.length > 0) return names.join(' and ');
-  for (const key of ['author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author', 'byl']) {
+  for (const key of [
+    'author',
+    'article:author',
+    'dc.creator',
+    'dcterms.creator',
+    'parsely-author',
+    'sailthru.author',
+    'byl',
+  ]) {
     const value = meta.get(key)?.map(stripBy).find(isName);
     if (value) return value;
   }
@@ -114,6 +132,16 @@ function readAuthor(meta: Map<string, string[]>): string | null {
 const stripBy = (text: string): string => text.replace(/^(?:by|par)\s+/i, '').trim();
 // article:author is often a profile URL rather than a name.
 const isName = (text: string): boolean => text !== '' && text.length <= 300 && !/^(?:https?:)?\/\//i.test(text);
+
+/** The site name most pages append to their <title>: "Headline | Valley Times". */
+function titleSuffix(doc: DomDocument): string | null {
+  const parts = doc.title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/\s+[|–—·»-]\s+/);
+  const last = parts.length >= 2 ? parts[parts.length - 1]!.trim() : '';
+  return last !== '' && last.split(' ').length <= 5 && !/[.!?]$/.test(last) ? last : null;
+}
 
 /** <title> without the " | Site name" most sites append. */
 function pageTitle(doc: DomDocument, siteName: string | null): string | null {

@@ -1,9 +1,10 @@
 import { foldForComparison } from '../../../shared/text';
 import { assembleArticle, type Block, type ParsedFile } from '../article';
-import { isPersonName } from '../bylines';
 import { hasText } from '../characters';
-import { validIsoDate } from '../dates';
+import { isOrganisationLine, readAuthorList } from '../coverPage';
+import { propertyDate, validIsoDate } from '../dates';
 import { ImportFailure } from '../importFailure';
+import { readDateLine } from '../printedDates';
 import { describeContent, sniffContent } from './sniffContent';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -67,27 +68,64 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     }
     const { info, metadata } = await doc.getMetadata();
     const fields = (info ?? {}) as Record<string, unknown>;
-    const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
     const title = text(fields.Title) ?? text(metadata?.get('dc:title'));
+    // XMP lists creators as an array; the Info dictionary as one string, often "A; B" or "A, B".
     const author = text(fields.Author) ?? text(metadata?.get('dc:creator'));
 
+    const kept = withoutPageFurniture(pages);
+    // A running head or foot such as "Published January 23, 2025" is still the printed date.
+    const running = pages[0]?.filter((line) => !kept[0]?.includes(line)) ?? [];
+    const runningDate = running.find((line) => readDateLine(line.text)?.labelled);
+    // A running head that names an organisation names the publisher ("Northern Policy Institute").
+    const runningOrganisation = running.find((line) => isOrganisationLine(line.text))?.text ?? null;
     const article = assembleArticle(
-      toBlocks(withoutPageFurniture(pages)),
+      toBlocks(kept),
       {
         title: title && !PLACEHOLDER_TITLE.test(title) ? title : null,
-        author: author && (isPersonName(author) || author.includes(' and ')) ? author : null,
+        author: author ? readAuthorList(author) : null,
         language: text(fields.Language),
+        // The creation date is weak evidence: a date printed on the cover is about the text.
+        publishedAt: runningDate
+          ? readDateLine(runningDate.text)!.date
+          : propertyDate(pdfDate(text(fields.CreationDate))),
+        outlet: runningOrganisation,
+        evidence: { publishedAt: runningDate ? 'printed-date' : 'property-date', outlet: 'cover-page' },
       },
       fileName,
-      { pageCount: pages.length },
+      { pageCount: pages.length, coverTitle: largestText(kept[0] ?? []) },
     );
     const original = pages.map((lines) => lines.map((line) => line.text).join('\n')).join('\n\f\n');
-    // The creation date is only a fallback: a date in the text is about the text.
-    const publishedAt = article.publishedAt ?? pdfDate(text(fields.CreationDate));
-    return { ...article, publishedAt, original, format: 'pdf' };
+    return { ...article, original, format: 'pdf' };
   } finally {
     await task.destroy();
   }
+}
+
+function text(value: unknown): string | null {
+  if (Array.isArray(value)) return text(value.filter((v) => typeof v === 'string').join('; '));
+  return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null;
+}
+
+/**
+ * A report's title on its cover: the run of lines set in the largest type on the first page,
+ * when that type is clearly larger than the text's.
+ */
+function largestText(lines: readonly Line[]): string | null {
+  if (lines.length < 2) return null;
+  const largest = Math.max(...lines.map((line) => line.height));
+  const typical = quantile(
+    lines.map((line) => line.height),
+    0.5,
+  );
+  if (largest < typical * 1.2) return null;
+  const first = lines.findIndex((line) => line.height >= largest * 0.95);
+  let end = first;
+  while (end + 1 < lines.length && lines[end + 1]!.height >= largest * 0.95) end++;
+  const title = lines
+    .slice(first, end + 1)
+    .map((line) => line.text)
+    .join(' ');
+  return title.length <= 250 ? title : null;
 }
 
 // What PDF writers put in Title when the author did not.
@@ -143,7 +181,7 @@ const PAGE_NUMBER =
 
 /**
  * Drops page numbers, and running heads and feet: a line at the top or bottom of a page that
- * recurs (digits aside) at the top or bottom of at least half the pages, and of three or more.
+ * recurs (digits aside) at the top or bottom of at least half the pages, and of two or more.
  */
 function withoutPageFurniture(pages: readonly Line[][]): Line[][] {
   const key = (line: Line) => foldForComparison(line.text).replace(/\d+/g, '#');
@@ -152,7 +190,7 @@ function withoutPageFurniture(pages: readonly Line[][]): Line[][] {
   for (const lines of pages) {
     for (const k of new Set(edges(lines).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const threshold = Math.max(3, Math.ceil(pages.length / 2));
+  const threshold = Math.max(2, Math.ceil(pages.length / 2));
   return pages.map((lines) => {
     const edge = new Set(edges(lines));
     return lines.filter(
@@ -180,10 +218,11 @@ function toBlocks(pages: readonly Line[][]): Block[] {
       .filter((gap) => gap > 0 && gap < bodyHeight * 3),
   );
   const spacing = quantile(gaps, 0.25) || bodyHeight * 1.2;
+  // The measure: how long a full line of text runs (most lines of a paragraph are full).
   const typicalLength =
     quantile(
       all.map((line) => line.text.length),
-      0.5,
+      0.75,
     ) || 60;
 
   const blocks: Block[] = [];
@@ -193,9 +232,13 @@ function toBlocks(pages: readonly Line[][]): Block[] {
     for (const line of lines) {
       const heading = line.height > bodyHeight * 1.25 && line.text.length <= 150;
       const gap = previous ? previous.y - line.y : 0;
-      const endsParagraph =
-        previous !== null && previous.text.length < typicalLength * 0.7 && /[.!?:"”»]$/.test(previous.text);
-      if (!block || gap > spacing * 1.45 || gap < 0 || heading !== block.heading || endsParagraph) {
+      // A line that stops well short of the measure ends its paragraph; on a cover, each short
+      // line (organisation, label, date) is a paragraph of its own. A heading wraps onto lines
+      // of the same size, with the wider spacing its type size gives.
+      const sameHeading = heading && previous !== null && Math.abs(previous.height - line.height) < 0.5;
+      const endsParagraph = previous !== null && !sameHeading && previous.text.length < typicalLength * 0.7;
+      const wideGap = gap > (sameHeading ? line.height * 1.6 : spacing * 1.45);
+      if (!block || wideGap || gap < 0 || heading !== block.heading || endsParagraph) {
         block = { text: line.text, page: pageIndex + 1, heading };
         blocks.push(block);
       } else {

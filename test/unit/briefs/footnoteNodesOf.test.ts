@@ -25,6 +25,15 @@ const SOURCE: SourceDetail = {
   tags: ['korea'],
   body,
   pageStarts: null,
+  provenance: {
+    title: { from: 'user', strength: 'strong' },
+    outlet: { from: 'user', strength: 'strong' },
+    author: { from: 'user', strength: 'strong' },
+    publishedAt: { from: 'user', strength: 'strong' },
+    language: { from: 'user', strength: 'strong' },
+    url: { from: 'user', strength: 'strong' },
+  },
+  needsReview: false,
 };
 const SNAPSHOT = {
   title: SOURCE.title,

@@ -42,8 +42,9 @@ describe('parseDocx', () => {
       'Recommendations',
       'Fund two more radar stations along the northern coast.',
     ]);
-    // The docx package stamps the creation time: only a fallback for the publication date.
-    expect(parsed.publishedAt).toBe(new Date().toISOString().slice(0, 10));
+    // The docx package stamps the creation time: a file made today says nothing of publication.
+    expect(parsed.publishedAt).toBeNull();
+    expect(parsed.provenance?.publishedAt).toBeUndefined();
     expect(parsed.original).toContain('<h2>Findings</h2>');
   });
 
