@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { METADATA_FIELDS, SourceSummary } from '../../../shared/source';
 
-const LAUNCHER = join(__dirname, '..', '..', '..', 'main', 'bin', 'precis.cjs');
+const LAUNCHER = join(__dirname, '..', '..', '..', 'bin', 'precis.cjs');
 const dataDir = mkdtempSync(join(tmpdir(), 'precis-cli-provenance-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

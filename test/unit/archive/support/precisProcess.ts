@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-/** The `npx precis` launcher (rebuilds the CLI bundle when stale), wherever the checkout keeps it. */
-const LAUNCHER = [join(ROOT, 'bin', 'precis.cjs'), join(ROOT, 'main', 'bin', 'precis.cjs')].find((path) =>
-  existsSync(path),
-);
+/** The `npx precis` launcher (rebuilds the CLI bundle when stale). */
+const LAUNCHER = join(ROOT, 'bin', 'precis.cjs');
 
 function launcher(): string {
-  if (!LAUNCHER) throw new Error('The precis launcher (bin/precis.cjs) is missing.');
+  if (!existsSync(LAUNCHER)) throw new Error('The precis launcher (bin/precis.cjs) is missing.');
   return LAUNCHER;
 }
 
