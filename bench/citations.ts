@@ -33,7 +33,9 @@ function excerpt(i: number): SerializedExcerpt {
 
 const nodes = Array.from({ length: EXCERPTS }, (_, i) => excerpt(i));
 // Paginated sources: a page every 1,000 characters, so most excerpts sit on their own page.
-const pageStarts = new Map(Array.from({ length: SOURCES }, (_, s) => [s + 1, Array.from({ length: 60 }, (_, p) => p * 1000)]));
+const pageStarts = new Map(
+  Array.from({ length: SOURCES }, (_, s) => [s + 1, Array.from({ length: 60 }, (_, p) => p * 1000)]),
+);
 const time = (run: () => void): number => {
   const started = performance.now();
   run();

@@ -103,6 +103,18 @@ export interface FootnoteFacts {
   grades?: ReadonlyMap<number, string>;
 }
 
+/** FootnoteFacts from the archive's facts per source (the contract's citationFacts). */
+export function footnoteFacts(
+  facts: readonly { sourceId: number; pageStarts: readonly number[] | null; grade: string | null }[],
+  withGrades: boolean,
+): FootnoteFacts {
+  const pageStarts = new Map(facts.map((fact) => [fact.sourceId, fact.pageStarts] as const));
+  if (!withGrades) return { pageStarts };
+  const grades = new Map<number, string>();
+  for (const { sourceId, grade } of facts) if (grade) grades.set(sourceId, grade);
+  return { pageStarts, grades };
+}
+
 /**
  * Numbers footnotes in document order; the first footnote for a source is its citation in full,
  * later ones (excerpt or citation alike) use the short form, in the brief's style and language.

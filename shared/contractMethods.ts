@@ -22,6 +22,8 @@ export const CONTRACT_METHODS = [
   'getSnapshot',
   'takeSnapshot',
   'exportBrief',
+  'setCitationStyle',
+  'citationFacts',
   'getSettings',
   'saveSettings',
 ] as const;

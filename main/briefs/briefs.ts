@@ -3,6 +3,7 @@ import type { BriefTemplateId } from '../../shared/briefSchemas';
 import { briefTemplate } from '../../shared/briefTemplates';
 import { Brief, type BriefSummary } from '../../shared/contract';
 import { type Db, prepareCached } from '../archive/database';
+import { defaultCitationStyle } from './citationStyle';
 
 type StoredContent = Brief['content'];
 type Classification = BriefSummary['classification'];
@@ -18,6 +19,7 @@ interface BriefSummaryRow {
 }
 interface BriefRow extends BriefSummaryRow {
   content: string;
+  citation_style: string;
 }
 
 const SUMMARY_COLUMNS = 'id, title, classification, language, created_at, updated_at, deleted_at';
@@ -39,7 +41,11 @@ function rowToBriefSummary(row: BriefSummaryRow): BriefSummary {
 }
 
 function rowToBrief(row: BriefRow): Brief {
-  return { ...rowToBriefSummary(row), content: readStoredContent(row.content, `Brief ${row.id}`) };
+  return {
+    ...rowToBriefSummary(row),
+    content: readStoredContent(row.content, `Brief ${row.id}`),
+    citationStyle: row.citation_style,
+  };
 }
 
 /**
@@ -87,25 +93,27 @@ export function createBrief(db: Db, input: { template: BriefTemplateId; title?: 
   const now = new Date();
   const template = briefTemplate(input.template, localIsoDate(now));
   const stamp = now.toISOString();
+  const citationStyle = defaultCitationStyle(db);
   const row = prepareCached(
     db,
-    `INSERT INTO briefs (title, content, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO briefs (title, content, language, citation_style, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      RETURNING ${SUMMARY_COLUMNS}`,
   ).get(
     cleanTitle(input.title ?? template.title),
     JSON.stringify(template.content),
     template.language,
+    citationStyle,
     stamp,
     stamp,
   ) as BriefSummaryRow;
-  return { ...rowToBriefSummary(row), content: template.content as StoredContent };
+  return { ...rowToBriefSummary(row), content: template.content as StoredContent, citationStyle };
 }
 
 /** Any brief, in the trash or not (its `deletedAt` tells which); null when no brief has that id. */
 export function getBrief(db: Db, id: number): Brief | null {
-  const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, content FROM briefs WHERE id = ?`).get(id) as
-    | BriefRow
-    | undefined;
+  const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, content, citation_style FROM briefs WHERE id = ?`).get(
+    id,
+  ) as BriefRow | undefined;
   return row ? rowToBrief(row) : null;
 }
 
@@ -178,11 +186,11 @@ export function duplicateBrief(db: Db, id: number): Brief | null {
     const title = original.title.slice(0, MAX_TITLE_LENGTH - COPY_SUFFIX.length).trimEnd() + COPY_SUFFIX;
     const row = prepareCached(
       db,
-      `INSERT INTO briefs (title, content, classification, language, created_at, updated_at)
-       SELECT ?, content, classification, language, ?, ? FROM briefs WHERE id = ?
+      `INSERT INTO briefs (title, content, classification, language, citation_style, created_at, updated_at)
+       SELECT ?, content, classification, language, citation_style, ?, ? FROM briefs WHERE id = ?
        RETURNING ${SUMMARY_COLUMNS}`,
     ).get(title, stamp, stamp, id) as BriefSummaryRow;
-    return { ...rowToBriefSummary(row), content: original.content };
+    return { ...rowToBriefSummary(row), content: original.content, citationStyle: original.citationStyle };
   })();
 }
 

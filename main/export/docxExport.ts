@@ -41,6 +41,8 @@ export interface ExportableBrief {
   content: SerializedBriefState;
   classification?: BriefSummary['classification'];
   language?: BriefLanguage;
+  /** The brief's citation style (built-in id or CSL XML); Chicago when absent. */
+  citationStyle?: string;
 }
 
 // US Letter with one-inch margins, in twips: the paper Canadian federal offices print on
@@ -51,7 +53,8 @@ const INCH = 1_440;
 /**
  * Renders a brief as a .docx file: the classification at the top of every page, the title, the
  * body blocks (the title block as a table), and one Word footnote per excerpt or citation,
- * numbered and worded exactly as the editor's footnote list (numberFootnotes).
+ * numbered and worded exactly as the editor's footnote list (numberFootnotes, in the brief's
+ * citation style and language).
  */
 export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocxOptions = {}): Promise<Buffer> {
   const briefLanguage: BriefLanguage = brief.language === 'fr' ? 'fr' : 'en';
@@ -63,11 +66,12 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
 
   // Numbering and rendering walk one sanitised tree, so footnote k is the k-th reference rendered.
   const content = sanitiseState(brief.content);
-  const footnotes = numberFootnotes(collectFootnoteSources(content), options.facts);
+  const format = { style: brief.citationStyle, language: briefLanguage };
+  const footnotes = numberFootnotes(collectFootnoteSources(content), options.facts, format);
   const cursor = new FootnoteCursor(footnotes);
   const body = renderBlocks(content.root, cursor, { classification, language: briefLanguage });
   cursor.assertAllUsed();
-  const sources = options.sourceList ? sourceListBlocks(footnotes, options.facts?.grades, briefLanguage) : [];
+  const sources = options.sourceList ? sourceListBlocks(footnotes, options.facts?.grades, format) : [];
   const subject = titleBlockSubject(content);
 
   const titleBlock = title ? [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })] : [];

@@ -12,6 +12,7 @@ import {
   restoreBrief,
   saveBrief,
 } from '../briefs/briefs';
+import { setCitationStyle } from '../briefs/citationStyle';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
 import { UserError } from '../errors';
 import { docxFileName } from '../export/docxExport';
@@ -32,6 +33,7 @@ type BriefHandlers = Pick<
   | 'getSnapshot'
   | 'takeSnapshot'
   | 'exportBrief'
+  | 'setCitationStyle'
 >;
 
 const missingBrief = (id: number) =>
@@ -67,6 +69,10 @@ export function briefHandlers(db: Db): BriefHandlers {
     getSnapshot: ({ id }) =>
       found(getSnapshot(db, id), () => new UserError('not-found', `Snapshot ${id} does not exist.`)),
     takeSnapshot: ({ briefId, reason }) => found(takeSnapshot(db, briefId, reason), () => missingBrief(briefId)),
+    setCitationStyle: ({ briefId, style }) => {
+      if (!setCitationStyle(db, briefId, style)) throw missingBrief(briefId);
+      return { citationStyle: style };
+    },
     exportBrief: async ({ id, ...options }) => {
       const { brief, bytes } = found(await exportBriefDocx(db, id, options), () => missingBrief(id));
       return { kind: 'download', fileName: docxFileName(brief.title), base64: bytes.toString('base64') };

@@ -1,6 +1,6 @@
 import CSL from 'citeproc';
-import { citationStyleXml, DEFAULT_CITATION_STYLE } from './citationStyles';
 import type { CitationFields } from '../source';
+import { citationStyleXml, DEFAULT_CITATION_STYLE } from './citationStyles';
 import { type CslItem, toCslItem } from './cslItem';
 import localeEnUS from './vendor/localeEnUS';
 import localeFrCA from './vendor/localeFrCA';

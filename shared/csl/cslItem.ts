@@ -38,7 +38,8 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 const PRESS_RELEASE = /\b(press release|news release|media advisory)\b|communiqué|avis aux médias|déclaration/i;
 const TRANSCRIPT = /\btranscripts?\b|\btranscription\b|\bverbatim\b|\bhansard\b|compte rendu/i;
-const PERSONAL = /^(e-?mail|letter|memo|conversation|telephone call|phone call|courriel|lettre|note de service)\b|personal communication|communication personnelle/i;
+const PERSONAL =
+  /^(e-?mail|letter|memo|conversation|telephone call|phone call|courriel|lettre|note de service)\b|personal communication|communication personnelle/i;
 const REPORT_TITLE =
   /\b(report|outlook|review|assessment|evaluation|audit|study|survey|bulletin|estimates|plan|strategy|framework|white paper|discussion paper|backgrounder)\b|rapport|perspectives|évaluation|étude|enquête|stratégie|document d'information/i;
 const NEWS_OUTLET =

@@ -121,6 +121,7 @@ describe('brief templates', () => {
         updatedAt: 'u',
         deletedAt: null,
         content,
+        citationStyle: 'chicago-fullnote-bibliography',
       };
       expect(Brief.parse(JSON.parse(JSON.stringify(brief)))).toEqual(brief);
     },

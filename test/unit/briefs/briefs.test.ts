@@ -60,7 +60,7 @@ describe('briefs', () => {
       updatedAt: '2024-05-01T10:30:00.000Z',
       deletedAt: null,
     });
-    expect(getBrief(db, created.id)).toEqual({ ...saved, content });
+    expect(getBrief(db, created.id)).toEqual({ ...saved, content, citationStyle: 'chicago-fullnote-bibliography' });
     expect(listBriefs(db)).toEqual([saved]);
   });
 
