@@ -4,7 +4,7 @@ import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
 import { type CitationFormat, formatBibliography } from '../../shared/citation';
 import type { CitationRun } from '../../shared/csl/citationFormat';
 import { classificationLabel } from '../../shared/titleBlock';
-import { oneLine } from './docxParts';
+import { oneLineRun } from './docxParts';
 
 // What surrounds the note's own blocks: the page furniture and the list of sources.
 
@@ -72,7 +72,7 @@ export function sourceListBlocks(
         new Paragraph({
           // A hanging indent, as reference lists are set, so each entry's start stands out.
           indent: { left: 360, hanging: 360 },
-          children: entry.runs.map((run) => new TextRun({ text: oneLine(run.text), ...runLook(run) })),
+          children: entry.runs.map((run) => new TextRun({ text: oneLineRun(run.text), ...runLook(run) })),
         }),
     ),
   ];

@@ -98,8 +98,8 @@ function runProperties(run: CitationRun): string {
   );
 }
 
-// oneLine for a piece of a line: runs of spaces folded, but a run's own edge spaces kept.
-function oneLineRun(text: string): string {
+/** oneLine for a piece of a line: runs of spaces folded, but the piece's edge spaces kept. */
+export function oneLineRun(text: string): string {
   return stripXmlInvalid(text).replace(/[ \t\n\r\u2028\u2029]+/g, ' ');
 }
 

@@ -173,7 +173,10 @@ export function toCslItem(
   let authors = parseNames(source.author, source.outlet);
   if (authors.length === 0 && byOrganisation && source.outlet) authors = [{ literal: source.outlet }];
   if (authors.length > 0) item.author = authors;
-  if (source.outlet) {
+  // A body that signs what it issues is named once, as APA asks ("when the author and publisher
+  // are the same, omit the publisher") and Chicago allows.
+  const outletIsAuthor = authors.length === 1 && authors[0]!.literal === source.outlet;
+  if (source.outlet && !outletIsAuthor) {
     if (kind === 'newspaper-article' || kind === 'web-page') item['container-title'] = source.outlet;
     else item.publisher = source.outlet;
   }

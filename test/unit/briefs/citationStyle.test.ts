@@ -22,7 +22,10 @@ describe('a brief’s citation style', () => {
   it('keeps a style added from a .csl file only if citeproc can use it', () => {
     const { db } = tempArchive();
     const brief = createBrief(db, { template: 'blank' });
-    const custom = apa.replace('<title>American Psychological Association 7th edition</title>', '<title>Our APA</title>');
+    const custom = apa.replace(
+      '<title>American Psychological Association 7th edition</title>',
+      '<title>Our APA</title>',
+    );
     expect(setCitationStyle(db, brief.id, custom)).toBe(true);
     expect(getBrief(db, brief.id)?.citationStyle).toBe(custom);
     const broken = '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="note"><citation>';

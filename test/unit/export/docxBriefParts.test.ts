@@ -12,6 +12,7 @@ import {
   block,
   CMHC,
   citation,
+  citationMarkdown,
   excerpt,
   expectAllXmlValid,
   footnoteReferenceIds,
@@ -212,8 +213,8 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
     expect(markdown).toMatch(/\*\*For\*\*\s+The Minister of Housing/);
     expect(markdown).toMatch(/\*\*File number\*\*\s+HS-2024-0042/);
     expect(markdown).toContain('Starts fell sharply in January[^1]');
-    expect(markdown).toContain(`[^1]: ${formatCitation(GLOBE)}`);
-    expect(markdown).toContain(`[^3]: ${formatCitation(GLOBE, 'short')}`);
+    expect(markdown).toContain(`[^1]: ${citationMarkdown(GLOBE)}`);
+    expect(markdown).toContain(`[^3]: ${citationMarkdown(GLOBE, 'short')}`);
   });
 
   it.skipIf(!(hasCommand('soffice') || hasCommand('libreoffice')) || !hasCommand('pdftotext'))(
