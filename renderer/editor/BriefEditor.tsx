@@ -8,8 +8,10 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState, LexicalEditor } from 'lexical';
 import { type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Brief } from '../../shared/contract';
+import type { CitationRun } from '../../shared/csl/citationFormat';
 import type { TextQuoteAnchor } from '../../shared/excerpt';
 import type { Classification } from '../../shared/source';
+import { CitationStylePicker } from './CitationStylePicker';
 import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
 import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
@@ -69,12 +71,27 @@ function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassag
             className="footnote-open"
             onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
           >
-            {footnote.text}
+            <CitationText runs={footnote.runs} />
           </button>
         </li>
       ))}
     </ol>
   );
+}
+
+/** A citation's runs, with the italics (and the rarer looks) the Word footnote gets. */
+function CitationText({ runs }: { runs: readonly CitationRun[] }) {
+  return runs.map((run, index) => {
+    let node: ReactNode = run.text;
+    if (run.italic) node = <i>{node}</i>;
+    if (run.bold) node = <b>{node}</b>;
+    if (run.smallCaps) node = <span className="small-caps">{node}</span>;
+    if (run.superscript) node = <sup>{node}</sup>;
+    if (run.subscript) node = <sub>{node}</sub>;
+    // Runs never reorder: their place is their identity.
+    // biome-ignore lint/suspicious/noArrayIndexKey: see above
+    return <span key={index}>{node}</span>;
+  });
 }
 
 const SAVE_LABEL: Record<SaveState, string> = { saved: 'Saved', saving: 'Saving…', error: 'Not saved' };
@@ -89,6 +106,11 @@ export function BriefEditor({
   toolbarExtras,
 }: BriefEditorProps) {
   const footnoteStore = useMemo(createFootnoteStore, []);
+  const [citationStyle, setCitationStyle] = useState(brief.citationStyle);
+  const citationFormat = useMemo(
+    () => ({ style: citationStyle, language: brief.language }),
+    [citationStyle, brief.language],
+  );
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const context = useMemo(
     () => ({ showPassage, classification, language: brief.language }),
@@ -130,7 +152,7 @@ export function BriefEditor({
         <ListPlugin />
         <ExcerptPlugin />
         <EditorRefPlugin editorRef={editorRef} />
-        <FootnotesPlugin onChange={footnoteStore.set} />
+        <FootnotesPlugin format={citationFormat} onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />
         <QuoteIntegrityPlugin />
         <AutosavePlugin save={save} onStateChange={setSaveState} register={registerFlush} />
@@ -142,6 +164,7 @@ export function BriefEditor({
         </div>
       </LexicalComposer>
       <h3 className="footnotes-heading">Notes</h3>
+      <CitationStylePicker briefId={brief.id} style={citationStyle} onChange={setCitationStyle} />
       <FootnoteList store={footnoteStore} showPassage={showPassage} />
     </NoteContext.Provider>
   );

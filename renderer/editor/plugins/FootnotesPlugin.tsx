@@ -1,7 +1,16 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $dfs, mergeRegister } from '@lexical/utils';
-import { useEffect } from 'react';
-import { type Footnote, type FootnoteSource, numberFootnotes } from '../../../shared/briefDocument';
+import { useEffect, useState } from 'react';
+import {
+  type Footnote,
+  type FootnoteFacts,
+  type FootnoteSource,
+  footnoteFacts,
+  numberFootnotes,
+} from '../../../shared/briefDocument';
+import type { CitationFormat } from '../../../shared/citation';
+import type { CitationFact } from '../../../shared/contract';
+import { api } from '../../api/client';
 import { $isCitationNode, CitationNode } from '../nodes/CitationNode';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, writeFootnoteNumber } from '../nodes/noteDom';
@@ -10,29 +19,59 @@ export interface NumberedFootnote extends Footnote {
   nodeKey: string;
 }
 
+// What the archive says of each cited source (page starts), fetched once per session: the same
+// facts the export reads, so the editor's notes say "3" or "p. 3" where the Word file does.
+const knownFacts = new Map<number, CitationFact | null>();
+
 /**
  * Recomputes footnote numbers in document order after every change (move, cut, paste, undo…),
- * with the same shared function the DOCX exporter uses, so the note and the Word file agree.
- * Each number is written straight into its node's `sup` (only where it changed); the list of
- * footnotes goes to `onChange` when any footnote's place or text changed.
+ * with the same shared function the DOCX exporter uses, in the brief's citation style and
+ * language, so the note and the Word file agree. Each number is written straight into its node's
+ * `sup` (only where it changed); the list of footnotes goes to `onChange` when any footnote's
+ * place or text changed.
  */
-export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFootnote[]) => void }): null {
+export function FootnotesPlugin({
+  format,
+  onChange,
+}: {
+  format: CitationFormat;
+  onChange: (footnotes: NumberedFootnote[]) => void;
+}): null {
   const [editor] = useLexicalComposerContext();
+  const [facts, setFacts] = useState<FootnoteFacts>(() => factsOf(knownFacts));
+  const { style, language } = format;
   useEffect(() => {
     let previous = '';
+    let live = true;
     const { numbers } = renderedState(editor);
+    const fetchMissingFacts = (sources: FootnoteSource[]) => {
+      const missing = [...new Set(sources.map((source) => source.sourceId))].filter((id) => !knownFacts.has(id));
+      if (missing.length === 0) return;
+      for (const id of missing) knownFacts.set(id, null);
+      void api.citationFacts({ sourceIds: missing }).then((result) => {
+        if (!result.ok) {
+          for (const id of missing) knownFacts.delete(id);
+          return;
+        }
+        for (const fact of result.value) knownFacts.set(fact.sourceId, fact);
+        if (live) setFacts(factsOf(knownFacts));
+      });
+    };
     const recompute = () => {
       let footnotes: NumberedFootnote[] = [];
+      let sources: FootnoteSource[] = [];
       editor.getEditorState().read(() => {
         const keys: string[] = [];
-        const sources: FootnoteSource[] = [];
         for (const { node } of $dfs()) {
           if ($isExcerptNode(node) || $isCitationNode(node)) {
             keys.push(node.getKey());
             sources.push(node.exportJSON());
           }
         }
-        footnotes = numberFootnotes(sources).map((footnote, i) => ({ ...footnote, nodeKey: keys[i]! }));
+        footnotes = numberFootnotes(sources, facts, { style, language }).map((footnote, i) => ({
+          ...footnote,
+          nodeKey: keys[i]!,
+        }));
       });
       numbers.clear();
       for (const { nodeKey, number } of footnotes) {
@@ -45,14 +84,27 @@ export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFo
         previous = signature;
         onChange(footnotes);
       }
+      fetchMissingFacts(sources);
+      sources = [];
     };
     recompute();
     // Only changes to footnote-bearing nodes (created, destroyed, moved, edited — including by
     // undo, cut and paste) can change the numbering; typing elsewhere costs nothing here.
-    return mergeRegister(
+    const unregister = mergeRegister(
       editor.registerMutationListener(ExcerptNode, recompute, { skipInitialization: true }),
       editor.registerMutationListener(CitationNode, recompute, { skipInitialization: true }),
     );
-  }, [editor, onChange]);
+    return () => {
+      live = false;
+      unregister();
+    };
+  }, [editor, onChange, facts, style, language]);
   return null;
+}
+
+function factsOf(known: ReadonlyMap<number, CitationFact | null>): FootnoteFacts {
+  return footnoteFacts(
+    [...known.values()].filter((fact): fact is CitationFact => fact !== null),
+    false,
+  );
 }
