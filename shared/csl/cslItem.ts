@@ -124,17 +124,26 @@ const WEAK_ENDINGS = new Set([
   'sur',
 ]);
 
+// What a title says of its kind rather than its subject; a short title leaves it out.
+const KIND_PREFIX =
+  /^(?:(?:news|press|media) release|communiqué(?: de presse)?|avis aux médias|transcript(?:ion)?(?: of| de)?|verbatim(?: of| de)?|statement(?: by| on)?|déclaration(?: de| du| sur)?)\s*[:—–-]?\s+/i;
+// An article opening a title is not one of its key words (Chicago: "The" is dropped).
+const LEADING_ARTICLE = /^(?:(?:the|a|an|le|la|les)\s+|l['’](?=\S))/i;
+
 /**
- * The title as later notes give it (Chicago 15.32: up to four words, the main title without its
- * subtitle); undefined when that is the whole title anyway.
+ * The title as later notes give it (Chicago 15.32: the key words, up to four, of the main title
+ * without its subtitle); undefined when that is the whole title anyway.
  */
 export function shortTitle(title: string): string | undefined {
-  const main = title.split(/\s*[:?!—–]\s+|\s+-\s+/)[0]!.trim();
+  const subject = title.replace(KIND_PREFIX, '').replace(LEADING_ARTICLE, '');
+  const main = subject.split(/\s*[:?!—–]\s+|\s+-\s+/)[0]!.trim();
   const words = main.split(/\s+/).filter(Boolean);
-  let short = words.length > 5 ? words.slice(0, 4) : words;
+  let short = words.length > 4 ? words.slice(0, 4) : words;
   while (short.length > 1 && WEAK_ENDINGS.has(short[short.length - 1]!.toLowerCase())) short = short.slice(0, -1);
   const result = short.join(' ').replace(/[,;.]+$/, '');
-  return result && result !== title ? result : undefined;
+  if (!result || result === title) return undefined;
+  // Capitalised as the title was: a dropped "The" must not leave "prime Minister's".
+  return title.startsWith(result) ? result : result.charAt(0).toUpperCase() + result.slice(1);
 }
 
 const GENRE: Record<'press-release' | 'transcript', Record<'en' | 'fr', string>> = {
