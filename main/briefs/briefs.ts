@@ -1,6 +1,7 @@
 import type { SerializedBriefState } from '../../shared/briefDocument';
 import type { BriefTemplateId } from '../../shared/briefSchemas';
 import { briefTemplate } from '../../shared/briefTemplates';
+import { stripXmlInvalid } from '../../shared/text';
 import { Brief, type BriefSummary } from '../../shared/contract';
 import { type Db, prepareCached } from '../archive/database';
 import { defaultCitationStyle } from './citationStyle';
@@ -78,8 +79,12 @@ function isBriefContent(value: unknown): value is StoredContent {
   return isNode((value as SerializedBriefState).root, 0);
 }
 
+/**
+ * A title as stored: SQLite's UTF-8 would turn a lone surrogate into "�", and control characters
+ * would reach every export, so they are removed before the title is written.
+ */
 function cleanTitle(title: string): string {
-  return title.trim() || DEFAULT_TITLE;
+  return stripXmlInvalid(title).replace(/\s+/g, ' ').trim() || DEFAULT_TITLE;
 }
 
 /** The analyst's calendar date (not UTC's), as the title block shows it. */

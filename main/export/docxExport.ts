@@ -18,7 +18,7 @@ import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
 import { readTitleBlock, TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
 import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
 import { markingFooter, markingHeader, sourceListBlocks } from './docxFrame';
-import { corePropertiesXml, endnotesXml, footnotesXml, oneLine } from './docxParts';
+import { corePropertiesXml, endnotesXml, footnotesXml, oneLine, settingsXml } from './docxParts';
 import { normaliseZipDates } from './zipDates';
 
 export interface BriefDocxOptions {
@@ -128,6 +128,7 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
     { path: 'docProps/core.xml', data: corePropertiesXml({ title, subject, creator, language, now }) },
     { path: 'word/footnotes.xml', data: footnotesXml(footnotes) },
     { path: 'word/endnotes.xml', data: endnotesXml() },
+    { path: 'word/settings.xml', data: settingsXml() },
   ]);
   // Only core.xml's dates may tell two exports of one brief apart (see zipDates.ts).
   normaliseZipDates(bytes);

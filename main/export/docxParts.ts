@@ -103,6 +103,24 @@ export function oneLineRun(text: string): string {
   return stripXmlInvalid(text).replace(/[ \t\n\r\u2028\u2029]+/g, ' ');
 }
 
+/**
+ * docx's settings part plus the footnote and endnote properties naming the separator notes
+ * (ids -1 and 0), as Word and pandoc write them; in CT_Settings they come just before w:compat.
+ */
+export function settingsXml(): string {
+  return (
+    DECLARATION +
+    `<w:settings xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w="${W_NAMESPACE}"` +
+    ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"' +
+    ' xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 w15">' +
+    '<w:displayBackgroundShape/><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="false"/>' +
+    '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' +
+    '<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>' +
+    '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/>' +
+    '</w:compat></w:settings>'
+  );
+}
+
 /** Briefs have no endnotes, but Word expects the part with clean separators since docx declares it. */
 export function endnotesXml(): string {
   return `${DECLARATION}<w:endnotes xmlns:w="${W_NAMESPACE}">${separators('endnote')}</w:endnotes>`;
