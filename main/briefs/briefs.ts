@@ -1,8 +1,8 @@
 import type { SerializedBriefState } from '../../shared/briefDocument';
 import type { BriefTemplateId } from '../../shared/briefSchemas';
 import { briefTemplate } from '../../shared/briefTemplates';
-import { stripXmlInvalid } from '../../shared/text';
 import { Brief, type BriefSummary } from '../../shared/contract';
+import { stripXmlInvalid } from '../../shared/text';
 import { type Db, prepareCached } from '../archive/database';
 import { defaultCitationStyle } from './citationStyle';
 
