@@ -62,6 +62,8 @@ export interface Footnote {
   text: string;
   /** The same text in runs (italic titles…), as both show it. */
   runs: CitationRun[];
+  /** Set when `format.deadline` passed before this note was formatted: `text` is only its title. */
+  pending?: true;
 }
 
 // Nodes whose JSON is a published shape with no editor children: their inner structure is never
@@ -134,8 +136,8 @@ export function numberFootnotes(
     const anchor = node.anchor;
     const page = anchor ? pageAt(facts.pageStarts?.get(node.sourceId) ?? null, anchor.start) : null;
     const grade = facts.grades?.get(node.sourceId) ?? null;
-    const { text, runs } = formatCitationRuns(node.source, form, { page, grade }, format);
-    return { number: index + 1, node, text, runs };
+    const { text, runs, pending } = formatCitationRuns(node.source, form, { page, grade }, format);
+    return pending ? { number: index + 1, node, text, runs, pending } : { number: index + 1, node, text, runs };
   });
 }
 

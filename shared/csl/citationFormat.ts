@@ -98,6 +98,8 @@ function sameLook(a: CitationRun, b: Omit<CitationRun, 'text'>): boolean {
 // A page number no source has, formatted in its place, so one formatted note serves every page
 // of a source: citeproc is slow (about 1 ms a note) and a long brief cites the same source often.
 const PAGE_PLACEHOLDER = '9081726354';
+// Node and browsers both have it; shared/ is compiled without either's types.
+declare const performance: { now(): number };
 const MAX_CACHED_NOTES = 50_000;
 
 /** One style in one language: citeproc engines and the notes they have formatted. */
@@ -120,26 +122,32 @@ export class CitationFormatter {
 
   /**
    * A note citing a source as its snapshot describes it. Cached whole, so renumbering a long
-   * brief (most notes unchanged) costs a lookup per note.
+   * brief (most notes unchanged) costs a lookup per note. Null as for note().
    */
-  cite(source: CitationFields, position: CitationPosition, page: number | null): FormattedCitation {
+  cite(source: CitationFields, position: CitationPosition, page: number | null, deadline?: number) {
     const { title, outlet, author, publishedAt, url } = source;
     const id = JSON.stringify([title, outlet, author, publishedAt, url]);
     const key = `${position}\u0000${page ?? ''}\u0000${id}`;
     let cited = this.cited.get(key);
     if (!cited) {
+      const formatted = this.note(toCslItem(id, source, this.language), position, page, deadline);
+      if (!formatted) return null;
       if (this.cited.size >= MAX_CACHED_NOTES) this.cited.clear();
-      cited = this.note(toCslItem(id, source, this.language), position, page);
-      this.cited.set(key, cited);
+      this.cited.set(key, formatted);
+      cited = formatted;
     }
     return cited;
   }
 
-  /** A note citing `item`, in full or short as `position` says, at `page` when it is paginated. */
-  note(item: CslItem, position: CitationPosition, page: number | null): FormattedCitation {
+  /**
+   * A note citing `item`, in full or short as `position` says, at `page` when it is paginated.
+   * Null, when citeproc would have to run, once `deadline` (a performance.now() time) is past.
+   */
+  note(item: CslItem, position: CitationPosition, page: number | null, deadline?: number): FormattedCitation | null {
     const key = `${item.id}\u0000${position}\u0000${page === null ? '' : 'p'}`;
     let marked = this.notes.get(key);
     if (marked === undefined) {
+      if (deadline !== undefined && performance.now() > deadline) return null;
       this.items.set(item.id, item);
       const cite = { id: item.id, position: position === 'first' ? 0 : 1 };
       marked = this.engine.makeCitationCluster([

@@ -19,6 +19,10 @@ export interface NumberedFootnote extends Footnote {
   nodeKey: string;
 }
 
+// How long one renumbering may spend running citeproc; notes left over are filled in by the
+// next pass, a moment later, so a brief opening cold never freezes the page for long.
+const FORMAT_SLICE_MS = 25;
+
 // What the archive says of each cited source (page starts), fetched once per session: the same
 // facts the export reads, so the editor's notes say "3" or "p. 3" where the Word file does.
 const knownFacts = new Map<number, CitationFact | null>();
@@ -43,6 +47,7 @@ export function FootnotesPlugin({
   useEffect(() => {
     let previous = '';
     let live = true;
+    let nextSlice: ReturnType<typeof setTimeout> | undefined;
     const { numbers } = renderedState(editor);
     const fetchMissingFacts = (sources: FootnoteSource[]) => {
       const missing = [...new Set(sources.map((source) => source.sourceId))].filter((id) => !knownFacts.has(id));
@@ -68,7 +73,8 @@ export function FootnotesPlugin({
             sources.push(node.exportJSON());
           }
         }
-        footnotes = numberFootnotes(sources, facts, { style, language }).map((footnote, i) => ({
+        const deadline = performance.now() + FORMAT_SLICE_MS;
+        footnotes = numberFootnotes(sources, facts, { style, language, deadline }).map((footnote, i) => ({
           ...footnote,
           nodeKey: keys[i]!,
         }));
@@ -86,6 +92,8 @@ export function FootnotesPlugin({
       }
       fetchMissingFacts(sources);
       sources = [];
+      clearTimeout(nextSlice);
+      if (footnotes.some((footnote) => footnote.pending)) nextSlice = setTimeout(recompute, 0);
     };
     recompute();
     // Only changes to footnote-bearing nodes (created, destroyed, moved, edited — including by
@@ -96,6 +104,7 @@ export function FootnotesPlugin({
     );
     return () => {
       live = false;
+      clearTimeout(nextSlice);
       unregister();
     };
   }, [editor, onChange, facts, style, language]);

@@ -104,6 +104,21 @@ describe('APA 7th edition', () => {
   });
 });
 
+describe('formatting within a time budget', () => {
+  it('gives a note citeproc has not yet formatted as its title, pending, once the deadline is past', () => {
+    const source = { ...SOURCES.article, title: 'A title formatted for the first time here' };
+    const late = formatCitationRuns(source, 'full', {}, { deadline: 0 });
+    expect(late).toEqual({ text: source.title, runs: [{ text: source.title }], pending: true });
+    const done = formatCitationRuns(source, 'full', { page: 3 });
+    expect(done.pending).toBeUndefined();
+    // Formatted once, for one page, it serves every page with no citeproc run: the deadline no
+    // longer matters.
+    expect(formatCitationRuns(source, 'full', { page: 9 }, { deadline: 0 }).text).toBe(
+      'Jane Tremblay, “A Title Formatted for the First Time Here,” The Globe and Mail, February 5, 2025, 9, https://example.ca/housing.',
+    );
+  });
+});
+
 describe('citeproc output and styles', () => {
   it('reads nested marks into runs', () => {
     expect(readRuns('a \uE000b \uE002c\uE003 d\uE001 e').runs).toEqual([
