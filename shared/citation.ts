@@ -1,4 +1,13 @@
-import { citationFormatter, type FormattedCitation, type NoteLanguage } from './csl/citationFormat';
+import {
+  citationFormatter,
+  type FormattedCitation,
+  hasCitationFormatter,
+  type NoteLanguage,
+} from './csl/citationFormat';
+
+// Node and browsers both have it; shared/ is compiled without either's types.
+declare const performance: { now(): number };
+
 import { type CslItem, toCslItem } from './csl/cslItem';
 import type { CitationFields } from './source';
 
@@ -68,7 +77,10 @@ export function formatCitationRuns(
   const language = format.language ?? 'en';
   const page = extras.page && extras.page > 0 ? extras.page : null;
   const position = form === 'full' ? 'first' : 'subsequent';
-  const note = citationFormatter(format.style, language).cite(source, position, page, format.deadline);
+  const { deadline, style } = format;
+  // Past the deadline, not even the engine is built (that is the costliest step of all).
+  const late = deadline !== undefined && performance.now() > deadline && !hasCitationFormatter(style, language);
+  const note = late ? null : citationFormatter(style, language).cite(source, position, page, deadline);
   if (!note) return { text: source.title, runs: [{ text: source.title }], pending: true };
   return extras.grade ? withGrade(note, extras.grade) : note;
 }

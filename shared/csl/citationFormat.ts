@@ -204,6 +204,11 @@ export function citationFormatter(style: string = DEFAULT_CITATION_STYLE, langua
   return formatter;
 }
 
+/** Whether citationFormatter(style, language) is built already (it is kept until six others are built after it). */
+export function hasCitationFormatter(style: string = DEFAULT_CITATION_STYLE, language: NoteLanguage = 'en'): boolean {
+  return formatters.has(`${language}\u0000${style}`);
+}
+
 /**
  * Null when citeproc can format notes and a bibliography with the style; else why not, for the
  * analyst. A style that cannot do both would leave notes or the Sources list empty.

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/briefDocument';
 import type { CitationFormat } from '../../../shared/citation';
 import type { CitationFact } from '../../../shared/contract';
+import { citationFormatter, hasCitationFormatter } from '../../../shared/csl/citationFormat';
 import { api } from '../../api/client';
 import { $isCitationNode, CitationNode } from '../nodes/CitationNode';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
@@ -73,7 +74,9 @@ export function FootnotesPlugin({
             sources.push(node.exportJSON());
           }
         }
-        const deadline = performance.now() + FORMAT_SLICE_MS;
+        // Building citeproc's engine takes a good part of a second on a cold page: the first
+        // pass shows titles, and the engine is built in the next.
+        const deadline = hasCitationFormatter(style, language) ? performance.now() + FORMAT_SLICE_MS : 0;
         footnotes = numberFootnotes(sources, facts, { style, language, deadline }).map((footnote, i) => ({
           ...footnote,
           nodeKey: keys[i]!,
@@ -93,7 +96,12 @@ export function FootnotesPlugin({
       fetchMissingFacts(sources);
       sources = [];
       clearTimeout(nextSlice);
-      if (footnotes.some((footnote) => footnote.pending)) nextSlice = setTimeout(recompute, 0);
+      if (footnotes.some((footnote) => footnote.pending)) {
+        nextSlice = setTimeout(() => {
+          citationFormatter(style, language);
+          recompute();
+        }, 0);
+      }
     };
     recompute();
     // Only changes to footnote-bearing nodes (created, destroyed, moved, edited — including by
