@@ -6,7 +6,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState, LexicalEditor } from 'lexical';
-import { type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Brief } from '../../shared/contract';
 import type { CitationRun } from '../../shared/csl/citationFormat';
 import type { TextQuoteAnchor } from '../../shared/excerpt';
@@ -65,19 +65,43 @@ function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassag
   return (
     <ol className="footnotes" aria-label="Footnotes">
       {footnotes.map((footnote) => (
-        <li key={footnote.nodeKey} value={footnote.number}>
-          <button
-            type="button"
-            className="footnote-open"
-            onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
-          >
-            <CitationText runs={footnote.runs} />
-          </button>
-        </li>
+        <FootnoteItem key={footnote.nodeKey} footnote={footnote} showPassage={showPassage} />
       ))}
     </ol>
   );
 }
+
+/**
+ * One footnote. Renumbering a long note hands every footnote over again, but a formatted
+ * citation keeps its runs array while its text is unchanged: only moved or changed items render.
+ */
+const FootnoteItem = memo(
+  function FootnoteItem({
+    footnote,
+    showPassage,
+  }: {
+    footnote: NumberedFootnote;
+    showPassage: BriefEditorProps['showPassage'];
+  }) {
+    return (
+      <li value={footnote.number}>
+        <button
+          type="button"
+          className="footnote-open"
+          onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
+        >
+          <CitationText runs={footnote.runs} />
+        </button>
+      </li>
+    );
+  },
+  (before, after) =>
+    before.showPassage === after.showPassage &&
+    before.footnote.number === after.footnote.number &&
+    before.footnote.runs === after.footnote.runs &&
+    before.footnote.node.sourceId === after.footnote.node.sourceId &&
+    JSON.stringify(before.footnote.node.anchor) === JSON.stringify(after.footnote.node.anchor),
+);
 
 /** A citation's runs, with the italics (and the rarer looks) the Word footnote gets. */
 function CitationText({ runs }: { runs: readonly CitationRun[] }) {
