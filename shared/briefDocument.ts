@@ -1,5 +1,6 @@
-import { formatCitation } from './citation';
+import { type CitationFormat, formatCitationRuns } from './citation';
 import { CITATION_NODE_TYPE, readCitation, type SerializedCitation } from './citationNode';
+import type { CitationRun } from './csl/citationFormat';
 import { EXCERPT_NODE_TYPE, readExcerpt, type SerializedExcerpt } from './excerpt';
 import { pageAt } from './source';
 import { countWords } from './text';
@@ -59,6 +60,10 @@ export interface Footnote {
   node: FootnoteSource;
   /** The citation text shown under the note and written into the Word footnote. */
   text: string;
+  /** The same text in runs (italic titles…), as both show it. */
+  runs: CitationRun[];
+  /** Set when `format.deadline` passed before this note was formatted: `text` is only its title. */
+  pending?: true;
 }
 
 // Nodes whose JSON is a published shape with no editor children: their inner structure is never
@@ -95,12 +100,29 @@ export interface FootnoteFacts {
   grades?: ReadonlyMap<number, string>;
 }
 
+/** FootnoteFacts from the archive's facts per source (the contract's citationFacts). */
+export function footnoteFacts(
+  facts: readonly { sourceId: number; pageStarts: readonly number[] | null; grade: string | null }[],
+  withGrades: boolean,
+): FootnoteFacts {
+  const pageStarts = new Map(facts.map((fact) => [fact.sourceId, fact.pageStarts] as const));
+  if (!withGrades) return { pageStarts };
+  const grades = new Map<number, string>();
+  for (const { sourceId, grade } of facts) if (grade) grades.set(sourceId, grade);
+  return { pageStarts, grades };
+}
+
 /**
  * Numbers footnotes in document order; the first footnote for a source is its citation in full,
- * later ones (excerpt or citation alike) use the short form. The editor's footnote list and the
- * DOCX exporter both call this, so the note and the Word file always agree.
+ * later ones (excerpt or citation alike) use the short form, in the brief's style and language.
+ * The editor's footnote list and the DOCX exporter both call this, so the note and the Word file
+ * always agree.
  */
-export function numberFootnotes(sources: readonly FootnoteSource[], facts: FootnoteFacts = {}): Footnote[] {
+export function numberFootnotes(
+  sources: readonly FootnoteSource[],
+  facts: FootnoteFacts = {},
+  format: CitationFormat = {},
+): Footnote[] {
   const cited = new Set<number>();
   return sources.map((node, index) => {
     const form = cited.has(node.sourceId) ? 'short' : 'full';
@@ -109,7 +131,8 @@ export function numberFootnotes(sources: readonly FootnoteSource[], facts: Footn
     const anchor = node.anchor;
     const page = anchor ? pageAt(facts.pageStarts?.get(node.sourceId) ?? null, anchor.start) : null;
     const grade = facts.grades?.get(node.sourceId) ?? null;
-    return { number: index + 1, node, text: formatCitation(node.source, form, { page, grade }) };
+    const { text, runs, pending } = formatCitationRuns(node.source, form, { page, grade }, format);
+    return pending ? { number: index + 1, node, text, runs, pending } : { number: index + 1, node, text, runs };
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SerializedBriefState, SerializedNode } from './briefDocument';
+import { CitationStyle } from './csl/citationStyles';
 import { Classification } from './source';
 
 // Lexical writes more fields than we read; each node must at least say what type it is.
@@ -37,7 +38,11 @@ export const BriefSummary = z.object({
 });
 export type BriefSummary = z.infer<typeof BriefSummary>;
 
-export const Brief = BriefSummary.extend({ content: SerializedBriefStateSchema });
+export const Brief = BriefSummary.extend({
+  content: SerializedBriefStateSchema,
+  /** How its footnotes and Sources list are formatted: a built-in style's id or CSL XML. */
+  citationStyle: CitationStyle,
+});
 export type Brief = z.infer<typeof Brief>;
 
 /**

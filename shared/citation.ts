@@ -1,3 +1,14 @@
+import {
+  citationFormatter,
+  type FormattedCitation,
+  hasCitationFormatter,
+  type NoteLanguage,
+} from './csl/citationFormat';
+
+// Node and browsers both have it; shared/ is compiled without either's types.
+declare const performance: { now(): number };
+
+import { type CslItem, toCslItem } from './csl/cslItem';
 import type { CitationFields } from './source';
 
 const MONTHS = [
@@ -24,49 +35,93 @@ export function formatLongDate(isoDate: string): string {
   return `${month} ${Number(match[3])}, ${match[1]}`;
 }
 
-function shortTitle(title: string): string {
-  const words = title.split(/\s+/).filter(Boolean);
-  return words.length <= 5 ? title : `${words.slice(0, 5).join(' ')}…`;
-}
-
 /** What a footnote adds to the bibliographic facts: where in the source, and how far it is trusted. */
 export interface CitationExtras {
-  /** The page of a paginated source (PDF) the passage is on; printed "p. 3". */
+  /** The page of a paginated source (PDF) the passage is on, the citation's locator. */
   page?: number | null;
   /** The source's Admiralty grade, e.g. "B2" (gradeLabel); printed after the citation as "[B2]". */
   grade?: string | null;
 }
 
+/** The style (a built-in id or CSL XML, see citationStyles.ts) and the note's language. */
+export interface CitationFormat {
+  style?: string;
+  language?: NoteLanguage;
+  /**
+   * A performance.now() time after which citeproc is not run: a note it would have to format is
+   * given as its source's title and marked pending, for the editor to fill in a moment later.
+   * Citeproc takes ~1 ms a note once warm but 10–30 ms cold, and a brief opens cold.
+   */
+  deadline?: number;
+}
+
+/** The CSL item of a citation snapshot; equal snapshots share an id, so citeproc formats them once. */
+export function cslItemOf(source: CitationFields, language: NoteLanguage = 'en'): CslItem {
+  const { title, outlet, author, publishedAt, url } = source;
+  return toCslItem(JSON.stringify([title, outlet, author, publishedAt, url]), source, language);
+}
+
 /**
- * The citation text of a footnote. The editor's footnote list and the DOCX exporter both call
- * this, so what the analyst sees is exactly what the minister's office receives.
- * Full form: Author, Outlet, “Title,” Date, URL, p. 3.  Short form (a source cited again):
- * Outlet, “Short title.” (or Outlet, “Short title,” p. 3.). Either ends with " [B2]" when graded.
- * Without extras the text is what it always was, so existing notes read the same.
+ * The citation of a footnote, by citeproc-js in the brief's CSL style and language. The editor's
+ * footnote list and the DOCX exporter both call this (through numberFootnotes), so what the
+ * analyst sees is exactly what the minister's office receives. 'full' is a source's first note,
+ * 'short' a later one (Chicago: surname or organisation, short title, page; never "Ibid.").
+ * A graded source's citation ends with " [B2]".
  */
+export function formatCitationRuns(
+  source: CitationFields,
+  form: 'full' | 'short' = 'full',
+  extras: CitationExtras = {},
+  format: CitationFormat = {},
+): FormattedCitation & { pending?: true } {
+  const language = format.language ?? 'en';
+  const page = extras.page && extras.page > 0 ? extras.page : null;
+  const position = form === 'full' ? 'first' : 'subsequent';
+  const { deadline, style } = format;
+  // Past the deadline, not even the engine is built (that is the costliest step of all).
+  const late = deadline !== undefined && performance.now() > deadline && !hasCitationFormatter(style, language);
+  const note = late ? null : citationFormatter(style, language).cite(source, position, page, deadline);
+  if (!note) return { text: source.title, runs: [{ text: source.title }], pending: true };
+  return extras.grade ? withGrade(note, extras.grade) : note;
+}
+
+/** formatCitationRuns as plain text. */
 export function formatCitation(
   source: CitationFields,
   form: 'full' | 'short' = 'full',
   extras: CitationExtras = {},
+  format: CitationFormat = {},
 ): string {
-  const page = extras.page && extras.page > 0 ? `p. ${extras.page}` : null;
-  const grade = extras.grade ? ` [${extras.grade}]` : '';
-  const who = source.outlet ?? source.author;
-  if (form === 'short') {
-    const title = shortTitle(source.title);
-    const prefix = `${who ? `${who}, ` : ''}“${title}`;
-    if (page) return `${prefix},” ${page}.${grade}`;
-    // A title cut with "…" (or already ending in a stop) takes no second full stop.
-    return `${prefix}${/[.…?!]$/.test(title) ? '' : '.'}”${grade}`;
+  return formatCitationRuns(source, form, extras, format).text;
+}
+
+/**
+ * The Sources list: the style's bibliography of the given sources (each once, in the style's
+ * order — by author's surname or title), each graded source's entry ending with " [B2]".
+ */
+export function formatBibliography(
+  sources: readonly { source: CitationFields; grade?: string | null }[],
+  format: CitationFormat = {},
+): FormattedCitation[] {
+  const language = format.language ?? 'en';
+  const grades = new Map<string, string>();
+  const items = new Map<string, CslItem>();
+  for (const { source, grade } of sources) {
+    const item = cslItemOf(source, language);
+    items.set(item.id, item);
+    if (grade) grades.set(item.id, grade);
   }
-  const parts: string[] = [];
-  if (source.author && source.author !== source.outlet) parts.push(source.author);
-  if (source.outlet) parts.push(source.outlet);
-  const tail: string[] = [source.publishedAt ? formatLongDate(source.publishedAt) : 'n.d.'];
-  if (source.url) tail.push(source.url);
-  if (page) tail.push(page);
-  const end = tail.join(', ');
-  return `${[...parts, `“${source.title},”`].join(', ')} ${end}${end.endsWith('.') ? '' : '.'}${grade}`;
+  return citationFormatter(format.style, language)
+    .bibliography([...items.values()])
+    .map(({ id, text, runs }) => {
+      const grade = grades.get(id);
+      return grade ? withGrade({ text, runs }, grade) : { text, runs };
+    });
+}
+
+function withGrade(citation: FormattedCitation, grade: string): FormattedCitation {
+  const mark = ` [${grade}]`;
+  return { text: citation.text + mark, runs: [...citation.runs, { text: mark }] };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   SnapshotSummary,
 } from './briefSchemas';
 import type { ContractMethod } from './contractMethods';
+import { CitationStyle } from './csl/citationStyles';
 import { Classification, SourceDetail, SourceEdit, SourceSummary } from './source';
 
 export { Brief, BriefSummary, Snapshot, SnapshotSummary };
@@ -89,6 +90,14 @@ export const ExportOptions = z.object({
 });
 export type ExportOptions = z.infer<typeof ExportOptions>;
 const ExportRequest = ExportOptions.extend({ id: z.number().int().positive() });
+
+export const CitationFact = z.object({
+  sourceId: z.number().int().positive(),
+  pageStarts: z.array(z.number().int().nonnegative()).nullable(),
+  /** The Admiralty grade as printed ("B2"), null unless both halves are set. */
+  grade: z.string().nullable(),
+});
+export type CitationFact = z.infer<typeof CitationFact>;
 
 /** The analyst's preferences, kept in the archive. */
 export const Settings = z.object({
@@ -189,6 +198,16 @@ export const contract = {
   },
   /** Writes the brief as a .docx; the options are the analyst's choices for this export. */
   exportBrief: { input: ExportRequest, output: ExportOutcome },
+  /** Sets the brief's citation style (built-in id or CSL XML) and makes it the default for new briefs. */
+  setCitationStyle: {
+    input: z.object({ briefId: z.number().int().positive(), style: CitationStyle }),
+    output: z.object({ citationStyle: CitationStyle }),
+  },
+  /** What footnotes print beyond a source's snapshot: its page starts ("p. 3") and its grade ("[B2]"). */
+  citationFacts: {
+    input: z.object({ sourceIds: z.array(z.number().int().positive()).max(10_000) }),
+    output: z.array(CitationFact),
+  },
   getSettings: { input: Nothing, output: Settings },
   saveSettings: { input: Settings.partial(), output: Settings },
 } as const satisfies Record<ContractMethod, { input: z.ZodType; output: z.ZodType }>;

@@ -25,6 +25,8 @@ export const CONTRACT_METHODS = [
   'getSnapshot',
   'takeSnapshot',
   'exportBrief',
+  'setCitationStyle',
+  'citationFacts',
   'getSettings',
   'saveSettings',
 ] as const;

@@ -23,8 +23,9 @@ export function foldForComparison(text: string): string {
 
 /**
  * Removes characters that XML 1.0 forbids (C0 controls except tab/newline/CR, U+FFFE, U+FFFF,
- * lone surrogates). Word refuses a document containing any of them, and docx 9.15 only strips
- * some, so every string bound for a .docx goes through here.
+ * lone surrogates), and the C1 controls (U+0080–U+009F), which XML allows but readers disagree
+ * on. Word refuses a document containing any of the first, and docx 9.15 only strips some, so
+ * every string bound for a .docx goes through here; titles go through it when stored.
  */
 export function stripXmlInvalid(text: string): string {
   let out = '';
@@ -40,7 +41,7 @@ export function stripXmlInvalid(text: string): string {
     }
     if (code >= 0xdc00 && code <= 0xdfff) continue;
     if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) continue;
-    if (code === 0xfffe || code === 0xffff) continue;
+    if (code === 0xfffe || code === 0xffff || (code >= 0x80 && code <= 0x9f)) continue;
     out += text.charAt(i);
   }
   return out;

@@ -41,6 +41,7 @@ export function resolveBriefConflict(db: Db, id: number, choice: ConflictChoice,
         title: copyTitle(title),
         classification: marking,
         language: theirs.language,
+        citationStyle: theirs.citationStyle,
         content: mine.content,
       });
     }

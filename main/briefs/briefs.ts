@@ -2,9 +2,11 @@ import type { SerializedBriefState } from '../../shared/briefDocument';
 import type { BriefTemplateId } from '../../shared/briefSchemas';
 import { briefTemplate } from '../../shared/briefTemplates';
 import { Brief, type BriefSummary } from '../../shared/contract';
+import { stripXmlInvalid } from '../../shared/text';
 import { type Db, prepareCached } from '../archive/database';
 import { committed } from '../archive/writeErrors';
 import { UserError } from '../errors';
+import { defaultCitationStyle } from './citationStyle';
 
 type StoredContent = Brief['content'];
 type Classification = BriefSummary['classification'];
@@ -21,6 +23,7 @@ interface BriefSummaryRow {
 }
 interface BriefRow extends BriefSummaryRow {
   content: string;
+  citation_style: string;
 }
 
 const SUMMARY_COLUMNS = 'id, title, classification, language, created_at, updated_at, deleted_at, revision';
@@ -48,7 +51,11 @@ function rowToBriefSummary(row: BriefSummaryRow): BriefSummary {
 }
 
 function rowToBrief(row: BriefRow): Brief {
-  return { ...rowToBriefSummary(row), content: readStoredContent(row.content, `Brief ${row.id}`) };
+  return {
+    ...rowToBriefSummary(row),
+    content: readStoredContent(row.content, `Brief ${row.id}`),
+    citationStyle: row.citation_style,
+  };
 }
 
 /**
@@ -81,8 +88,12 @@ function isBriefContent(value: unknown): value is StoredContent {
   return isNode((value as SerializedBriefState).root, 0);
 }
 
+/**
+ * A title as stored: SQLite's UTF-8 would turn a lone surrogate into "�", and control characters
+ * would reach every export, so they are removed before the title is written.
+ */
 export function cleanTitle(title: string): string {
-  return title.trim() || DEFAULT_TITLE;
+  return stripXmlInvalid(title).replace(/\s+/g, ' ').trim() || DEFAULT_TITLE;
 }
 
 /** The analyst's calendar date (not UTC's), as the title block shows it. */
@@ -96,22 +107,24 @@ export function createBrief(db: Db, input: { template: BriefTemplateId; title?: 
   const now = new Date();
   const template = briefTemplate(input.template, localIsoDate(now));
   const stamp = now.toISOString();
+  const citationStyle = defaultCitationStyle(db);
   const row = committed(
     db,
     () =>
       prepareCached(
         db,
-        `INSERT INTO briefs (title, content, language, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-         RETURNING ${SUMMARY_COLUMNS}`,
+        `INSERT INTO briefs (title, content, language, citation_style, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
       ).get(
         cleanTitle(input.title ?? template.title),
         JSON.stringify(template.content),
         template.language,
+        citationStyle,
         stamp,
         stamp,
       ) as BriefSummaryRow,
   );
-  return { ...rowToBriefSummary(row), content: template.content as StoredContent };
+  return { ...rowToBriefSummary(row), content: template.content as StoredContent, citationStyle };
 }
 
 /** Any brief, in the trash or not (its `deletedAt` tells which); null when no brief has that id. */
@@ -121,7 +134,7 @@ export function getBrief(db: Db, id: number): Brief | null {
 }
 
 function readBriefRow(db: Db, id: number): BriefRow | undefined {
-  return prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, content FROM briefs WHERE id = ?`).get(id) as
+  return prepareCached(db, `SELECT ${SUMMARY_COLUMNS}, content, citation_style FROM briefs WHERE id = ?`).get(id) as
     | BriefRow
     | undefined;
 }
@@ -248,22 +261,25 @@ export function duplicateBrief(db: Db, id: number): Brief | null {
 /** Stores a new brief (inside the caller's transaction) and returns it. */
 export function insertBrief(
   db: Db,
-  brief: Pick<Brief, 'title' | 'classification' | 'language'> & { content: StoredContent | SerializedBriefState },
+  brief: Pick<Brief, 'title' | 'classification' | 'language' | 'citationStyle'> & {
+    content: StoredContent | SerializedBriefState;
+  },
 ): Brief {
   const stamp = new Date().toISOString();
   const row = prepareCached(
     db,
-    `INSERT INTO briefs (title, content, classification, language, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+    `INSERT INTO briefs (title, content, classification, language, citation_style, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
   ).get(
     brief.title,
     JSON.stringify(brief.content),
     brief.classification,
     brief.language,
+    brief.citationStyle,
     stamp,
     stamp,
   ) as BriefSummaryRow;
-  return { ...rowToBriefSummary(row), content: brief.content as StoredContent };
+  return { ...rowToBriefSummary(row), content: brief.content as StoredContent, citationStyle: brief.citationStyle };
 }
 
 /** Moves a brief to the trash. Deleting it again keeps the first deletion time. */

@@ -1,5 +1,6 @@
-import type { FootnoteFacts, FootnoteSource } from '../../shared/briefDocument';
+import { type FootnoteFacts, type FootnoteSource, footnoteFacts } from '../../shared/briefDocument';
 import { gradeLabel } from '../../shared/citation';
+import type { CitationFact } from '../../shared/contract';
 import { type Db, prepareCached } from '../archive/database';
 
 interface FactsRow {
@@ -9,22 +10,34 @@ interface FactsRow {
 }
 
 /**
- * What the archive currently says about each cited source: page starts for "p. 3", and (when
- * asked) the Admiralty grade. The grade is read here rather than from the node's snapshot because
- * the analyst may grade a source after quoting it. A source since deleted just has neither.
+ * What the archive currently says about each cited source: page starts (the citation's page) and
+ * the Admiralty grade. Read here rather than from the node's snapshot because the analyst may
+ * grade a source after quoting it. A source since deleted is left out: its notes have neither.
  */
-export function citationFacts(db: Db, nodes: readonly FootnoteSource[], withGrades: boolean): FootnoteFacts {
-  const pageStarts = new Map<number, readonly number[] | null>();
-  const grades = new Map<number, string>();
+export function readCitationFacts(db: Db, sourceIds: Iterable<number>): CitationFact[] {
   const query = prepareCached(db, 'SELECT page_starts, reliability, credibility FROM sources WHERE id = ?');
-  for (const id of new Set(nodes.map((node) => node.sourceId))) {
-    const row = query.get(id) as FactsRow | undefined;
+  const facts: CitationFact[] = [];
+  for (const sourceId of new Set(sourceIds)) {
+    const row = query.get(sourceId) as FactsRow | undefined;
     if (!row) continue;
-    pageStarts.set(id, parsePageStarts(row.page_starts));
-    const grade = gradeLabel(row.reliability, row.credibility);
-    if (withGrades && grade) grades.set(id, grade);
+    facts.push({
+      sourceId,
+      pageStarts: parsePageStarts(row.page_starts),
+      grade: gradeLabel(row.reliability, row.credibility),
+    });
   }
-  return withGrades ? { pageStarts, grades } : { pageStarts };
+  return facts;
+}
+
+/** The facts numberFootnotes takes; grades only when the analyst asked for them. */
+export function citationFacts(db: Db, nodes: readonly FootnoteSource[], withGrades: boolean): FootnoteFacts {
+  return footnoteFacts(
+    readCitationFacts(
+      db,
+      nodes.map((node) => node.sourceId),
+    ),
+    withGrades,
+  );
 }
 
 function parsePageStarts(json: string | null): number[] | null {

@@ -18,7 +18,7 @@ import type { Brief, BriefLanguage } from '../../shared/briefSchemas';
 import { readTitleBlock, TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
 import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
 import { markingFooter, markingHeader, sourceListBlocks } from './docxFrame';
-import { corePropertiesXml, endnotesXml, footnotesXml, oneLine } from './docxParts';
+import { corePropertiesXml, endnotesXml, footnotesXml, oneLine, settingsXml } from './docxParts';
 import { normaliseZipDates } from './zipDates';
 
 export interface BriefDocxOptions {
@@ -30,8 +30,9 @@ export interface BriefDocxOptions {
   sourceList?: boolean;
 }
 
-/** What the exporter reads of a brief. */
-export type ExportableBrief = Pick<Brief, 'title' | 'content' | 'classification' | 'language'>;
+/** What the exporter reads of a brief; without a citation style, the default (Chicago). */
+export type ExportableBrief = Pick<Brief, 'title' | 'content' | 'classification' | 'language'> &
+  Partial<Pick<Brief, 'citationStyle'>>;
 
 // US Letter with one-inch margins, in twips: the paper Canadian federal offices print on
 // (docx's default is A4).
@@ -41,7 +42,8 @@ const INCH = 1_440;
 /**
  * Renders a brief as a .docx file: the classification at the top of every page, the title, the
  * body blocks (the title block as a table), and one Word footnote per excerpt or citation,
- * numbered and worded exactly as the editor's footnote list (numberFootnotes).
+ * numbered and worded exactly as the editor's footnote list (numberFootnotes, in the brief's
+ * citation style and language).
  */
 export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocxOptions = {}): Promise<Buffer> {
   const briefLanguage: BriefLanguage = brief.language === 'fr' ? 'fr' : 'en';
@@ -53,11 +55,12 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
 
   // Numbering and rendering walk one sanitised tree, so footnote k is the k-th reference rendered.
   const content = sanitiseState(brief.content);
-  const footnotes = numberFootnotes(collectFootnoteSources(content), options.facts);
+  const format = { style: brief.citationStyle, language: briefLanguage };
+  const footnotes = numberFootnotes(collectFootnoteSources(content), options.facts, format);
   const cursor = new FootnoteCursor(footnotes);
   const body = renderBlocks(content.root, cursor, { classification, language: briefLanguage });
   cursor.assertAllUsed();
-  const sources = options.sourceList ? sourceListBlocks(footnotes, options.facts?.grades, briefLanguage) : [];
+  const sources = options.sourceList ? sourceListBlocks(footnotes, options.facts?.grades, format) : [];
   const subject = titleBlockSubject(content);
 
   const titleBlock = title ? [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })] : [];
@@ -114,6 +117,7 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
     { path: 'docProps/core.xml', data: corePropertiesXml({ title, subject, creator, language, now }) },
     { path: 'word/footnotes.xml', data: footnotesXml(footnotes) },
     { path: 'word/endnotes.xml', data: endnotesXml() },
+    { path: 'word/settings.xml', data: settingsXml() },
   ]);
   // Only core.xml's dates may tell two exports of one brief apart (see zipDates.ts).
   normaliseZipDates(bytes);

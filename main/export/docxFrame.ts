@@ -1,9 +1,10 @@
 import { AlignmentType, Footer, Header, HeadingLevel, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Footnote } from '../../shared/briefDocument';
 import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
-import { formatCitation } from '../../shared/citation';
+import { type CitationFormat, formatBibliography } from '../../shared/citation';
+import type { CitationRun } from '../../shared/csl/citationFormat';
 import { classificationLabel } from '../../shared/titleBlock';
-import { oneLine } from './docxParts';
+import { oneLineRun } from './docxParts';
 
 // What surrounds the note's own blocks: the page furniture and the list of sources.
 
@@ -47,40 +48,49 @@ export function markingFooter(classification: BriefSummary['classification'], la
 }
 
 /**
- * "Sources": each cited source once, in full (no page: a page belongs to one passage), sorted by
- * outlet (else author, else title) then title as the note's language sorts. The citation snapshot is the one
- * of the source's first footnote, so the list and the first footnote always read alike.
+ * "Sources": each cited source once (no page: a page belongs to one passage), as the style's
+ * bibliography — sorted by author's surname or title as the style says, italics kept. The
+ * citation snapshot is the one of the source's first footnote, so the list and the first
+ * footnote describe the source alike.
  */
 export function sourceListBlocks(
   footnotes: readonly Footnote[],
   grades: ReadonlyMap<number, string> | undefined,
-  language: BriefLanguage,
+  format: CitationFormat & { language: BriefLanguage },
 ): Paragraph[] {
   const first = new Map<number, Footnote>();
   for (const note of footnotes) if (!first.has(note.node.sourceId)) first.set(note.node.sourceId, note);
   if (first.size === 0) return [];
-  const collator = new Intl.Collator(language === 'fr' ? 'fr-CA' : 'en-CA', { sensitivity: 'base', numeric: true });
-  // A source with neither outlet nor author files under its title, as a reference list does.
-  const key = (note: Footnote) => note.node.source.outlet ?? note.node.source.author ?? note.node.source.title;
-  const sorted = [...first.values()].sort(
-    (a, b) =>
-      collator.compare(key(a), key(b)) ||
-      collator.compare(a.node.source.title, b.node.source.title) ||
-      a.node.sourceId - b.node.sourceId,
+  const entries = formatBibliography(
+    [...first.values()].map((note) => ({ source: note.node.source, grade: grades?.get(note.node.sourceId) ?? null })),
+    format,
   );
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(SOURCES_HEADING[language])] }),
-    ...sorted.map(
-      (note) =>
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(SOURCES_HEADING[format.language])] }),
+    ...entries.map(
+      (entry) =>
         new Paragraph({
           // A hanging indent, as reference lists are set, so each entry's start stands out.
           indent: { left: 360, hanging: 360 },
-          children: [
-            new TextRun(
-              oneLine(formatCitation(note.node.source, 'full', { grade: grades?.get(note.node.sourceId) ?? null })),
-            ),
-          ],
+          children: entry.runs.map((run) => new TextRun({ text: oneLineRun(run.text), ...runLook(run) })),
         }),
     ),
   ];
+}
+
+/** docx's run properties for a citation run's look. */
+export function runLook(run: CitationRun): {
+  italics?: boolean;
+  bold?: boolean;
+  smallCaps?: boolean;
+  superScript?: boolean;
+  subScript?: boolean;
+} {
+  return {
+    ...(run.italic ? { italics: true } : {}),
+    ...(run.bold ? { bold: true } : {}),
+    ...(run.smallCaps ? { smallCaps: true } : {}),
+    ...(run.superscript ? { superScript: true } : {}),
+    ...(run.subscript ? { subScript: true } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 // Package parts written as text rather than through docx's object model, where docx 9.15's own
 // output is wrong for Word. They replace docx's parts via Packer's `overrides`.
 import type { Footnote } from '../../shared/briefDocument';
+import type { CitationRun } from '../../shared/csl/citationFormat';
 import { stripXmlInvalid } from '../../shared/text';
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -57,16 +58,67 @@ function separators(kind: 'footnote' | 'endnote'): string {
 /**
  * The footnotes part: the two separators, then one note per excerpt with the id its reference
  * in document.xml carries (its number). Each note is the citation after the automatic number
- * mark and a space, as Word itself writes a footnote.
+ * mark and a space, as Word itself writes a footnote, in runs with the style's italics.
  */
 export function footnotesXml(footnotes: readonly Footnote[]): string {
   const notes = footnotes.map(
     (note) =>
       `<w:footnote w:id="${note.number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>` +
       '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>' +
-      `<w:r><w:t xml:space="preserve"> ${escapeXml(oneLine(note.text))}</w:t></w:r></w:p></w:footnote>`,
+      citationRunsXml([{ text: ' ' }, ...note.runs]) +
+      '</w:p></w:footnote>',
   );
   return `${DECLARATION}<w:footnotes xmlns:w="${W_NAMESPACE}">${separators('footnote')}${notes.join('')}</w:footnotes>`;
+}
+
+/** A citation's runs as WordprocessingML runs; the runs' text joined is the footnote's text. */
+function citationRunsXml(runs: readonly CitationRun[]): string {
+  const joined: CitationRun[] = [];
+  for (const run of runs) {
+    const last = joined[joined.length - 1];
+    if (last && runProperties(last) === runProperties(run)) last.text += run.text;
+    else joined.push({ ...run });
+  }
+  return joined
+    .map((run) => {
+      const text = escapeXml(oneLineRun(run.text));
+      if (!text) return '';
+      const properties = runProperties(run);
+      return `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    })
+    .join('');
+}
+
+function runProperties(run: CitationRun): string {
+  return (
+    (run.bold ? '<w:b/>' : '') +
+    (run.italic ? '<w:i/>' : '') +
+    (run.smallCaps ? '<w:smallCaps/>' : '') +
+    (run.superscript ? '<w:vertAlign w:val="superscript"/>' : run.subscript ? '<w:vertAlign w:val="subscript"/>' : '')
+  );
+}
+
+/** oneLine for a piece of a line: runs of spaces folded, but the piece's edge spaces kept. */
+export function oneLineRun(text: string): string {
+  return stripXmlInvalid(text).replace(/[ \t\n\r\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * docx's settings part plus the footnote and endnote properties naming the separator notes
+ * (ids -1 and 0), as Word and pandoc write them; in CT_Settings they come just before w:compat.
+ */
+export function settingsXml(): string {
+  return (
+    DECLARATION +
+    `<w:settings xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w="${W_NAMESPACE}"` +
+    ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"' +
+    ' xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 w15">' +
+    '<w:displayBackgroundShape/><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="false"/>' +
+    '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' +
+    '<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>' +
+    '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/>' +
+    '</w:compat></w:settings>'
+  );
 }
 
 /** Briefs have no endnotes, but Word expects the part with clean separators since docx declares it. */

@@ -13,6 +13,7 @@ import {
   restoreBrief,
   saveBrief,
 } from '../briefs/briefs';
+import { setCitationStyle } from '../briefs/citationStyle';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
 import { UserError } from '../errors';
 import { exportBrief } from '../export/exportBrief';
@@ -33,6 +34,7 @@ type BriefHandlers = Pick<
   | 'getSnapshot'
   | 'takeSnapshot'
   | 'exportBrief'
+  | 'setCitationStyle'
 >;
 
 const missingBrief = (id: number) =>
@@ -71,6 +73,10 @@ export function briefHandlers(db: Db): BriefHandlers {
     getSnapshot: ({ id }) =>
       found(getSnapshot(db, id), () => new UserError('not-found', `Snapshot ${id} does not exist.`)),
     takeSnapshot: ({ briefId, reason }) => found(takeSnapshot(db, briefId, reason), () => missingBrief(briefId)),
+    setCitationStyle: ({ briefId, style }) => {
+      if (!setCitationStyle(db, briefId, style)) throw missingBrief(briefId);
+      return { citationStyle: style };
+    },
     // The page gets the bytes; doors that write a file (Electron, the CLI) replace this handler.
     exportBrief: (input) => exportBrief(db, input, { kind: 'download' }),
   };

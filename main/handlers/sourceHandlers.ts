@@ -3,12 +3,20 @@ import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { getSource, listClusterMembers, listSources, listSourcesNeedingReview, updateSource } from '../archive/sources';
 import { UserError } from '../errors';
+import { readCitationFacts } from '../export/citationFacts';
 import { importBuffer } from '../importers/importBuffer';
 import { searchSources } from '../search/searchSources';
 
 type SourceHandlers = Pick<
   Handlers,
-  'search' | 'getSource' | 'updateSource' | 'listClusterMembers' | 'listSources' | 'listNeedsReview' | 'importFile'
+  | 'search'
+  | 'getSource'
+  | 'updateSource'
+  | 'listClusterMembers'
+  | 'listSources'
+  | 'listNeedsReview'
+  | 'importFile'
+  | 'citationFacts'
 >;
 
 const missing = (id: number) => new UserError('not-found', `Source ${id} is not in the archive.`);
@@ -17,6 +25,7 @@ const missing = (id: number) => new UserError('not-found', `Source ${id} is not 
 export function sourceHandlers(db: Db): SourceHandlers {
   return {
     search: (input) => searchSources(db, input),
+    citationFacts: ({ sourceIds }) => readCitationFacts(db, sourceIds),
     getSource: ({ id }) => {
       const source = getSource(db, id);
       if (!source) throw missing(id);

@@ -6,10 +6,12 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState, LexicalEditor } from 'lexical';
-import { type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Brief } from '../../shared/contract';
+import type { CitationRun } from '../../shared/csl/citationFormat';
 import type { TextQuoteAnchor } from '../../shared/excerpt';
 import type { Classification } from '../../shared/source';
+import { CitationStylePicker } from './CitationStylePicker';
 import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
 import { AutosavePlugin, type SaveOutcome, type SaveStatus } from './plugins/AutosavePlugin';
@@ -63,15 +65,7 @@ function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassag
   return (
     <ol className="footnotes" aria-label="Footnotes">
       {footnotes.map((footnote) => (
-        <li key={footnote.nodeKey} value={footnote.number}>
-          <button
-            type="button"
-            className="footnote-open"
-            onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
-          >
-            {footnote.text}
-          </button>
-        </li>
+        <FootnoteItem key={footnote.nodeKey} footnote={footnote} showPassage={showPassage} />
       ))}
     </ol>
   );
@@ -80,6 +74,53 @@ function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassag
 function saveLabel(status: SaveStatus): string {
   if (status.kind === 'failed') return `Not saved — ${status.reason}`;
   return status.kind === 'saved' ? 'Saved' : 'Saving…';
+}
+
+/**
+ * One footnote. Renumbering a long note hands every footnote over again, but a formatted
+ * citation keeps its runs array while its text is unchanged: only moved or changed items render.
+ */
+const FootnoteItem = memo(
+  function FootnoteItem({
+    footnote,
+    showPassage,
+  }: {
+    footnote: NumberedFootnote;
+    showPassage: BriefEditorProps['showPassage'];
+  }) {
+    return (
+      <li value={footnote.number}>
+        <button
+          type="button"
+          className="footnote-open"
+          onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
+        >
+          <CitationText runs={footnote.runs} />
+        </button>
+      </li>
+    );
+  },
+  (before, after) =>
+    before.showPassage === after.showPassage &&
+    before.footnote.number === after.footnote.number &&
+    before.footnote.runs === after.footnote.runs &&
+    before.footnote.node.sourceId === after.footnote.node.sourceId &&
+    JSON.stringify(before.footnote.node.anchor) === JSON.stringify(after.footnote.node.anchor),
+);
+
+/** A citation's runs, with the italics (and the rarer looks) the Word footnote gets. */
+function CitationText({ runs }: { runs: readonly CitationRun[] }) {
+  return runs.map((run, index) => {
+    let node: ReactNode = run.text;
+    if (run.italic) node = <i>{node}</i>;
+    if (run.bold) node = <b>{node}</b>;
+    if (run.smallCaps) node = <span className="small-caps">{node}</span>;
+    if (run.superscript) node = <sup>{node}</sup>;
+    if (run.subscript) node = <sub>{node}</sub>;
+    // Runs never reorder: their place is their identity.
+    // biome-ignore lint/suspicious/noArrayIndexKey: see above
+    return <span key={index}>{node}</span>;
+  });
 }
 
 export function BriefEditor({
@@ -92,6 +133,11 @@ export function BriefEditor({
   toolbarExtras,
 }: BriefEditorProps) {
   const footnoteStore = useMemo(createFootnoteStore, []);
+  const [citationStyle, setCitationStyle] = useState(brief.citationStyle);
+  const citationFormat = useMemo(
+    () => ({ style: citationStyle, language: brief.language }),
+    [citationStyle, brief.language],
+  );
   const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: 'saved' });
   const context = useMemo(
     () => ({ showPassage, classification, language: brief.language }),
@@ -133,7 +179,7 @@ export function BriefEditor({
         <ListPlugin />
         <ExcerptPlugin />
         <EditorRefPlugin editorRef={editorRef} />
-        <FootnotesPlugin onChange={footnoteStore.set} />
+        <FootnotesPlugin format={citationFormat} onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />
         <QuoteIntegrityPlugin />
         <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />
@@ -145,6 +191,7 @@ export function BriefEditor({
         </div>
       </LexicalComposer>
       <h3 className="footnotes-heading">Notes</h3>
+      <CitationStylePicker briefId={brief.id} style={citationStyle} onChange={setCitationStyle} />
       <FootnoteList store={footnoteStore} showPassage={showPassage} />
     </NoteContext.Provider>
   );

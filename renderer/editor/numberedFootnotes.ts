@@ -1,5 +1,6 @@
 import { $dfs } from '@lexical/utils';
-import { type Footnote, type FootnoteSource, numberFootnotes } from '../../shared/briefDocument';
+import { type Footnote, type FootnoteFacts, type FootnoteSource, numberFootnotes } from '../../shared/briefDocument';
+import type { CitationFormat } from '../../shared/citation';
 import { $isCitationNode } from './nodes/CitationNode';
 import { $isExcerptNode } from './nodes/ExcerptNode';
 
@@ -8,10 +9,11 @@ export interface NumberedFootnote extends Footnote {
 }
 
 /**
- * The note's footnotes in document order, numbered by the shared numberFootnotes that the DOCX
- * exporter also uses, each with the key of its node. Call inside a read or an update.
+ * The note's footnotes in document order, numbered and formatted by the shared numberFootnotes
+ * that the DOCX exporter also uses (in the brief's citation style and language, with the archive's
+ * facts about each source), each with the key of its node. Call inside a read or an update.
  */
-export function $numberedFootnotes(): NumberedFootnote[] {
+export function $numberedFootnotes(facts: FootnoteFacts = {}, format: CitationFormat = {}): NumberedFootnote[] {
   const keys: string[] = [];
   const sources: FootnoteSource[] = [];
   for (const { node } of $dfs()) {
@@ -20,5 +22,5 @@ export function $numberedFootnotes(): NumberedFootnote[] {
       sources.push(node.exportJSON());
     }
   }
-  return numberFootnotes(sources).map((footnote, i) => ({ ...footnote, nodeKey: keys[i]! }));
+  return numberFootnotes(sources, facts, format).map((footnote, i) => ({ ...footnote, nodeKey: keys[i]! }));
 }

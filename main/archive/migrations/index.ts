@@ -8,6 +8,7 @@ import { up as briefLifecycle } from './0060-brief-lifecycle';
 import { up as briefRevisions } from './0070-brief-revisions';
 import { up as applicationId } from './0080-application-id';
 import { up as metadataProvenance } from './0090-metadata-provenance';
+import { up as citationStyle } from './0100-citation-style';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 70, name: 'brief-revisions', up: briefRevisions },
   { version: 80, name: 'application-id', up: applicationId },
   { version: 90, name: 'metadata-provenance', up: metadataProvenance },
+  { version: 100, name: 'citation-style', up: citationStyle },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

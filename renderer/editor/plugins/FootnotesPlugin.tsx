@@ -1,6 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { type FootnoteFacts, footnoteFacts } from '../../../shared/briefDocument';
+import type { CitationFormat } from '../../../shared/citation';
+import type { CitationFact } from '../../../shared/contract';
+import { citationFormatter, hasCitationFormatter } from '../../../shared/csl/citationFormat';
+import { api } from '../../api/client';
 import { CitationNode } from '../nodes/CitationNode';
 import { ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, writeFootnoteNumber } from '../nodes/noteDom';
@@ -8,21 +13,57 @@ import { $numberedFootnotes, type NumberedFootnote } from '../numberedFootnotes'
 
 export type { NumberedFootnote };
 
+// How long one renumbering may spend running citeproc; notes left over are filled in by the
+// next pass, a moment later, so a brief opening cold never freezes the page for long.
+const FORMAT_SLICE_MS = 25;
+
+// What the archive says of each cited source (page starts), fetched once per session: the same
+// facts the export reads, so the editor's notes say "3" or "p. 3" where the Word file does.
+const knownFacts = new Map<number, CitationFact | null>();
+
 /**
  * Recomputes footnote numbers in document order after every change (move, cut, paste, undo…),
- * with the same shared function the DOCX exporter uses, so the note and the Word file agree.
- * Each number is written straight into its node's `sup` (only where it changed); the list of
- * footnotes goes to `onChange` when any footnote's place or text changed.
+ * with the same shared function the DOCX exporter uses, in the brief's citation style and
+ * language, so the note and the Word file agree. Each number is written straight into its node's
+ * `sup` (only where it changed); the list of footnotes goes to `onChange` when any footnote's
+ * place or text changed.
  */
-export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFootnote[]) => void }): null {
+export function FootnotesPlugin({
+  format,
+  onChange,
+}: {
+  format: CitationFormat;
+  onChange: (footnotes: NumberedFootnote[]) => void;
+}): null {
   const [editor] = useLexicalComposerContext();
+  const [facts, setFacts] = useState<FootnoteFacts>(() => factsOf(knownFacts));
+  const { style, language } = format;
   useEffect(() => {
     let previous = '';
+    let live = true;
+    let nextSlice: ReturnType<typeof setTimeout> | undefined;
     const { numbers } = renderedState(editor);
+    const fetchMissingFacts = (footnotes: NumberedFootnote[]) => {
+      const cited = footnotes.map((footnote) => footnote.node.sourceId);
+      const missing = [...new Set(cited)].filter((id) => !knownFacts.has(id));
+      if (missing.length === 0) return;
+      for (const id of missing) knownFacts.set(id, null);
+      void api.citationFacts({ sourceIds: missing }).then((result) => {
+        if (!result.ok) {
+          for (const id of missing) knownFacts.delete(id);
+          return;
+        }
+        for (const fact of result.value) knownFacts.set(fact.sourceId, fact);
+        if (live) setFacts(factsOf(knownFacts));
+      });
+    };
     const recompute = () => {
       let footnotes: NumberedFootnote[] = [];
+      // Building citeproc's engine takes a good part of a second on a cold page: the first
+      // pass shows titles, and the engine is built in the next.
+      const deadline = hasCitationFormatter(style, language) ? performance.now() + FORMAT_SLICE_MS : 0;
       editor.getEditorState().read(() => {
-        footnotes = $numberedFootnotes();
+        footnotes = $numberedFootnotes(facts, { style, language, deadline });
       });
       numbers.clear();
       for (const { nodeKey, number } of footnotes) {
@@ -35,14 +76,34 @@ export function FootnotesPlugin({ onChange }: { onChange: (footnotes: NumberedFo
         previous = signature;
         onChange(footnotes);
       }
+      fetchMissingFacts(footnotes);
+      clearTimeout(nextSlice);
+      if (footnotes.some((footnote) => footnote.pending)) {
+        nextSlice = setTimeout(() => {
+          citationFormatter(style, language);
+          recompute();
+        }, 0);
+      }
     };
     recompute();
     // Only changes to footnote-bearing nodes (created, destroyed, moved, edited — including by
     // undo, cut and paste) can change the numbering; typing elsewhere costs nothing here.
-    return mergeRegister(
+    const unregister = mergeRegister(
       editor.registerMutationListener(ExcerptNode, recompute, { skipInitialization: true }),
       editor.registerMutationListener(CitationNode, recompute, { skipInitialization: true }),
     );
-  }, [editor, onChange]);
+    return () => {
+      live = false;
+      clearTimeout(nextSlice);
+      unregister();
+    };
+  }, [editor, onChange, facts, style, language]);
   return null;
+}
+
+function factsOf(known: ReadonlyMap<number, CitationFact | null>): FootnoteFacts {
+  return footnoteFacts(
+    [...known.values()].filter((fact): fact is CitationFact => fact !== null),
+    false,
+  );
 }

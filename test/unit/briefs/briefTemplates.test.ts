@@ -122,6 +122,7 @@ describe('brief templates', () => {
         deletedAt: null,
         revision: 1,
         content,
+        citationStyle: 'chicago-fullnote-bibliography',
       };
       expect(Brief.parse(JSON.parse(JSON.stringify(brief)))).toEqual(brief);
     },

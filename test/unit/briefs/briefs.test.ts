@@ -67,7 +67,7 @@ describe('briefs', () => {
       deletedAt: null,
       revision: 2,
     });
-    expect(getBrief(db, created.id)).toEqual({ ...saved, content });
+    expect(getBrief(db, created.id)).toEqual({ ...saved, content, citationStyle: 'chicago-fullnote-bibliography' });
     expect(listBriefs(db)).toEqual([saved]);
   });
 

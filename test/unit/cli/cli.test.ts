@@ -9,6 +9,7 @@ import { COMMANDS } from '../../../main/cli/commandList';
 import { openCore } from '../../../main/core';
 import { dispatch } from '../../../main/dispatch';
 import type { SerializedBriefState } from '../../../shared/briefDocument';
+import { formatCitation } from '../../../shared/citation';
 import type { Handlers } from '../../../shared/contract';
 import { anchorFor, EXCERPT_NODE_TYPE } from '../../../shared/excerpt';
 import { docxParts } from '../../support/docxReaders';
@@ -123,7 +124,11 @@ describe('npx precis', () => {
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const parts = docxParts(readFileSync(out));
     expect(parts['word/document.xml']).toMatch(/<w:footnoteReference w:id="\d+"\/>/);
-    expect(parts['word/footnotes.xml']).toContain(source.title.slice(0, 20));
+    // The footnote is the brief's citation (Chicago, the default), whatever runs carry it.
+    const noteText = [...parts['word/footnotes.xml']!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+      .map((match) => match[1]!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))))
+      .join('');
+    expect(noteText).toBe(` ${formatCitation(source)}`);
 
     const missing = precis(['export', '999', '-o', out], dataDir);
     expect(missing.status).toBe(1);

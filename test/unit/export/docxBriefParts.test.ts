@@ -13,6 +13,7 @@ import {
   block,
   CMHC,
   citation,
+  citationMarkdown,
   excerpt,
   expectAllXmlValid,
   footnoteReferenceIds,
@@ -204,8 +205,8 @@ describe('renderBriefDocx: the parts of a briefing note', () => {
     expect(markdown).toMatch(/\*\*For\*\*\s+The Minister of Housing/);
     expect(markdown).toMatch(/\*\*File number\*\*\s+HS-2024-0042/);
     expect(markdown).toContain('Starts fell sharply in January[^1]');
-    expect(markdown).toContain(`[^1]: ${formatCitation(GLOBE)}`);
-    expect(markdown).toContain(`[^3]: ${formatCitation(GLOBE, 'short')}`);
+    expect(markdown).toContain(`[^1]: ${citationMarkdown(GLOBE)}`);
+    expect(markdown).toContain(`[^3]: ${citationMarkdown(GLOBE, 'short')}`);
   });
 
   itWithCommands(

@@ -13,7 +13,7 @@ import { contract } from '../../../shared/contract';
 import { pandocMarkdown } from '../../support/docxReaders';
 import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
 import { type ArchiveFixture, fillArchive, realisticNote, storeBrief } from './archiveBrief';
-import { block, citation, excerpt, expectAllXmlValid, GLOBE, NOW, text, xmlParts } from './docxKit';
+import { asMarkdown, block, citation, excerpt, expectAllXmlValid, GLOBE, NOW, text, xmlParts } from './docxKit';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -42,17 +42,14 @@ function pandocFootnotes(markdown: string): string[] {
 }
 
 describe('citation text with page and grade', () => {
-  it('adds "p. N" and "[B2]" to both forms, and reads as before without them', () => {
+  it('adds the page (Chicago: the bare number) and "[B2]" to both forms, and reads as before without them', () => {
     expect(formatCitation(GLOBE, 'full', { page: 3, grade: 'B2' })).toBe(
-      'Jane Tremblay, The Globe and Mail, “Housing starts fall to lowest level in three years,” February 15, 2024, https://example.ca/housing-starts, p. 3. [B2]',
+      'Jane Tremblay, “Housing Starts Fall to Lowest Level in Three Years,” The Globe and Mail, February 15, 2024, 3, https://example.ca/housing-starts. [B2]',
     );
-    expect(formatCitation(GLOBE, 'short', { page: 3 })).toBe(
-      'The Globe and Mail, “Housing starts fall to lowest…,” p. 3.',
-    );
-    expect(formatCitation(GLOBE, 'short', { grade: 'B2' })).toBe(
-      'The Globe and Mail, “Housing starts fall to lowest…” [B2]',
-    );
+    expect(formatCitation(GLOBE, 'short', { page: 3 })).toBe('Tremblay, “Housing Starts Fall,” 3.');
+    expect(formatCitation(GLOBE, 'short', { grade: 'B2' })).toBe('Tremblay, “Housing Starts Fall.” [B2]');
     expect(formatCitation(GLOBE, 'full', {})).toBe(formatCitation(GLOBE));
+    expect(formatCitation(GLOBE, 'full', { page: 3 }, { style: 'apa' })).toBe('(Tremblay, 2024, p. 3)');
     expect(gradeLabel('B', 2)).toBe('B2');
     expect(gradeLabel('B', null)).toBeNull();
   });
@@ -82,8 +79,8 @@ describe('export options, read back by pandoc', () => {
     const expected = numberFootnotes(collectFootnoteSources(exported.brief.content), {
       pageStarts: new Map([[fixture.reportId, getSource(db, fixture.reportId)!.pageStarts]]),
     });
-    expect(pandocFootnotes(markdown)).toEqual(expected.map((note) => `${note.number}: ${note.text}`));
-    expect(markdown).toMatch(/Department of National Defence, “Arctic Surveillance Review,” November 2, 2023, p\. 3\./);
+    expect(pandocFootnotes(markdown)).toEqual(expected.map((note) => `${note.number}: ${asMarkdown(note.runs)}`));
+    expect(markdown).toMatch(/Department of National Defence, “Arctic Surveillance Review,” November 2, 2023, 3\./);
     expect(markdown).not.toContain('[B2]');
     expect(markdown).not.toMatch(/^# Sources$/m);
     expect(markdown).toMatch(/^## Purpose$/m);
@@ -98,21 +95,24 @@ describe('export options, read back by pandoc', () => {
     expectAllXmlValid(xmlParts(exported.bytes));
     const markdown = pandocMarkdown(saveTemp(exported.bytes));
     const report = pandocFootnotes(markdown).find((note) => note.includes('Arctic Surveillance Review'));
-    expect(report).toMatch(/p\. 3\. \[B2\]$/);
+    expect(report).toMatch(/November 2, 2023, 3\. \[B2\]$/);
     // Ungraded seeds get no brackets.
     expect(pandocFootnotes(markdown).filter((note) => note.endsWith(']'))).toEqual([report]);
     const list = markdown.slice(markdown.search(/^# Sources$/m), markdown.search(/^\[\^1\]/m));
     const entries = list.split('\n').filter((line) => line.includes('“'));
     const cited = new Set(collectFootnoteSources(exported.brief.content).map((node) => node.sourceId));
     expect(entries).toHaveLength(cited.size);
-    // By outlet, else author, else title: Canada…, Department…, The Canadian Press, When…
+    // Chicago's bibliography: by author's surname (or the organisation), else title.
     expect(entries.map((line) => line.slice(0, 12))).toEqual([
       '“Canada, Sou',
       'Department o',
-      'Dylan Robert',
+      'Robertson, D',
       '“When Marine',
     ]);
-    expect(list).toContain('Department of National Defence, “Arctic Surveillance Review,” November 2, 2023. \\[B2\\]');
+    expect(list).toContain('Department of National Defence. “Arctic Surveillance Review,” November 2, 2023. \\[B2\\]');
+    expect(list).toContain(
+      'Robertson, Dylan. “Canada, Japan Begin Formal Talks on Intelligence-Sharing Pact, Further Military Ties.” *The Canadian Press*, n.d.',
+    );
   });
 
   it('writes the author from settings, the subject from the title block, and the marking centred top and bottom', async () => {

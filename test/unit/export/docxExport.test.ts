@@ -14,6 +14,7 @@ import type { CitationFields } from '../../../shared/source';
 import { libreOfficePdfText, pandocMarkdown } from '../../support/docxReaders';
 import { itWithCommands } from '../support/itWithCommands';
 import {
+  asMarkdown,
   block,
   CMHC,
   decodeXml,
@@ -96,10 +97,11 @@ describe('renderBriefDocx', () => {
   it('numbers the fixture the way the editor does: second citation of a source is short', () => {
     expect(footnotes.map((note) => note.number)).toEqual([1, 2, 3]);
     expect(footnotes[0]!.text).toBe(
-      'Jane Tremblay, The Globe and Mail, “Housing starts fall to lowest level in three years,” February 15, 2024, https://example.ca/housing-starts.',
+      'Jane Tremblay, “Housing Starts Fall to Lowest Level in Three Years,” The Globe and Mail, February 15, 2024, https://example.ca/housing-starts.',
     );
+    expect(footnotes[0]!.runs.find((run) => run.italic)?.text).toBe('The Globe and Mail');
     expect(footnotes[2]!.text).toBe(formatCitation(GLOBE, 'short'));
-    expect(footnotes[2]!.text).toMatch(/^The Globe and Mail, “Housing starts fall to lowest…/);
+    expect(footnotes[2]!.text).toBe('Tremblay, “Housing Starts Fall.”');
   });
 
   it('writes a package whose every XML part is well formed', async () => {
@@ -275,7 +277,7 @@ describe('renderBriefDocx', () => {
     expect(documentXml).toContain(`<w:rPr><w:rtl/></w:rPr><w:t xml:space="preserve">${arabic}</w:t>`);
 
     const notes = [...footnoteTexts(parts['word/footnotes.xml']!).values()];
-    expect(notes[0]).toContain(`${hebrew}, The Globe and Mail, “Title with ${emoji},”`);
+    expect(notes[0]).toContain(`${hebrew}, “Title with ${emoji},” The Globe and Mail, February 15, 2024`);
     expect(parts['docProps/core.xml']).toContain('<dc:title>Title ABCDE</dc:title>');
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Me</dc:creator>');
   });
@@ -290,7 +292,7 @@ describe('renderBriefDocx', () => {
       expect(markdown).toContain(`“${quote}”[^${index + 1}]`);
     });
     for (const note of footnotes) {
-      expect(markdown).toContain(`[^${note.number}]: ${note.text}`);
+      expect(markdown).toContain(`[^${note.number}]: ${asMarkdown(note.runs)}`);
     }
   });
 

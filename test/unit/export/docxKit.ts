@@ -1,6 +1,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
 import type { SerializedNode } from '../../../shared/briefDocument';
+import { formatCitationRuns } from '../../../shared/citation';
+import type { CitationRun } from '../../../shared/csl/citationFormat';
 import type { CitationFields } from '../../../shared/source';
 import { docxParts } from '../../support/docxReaders';
 
@@ -134,4 +136,14 @@ export function forbiddenCharacter(value: string): string | undefined {
     if (control || surrogate || code === 0xfffe || code === 0xffff || code === 0xfffd) return `U+${code.toString(16)}`;
   }
   return undefined;
+}
+
+/** Citation runs as pandoc writes them in Markdown: italic runs between asterisks. */
+export function asMarkdown(runs: readonly CitationRun[]): string {
+  return runs.map((run) => (run.italic ? `*${run.text}*` : run.text)).join('');
+}
+
+/** A citation (Chicago, English) as pandoc reads it back from the Word file. */
+export function citationMarkdown(source: CitationFields, form: 'full' | 'short' = 'full'): string {
+  return asMarkdown(formatCitationRuns(source, form).runs);
 }

@@ -97,7 +97,7 @@ describe('a brief stuffed with hostile characters', () => {
     const markdown = pandocMarkdown(file);
     expect(markdown).toContain('# Heading abcdefghijk 👩🏽‍💻 🇨🇦');
     expect(markdown).toContain(rtl);
-    expect(markdown).toMatch(/\[\^1\]: Jane Tremblay, Outlet مرحبا/);
+    expect(markdown).toMatch(/\[\^1\]: Jane Tremblay, “Title Abcdefghijk,” \*Outlet مرحبا/);
     const { text: printed } = libreOfficePdfText(file);
     expect(printed).toContain('SECRET');
     expect(printed).toContain('Lorem ipsum dolor sit amet.');

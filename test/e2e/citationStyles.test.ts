@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import apa from '../../shared/csl/vendor/apa';
+import { docxParts } from '../support/docxReaders';
+import { type BrowserMode, useBrowserMode } from './support/browserMode';
+
+/** The footnotes of a Word file, by number, as a reader sees their text (the space after the mark dropped). */
+function wordFootnotes(file: string): string[] {
+  const xml = docxParts(readFileSync(file))['word/footnotes.xml']!;
+  return [...xml.matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)]
+    .filter((match) => Number(match[1]) > 0)
+    .map((match) =>
+      [...match[2]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+        .map((text) => text[1]!)
+        .join('')
+        .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+        .replace(/^ /, ''),
+    );
+}
+
+const footnoteList = (page: Page) => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
+
+async function exportWord(app: BrowserMode, name: string): Promise<string> {
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download'),
+    app.page.getByRole('button', { name: 'Export to Word' }).click(),
+  ]);
+  const file = join(app.dataDir, name);
+  await download.saveAs(file);
+  return file;
+}
+
+describe('citation styles (browser mode)', () => {
+  const app = useBrowserMode();
+
+  it('formats a French note’s footnotes in French, in the editor and in Word alike, in each style', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'New brief' }).click();
+    await page.getByRole('button', { name: 'Note de breffage (français)' }).click();
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await page.getByRole('searchbox', { name: 'Search sources' }).fill('security ties');
+    await page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('button', { name: /security ties/ })
+      .click();
+    const sentence = page.getByRole('region', { name: 'Source' }).locator('p', { hasText: /^The proposed agreement/ });
+    // The same source quoted twice: a full note, then a short one. French quotation marks hold
+    // a no-break space on their inner side.
+    for (const section of ['Objet', 'Contexte']) {
+      const paragraph = editor.locator(`h2:has-text("${section}") + p`);
+      await sentence.selectText();
+      await sentence.dragTo(paragraph, { targetPosition: { x: 3, y: 5 } });
+    }
+    await expect.poll(() => footnoteList(page).count()).toBe(2);
+
+    const style = page.getByRole('combobox', { name: 'Citation style' });
+    await expect.poll(() => style.inputValue()).toBe('chicago-fullnote-bibliography');
+    await expect
+      .poll(() => footnoteList(page).allTextContents())
+      .toEqual([
+        '«\u00a0Canada, South Korea plan to boost security ties, launch talks on intelligence-sharing\u00a0», 13 avril 2023.',
+        '«\u00a0Canada, South Korea plan\u00a0».',
+      ]);
+    const chicago = await footnoteList(page).allTextContents();
+    expect(wordFootnotes(await exportWord(app, 'chicago.docx'))).toEqual(chicago);
+
+    await style.selectOption('apa');
+    await expect
+      .poll(() => footnoteList(page).allTextContents())
+      .toEqual(['(Canada, South Korea plan, 2023)', '(Canada, South Korea plan, 2023)']);
+    const apa = await footnoteList(page).allTextContents();
+    expect(wordFootnotes(await exportWord(app, 'apa.docx'))).toEqual(apa);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('keeps a style file the analyst adds, and refuses one citeproc cannot use', async () => {
+    const { page } = app;
+    const file = page.getByLabel('Add a CSL style file');
+    await file.setInputFiles({
+      name: 'broken.csl',
+      mimeType: 'application/xml',
+      buffer: Buffer.from('<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" class="note">'),
+    });
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/CSL/));
+    const style = page.getByRole('combobox', { name: 'Citation style' });
+    expect(await style.inputValue()).toBe('apa');
+
+    // A department's own style: here APA renamed and set to close its in-text citations with a full stop.
+    const ours = apa
+      .replace('<title>American Psychological Association 7th edition</title>', '<title>Departmental style</title>')
+      .replace('<layout prefix="(" suffix=")"', '<layout prefix="(" suffix=")."');
+    expect(ours).not.toBe(apa);
+    await file.setInputFiles({ name: 'ours.csl', mimeType: 'application/xml', buffer: Buffer.from(ours) });
+    await expect.poll(() => style.locator('option:checked').textContent()).toBe('Departmental style');
+    await expect
+      .poll(() => footnoteList(page).allTextContents())
+      .toEqual(['(Canada, South Korea plan, 2023).', '(Canada, South Korea plan, 2023).']);
+    expect(wordFootnotes(await exportWord(app, 'ours.docx'))).toEqual(await footnoteList(page).allTextContents());
+  });
+});
