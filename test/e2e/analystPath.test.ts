@@ -120,9 +120,9 @@ describe('an analyst on a fresh archive (browser mode)', () => {
 
     const footnotes = page.getByRole('list', { name: 'Footnotes' });
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(3);
-    // Its source was cited in full by footnote 1, so this one is short: no date.
+    // Its source was cited in full by footnote 1, so this one is Chicago's short note: short title, no date.
     const third = (await footnotes.getByRole('listitem').allTextContents())[2];
-    expect(third).toContain('“Canada, South Korea plan to…”');
+    expect(third).toContain('“Canada, South Korea Plan.”');
     expect(third).not.toContain('2023');
     await openResult(page, 'Five Eyes', /Canada, Japan begin formal talks/);
     await footnotes.getByRole('button').nth(2).click();

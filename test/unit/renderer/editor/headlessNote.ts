@@ -48,12 +48,12 @@ export function headlessNote(paragraphs: readonly string[]) {
     undo: () => change(() => editor.dispatchCommand(UNDO_COMMAND, undefined)),
     redo: () => change(() => editor.dispatchCommand(REDO_COMMAND, undefined)),
     read: <T>(fn: () => T): T => editor.getEditorState().read(fn),
-    /** Each footnote as "number:sourceId:full|short", in document order. */
+    /** Each footnote as "number:sourceId:full|short", in document order (only a full note gives the date). */
     footnotes: () =>
       editor
         .getEditorState()
         .read($numberedFootnotes)
-        .map((f) => `${f.number}:${f.node.sourceId}:${f.text.startsWith('Outlet') ? 'short' : 'full'}`),
+        .map((f) => `${f.number}:${f.node.sourceId}:${f.text.includes('2024') ? 'full' : 'short'}`),
     /** The text of each paragraph (and quote block), quotations in their marks. */
     blocks: () =>
       editor.getEditorState().read(() =>
