@@ -2,6 +2,8 @@ import { type Db, prepareCached } from '../archive/database';
 import type { ParsedQuery } from './queryParser';
 import { type FilterSql, filterSql } from './searchFilters';
 import type { SearchSort } from './searchTypes';
+import { BM25_SQL } from './bm25';
+import { rankedTopPage } from './exactRanking';
 
 /**
  * Chooses which sources make up one page of results, and how many match in all.
@@ -12,10 +14,9 @@ import type { SearchSort } from './searchTypes';
  * (highest id) first, up to COUNT_CAP + 1 of them, which costs little:
  * - at most COUNT_CAP: the total is exact, and relevance ranks every match (bm25 over all);
  * - more than that: the total is estimated from how far back in the archive the COUNT_CAP-th
- *   match lies, and relevance ranks only the COUNT_CAP most recently added matches (the notice
- *   says so, and `rankedAmong` tells the UI). If the estimate is over half the archive, FTS5's
- *   bm25 gives every term an IDF of zero anyway (its IDF is clamped at N/2), so ranking would
- *   only shuffle: those are shown newest first, and the notice says why.
+ *   match lies (and says so), and relevance takes the exact top from the impact lists
+ *   (exactRanking.ts) when they can prove it, else ranks every match with bm25. Either way the
+ *   page is the true top of bm25 over all matches (docs/search.md).
  * Sorting by date never needs bm25, so it is exact however many match.
  */
 
@@ -23,16 +24,18 @@ export const COUNT_CAP = 2000;
 /** Above this share of the archive, a date-ordered walk probes each source instead of listing every match. */
 const DENSE_SHARE = 0.25;
 
-const BM25 = 'bm25(sources_fts, 10.0, 1.0, 0.0, 0.0, 0.0)';
+/** Pages deeper than this are ranked over every match. */
+const MAX_FAST_DEPTH = 200;
 
-export type PageOrder = 'relevance' | 'date' | 'recent';
+export type PageOrder = 'relevance' | 'date';
 
 export interface Page {
   /** Ids of the page, in order, with their scores (bm25 negated: higher is better; 0 when unranked). */
   rows: { id: number; score: number }[];
   total: number;
   totalIsEstimate: boolean;
-  rankedAmong: number | null;
+  /** Always null now: every match is ranked (kept for the contract). */
+  rankedAmong: null;
   order: PageOrder;
 }
 
@@ -75,30 +78,18 @@ export function matchPage(db: Db, parsed: ParsedQuery, sort: SearchSort, limit: 
       : datePageOfFew(db, newest, limit, offset);
     return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'date' };
   }
-  if (!capped) {
-    const rows = prepareCached(
-      db,
-      `SELECT rowid AS id, -${BM25} AS score FROM sources_fts WHERE ${condition}
-       ORDER BY ${BM25}, rowid LIMIT ? OFFSET ?`,
-    ).all(...params, limit, offset) as { id: number; score: number }[];
-    return { rows, total, totalIsEstimate: false, rankedAmong: null, order: 'relevance' };
+  if (capped) {
+    // The exact top of a common query, from the impact lists when they can prove it.
+    const k = offset + limit;
+    const top = k <= MAX_FAST_DEPTH ? rankedTopPage(db, match, condition, params, k, total) : null;
+    if (top !== null) return { rows: top.slice(offset), total, totalIsEstimate: true, rankedAmong: null, order: 'relevance' };
   }
-  if (total > archiveSize / 2) {
-    const rows = newest.slice(offset, Math.min(offset + limit, COUNT_CAP)).map((id) => ({ id, score: 0 }));
-    return { rows, total, totalIsEstimate: true, rankedAmong: COUNT_CAP, order: 'recent' };
-  }
-  // Ranks the COUNT_CAP newest matches: the rowid bound lets FTS5 skip the older ones. It is
-  // CAST because better-sqlite3 binds numbers as REAL, and FTS5 ignores a REAL rowid bound.
-  const window = Math.max(0, Math.min(limit, COUNT_CAP - offset));
-  const rows =
-    window === 0
-      ? []
-      : (prepareCached(
-          db,
-          `SELECT rowid AS id, -${BM25} AS score FROM sources_fts WHERE ${condition} AND rowid >= CAST(? AS INTEGER)
-           ORDER BY ${BM25}, rowid LIMIT ? OFFSET ?`,
-        ).all(...params, newest[COUNT_CAP - 1], window, offset) as { id: number; score: number }[]);
-  return { rows, total, totalIsEstimate: true, rankedAmong: COUNT_CAP, order: 'relevance' };
+  const rows = prepareCached(
+    db,
+    `SELECT rowid AS id, -${BM25_SQL} AS score FROM sources_fts WHERE ${condition}
+     ORDER BY ${BM25_SQL}, rowid LIMIT ? OFFSET ?`,
+  ).all(...params, limit, offset) as { id: number; score: number }[];
+  return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'relevance' };
 }
 
 /** Few matches, all known: look up their dates and sort. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { type Db, prepareCached } from '../archive/database';
 import { type ParsedQuery, parseQuery } from './queryParser';
-import { COUNT_CAP, filterOnlyPage, matchPage, type Page } from './searchPlan';
+import { filterOnlyPage, matchPage, type Page } from './searchPlan';
 import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './searchTypes';
 import { hasMatch, leadSnippet, toSnippetParts } from './snippet';
 import { suggestSpellings } from './suggestions';
@@ -11,12 +11,6 @@ export type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './s
 export const SEARCH_NOTICES = {
   notUnderstood: 'Your search could not be understood; showing no results.',
   unavailable: 'The archive could not be searched just now; showing no results.',
-  rankedRecent: (total: number) =>
-    `About ${total.toLocaleString('en-CA')} sources match: the best ${COUNT_CAP.toLocaleString('en-CA')} of ` +
-    'the most recently added are ranked. Add a word or a filter to rank them all.',
-  tooCommon: (total: number) =>
-    `About ${total.toLocaleString('en-CA')} sources match, too many for relevance to tell apart: the most ` +
-    'recently added are shown first. Add a word or a filter to narrow the search.',
 } as const;
 
 const SNIPPET = "snippet(sources_fts, 1, char(57344), char(57345), '…', 24)";
@@ -89,15 +83,12 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
     return { ...empty, notice: isQueryError ? SEARCH_NOTICES.notUnderstood : SEARCH_NOTICES.unavailable };
   }
 
-  const notices = [parsed.notice];
-  if (page.order === 'recent') notices.push(SEARCH_NOTICES.tooCommon(page.total));
-  else if (page.rankedAmong !== null) notices.push(SEARCH_NOTICES.rankedRecent(page.total));
   return {
     ...empty,
     total: page.total,
     results,
     suggestions: safeSuggestions(db, parsed, input.query),
-    notice: notices.filter(Boolean).join(' ') || null,
+    notice: parsed.notice,
     sort: page.order === 'relevance' ? 'relevance' : 'date',
     totalIsEstimate: page.totalIsEstimate,
     rankedAmong: page.rankedAmong,

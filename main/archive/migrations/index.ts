@@ -5,6 +5,7 @@ import { up as sourceAssessment } from './0030-source-assessment';
 import { up as searchIndex } from './0040-search-index';
 import { up as nearDuplicates } from './0050-near-duplicates';
 import { up as briefLifecycle } from './0060-brief-lifecycle';
+import { up as rankingIndex } from './0110-ranking-index';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'search-index', up: searchIndex },
   { version: 50, name: 'near-duplicates', up: nearDuplicates },
   { version: 60, name: 'brief-lifecycle', up: briefLifecycle },
+  { version: 110, name: 'ranking-index', up: rankingIndex },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
