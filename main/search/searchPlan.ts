@@ -44,7 +44,13 @@ function where(filters: FilterSql, first: string): string {
 }
 
 /** A page of sources chosen by filters alone (no MATCH): newest publication first. */
-export function filterOnlyPage(db: Db, parsed: ParsedQuery, limit: number, offset: number): Page {
+export function filterOnlyPage(
+  db: Db,
+  parsed: ParsedQuery,
+  limit: number,
+  offset: number,
+  collapse: boolean,
+): Page {
   const filters = filterSql(db, parsed.filters, parsed.excludeFts, 's.id', true);
   const condition = where(filters, '1');
   const rows = prepareCached(
@@ -52,14 +58,22 @@ export function filterOnlyPage(db: Db, parsed: ParsedQuery, limit: number, offse
     `SELECT s.id, 0 AS score FROM sources s WHERE ${condition}
      ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
   ).all(...filters.params, limit, offset) as { id: number; score: number }[];
-  const total = prepareCached(db, `SELECT count(*) FROM sources s WHERE ${condition}`)
+  const counted = collapse ? 'count(DISTINCT coalesce(s.cluster_id, s.id))' : 'count(*)';
+  const total = prepareCached(db, `SELECT ${counted} FROM sources s WHERE ${condition}`)
     .pluck()
     .get(...filters.params) as number;
   return { rows, total, totalIsEstimate: false, rankedAmong: null, order: 'date' };
 }
 
 /** A page of sources matching `parsed.fts` (and the filters), in the order asked for. */
-export function matchPage(db: Db, parsed: ParsedQuery, sort: SearchSort, limit: number, offset: number): Page {
+export function matchPage(
+  db: Db,
+  parsed: ParsedQuery,
+  sort: SearchSort,
+  limit: number,
+  offset: number,
+  collapse: boolean,
+): Page {
   const match = parsed.fts!;
   const filters = filterSql(db, parsed.filters, null, '+sources_fts.rowid');
   const condition = where(filters, 'sources_fts MATCH ?');
@@ -69,7 +83,11 @@ export function matchPage(db: Db, parsed: ParsedQuery, sort: SearchSort, limit: 
     .all(...params, COUNT_CAP + 1) as number[];
 
   const capped = newest.length > COUNT_CAP;
-  const total = capped ? estimateTotal(db, newest[COUNT_CAP - 1]!) : newest.length;
+  const total = capped
+    ? estimateTotal(db, newest[COUNT_CAP - 1]!)
+    : collapse
+      ? clusterCount(db, newest)
+      : newest.length;
   const archiveSize = capped ? sourceCount(db) : 0;
 
   if (sort === 'date' || !parsed.hasText) {
@@ -90,6 +108,17 @@ export function matchPage(db: Db, parsed: ParsedQuery, sort: SearchSort, limit: 
      ORDER BY ${BM25_SQL}, rowid LIMIT ? OFFSET ?`,
   ).all(...params, limit, offset) as { id: number; score: number }[];
   return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'relevance' };
+}
+
+/** How many clusters (a source on its own is one) the sources fall into. */
+function clusterCount(db: Db, ids: number[]): number {
+  if (ids.length === 0) return 0;
+  return prepareCached(
+    db,
+    'SELECT count(DISTINCT coalesce(cluster_id, id)) FROM sources WHERE id IN (SELECT value FROM json_each(?))',
+  )
+    .pluck()
+    .get(JSON.stringify(ids)) as number;
 }
 
 /** Few matches, all known: look up their dates and sort. */

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { type Db, prepareCached } from '../archive/database';
 import { type ParsedQuery, parseQuery } from './queryParser';
+import { onePerCluster } from './clusterPage';
 import { filterOnlyPage, matchPage, type Page } from './searchPlan';
 import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './searchTypes';
 import { hasMatch, leadSnippet, toSnippetParts } from './snippet';
@@ -72,7 +73,13 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
   let page: Page;
   let results: SearchHitDetail[];
   try {
-    page = parsed.fts === null ? filterOnlyPage(db, parsed, limit, offset) : matchPage(db, parsed, sort, limit, offset);
+    // A cluster: search lists the versions themselves; every other search shows a cluster once.
+    const collapse = parsed.filters.clusters.length === 0;
+    const pageOf = (depth: number, from: number) =>
+      parsed.fts === null
+        ? filterOnlyPage(db, parsed, depth, from, collapse)
+        : matchPage(db, parsed, sort, depth, from, collapse);
+    page = collapse ? onePerCluster(db, pageOf, limit, offset) : pageOf(limit, offset);
     results = toHits(db, parsed, page);
   } catch (error) {
     // The parser only emits quoted terms, so no query should fail; if one does, the user gets
