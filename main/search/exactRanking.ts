@@ -1,6 +1,7 @@
 import { type Db, prepareCached } from '../archive/database';
 import { docLengths, idf, indexStats, saturation, weightedFrequency } from './bm25';
 import { ftsTokens } from './ftsTokens';
+import { countIn, type SourceText } from './phraseCounts';
 import { rankingBasis } from './rankingIndex';
 
 /**
@@ -46,25 +47,6 @@ export function rankingPhrases(fts: string): RankingPhrase[] {
   return out;
 }
 
-/** How often `phrase` occurs in `tokens` (a prefix phrase's last word matches any continuation). */
-export function occurrences(tokens: readonly string[], phrase: RankingPhrase): number {
-  const { words, prefix } = phrase;
-  const last = words.length - 1;
-  let count = 0;
-  for (let at = 0; at + last < tokens.length; at++) {
-    let all = true;
-    for (let j = 0; j <= last; j++) {
-      const token = tokens[at + j]!;
-      if (j === last && prefix ? !token.startsWith(words[j]!) : token !== words[j]) {
-        all = false;
-        break;
-      }
-    }
-    if (all) count++;
-  }
-  return count;
-}
-
 interface Driver {
   term: string;
   bound: number;
@@ -97,7 +79,10 @@ export function rankedTopPage(
     drivers.push(best);
   }
 
-  const unranked = prepareCached(db, `SELECT source_id AS id, uncountable FROM search_unranked LIMIT ${MAX_UNRANKED + 1}`)
+  const unranked = prepareCached(
+    db,
+    `SELECT source_id AS id, uncountable FROM search_unranked LIMIT ${MAX_UNRANKED + 1}`,
+  )
     .raw()
     .all() as [number, number][];
   if (unranked.length > MAX_UNRANKED) return null;
@@ -112,33 +97,160 @@ export function rankedTopPage(
     stored.set(term, new Map(rows.map(([id, title, body]) => [id, [title, body]])));
     for (const [id] of rows) candidates.add(id);
   }
-  const matches = prepareCached(
-    db,
-    `SELECT 1 FROM sources_fts WHERE ${condition} AND sources_fts.rowid = CAST(? AS INTEGER)`,
-  ).pluck();
-  for (const [id, uncountable] of unranked) {
-    if (uncountable && matches.get(...params, id) !== undefined) return null;
-    candidates.add(id);
-  }
-  const matched = [...candidates].filter((id) => matches.get(...params, id) !== undefined);
-  if (matched.length < k) return null;
+  const check = ftsCheck(db, condition, params, totalEstimate);
+  // A source whose words cannot be counted here cannot be scored here: if one matches, FTS5 ranks.
+  if (check(unranked.filter(([, uncountable]) => uncountable).map(([id]) => id)).length > 0) return null;
+  for (const [id, uncountable] of unranked) if (!uncountable) candidates.add(id);
 
   const weights = phraseWeights(db, phrases, stats.rows, totalEstimate);
-  const lengths = docLengths(db, matched);
-  const texts = textsNeeded(db, matched, phrases, stored);
-  const scored = matched.map((id) => {
-    const length = lengths.get(id) ?? 0;
-    let score = 0;
-    phrases.forEach((phrase, i) => {
-      const counts = countsOf(phrase, id, stored, texts);
-      score += weights[i]! * saturation(weightedFrequency(counts[0], counts[1]), length, stats.avgdl);
-    });
-    return { id, score };
-  });
-  scored.sort((a, b) => b.score - a.score || a.id - b.id);
-  const bound = drivers.reduce((sum, driver, i) => sum + weights[i]! * driver.bound, 0);
-  if (scored[k - 1]!.score < bound * (1 + MARGIN)) return null;
+  // Sources with two or more of the phrases, when few, are all candidates: then a source
+  // outside the candidates has one phrase at most, and the bound is the largest single one.
+  const pairs = sourcesWithPairs(db, phrases);
+  for (const id of pairs ?? []) candidates.add(id);
+  const bound = drivers.reduce(
+    (most, driver, i) =>
+      pairs === null ? most + weights[i]! * driver.bound : Math.max(most, weights[i]! * driver.bound),
+    0,
+  );
+  const lengths = docLengths(db, [...candidates]);
+  const ceiling = ceilings(candidates, unranked, drivers, stored, weights, lengths, stats.avgdl, pairs);
+  const order = [...candidates].sort((a, b) => ceiling.get(b)! - ceiling.get(a)!);
+  // Even the best possible candidates cannot clear the bound: no proof is possible.
+  if (order.length < k || ceiling.get(order[k - 1]!)! < bound * (1 + MARGIN)) return null;
+
+  // A query of {title body} phrases alone is decided by the counts themselves; anything else
+  // (exclusions, column filters, SQL filters) by FTS5.
+  const groups = condition === 'sources_fts MATCH ?' ? phraseGroups(fts, phrases.length) : null;
+  const scored: { id: number; score: number }[] = [];
+  const batch = Math.max(2 * k, 50);
+  for (let from = 0; from < order.length; from += batch) {
+    // Candidates are taken best ceiling first; once the k-th exact score reaches the next
+    // ceiling, no candidate left can enter the top k.
+    if (scored.length >= k && scored[k - 1]!.score >= ceiling.get(order[from]!)!) break;
+    let ids = order.slice(from, from + batch);
+    if (groups === null) ids = check(ids);
+    const texts = textsNeeded(db, ids, phrases, stored);
+    for (const id of ids) {
+      const found = phrases.map((phrase) => countsOf(phrase, id, stored, texts));
+      if (groups !== null && !groups.every((group) => group.some((i) => found[i]![0] + found[i]![1] > 0))) continue;
+      const length = lengths.get(id) ?? 0;
+      let score = 0;
+      for (let i = 0; i < phrases.length; i++) {
+        score += weights[i]! * saturation(weightedFrequency(found[i]![0], found[i]![1]), length, stats.avgdl);
+      }
+      scored.push({ id, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+  if (scored.length < k || scored[k - 1]!.score < bound * (1 + MARGIN)) return null;
   return scored.slice(0, k);
+}
+
+/**
+ * The most each candidate can score. A listed source's saturation for the driving word is
+ * known, and bounds the phrase's (a phrase occurs no more often than each of its words); one
+ * outside a phrase's list is held to the list's bound. Unranked sources are not bounded.
+ */
+function ceilings(
+  candidates: Set<number>,
+  unranked: [number, number][],
+  drivers: Driver[],
+  stored: Map<string, Map<number, [number, number]>>,
+  weights: number[],
+  lengths: Map<number, number>,
+  avgdl: number,
+  pairs: Set<number> | null,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const id of candidates) {
+    const length = lengths.get(id) ?? 0;
+    // Outside `pairs` a source has one phrase at most: its ceiling is the largest single one.
+    const single = pairs !== null && !pairs.has(id);
+    let most = 0;
+    drivers.forEach((driver, i) => {
+      const counts = stored.get(driver.term)?.get(id);
+      const part =
+        weights[i]! * (counts ? saturation(weightedFrequency(counts[0], counts[1]), length, avgdl) : driver.bound);
+      most = single ? Math.max(most, part) : most + part;
+    });
+    out.set(id, most);
+  }
+  for (const [id] of unranked) out.set(id, Number.POSITIVE_INFINITY);
+  return out;
+}
+
+/** Pairs are listed up to this many sources each; past it, the bound adds up every phrase's. */
+const PAIR_CAP = 2000;
+
+/**
+ * Every source with at least two of the (distinct) phrases, or null when there is one phrase,
+ * more than four, or a pair is too common to list.
+ */
+function sourcesWithPairs(db: Db, phrases: RankingPhrase[]): Set<number> | null {
+  const literals = [...new Set(phrases.map((p) => p.literal))];
+  if (literals.length < 2 || literals.length > 4) return null;
+  const list = prepareCached(
+    db,
+    `SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? LIMIT ${PAIR_CAP + 1}`,
+  ).pluck();
+  const out = new Set<number>();
+  for (let i = 0; i < literals.length; i++) {
+    for (let j = i + 1; j < literals.length; j++) {
+      const ids = list.all(`${literals[i]} AND ${literals[j]}`) as number[];
+      if (ids.length > PAIR_CAP) return null;
+      for (const id of ids) out.add(id);
+    }
+  }
+  return out;
+}
+
+/**
+ * Which of `ids` match the query, by FTS5. Listing the query's matches and keeping the
+ * candidates costs about 0.15 µs per match; looking each candidate up costs 25–100 µs (a seek
+ * in every segment of every phrase), so lookups only win for queries that match most sources.
+ */
+function ftsCheck(db: Db, condition: string, params: unknown[], totalEstimate: number) {
+  return (ids: number[]): number[] => {
+    if (ids.length === 0) return [];
+    if (totalEstimate < ids.length * 300) {
+      return prepareCached(
+        db,
+        `SELECT rowid FROM sources_fts WHERE ${condition} AND +sources_fts.rowid IN (SELECT value FROM json_each(?))`,
+      )
+        .pluck()
+        .all(...params, JSON.stringify(ids)) as number[];
+    }
+    const one = prepareCached(
+      db,
+      `SELECT 1 FROM sources_fts WHERE ${condition} AND sources_fts.rowid = CAST(? AS INTEGER)`,
+    ).pluck();
+    return ids.filter((id) => one.get(...params, id) !== undefined);
+  };
+}
+
+/**
+ * The query's AND groups of OR-ed phrases (indexes into rankingPhrases), when it is made of
+ * {title body} phrases alone, as the parser writes it: `a AND (b OR c) AND d`. Null otherwise.
+ */
+export function phraseGroups(fts: string, phraseCount: number): number[][] | null {
+  const masked = fts.replace(/"(?:[^"]|"")*"\*?/g, (quoted) => 'x'.repeat(quoted.length));
+  if (masked.includes(' NOT ')) return null;
+  const groups: number[][] = [];
+  let next = 0;
+  let at = 0;
+  for (const part of masked.split(' AND ')) {
+    const text = fts.slice(at, at + part.length);
+    at += part.length + ' AND '.length;
+    const inner = /^\((.*)\)$/.exec(text)?.[1] ?? text;
+    const members = inner.split(' OR ');
+    const group: number[] = [];
+    for (const member of members) {
+      if (!new RegExp(`^${PHRASE.source}$`).test(member)) return null;
+      group.push(next++);
+    }
+    groups.push(group);
+  }
+  return next === phraseCount ? groups : null;
 }
 
 /**
@@ -154,7 +266,7 @@ function phraseWeights(db: Db, phrases: RankingPhrase[], rows: number, totalEsti
   return phrases.map((p) => byLiteral.get(p.literal)!);
 }
 
-type Texts = Map<number, { title: string[]; body: string[] }>;
+type Texts = Map<number, SourceText>;
 
 function storedCounts(
   phrase: RankingPhrase,
@@ -165,7 +277,7 @@ function storedCounts(
   return stored.get(phrase.words[0]!)?.get(id);
 }
 
-/** The title and body words of the candidates whose counts the lists do not hold. */
+/** The title and body of the candidates whose counts the lists do not hold. */
 function textsNeeded(
   db: Db,
   ids: number[],
@@ -178,7 +290,7 @@ function textsNeeded(
   const rows = prepareCached(db, 'SELECT id, title, body FROM sources WHERE id IN (SELECT value FROM json_each(?))')
     .raw()
     .all(JSON.stringify(needed)) as [number, string, string][];
-  for (const [id, title, body] of rows) texts.set(id, { title: ftsTokens(title), body: ftsTokens(body) });
+  for (const [id, title, body] of rows) texts.set(id, { title, body });
   return texts;
 }
 
@@ -191,5 +303,5 @@ function countsOf(
   const known = storedCounts(phrase, id, stored);
   if (known) return known;
   const text = texts.get(id);
-  return text ? [occurrences(text.title, phrase), occurrences(text.body, phrase)] : [0, 0];
+  return text ? countIn(text, phrase) : [0, 0];
 }

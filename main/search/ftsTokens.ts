@@ -26,17 +26,19 @@ function fold(token: string): string {
 }
 
 /** The indexed words of `text`, in order (the same word repeated as often as it occurs). */
-export function ftsTokens(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
-  if (!/[^\u0000-\u007f]/.test(text)) {
+export function ftsTokens(input: string): string[] {
+  let text = input;
+  // Curly quotes and dashes (General Punctuation) only ever separate words: the ASCII path can
+  // take text whose only other characters they are, which is most English prose.
+  if (/[^\p{ASCII}]/u.test(text)) text = text.replace(/[\u2000-\u206f]/g, ' ');
+  if (!/[^\p{ASCII}]/u.test(text)) {
     const words = text.match(ASCII_TOKEN) ?? [];
     for (let i = 0; i < words.length; i++) words[i] = words[i]!.toLowerCase();
     return words;
   }
   const out: string[] = [];
   for (const token of text.match(TOKEN) ?? []) {
-    // eslint-disable-next-line no-control-regex
-    const folded = /[^\u0000-\u007f]/.test(token) ? fold(token) : token.toLowerCase();
+    const folded = /[^\p{ASCII}]/u.test(token) ? fold(token) : token.toLowerCase();
     if (folded !== '') out.push(folded);
   }
   return out;
@@ -49,9 +51,8 @@ export function ftsTokens(text: string): string[] {
  * other character is never ranked from counts made here (rankingIndex.ts keeps it aside).
  */
 const TRUSTED =
-  /^[\u0000-\u00b4\u00b6-\u01df\u01e4-\u01ed\u01ef-\u01fb\u0200-\u024f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u03c1\u03c3-\u03cf\u03f6-\u0482\u0488-\u0527\u2000-\u2064\u206a-\u206f\u20a0-\u20b9\u2100-\u214f\u3001-\u3029\u3041-\u3096\u30a1-\u30ff\u4e00-\u9fff\uac00-\ud7a3]*$/;
+  /^[\p{ASCII}\u0080-\u00b4\u00b6-\u01df\u01e4-\u01ed\u01ef-\u01fb\u0200-\u024f\u0384-\u038a\u038c\u038e-\u03a1\u03a3-\u03c1\u03c3-\u03cf\u03f6-\u0482\u0488-\u0527\u2000-\u2064\u206a-\u206f\u20a0-\u20b9\u2100-\u214f\u3001-\u3029\u3041-\u3096\u30a1-\u30ff\u4e00-\u9fff\uac00-\ud7a3]*$/u;
 
 export function isCountable(text: string): boolean {
   return TRUSTED.test(text);
 }
-

@@ -68,9 +68,7 @@ export function rebuildRankingIndex(
   const { minDocs, listLength } = shape;
   db.transaction(() => {
     const { rows, avgdl } = indexStats(db);
-    const common = prepareCached(db, 'SELECT term FROM sources_vocab WHERE doc >= ?')
-      .pluck()
-      .all(minDocs) as string[];
+    const common = prepareCached(db, 'SELECT term FROM sources_vocab WHERE doc >= ?').pluck().all(minDocs) as string[];
     const lists = new Map<string, Gathered>(
       common.map((w) => [w, { ids: [], scores: [], titles: [], bodies: [], floor: -1 }]),
     );
@@ -142,9 +140,12 @@ export function catchUpRankingIndex(db: Db): number {
   const basis = rankingBasis(db);
   if (basis === null) return 0;
   const thresholds = new Map(
-    (prepareCached(db, 'SELECT term, threshold FROM search_impact_terms').all() as { term: string; threshold: number }[]).map(
-      (row) => [row.term, row.threshold],
-    ),
+    (
+      prepareCached(db, 'SELECT term, threshold FROM search_impact_terms').all() as {
+        term: string;
+        threshold: number;
+      }[]
+    ).map((row) => [row.term, row.threshold]),
   );
   let counted = 0;
   const batch = db.transaction((): number => {
@@ -179,4 +180,63 @@ export function catchUpRankingIndex(db: Db): number {
   });
   for (let done = batch.immediate(); done > 0; done = batch.immediate()) counted += done;
   return counted;
+}
+
+/** Rebuilt lazily (just after a search) only up to this many sources: about a second's work. */
+const REBUILD_INLINE_UP_TO = 10_000;
+
+/**
+ * Brings the index up to date: rebuilt when there is none yet or the archive has changed shape
+ * since (grown or shrunk by half, or sources' average length moved by a quarter, which would
+ * loosen the bounds), otherwise caught up with the sources added or changed. Importers call it
+ * after a large import; searches call it afterwards for small archives (maintainAfterSearch).
+ */
+export function refreshRankingIndex(db: Db): void {
+  const basis = rankingBasis(db);
+  const { rows, avgdl } = indexStats(db);
+  const reshaped =
+    basis === null ||
+    rows > basis.sources * 1.5 ||
+    rows < basis.sources / 2 ||
+    avgdl > basis.avgdl * 1.25 ||
+    avgdl < basis.avgdl / 1.25;
+  if (reshaped) rebuildRankingIndex(db);
+  else catchUpRankingIndex(db);
+}
+
+let scheduled: Db | null = null;
+
+/**
+ * After a search has answered: counts in what was added since (a few ms per hundred sources),
+ * or rebuilds a small archive's index. A large archive without one is ranked exhaustively until
+ * refreshRankingIndex runs (the importer's job).
+ */
+export function maintainAfterSearch(db: Db): void {
+  if (scheduled === db) return;
+  const pending = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM search_unranked WHERE uncountable = 0)')
+    .pluck()
+    .get() as number;
+  if (!pending) return;
+  const basis = rankingBasis(db);
+  if (basis === null && indexStats(db).rows > REBUILD_INLINE_UP_TO) return;
+  scheduled = db;
+  setImmediate(() => {
+    scheduled = null;
+    if (!db.open) return;
+    // Never wait for another connection's write lock on the app's thread: try again next time.
+    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      if (basis === null || indexStats(db).rows <= REBUILD_INLINE_UP_TO) refreshRankingIndex(db);
+      else catchUpRankingIndex(db);
+    } catch (error) {
+      // Busy: another connection is writing, the next search tries again. Read-only: the CLI.
+      const code = (error as { code?: string }).code ?? '';
+      if (code !== 'SQLITE_BUSY' && !code.startsWith('SQLITE_READONLY')) {
+        console.error('[precis] ranking index upkeep failed', error);
+      }
+    } finally {
+      if (db.open) db.pragma(`busy_timeout = ${Number(timeout) || 0}`);
+    }
+  });
 }

@@ -1,9 +1,9 @@
 import { type Db, prepareCached } from '../archive/database';
+import { BM25_SQL } from './bm25';
+import { rankedTopPage } from './exactRanking';
 import type { ParsedQuery } from './queryParser';
 import { type FilterSql, filterSql } from './searchFilters';
 import type { SearchSort } from './searchTypes';
-import { BM25_SQL } from './bm25';
-import { rankedTopPage } from './exactRanking';
 
 /**
  * Chooses which sources make up one page of results, and how many match in all.
@@ -44,13 +44,7 @@ function where(filters: FilterSql, first: string): string {
 }
 
 /** A page of sources chosen by filters alone (no MATCH): newest publication first. */
-export function filterOnlyPage(
-  db: Db,
-  parsed: ParsedQuery,
-  limit: number,
-  offset: number,
-  collapse: boolean,
-): Page {
+export function filterOnlyPage(db: Db, parsed: ParsedQuery, limit: number, offset: number, collapse: boolean): Page {
   const filters = filterSql(db, parsed.filters, parsed.excludeFts, 's.id', true);
   const condition = where(filters, '1');
   const rows = prepareCached(
@@ -100,7 +94,8 @@ export function matchPage(
     // The exact top of a common query, from the impact lists when they can prove it.
     const k = offset + limit;
     const top = k <= MAX_FAST_DEPTH ? rankedTopPage(db, match, condition, params, k, total) : null;
-    if (top !== null) return { rows: top.slice(offset), total, totalIsEstimate: true, rankedAmong: null, order: 'relevance' };
+    if (top !== null)
+      return { rows: top.slice(offset), total, totalIsEstimate: true, rankedAmong: null, order: 'relevance' };
   }
   const rows = prepareCached(
     db,

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { type Db, prepareCached } from '../archive/database';
-import { type ParsedQuery, parseQuery } from './queryParser';
 import { onePerCluster } from './clusterPage';
+import { type ParsedQuery, parseQuery } from './queryParser';
+import { maintainAfterSearch } from './rankingIndex';
 import { filterOnlyPage, matchPage, type Page } from './searchPlan';
 import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './searchTypes';
 import { hasMatch, leadSnippet, toSnippetParts } from './snippet';
@@ -90,6 +91,7 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
     return { ...empty, notice: isQueryError ? SEARCH_NOTICES.notUnderstood : SEARCH_NOTICES.unavailable };
   }
 
+  keepRankingIndexUp(db);
   return {
     ...empty,
     total: page.total,
@@ -147,6 +149,15 @@ function markedSnippets(db: Db, match: string, ids: number[]): Map<number, strin
     if (marked) snippets.set(id, marked);
   }
   return snippets;
+}
+
+/** Upkeep of the exact-ranking index never fails a search: without it, ranking is exhaustive. */
+function keepRankingIndexUp(db: Db): void {
+  try {
+    maintainAfterSearch(db);
+  } catch (error) {
+    if (!(error instanceof Database.SqliteError)) throw error;
+  }
 }
 
 /** Did-you-mean is a nicety: if it fails, the results still go out, without suggestions. */

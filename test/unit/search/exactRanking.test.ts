@@ -118,9 +118,14 @@ describe('exact ranking from the impact lists', () => {
       const ids = db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[];
       for (let i = 0; i < 15; i++) {
         const id = ids[Math.floor(next() * ids.length)]!;
-        db.prepare('UPDATE sources SET body = ?, outlet = ? WHERE id = ?').run(`${words(next, 60)} e${id}`, 'Reuters', id);
+        db.prepare('UPDATE sources SET body = ?, outlet = ? WHERE id = ?').run(
+          `${words(next, 60)} e${id}`,
+          'Reuters',
+          id,
+        );
       }
-      for (let i = 0; i < 10; i++) db.prepare('DELETE FROM sources WHERE id = ?').run(ids[Math.floor(next() * ids.length)]);
+      for (let i = 0; i < 10; i++)
+        db.prepare('DELETE FROM sources WHERE id = ?').run(ids[Math.floor(next() * ids.length)]);
       round();
       catchUpRankingIndex(db);
       expect(db.prepare('SELECT count(*) FROM search_unranked').pluck().get()).toBe(0);

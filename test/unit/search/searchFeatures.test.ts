@@ -3,8 +3,8 @@ import type { Db } from '../../../main/archive/database';
 import { type ImportFacts, insertSources } from '../../../main/archive/sources';
 import type { ParsedSource } from '../../../main/importers/plainText';
 import { NOTICES } from '../../../main/search/queryParser';
-import { COUNT_CAP } from '../../../main/search/searchPlan';
 import { rebuildRankingIndex } from '../../../main/search/rankingIndex';
+import { COUNT_CAP } from '../../../main/search/searchPlan';
 import { type SearchSort, searchSources } from '../../../main/search/searchSources';
 import { recallAt, referenceRanking } from '../../support/referenceRanking';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
@@ -157,7 +157,10 @@ describe('search filters and sorting', () => {
     clusterTheCopy();
     for (const sort of ['relevance', 'date'] as const) {
       const response = search(db, 'radar', { sort });
-      expect(response.results.filter((r) => r.clusterId === id.cp), sort).toHaveLength(1);
+      expect(
+        response.results.filter((r) => r.clusterId === id.cp),
+        sort,
+      ).toHaveLength(1);
       expect(response.total).toBe(4);
     }
     // The best version: the one a cluster: search (never collapsed) ranks first.
@@ -219,7 +222,13 @@ describe('search over more matches than it counts one by one', () => {
     expect(Math.abs(response.total - N / 3)).toBeLessThan(N * 0.05);
     expect(response.notice).toBeNull();
     const reference = referenceRanking(db, 'often');
-    expect(recallAt(20, response.results.map((r) => r.id), reference)).toBe(20);
+    expect(
+      recallAt(
+        20,
+        response.results.map((r) => r.id),
+        reference,
+      ),
+    ).toBe(20);
     const scores = response.results.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     // Pages go on past the matches that used to be ranked.
@@ -232,7 +241,14 @@ describe('search over more matches than it counts one by one', () => {
       for (const query of ['common', 'often', 'common often', 'often OR rare']) {
         const response = search(db, query);
         expect(response.sort).toBe('relevance');
-        expect(recallAt(20, response.results.map((r) => r.id), referenceRanking(db, query)), query).toBe(20);
+        expect(
+          recallAt(
+            20,
+            response.results.map((r) => r.id),
+            referenceRanking(db, query),
+          ),
+          query,
+        ).toBe(20);
       }
     }
   });

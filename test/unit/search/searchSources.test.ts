@@ -27,7 +27,9 @@ const search = (db: Db, query: string, limit = 20, offset = 0) =>
 // Seeds 000 and 001 are one story in two languages, one cluster: search lists it once.
 const clusters = (response: SearchResponse) => response.results.map((r) => r.clusterId).sort();
 const clusterOf = (db: Db, ids: number[]) =>
-  [...new Set(ids.map((i) => db.prepare('SELECT coalesce(cluster_id, id) FROM sources WHERE id = ?').pluck().get(i)))].sort();
+  [
+    ...new Set(ids.map((i) => db.prepare('SELECT coalesce(cluster_id, id) FROM sources WHERE id = ?').pluck().get(i))),
+  ].sort();
 
 function add(db: Db, title: string, body: string): number {
   const source: ParsedSource & { fileName: null } = {
