@@ -86,10 +86,13 @@ function againstReference(
 function timeQueries(
   file: string,
   likeRepeats: number,
-): { timings: Timing[]; samples: number[]; likeSamples: number[] } {
+): { timings: Timing[]; samples: number[]; cpuSamples: number[]; likeSamples: number[] } {
   const db = openArchive(file);
   const timings: Timing[] = [];
   const samples: number[] = [];
+  // CPU time of this process per search: on a machine shared with other work, wall time
+  // includes waiting for a core, and CPU time does not.
+  const cpuSamples: number[] = [];
   const likeSamples: number[] = [];
   for (const [i, item] of QUERY_MIX.entries()) {
     const input = { query: item.query, limit: 20, offset: 0, sort: item.sort ?? ('relevance' as const) };
@@ -97,8 +100,11 @@ function timeQueries(
     const own: number[] = [];
     for (let r = 0; r < SEARCH_REPEATS; r++) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       searchSources(db, input);
+      const used = process.cpuUsage(cpu);
       own.push(performance.now() - started);
+      cpuSamples.push((used.user + used.system) / 1000);
     }
     samples.push(...own);
     const like = timeLike(db, LIKE_MIX[i]!, likeRepeats);
@@ -125,7 +131,7 @@ function timeQueries(
     });
   }
   db.close();
-  return { timings, samples, likeSamples };
+  return { timings, samples, cpuSamples, likeSamples };
 }
 
 /** The naive way: scan every row with LIKE, count, and take the newest 20. */
@@ -163,7 +169,7 @@ function main(): void {
   for (const size of sizes) {
     const { file, stats, cached } = archiveFor(size, reuse);
     process.stderr.write(`timing queries on ${thousands(size)} sources…\n`);
-    const { timings, samples, likeSamples } = timeQueries(file, size >= 50_000 ? 2 : 3);
+    const { timings, samples, cpuSamples, likeSamples } = timeQueries(file, size >= 50_000 ? 2 : 3);
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
     const likeP50 = percentile(likeSamples, 50);
@@ -173,6 +179,7 @@ function main(): void {
     lines.push(
       `| ${thousands(size)} | ${thousands(stats.sourcesPerSecond)}/s${cached ? ' (cached)' : ''} | ` +
         `${thousands(stats.peakRssMb)} MB | ${thousands(stats.fileMb)} MB | ${ms(p50)} | ${ms(p95)} | ` +
+        `${ms(percentile(cpuSamples, 50))} | ${ms(percentile(cpuSamples, 95))} | ` +
         `${exact}/${recalls.length} | ${ms(likeP50)} | ${thousands(likeP50 / p50)}× |`,
     );
     if (peer) {
@@ -217,8 +224,8 @@ function main(): void {
         .map((l) => l.toFixed(1))
         .join(', ')} (1, 5, 15 min).`,
       '',
-      '| sources | import | peak RSS (import) | file | search p50 | search p95 | exact top 20 | LIKE scan p50 | speed-up (p50) |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| sources | import | peak RSS (import) | file | search p50 | search p95 | CPU p50 | CPU p95 | exact top 20 | LIKE scan p50 | speed-up (p50) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...lines,
       '',
       python

@@ -151,11 +151,7 @@ export function SearchPane({
               </button>
             ) : null}
             {hit.clusterSize > 1 ? (
-              <button
-                type="button"
-                className="link filter-link"
-                onClick={() => setQuery(`cluster:${hit.clusterId}`)}
-              >
+              <button type="button" className="link filter-link" onClick={() => setQuery(`cluster:${hit.clusterId}`)}>
                 All {hit.clusterSize} versions
               </button>
             ) : null}

@@ -24,7 +24,10 @@ function archiveBefore110(): Db {
 }
 
 const strictTables = (db: Db) =>
-  db.prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND name LIKE 'search_%' ORDER BY name").pluck().all();
+  db
+    .prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND name LIKE 'search_%' ORDER BY name")
+    .pluck()
+    .all();
 
 describe('migration 110 (ranking index)', () => {
   it('adds the STRICT impact tables beside sources_fts, leaving sources_fts as it was', () => {
