@@ -1,5 +1,5 @@
 import { type Db, prepareCached } from '../archive/database';
-import { docLengths, idf, indexStats, saturation, weightedFrequency } from './bm25';
+import { BM25_SQL, docLengths, idf, indexStats, saturation, weightedFrequency } from './bm25';
 import { ftsTokens } from './ftsTokens';
 import { countIn, type SourceText } from './phraseCounts';
 import { rankingBasis } from './rankingIndex';
@@ -105,22 +105,23 @@ export function rankedTopPage(
   const weights = phraseWeights(db, phrases, stats.rows, totalEstimate);
   // Sources with two or more of the phrases, when few, are all candidates: then a source
   // outside the candidates has one phrase at most, and the bound is the largest single one.
-  const pairs = sourcesWithPairs(db, phrases);
-  for (const id of pairs ?? []) candidates.add(id);
+  // A query of {title body} phrases alone is decided by the counts themselves; anything else
+  // (exclusions, column filters, SQL filters) by FTS5.
+  const groups = condition === 'sources_fts MATCH ?' ? phraseGroups(fts, phrases.length) : null;
+  const pairs = sourcesWithPairs(db, phrases, groups !== null && phrases.length === 2);
+  for (const id of pairs?.ids ?? []) candidates.add(id);
   const bound = drivers.reduce(
     (most, driver, i) =>
       pairs === null ? most + weights[i]! * driver.bound : Math.max(most, weights[i]! * driver.bound),
     0,
   );
   const lengths = docLengths(db, [...candidates]);
-  const ceiling = ceilings(candidates, unranked, drivers, stored, weights, lengths, stats.avgdl, pairs);
+  const ceiling = ceilings(candidates, unranked, drivers, stored, weights, lengths, stats.avgdl, pairs?.ids ?? null);
+  for (const [id, score] of pairs?.scores ?? []) ceiling.set(id, score);
   const order = [...candidates].sort((a, b) => ceiling.get(b)! - ceiling.get(a)!);
   // Even the best possible candidates cannot clear the bound: no proof is possible.
   if (order.length < k || ceiling.get(order[k - 1]!)! < bound * (1 + MARGIN)) return null;
 
-  // A query of {title body} phrases alone is decided by the counts themselves; anything else
-  // (exclusions, column filters, SQL filters) by FTS5.
-  const groups = condition === 'sources_fts MATCH ?' ? phraseGroups(fts, phrases.length) : null;
   const scored: { id: number; score: number }[] = [];
   const batch = Math.max(2 * k, 50);
   for (let from = 0; from < order.length; from += batch) {
@@ -129,6 +130,11 @@ export function rankedTopPage(
     if (scored.length >= k && scored[k - 1]!.score >= ceiling.get(order[from]!)!) break;
     let ids = order.slice(from, from + batch);
     if (groups === null) ids = check(ids);
+    const known = pairs?.scores;
+    if (known) {
+      for (const id of ids) if (known.has(id)) scored.push({ id, score: known.get(id)! });
+      ids = ids.filter((id) => !known.has(id));
+    }
     const texts = textsNeeded(db, ids, phrases, stored);
     for (const id of ids) {
       const found = phrases.map((phrase) => countsOf(phrase, id, stored, texts));
@@ -184,24 +190,34 @@ const PAIR_CAP = 2000;
 
 /**
  * Every source with at least two of the (distinct) phrases, or null when there is one phrase,
- * more than four, or a pair is too common to list.
+ * more than four, or a pair is too common to list. With `score` (a query of exactly two
+ * phrases), FTS5 scores them too: bm25 of "a AND b" is a source's score for "a OR b" as well,
+ * with the same two phrases and idfs, and costs little over so few sources.
  */
-function sourcesWithPairs(db: Db, phrases: RankingPhrase[]): Set<number> | null {
+function sourcesWithPairs(
+  db: Db,
+  phrases: RankingPhrase[],
+  score: boolean,
+): { ids: Set<number>; scores: Map<number, number> | null } | null {
   const literals = [...new Set(phrases.map((p) => p.literal))];
   if (literals.length < 2 || literals.length > 4) return null;
   const list = prepareCached(
     db,
     `SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? LIMIT ${PAIR_CAP + 1}`,
   ).pluck();
-  const out = new Set<number>();
+  const ids = new Set<number>();
   for (let i = 0; i < literals.length; i++) {
     for (let j = i + 1; j < literals.length; j++) {
-      const ids = list.all(`${literals[i]} AND ${literals[j]}`) as number[];
-      if (ids.length > PAIR_CAP) return null;
-      for (const id of ids) out.add(id);
+      const found = list.all(`${literals[i]} AND ${literals[j]}`) as number[];
+      if (found.length > PAIR_CAP) return null;
+      for (const id of found) ids.add(id);
     }
   }
-  return out;
+  if (!score || literals.length !== 2) return { ids, scores: null };
+  const rows = prepareCached(db, `SELECT rowid, -${BM25_SQL} FROM sources_fts WHERE sources_fts MATCH ?`)
+    .raw()
+    .all(`${phrases[0]!.literal} AND ${phrases[1]!.literal}`) as [number, number][];
+  return { ids, scores: new Map(rows) };
 }
 
 /**

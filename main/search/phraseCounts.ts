@@ -2,8 +2,8 @@ import { ftsTokens } from './ftsTokens';
 
 /**
  * How often a phrase occurs in a source's title and body, counted as FTS5 counts instances:
- * token by token, as ftsTokens cuts them. A one-word phrase in plain ASCII text (after curly
- * quotes and dashes, which only separate words) is counted with a regular expression that
+ * token by token, as ftsTokens cuts them. A phrase of ASCII words in plain ASCII text (after
+ * curly quotes and dashes, which only separate words) is counted with a regular expression that
  * stops at the same boundaries as the tokenizer, without building the token list.
  */
 
@@ -47,14 +47,27 @@ function plainAscii(text: string): string | null {
 
 const patterns = new Map<string, RegExp>();
 
-function wordPattern(word: string): RegExp {
-  let pattern = patterns.get(word);
+/** Consecutive ASCII words, whole, with anything but letters and digits between them. */
+function phrasePattern(words: string[]): RegExp {
+  const key = words.join(' ');
+  let pattern = patterns.get(key);
   if (!pattern) {
     if (patterns.size > 1000) patterns.clear();
-    pattern = new RegExp(`(?<![A-Za-z0-9])${word}(?![A-Za-z0-9])`, 'gi');
-    patterns.set(word, pattern);
+    pattern = new RegExp(`(?<![A-Za-z0-9])${words.join('[^A-Za-z0-9]+')}(?![A-Za-z0-9])`, 'gi');
+    patterns.set(key, pattern);
   }
   return pattern;
+}
+
+/**
+ * Whether two occurrences of the phrase can overlap ("a b a" in "a b a b a"): FTS5 counts both,
+ * a regular expression only the first, so such phrases are counted token by token.
+ */
+function canOverlap(words: string[]): boolean {
+  for (let length = 1; length < words.length; length++) {
+    if (words.slice(words.length - length).join(' ') === words.slice(0, length).join(' ')) return true;
+  }
+  return false;
 }
 
 function countMatches(text: string, pattern: RegExp): number {
@@ -65,15 +78,15 @@ function countMatches(text: string, pattern: RegExp): number {
 }
 
 export function countIn(text: SourceText, phrase: CountablePhrase): [number, number] {
-  const word = phrase.words[0]!;
-  if (!phrase.prefix && phrase.words.length === 1 && /^[a-z0-9]+$/.test(word)) {
+  const { words } = phrase;
+  if (!phrase.prefix && words.every((word) => /^[a-z0-9]+$/.test(word)) && !canOverlap(words)) {
     if (text.plain === undefined) {
       const title = plainAscii(text.title);
       const body = title === null ? null : plainAscii(text.body);
       text.plain = title === null || body === null ? null : { title, body };
     }
     if (text.plain !== null) {
-      const pattern = wordPattern(word);
+      const pattern = phrasePattern(words);
       return [countMatches(text.plain.title, pattern), countMatches(text.plain.body, pattern)];
     }
   }

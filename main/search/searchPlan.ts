@@ -11,16 +11,19 @@ import type { SearchSort } from './searchTypes';
  * What costs time at 100,000 sources is the number of matches touched, not the page size:
  * FTS5 lists a term's matches at about 0.2 µs each, but bm25() costs about 2 µs per match it
  * ranks, and a common word matches tens of thousands. So the matches are first listed newest
- * (highest id) first, up to COUNT_CAP + 1 of them, which costs little:
+ * (highest id) first: PROBE of them, then, unless those already show the query to be common,
+ * up to COUNT_CAP + 1, which costs little:
  * - at most COUNT_CAP: the total is exact, and relevance ranks every match (bm25 over all);
- * - more than that: the total is estimated from how far back in the archive the COUNT_CAP-th
- *   match lies (and says so), and relevance takes the exact top from the impact lists
+ * - more than that: the total is estimated from how far back in the archive the last match
+ *   listed lies (and says so), and relevance takes the exact top from the impact lists
  *   (exactRanking.ts) when they can prove it, else ranks every match with bm25. Either way the
  *   page is the true top of bm25 over all matches (docs/search.md).
  * Sorting by date never needs bm25, so it is exact however many match.
  */
 
 export const COUNT_CAP = 2000;
+/** Matches listed first, to tell a common query from one worth counting exactly. */
+const PROBE = 200;
 /** Above this share of the archive, a date-ordered walk probes each source instead of listing every match. */
 const DENSE_SHARE = 0.25;
 
@@ -72,13 +75,23 @@ export function matchPage(
   const filters = filterSql(db, parsed.filters, null, '+sources_fts.rowid');
   const condition = where(filters, 'sources_fts MATCH ?');
   const params = [match, ...filters.params];
-  const newest = prepareCached(db, `SELECT rowid FROM sources_fts WHERE ${condition} ORDER BY rowid DESC LIMIT ?`)
-    .pluck()
-    .all(...params, COUNT_CAP + 1) as number[];
+  const listNewest = (count: number) =>
+    prepareCached(db, `SELECT rowid FROM sources_fts WHERE ${condition} ORDER BY rowid DESC LIMIT ?`)
+      .pluck()
+      .all(...params, count + 1) as number[];
+  // A first look at the newest PROBE matches: when they reach far back, the query is common,
+  // and listing COUNT_CAP of them (slow for a phrase of common words) would only refine an
+  // estimate; when they do not, listing them all decides whether the total is exact.
+  let newest = listNewest(PROBE);
+  let counted = PROBE;
+  if (newest.length > PROBE && estimateTotal(db, newest[PROBE - 1]!, PROBE) <= 2 * COUNT_CAP) {
+    newest = listNewest(COUNT_CAP);
+    counted = COUNT_CAP;
+  }
 
-  const capped = newest.length > COUNT_CAP;
+  const capped = newest.length > counted;
   const total = capped
-    ? estimateTotal(db, newest[COUNT_CAP - 1]!)
+    ? estimateTotal(db, newest[counted - 1]!, counted)
     : collapse
       ? clusterCount(db, newest)
       : newest.length;
@@ -157,7 +170,7 @@ function sourceCount(db: Db): number {
  * Matches are spread over the archive much as sources are, so if the COUNT_CAP-th newest match
  * is `oldestCounted`, the total is about COUNT_CAP times the id span over the span counted.
  */
-function estimateTotal(db: Db, oldestCounted: number): number {
+function estimateTotal(db: Db, oldestCounted: number, count: number): number {
   // Two statements: SQLite answers min() or max() alone from the end of the primary key, but
   // scans the whole table for both at once.
   const span = {
@@ -165,6 +178,6 @@ function estimateTotal(db: Db, oldestCounted: number): number {
     high: prepareCached(db, 'SELECT max(id) FROM sources').pluck().get() as number,
   };
   const counted = Math.max(1, span.high - oldestCounted + 1);
-  const estimate = Math.round((COUNT_CAP * (span.high - span.low + 1)) / counted);
-  return Math.min(Math.max(estimate, COUNT_CAP + 1), sourceCount(db));
+  const estimate = Math.round((count * (span.high - span.low + 1)) / counted);
+  return Math.min(Math.max(estimate, count + 1), sourceCount(db));
 }
