@@ -12,7 +12,9 @@ function fts5Tokens(texts: string[]): string[][] {
   db.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = "unicode61 remove_diacritics 2");
            CREATE VIRTUAL TABLE v USING fts5vocab(t, instance);`);
   const insert = db.prepare('INSERT INTO t (rowid, x) VALUES (?, ?)');
-  db.transaction(() => texts.forEach((text, i) => insert.run(i + 1, text)))();
+  db.transaction(() => {
+    for (const [i, text] of texts.entries()) insert.run(i + 1, text);
+  })();
   const out = texts.map((): string[] => []);
   // One pass: the vocabulary table has no index by document.
   for (const row of db.prepare('SELECT doc, term FROM v ORDER BY doc, offset').iterate() as Iterable<{
@@ -34,7 +36,7 @@ describe('ftsTokens', () => {
       'tabs\tand\nnew lines; under_score; hy-phen; apo’strophe; a.b.c',
     ];
     const expected = fts5Tokens(texts);
-    texts.forEach((text, i) => expect(ftsTokens(text), text).toEqual(expected[i]));
+    for (const [i, text] of texts.entries()) expect(ftsTokens(text), text).toEqual(expected[i]);
   });
 
   it('agrees with FTS5 on every character it trusts, one by one', () => {
