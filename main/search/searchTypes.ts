@@ -30,11 +30,11 @@ export interface SearchResult extends SearchResponse {
   terms: string[];
   /** The order the results are in: relevance is replaced by date when there are no words. */
   sort: SearchSort;
-  /** True when `total` is an estimate: past COUNT_CAP matches are not counted one by one. */
-  totalIsEstimate: boolean;
   /**
-   * Null when every match was ranked. Otherwise relevance ranked only this many matches, the
-   * most recently added, and pages beyond them are empty; the notice says so.
+   * True when `total` is an estimate (of matching sources): past COUNT_CAP matches are not
+   * counted one by one. An exact total counts results, a near-duplicate cluster once.
    */
+  totalIsEstimate: boolean;
+  /** Always null: relevance ranks every match (docs/search.md). Kept for the contract. */
   rankedAmong: number | null;
 }
