@@ -38,11 +38,14 @@ export function occurrences(tokens: readonly string[], phrase: CountablePhrase):
   return count;
 }
 
-const NOT_ASCII = /[^\p{ASCII}]/u;
+/**
+ * Anything but ASCII and General Punctuation (curly quotes, dashes), which are never part of a
+ * word: text without such characters can be counted by pattern, as is.
+ */
+const NOT_PLAIN = /[^\t\n\r -\u007f\u2000-\u206f]/;
 
-function plainAscii(text: string): string | null {
-  const plain = NOT_ASCII.test(text) ? text.replace(/[\u2000-\u206f]/g, ' ') : text;
-  return NOT_ASCII.test(plain) ? null : plain;
+function plainText(text: string): string | null {
+  return NOT_PLAIN.test(text) ? null : text;
 }
 
 const patterns = new Map<string, RegExp>();
@@ -81,8 +84,8 @@ export function countIn(text: SourceText, phrase: CountablePhrase): [number, num
   const { words } = phrase;
   if (!phrase.prefix && words.every((word) => /^[a-z0-9]+$/.test(word)) && !canOverlap(words)) {
     if (text.plain === undefined) {
-      const title = plainAscii(text.title);
-      const body = title === null ? null : plainAscii(text.body);
+      const title = plainText(text.title);
+      const body = title === null ? null : plainText(text.body);
       text.plain = title === null || body === null ? null : { title, body };
     }
     if (text.plain !== null) {
