@@ -136,7 +136,7 @@ export function rankingBasis(db: Db): RankingBasis | null {
  * many it counted. Each joins a word's list when its saturation beats the threshold; one whose
  * text cannot be counted exactly stays unranked, marked uncountable, and is checked at search.
  */
-export function catchUpRankingIndex(db: Db): number {
+export function catchUpRankingIndex(db: Db, maxBatches = Number.POSITIVE_INFINITY): number {
   const basis = rankingBasis(db);
   if (basis === null) return 0;
   const thresholds = new Map(
@@ -178,7 +178,11 @@ export function catchUpRankingIndex(db: Db): number {
     }
     return rows.length;
   });
-  for (let done = batch.immediate(); done > 0; done = batch.immediate()) counted += done;
+  for (let round = 0; round < maxBatches; round++) {
+    const done = batch.immediate();
+    counted += done;
+    if (done === 0) break;
+  }
   return counted;
 }
 
@@ -228,7 +232,8 @@ export function maintainAfterSearch(db: Db): void {
     db.pragma('busy_timeout = 0');
     try {
       if (basis === null || indexStats(db).rows <= REBUILD_INLINE_UP_TO) refreshRankingIndex(db);
-      else catchUpRankingIndex(db);
+      // One batch per turn of the event loop, so the app stays responsive; then the next.
+      else if (catchUpRankingIndex(db, 1) > 0) setImmediate(() => maintainAfterSearch(db));
     } catch (error) {
       // Busy: another connection is writing, the next search tries again. Read-only: the CLI.
       const code = (error as { code?: string }).code ?? '';
