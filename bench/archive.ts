@@ -26,7 +26,7 @@ import { findPython, type PeerBuild, type PeerTiming, peerIndex, peerQueries } f
 
 const CACHE_DIR = join(tmpdir(), 'precis-bench');
 /** Bump when the generator or schema changes, so --reuse never times a stale archive. */
-const ARCHIVE_VERSION = 5;
+const ARCHIVE_VERSION = 6;
 const SEARCH_REPEATS = 15;
 
 function percentile(values: readonly number[], p: number): number {

@@ -89,13 +89,20 @@ export function rankedTopPage(
 
   const stored = new Map<string, Map<number, [number, number]>>();
   const candidates = new Set<number>();
+  const knownLengths = new Map<number, number>();
   for (const { term } of drivers) {
     if (stored.has(term)) continue;
-    const rows = prepareCached(db, 'SELECT source_id, title_count, body_count FROM search_impacts WHERE term = ?')
+    const rows = prepareCached(
+      db,
+      'SELECT source_id, title_count, body_count, doc_length FROM search_impacts WHERE term = ?',
+    )
       .raw()
-      .all(term) as [number, number, number][];
+      .all(term) as [number, number, number, number][];
     stored.set(term, new Map(rows.map(([id, title, body]) => [id, [title, body]])));
-    for (const [id] of rows) candidates.add(id);
+    for (const [id, , , length] of rows) {
+      candidates.add(id);
+      knownLengths.set(id, length);
+    }
   }
   const check = ftsCheck(db, condition, params, totalEstimate);
   // A source whose words cannot be counted here cannot be scored here: if one matches, FTS5 ranks.
@@ -115,7 +122,12 @@ export function rankedTopPage(
       pairs === null ? most + weights[i]! * driver.bound : Math.max(most, weights[i]! * driver.bound),
     0,
   );
-  const lengths = docLengths(db, [...candidates]);
+  // Lengths: stored with the lists; looked up for the others, except sources FTS5 scored.
+  const lengths = docLengths(
+    db,
+    [...candidates].filter((id) => !knownLengths.has(id) && !pairs?.scores?.has(id)),
+  );
+  for (const [id, length] of knownLengths) lengths.set(id, length);
   const ceiling = ceilings(candidates, unranked, drivers, stored, weights, lengths, stats.avgdl, pairs?.ids ?? null);
   for (const [id, score] of pairs?.scores ?? []) ceiling.set(id, score);
   const order = [...candidates].sort((a, b) => ceiling.get(b)! - ceiling.get(a)!);
@@ -201,6 +213,16 @@ function sourcesWithPairs(
 ): { ids: Set<number>; scores: Map<number, number> | null } | null {
   const literals = [...new Set(phrases.map((p) => p.literal))];
   if (literals.length < 2 || literals.length > 4) return null;
+  if (score && literals.length === 2) {
+    const rows = prepareCached(
+      db,
+      `SELECT rowid, -${BM25_SQL} FROM sources_fts WHERE sources_fts MATCH ? LIMIT ${PAIR_CAP + 1}`,
+    )
+      .raw()
+      .all(`${literals[0]} AND ${literals[1]}`) as [number, number][];
+    if (rows.length > PAIR_CAP) return null;
+    return { ids: new Set(rows.map(([id]) => id)), scores: new Map(rows) };
+  }
   const list = prepareCached(
     db,
     `SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? LIMIT ${PAIR_CAP + 1}`,
@@ -213,11 +235,7 @@ function sourcesWithPairs(
       for (const id of found) ids.add(id);
     }
   }
-  if (!score || literals.length !== 2) return { ids, scores: null };
-  const rows = prepareCached(db, `SELECT rowid, -${BM25_SQL} FROM sources_fts WHERE sources_fts MATCH ?`)
-    .raw()
-    .all(`${phrases[0]!.literal} AND ${phrases[1]!.literal}`) as [number, number][];
-  return { ids, scores: new Map(rows) };
+  return { ids, scores: null };
 }
 
 /**

@@ -73,6 +73,7 @@ export function rebuildRankingIndex(
       common.map((w) => [w, { ids: [], scores: [], titles: [], bodies: [], floor: -1 }]),
     );
     const uncountable: number[] = [];
+    const lengths = new Map<number, number>();
     const sources = prepareCached(
       db,
       'SELECT s.id, s.title, s.body, d.sz FROM sources s JOIN sources_fts_docsize d ON d.id = s.id',
@@ -84,6 +85,7 @@ export function rebuildRankingIndex(
           continue;
         }
         const length = lengthOf(row.sz);
+        lengths.set(row.id, length);
         for (const [word, packed] of countListed(row.title, row.body, lists)) {
           const list = lists.get(word)!;
           const title = Math.floor(packed / TITLE_UNIT);
@@ -104,7 +106,8 @@ export function rebuildRankingIndex(
     const addTerm = prepareCached(db, 'INSERT INTO search_impact_terms (term, threshold) VALUES (?, ?)');
     const addImpact = prepareCached(
       db,
-      'INSERT INTO search_impacts (term, source_id, title_count, body_count) VALUES (?, ?, ?, ?)',
+      `INSERT INTO search_impacts (term, source_id, title_count, body_count, doc_length)
+       VALUES (?, ?, ?, ?, ?)`,
     );
     for (const [word, list] of lists) {
       if (list.ids.length === 0) continue;
@@ -112,7 +115,7 @@ export function rebuildRankingIndex(
       const threshold = list.ids.length > listLength ? list.scores[listLength]! : 0;
       addTerm.run(word, threshold);
       for (let i = 0; i < Math.min(listLength, list.ids.length); i++) {
-        addImpact.run(word, list.ids[i], list.titles[i], list.bodies[i]);
+        addImpact.run(word, list.ids[i], list.titles[i], list.bodies[i], lengths.get(list.ids[i]!));
       }
     }
     prepareCached(db, 'INSERT INTO search_impact_basis (id, avgdl, sources) VALUES (1, ?, ?)').run(avgdl, rows);
@@ -171,8 +174,9 @@ export function catchUpRankingIndex(db: Db, maxBatches = Number.POSITIVE_INFINIT
         if (saturation(weightedFrequency(title, body), length, basis.avgdl) <= threshold) continue;
         prepareCached(
           db,
-          'INSERT OR REPLACE INTO search_impacts (term, source_id, title_count, body_count) VALUES (?, ?, ?, ?)',
-        ).run(word, row.id, title, body);
+          `INSERT OR REPLACE INTO search_impacts (term, source_id, title_count, body_count, doc_length)
+           VALUES (?, ?, ?, ?, ?)`,
+        ).run(word, row.id, title, body, length);
       }
       prepareCached(db, 'DELETE FROM search_unranked WHERE source_id = ?').run(row.id);
     }

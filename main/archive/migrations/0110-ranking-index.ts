@@ -7,7 +7,8 @@ import type { Db } from '../database';
  * could reach its first page.
  * - search_impact_terms: the words that have a list, each with its threshold: no source outside
  *   the list has a saturation (bm25's per-source factor, at the basis avgdl) above it.
- * - search_impacts: the listed sources, with the word's count in the title and in the body.
+ * - search_impacts: the listed sources, with the word's count in the title and in the body, and
+ *   the source's length in tokens (FTS5's, all columns), so a search need not look it up.
  * - search_impact_basis: the average source length the thresholds were computed at.
  * - search_unranked: sources added or changed since the lists were made (the triggers put them
  *   there), which every search checks one by one until rankingIndex.ts has counted them, and
@@ -28,6 +29,7 @@ export function up(db: Db): void {
       source_id INTEGER NOT NULL,
       title_count INTEGER NOT NULL CHECK (title_count >= 0),
       body_count INTEGER NOT NULL CHECK (body_count >= 0),
+      doc_length INTEGER NOT NULL CHECK (doc_length >= 0),
       PRIMARY KEY (term, source_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX search_impacts_by_source ON search_impacts (source_id);
