@@ -96,7 +96,7 @@ export function rebuildRankingIndex(
           list.scores.push(score);
           list.titles.push(title);
           list.bodies.push(body);
-          if (list.ids.length > 4 * listLength) prune(list, listLength);
+          if (list.ids.length > 2 * listLength) prune(list, listLength);
         }
       }
     }
