@@ -1,5 +1,5 @@
 import { type Db, prepareCached } from '../archive/database';
-import { BM25_SQL } from './bm25';
+import { BM25_SQL, indexStats } from './bm25';
 import { rankedTopPage } from './exactRanking';
 import type { ParsedQuery } from './queryParser';
 import { type FilterSql, filterSql } from './searchFilters';
@@ -162,8 +162,9 @@ function datePageOfMany(
   ).all(...params, limit, offset) as { id: number; score: number }[];
 }
 
+/** Sources in the archive: FTS5's own row count (one record), where count(*) walks an index. */
 function sourceCount(db: Db): number {
-  return prepareCached(db, 'SELECT count(*) FROM sources').pluck().get() as number;
+  return indexStats(db).rows;
 }
 
 /**
