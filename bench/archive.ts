@@ -192,7 +192,8 @@ function main(): void {
       );
     }
     detail.push(
-      `\n${thousands(size)} sources (ranking index built in ${stats.rankingIndexSeconds?.toFixed(1) ?? '?'} s): median of ` +
+      `\n${thousands(size)} sources (ranking index built in ${stats.rankingIndexSeconds?.toFixed(1) ?? '?'} s, ` +
+        `peak RSS ${thousands(stats.rankingPeakRssMb ?? 0)} MB): median of ` +
         `${SEARCH_REPEATS} runs (limit 20, snippets); recall@20 and time of the exhaustive reference; LIKE scan median` +
         `${peer ? '; Xapian median' : ''}`,
     );

@@ -18,6 +18,8 @@ export interface BuildStats {
   totalSeconds: number;
   /** Building the exact-ranking index after the import (not in totalSeconds). */
   rankingIndexSeconds: number;
+  /** Peak resident memory once the ranking index is built too (peakRssMb is the import's alone). */
+  rankingPeakRssMb: number;
   sourcesPerSecond: number;
   /** Highest resident set of the importing process (VmHWM), in MB. */
   peakRssMb: number;
@@ -88,6 +90,7 @@ export function buildArchive(file: string, count: number, onProgress?: (done: nu
   refreshSearchTerms(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const totalMs = insertMs + performance.now() - started;
+  const importPeakMb = peakRssMb();
   const rankingStarted = performance.now();
   refreshRankingIndex(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -101,7 +104,8 @@ export function buildArchive(file: string, count: number, onProgress?: (done: nu
     totalSeconds: totalMs / 1000,
     rankingIndexSeconds: rankingMs / 1000,
     sourcesPerSecond: count / (totalMs / 1000),
-    peakRssMb: peakRssMb(),
+    peakRssMb: importPeakMb,
+    rankingPeakRssMb: peakRssMb(),
     fileMb: statSync(file).size / 1024 / 1024,
   };
 }
