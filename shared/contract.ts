@@ -55,9 +55,12 @@ export const SearchResponse = z.object({
   terms: z.array(z.string()),
   /** The order actually used: filters alone are listed by date. */
   sort: SearchSort,
-  /** True when `total` is an estimate (past the count cap matches are not counted one by one). */
+  /**
+   * True when `total` is an estimate (of matching sources: past the count cap matches are not
+   * counted one by one). An exact total counts results, a near-duplicate cluster once.
+   */
   totalIsEstimate: z.boolean(),
-  /** Null when every match was ranked; otherwise relevance ranked only this many (the newest). */
+  /** Always null now: relevance ranks every match exactly (docs/search.md). Kept so older pages still read it. */
   rankedAmong: z.number().int().positive().nullable(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;

@@ -1,4 +1,6 @@
 import { type Db, prepareCached } from '../archive/database';
+import { BM25_SQL, indexStats } from './bm25';
+import { rankedTopPage } from './exactRanking';
 import type { ParsedQuery } from './queryParser';
 import { type FilterSql, filterSql } from './searchFilters';
 import type { SearchSort } from './searchTypes';
@@ -9,30 +11,34 @@ import type { SearchSort } from './searchTypes';
  * What costs time at 100,000 sources is the number of matches touched, not the page size:
  * FTS5 lists a term's matches at about 0.2 µs each, but bm25() costs about 2 µs per match it
  * ranks, and a common word matches tens of thousands. So the matches are first listed newest
- * (highest id) first, up to COUNT_CAP + 1 of them, which costs little:
+ * (highest id) first: PROBE of them, then, unless those already show the query to be common,
+ * up to COUNT_CAP + 1, which costs little:
  * - at most COUNT_CAP: the total is exact, and relevance ranks every match (bm25 over all);
- * - more than that: the total is estimated from how far back in the archive the COUNT_CAP-th
- *   match lies, and relevance ranks only the COUNT_CAP most recently added matches (the notice
- *   says so, and `rankedAmong` tells the UI). If the estimate is over half the archive, FTS5's
- *   bm25 gives every term an IDF of zero anyway (its IDF is clamped at N/2), so ranking would
- *   only shuffle: those are shown newest first, and the notice says why.
+ * - more than that: the total is estimated from how far back in the archive the last match
+ *   listed lies (and says so), and relevance takes the exact top from the impact lists
+ *   (exactRanking.ts) when they can prove it, else ranks every match with bm25. Either way the
+ *   page is the true top of bm25 over all matches (docs/search.md).
  * Sorting by date never needs bm25, so it is exact however many match.
  */
 
 export const COUNT_CAP = 2000;
+/** Matches listed first, to tell a common query from one worth counting exactly. */
+const PROBE = 200;
 /** Above this share of the archive, a date-ordered walk probes each source instead of listing every match. */
 const DENSE_SHARE = 0.25;
 
-const BM25 = 'bm25(sources_fts, 10.0, 1.0, 0.0, 0.0, 0.0)';
+/** Pages deeper than this are ranked over every match. */
+const MAX_FAST_DEPTH = 200;
 
-export type PageOrder = 'relevance' | 'date' | 'recent';
+export type PageOrder = 'relevance' | 'date';
 
 export interface Page {
   /** Ids of the page, in order, with their scores (bm25 negated: higher is better; 0 when unranked). */
   rows: { id: number; score: number }[];
   total: number;
   totalIsEstimate: boolean;
-  rankedAmong: number | null;
+  /** Always null now: every match is ranked (kept for the contract). */
+  rankedAmong: null;
   order: PageOrder;
 }
 
@@ -41,7 +47,7 @@ function where(filters: FilterSql, first: string): string {
 }
 
 /** A page of sources chosen by filters alone (no MATCH): newest publication first. */
-export function filterOnlyPage(db: Db, parsed: ParsedQuery, limit: number, offset: number): Page {
+export function filterOnlyPage(db: Db, parsed: ParsedQuery, limit: number, offset: number, collapse: boolean): Page {
   const filters = filterSql(db, parsed.filters, parsed.excludeFts, 's.id', true);
   const condition = where(filters, '1');
   const rows = prepareCached(
@@ -49,24 +55,46 @@ export function filterOnlyPage(db: Db, parsed: ParsedQuery, limit: number, offse
     `SELECT s.id, 0 AS score FROM sources s WHERE ${condition}
      ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
   ).all(...filters.params, limit, offset) as { id: number; score: number }[];
-  const total = prepareCached(db, `SELECT count(*) FROM sources s WHERE ${condition}`)
+  const counted = collapse ? 'count(DISTINCT coalesce(s.cluster_id, s.id))' : 'count(*)';
+  const total = prepareCached(db, `SELECT ${counted} FROM sources s WHERE ${condition}`)
     .pluck()
     .get(...filters.params) as number;
   return { rows, total, totalIsEstimate: false, rankedAmong: null, order: 'date' };
 }
 
 /** A page of sources matching `parsed.fts` (and the filters), in the order asked for. */
-export function matchPage(db: Db, parsed: ParsedQuery, sort: SearchSort, limit: number, offset: number): Page {
+export function matchPage(
+  db: Db,
+  parsed: ParsedQuery,
+  sort: SearchSort,
+  limit: number,
+  offset: number,
+  collapse: boolean,
+): Page {
   const match = parsed.fts!;
   const filters = filterSql(db, parsed.filters, null, '+sources_fts.rowid');
   const condition = where(filters, 'sources_fts MATCH ?');
   const params = [match, ...filters.params];
-  const newest = prepareCached(db, `SELECT rowid FROM sources_fts WHERE ${condition} ORDER BY rowid DESC LIMIT ?`)
-    .pluck()
-    .all(...params, COUNT_CAP + 1) as number[];
+  const listNewest = (count: number) =>
+    prepareCached(db, `SELECT rowid FROM sources_fts WHERE ${condition} ORDER BY rowid DESC LIMIT ?`)
+      .pluck()
+      .all(...params, count + 1) as number[];
+  // A first look at the newest PROBE matches: when they reach far back, the query is common,
+  // and listing COUNT_CAP of them (slow for a phrase of common words) would only refine an
+  // estimate; when they do not, listing them all decides whether the total is exact.
+  let newest = listNewest(PROBE);
+  let counted = PROBE;
+  if (newest.length > PROBE && estimateTotal(db, newest[PROBE - 1]!, PROBE) <= 2 * COUNT_CAP) {
+    newest = listNewest(COUNT_CAP);
+    counted = COUNT_CAP;
+  }
 
-  const capped = newest.length > COUNT_CAP;
-  const total = capped ? estimateTotal(db, newest[COUNT_CAP - 1]!) : newest.length;
+  const capped = newest.length > counted;
+  const total = capped
+    ? estimateTotal(db, newest[counted - 1]!, counted)
+    : collapse
+      ? clusterCount(db, newest)
+      : newest.length;
   const archiveSize = capped ? sourceCount(db) : 0;
 
   if (sort === 'date' || !parsed.hasText) {
@@ -75,30 +103,30 @@ export function matchPage(db: Db, parsed: ParsedQuery, sort: SearchSort, limit: 
       : datePageOfFew(db, newest, limit, offset);
     return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'date' };
   }
-  if (!capped) {
-    const rows = prepareCached(
-      db,
-      `SELECT rowid AS id, -${BM25} AS score FROM sources_fts WHERE ${condition}
-       ORDER BY ${BM25}, rowid LIMIT ? OFFSET ?`,
-    ).all(...params, limit, offset) as { id: number; score: number }[];
-    return { rows, total, totalIsEstimate: false, rankedAmong: null, order: 'relevance' };
+  if (capped) {
+    // The exact top of a common query, from the impact lists when they can prove it.
+    const k = offset + limit;
+    const top = k <= MAX_FAST_DEPTH ? rankedTopPage(db, match, condition, params, k, total) : null;
+    if (top !== null)
+      return { rows: top.slice(offset), total, totalIsEstimate: true, rankedAmong: null, order: 'relevance' };
   }
-  if (total > archiveSize / 2) {
-    const rows = newest.slice(offset, Math.min(offset + limit, COUNT_CAP)).map((id) => ({ id, score: 0 }));
-    return { rows, total, totalIsEstimate: true, rankedAmong: COUNT_CAP, order: 'recent' };
-  }
-  // Ranks the COUNT_CAP newest matches: the rowid bound lets FTS5 skip the older ones. It is
-  // CAST because better-sqlite3 binds numbers as REAL, and FTS5 ignores a REAL rowid bound.
-  const window = Math.max(0, Math.min(limit, COUNT_CAP - offset));
-  const rows =
-    window === 0
-      ? []
-      : (prepareCached(
-          db,
-          `SELECT rowid AS id, -${BM25} AS score FROM sources_fts WHERE ${condition} AND rowid >= CAST(? AS INTEGER)
-           ORDER BY ${BM25}, rowid LIMIT ? OFFSET ?`,
-        ).all(...params, newest[COUNT_CAP - 1], window, offset) as { id: number; score: number }[]);
-  return { rows, total, totalIsEstimate: true, rankedAmong: COUNT_CAP, order: 'relevance' };
+  const rows = prepareCached(
+    db,
+    `SELECT rowid AS id, -${BM25_SQL} AS score FROM sources_fts WHERE ${condition}
+     ORDER BY ${BM25_SQL}, rowid LIMIT ? OFFSET ?`,
+  ).all(...params, limit, offset) as { id: number; score: number }[];
+  return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'relevance' };
+}
+
+/** How many clusters (a source on its own is one) the sources fall into. */
+function clusterCount(db: Db, ids: number[]): number {
+  if (ids.length === 0) return 0;
+  return prepareCached(
+    db,
+    'SELECT count(DISTINCT coalesce(cluster_id, id)) FROM sources WHERE id IN (SELECT value FROM json_each(?))',
+  )
+    .pluck()
+    .get(JSON.stringify(ids)) as number;
 }
 
 /** Few matches, all known: look up their dates and sort. */
@@ -134,15 +162,16 @@ function datePageOfMany(
   ).all(...params, limit, offset) as { id: number; score: number }[];
 }
 
+/** Sources in the archive: FTS5's own row count (one record), where count(*) walks an index. */
 function sourceCount(db: Db): number {
-  return prepareCached(db, 'SELECT count(*) FROM sources').pluck().get() as number;
+  return indexStats(db).rows;
 }
 
 /**
  * Matches are spread over the archive much as sources are, so if the COUNT_CAP-th newest match
  * is `oldestCounted`, the total is about COUNT_CAP times the id span over the span counted.
  */
-function estimateTotal(db: Db, oldestCounted: number): number {
+function estimateTotal(db: Db, oldestCounted: number, count: number): number {
   // Two statements: SQLite answers min() or max() alone from the end of the primary key, but
   // scans the whole table for both at once.
   const span = {
@@ -150,6 +179,6 @@ function estimateTotal(db: Db, oldestCounted: number): number {
     high: prepareCached(db, 'SELECT max(id) FROM sources').pluck().get() as number,
   };
   const counted = Math.max(1, span.high - oldestCounted + 1);
-  const estimate = Math.round((COUNT_CAP * (span.high - span.low + 1)) / counted);
-  return Math.min(Math.max(estimate, COUNT_CAP + 1), sourceCount(db));
+  const estimate = Math.round((count * (span.high - span.low + 1)) / counted);
+  return Math.min(Math.max(estimate, count + 1), sourceCount(db));
 }

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { type Db, prepareCached } from '../archive/database';
+import { onePerCluster } from './clusterPage';
 import { type ParsedQuery, parseQuery } from './queryParser';
-import { COUNT_CAP, filterOnlyPage, matchPage, type Page } from './searchPlan';
+import { maintainAfterSearch } from './rankingIndex';
+import { filterOnlyPage, matchPage, type Page } from './searchPlan';
 import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './searchTypes';
 import { hasMatch, leadSnippet, toSnippetParts } from './snippet';
 import { suggestSpellings } from './suggestions';
@@ -11,12 +13,6 @@ export type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './s
 export const SEARCH_NOTICES = {
   notUnderstood: 'Your search could not be understood; showing no results.',
   unavailable: 'The archive could not be searched just now; showing no results.',
-  rankedRecent: (total: number) =>
-    `About ${total.toLocaleString('en-CA')} sources match: the best ${COUNT_CAP.toLocaleString('en-CA')} of ` +
-    'the most recently added are ranked. Add a word or a filter to rank them all.',
-  tooCommon: (total: number) =>
-    `About ${total.toLocaleString('en-CA')} sources match, too many for relevance to tell apart: the most ` +
-    'recently added are shown first. Add a word or a filter to narrow the search.',
 } as const;
 
 const SNIPPET = "snippet(sources_fts, 1, char(57344), char(57345), '…', 24)";
@@ -78,7 +74,13 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
   let page: Page;
   let results: SearchHitDetail[];
   try {
-    page = parsed.fts === null ? filterOnlyPage(db, parsed, limit, offset) : matchPage(db, parsed, sort, limit, offset);
+    // A cluster: search lists the versions themselves; every other search shows a cluster once.
+    const collapse = parsed.filters.clusters.length === 0;
+    const pageOf = (depth: number, from: number) =>
+      parsed.fts === null
+        ? filterOnlyPage(db, parsed, depth, from, collapse)
+        : matchPage(db, parsed, sort, depth, from, collapse);
+    page = collapse ? onePerCluster(db, pageOf, limit, offset) : pageOf(limit, offset);
     results = toHits(db, parsed, page);
   } catch (error) {
     // The parser only emits quoted terms, so no query should fail; if one does, the user gets
@@ -89,15 +91,13 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
     return { ...empty, notice: isQueryError ? SEARCH_NOTICES.notUnderstood : SEARCH_NOTICES.unavailable };
   }
 
-  const notices = [parsed.notice];
-  if (page.order === 'recent') notices.push(SEARCH_NOTICES.tooCommon(page.total));
-  else if (page.rankedAmong !== null) notices.push(SEARCH_NOTICES.rankedRecent(page.total));
+  keepRankingIndexUp(db);
   return {
     ...empty,
     total: page.total,
     results,
     suggestions: safeSuggestions(db, parsed, input.query),
-    notice: notices.filter(Boolean).join(' ') || null,
+    notice: parsed.notice,
     sort: page.order === 'relevance' ? 'relevance' : 'date',
     totalIsEstimate: page.totalIsEstimate,
     rankedAmong: page.rankedAmong,
@@ -149,6 +149,15 @@ function markedSnippets(db: Db, match: string, ids: number[]): Map<number, strin
     if (marked) snippets.set(id, marked);
   }
   return snippets;
+}
+
+/** Upkeep of the exact-ranking index never fails a search: without it, ranking is exhaustive. */
+function keepRankingIndexUp(db: Db): void {
+  try {
+    maintainAfterSearch(db);
+  } catch (error) {
+    if (!(error instanceof Database.SqliteError)) throw error;
+  }
 }
 
 /** Did-you-mean is a nicety: if it fails, the results still go out, without suggestions. */

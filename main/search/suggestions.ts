@@ -62,24 +62,45 @@ function isIndexed(db: Db, folded: string): boolean {
 
 function closeTerms(db: Db, word: string): Candidate[] {
   const budget = word.length <= 4 ? 1 : 2;
-  const found = termsNear(db, word, word[0]!, budget);
-  // A slip on the first letter: "ojly" for "joly" is a swap of the first two.
-  if (found.length === 0 && word[1] !== word[0]) found.push(...termsNear(db, word, word[1]!, budget));
+  const found = new Map<string, Candidate>();
+  for (const prefix of likelyBeginnings(word)) {
+    for (const candidate of termsNear(db, word, prefix, budget)) found.set(candidate.term, candidate);
+  }
   // Among equally close words, one with the same letters comes first: swapped letters are the
   // commonest slip ("Joyl" is "Joly" before it is "joy" or "joel").
   const letters = sortedLetters(word);
   const rank = (c: Candidate) => c.distance * 2 - (sortedLetters(c.term) === letters ? 1 : 0);
-  return found
+  return [...found.values()]
     .sort((a, b) => rank(a) - rank(b) || b.docs - a.docs || a.term.localeCompare(b.term))
     .slice(0, MAX_SUGGESTIONS);
 }
 
-function termsNear(db: Db, word: string, initial: string, budget: number): Candidate[] {
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * How the intended word may begin. Most slips leave the first letter alone, so the same initial
+ * is one narrow range of the word list; a slip on the first letter is a few more narrow ranges:
+ * the first two letters swapped ("ojly"), the first dropped ("oly": any letter, then "o"), or
+ * the first mistyped ("koly": any letter, then "o").
+ */
+function likelyBeginnings(word: string): string[] {
+  const first = word[0]!;
+  const second = word[1]!;
+  const out = new Set([first, second]);
+  for (const letter of LETTERS) {
+    out.add(letter + first);
+    out.add(letter + second);
+  }
+  // A two-letter range inside a one-letter range already searched adds nothing.
+  return [...out].filter((prefix) => prefix.length === 1 || !out.has(prefix[0]!));
+}
+
+function termsNear(db: Db, word: string, prefix: string, budget: number): Candidate[] {
   const rows = prepareCached(
     db,
     `SELECT term, docs FROM search_terms
      WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
-  ).all(initial, nextString(initial), word.length - budget, word.length + budget) as { term: string; docs: number }[];
+  ).all(prefix, nextString(prefix), word.length - budget, word.length + budget) as { term: string; docs: number }[];
   const out: Candidate[] = [];
   for (const row of rows) {
     if (row.term === word || !/^\p{L}+$/u.test(row.term)) continue;

@@ -150,6 +150,11 @@ export function SearchPane({
                 Only {hit.outlet}
               </button>
             ) : null}
+            {hit.clusterSize > 1 ? (
+              <button type="button" className="link filter-link" onClick={() => setQuery(`cluster:${hit.clusterId}`)}>
+                All {hit.clusterSize} versions
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -3,8 +3,10 @@ import type { Db } from '../../../main/archive/database';
 import { type ImportFacts, insertSources } from '../../../main/archive/sources';
 import type { ParsedSource } from '../../../main/importers/plainText';
 import { NOTICES } from '../../../main/search/queryParser';
+import { rebuildRankingIndex } from '../../../main/search/rankingIndex';
 import { COUNT_CAP } from '../../../main/search/searchPlan';
-import { SEARCH_NOTICES, type SearchSort, searchSources } from '../../../main/search/searchSources';
+import { type SearchSort, searchSources } from '../../../main/search/searchSources';
+import { recallAt, referenceRanking } from '../../support/referenceRanking';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
@@ -66,7 +68,6 @@ describe('search filters and sorting', () => {
         publishedAt: '2023-04-14',
       },
     ]);
-    db.prepare('UPDATE sources SET cluster_id = ? WHERE id = ?').run(cp, cpCopy);
     const tag = db.prepare('INSERT INTO source_tags (source_id, tag) VALUES (?, ?)');
     tag.run(cp, 'Indo-Pacific');
     tag.run(reuters, 'Sécurité');
@@ -116,7 +117,11 @@ describe('search filters and sorting', () => {
     expect(response.total).toBe(5);
   });
 
+  // The copy joins the original's cluster only here: the other tests look at each source.
+  const clusterTheCopy = () => db.prepare('UPDATE sources SET cluster_id = ? WHERE id = ?').run(id.cp, id.cpCopy);
+
   it('cluster: finds every version, named by the head or any member', () => {
+    clusterTheCopy();
     expect(sorted(ids(db, `cluster:${id.cp}`))).toEqual(sorted([id.cp, id.cpCopy]));
     expect(sorted(ids(db, `radar cluster:${id.cpCopy}`))).toEqual(sorted([id.cp, id.cpCopy]));
     expect(sorted(ids(db, `radar -cluster:${id.cp}`))).toEqual(sorted([id.reuters, id.lapresse, id.undated]));
@@ -148,7 +153,31 @@ describe('search filters and sorting', () => {
     expect(hit.snippet.find((p) => p.match)?.text).toBe('sécurité');
   });
 
+  it('lists a cluster once, as its best version, and counts clusters', () => {
+    clusterTheCopy();
+    for (const sort of ['relevance', 'date'] as const) {
+      const response = search(db, 'radar', { sort });
+      expect(
+        response.results.filter((r) => r.clusterId === id.cp),
+        sort,
+      ).toHaveLength(1);
+      expect(response.total).toBe(4);
+    }
+    // The best version: the one a cluster: search (never collapsed) ranks first.
+    const best = ids(db, `arctic radar cluster:${id.cp}`)[0];
+    expect(search(db, 'arctic radar').results[0]).toMatchObject({ id: best, clusterSize: 2 });
+    expect(ids(db, 'syndicated')).toEqual([id.cpCopy]);
+    // Newest first: the copy is a day younger.
+    expect(ids(db, 'radar', 'date')).toEqual([id.reuters, id.lapresse, id.cpCopy, id.undated]);
+    expect(ids(db, 'outlet:pres*')).toEqual([id.lapresse, id.cpCopy, id.undated]);
+    // Pages count clusters: nothing is skipped or repeated.
+    const pages = [0, 1, 2, 3].flatMap((offset) => search(db, 'radar', { limit: 1, offset }).results.map((r) => r.id));
+    expect(pages).toEqual(ids(db, 'radar'));
+    expect(new Set(pages).size).toBe(4);
+  });
+
   it('gives each hit its author, language and cluster', () => {
+    clusterTheCopy();
     const hit = search(db, 'radar outlet:"canadian press" author:tremblay').results[0]!;
     expect(hit).toMatchObject({
       id: id.cp,
@@ -186,23 +215,42 @@ describe('search over more matches than it counts one by one', () => {
     add(db, specs);
   });
 
-  it('estimates the total and ranks only the most recently added matches, saying so', () => {
+  it('estimates the total and still ranks every match: the page is the true top of bm25', () => {
     const response = search(db, 'often');
     expect(response.totalIsEstimate).toBe(true);
-    expect(response.rankedAmong).toBe(COUNT_CAP);
+    expect(response.rankedAmong).toBeNull();
     expect(Math.abs(response.total - N / 3)).toBeLessThan(N * 0.05);
-    expect(response.notice).toBe(SEARCH_NOTICES.rankedRecent(response.total));
+    expect(response.notice).toBeNull();
+    const reference = referenceRanking(db, 'often');
+    expect(
+      recallAt(
+        20,
+        response.results.map((r) => r.id),
+        reference,
+      ),
+    ).toBe(20);
     const scores = response.results.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(search(db, 'often', { offset: COUNT_CAP }).results).toEqual([]);
+    // Pages go on past the matches that used to be ranked.
+    expect(search(db, 'often', { offset: COUNT_CAP }).results).toHaveLength(20);
   });
 
-  it('shows a word in most sources newest first, since bm25 cannot tell them apart', () => {
-    const response = search(db, 'common');
-    expect(response.rankedAmong).toBe(COUNT_CAP);
-    expect(response.notice).toBe(SEARCH_NOTICES.tooCommon(response.total));
-    const got = response.results.map((r) => r.id);
-    expect(got).toEqual([...got].sort((a, b) => b - a));
+  it('ranks a word found in every source by relevance too, from the impact lists once built', () => {
+    for (const build of [false, true]) {
+      if (build) rebuildRankingIndex(db);
+      for (const query of ['common', 'often', 'common often', 'often OR rare']) {
+        const response = search(db, query);
+        expect(response.sort).toBe('relevance');
+        expect(
+          recallAt(
+            20,
+            response.results.map((r) => r.id),
+            referenceRanking(db, query),
+          ),
+          query,
+        ).toBe(20);
+      }
+    }
   });
 
   it('counts and ranks exactly below the cap, and sorts by date exactly above it', () => {

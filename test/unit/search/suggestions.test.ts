@@ -26,6 +26,14 @@ describe('did-you-mean on the seed archive', () => {
     expect(suggest(db, 'Jolyy')).toEqual(expect.arrayContaining(['joly', 'jolly']));
   });
 
+  it('finds slips on the first letters too: dropped, swapped or mistyped', () => {
+    expect(suggest(db, 'oly')).toContain('joly');
+    expect(suggest(db, 'jloy')[0]).toBe('joly');
+    expect(suggest(db, 'ojly')[0]).toBe('joly');
+    expect(suggest(db, 'koly')).toContain('joly');
+    expect(suggest(db, 'Mélanie oly')).toContain('Mélanie joly');
+  });
+
   it('rewrites only the misspelled word, keeping the rest of the query as typed', () => {
     expect(suggest(db, 'Joyl "five eyes" -tokyo')[0]).toBe('joly "five eyes" -tokyo');
     expect(suggest(db, '"prime minster" Joly')[0]).toBe('"prime minister" Joly');

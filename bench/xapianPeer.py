@@ -1,0 +1,123 @@
+"""The archive benchmark's peer (issue 13): the same sources indexed with Xapian, the engine
+behind Recoll and notmuch, and the same query mix run against it, top 20 with snippets.
+
+  python3 bench/xapianPeer.py build ARCHIVE.sqlite INDEX_DIR   -> JSON build figures
+  python3 bench/xapianPeer.py query INDEX_DIR REPEATS < mix.json -> JSON timings per query
+
+Title words weigh ten times body words (as in Précis's bm25), BM25 with FTS5's k1 = 1.2 and
+b = 0.75; outlet:, author:, tag: are boolean filters, after:/before: a date range. Needs the
+Debian package python3-xapian; the benchmark says so and goes on without it when missing.
+"""
+import json
+import os
+import resource
+import sqlite3
+import statistics
+import sys
+import time
+
+import xapian
+
+SLOT_DATE = 0
+
+
+def build(archive, index_dir):
+    started = time.perf_counter()
+    source = sqlite3.connect(f"file:{archive}?mode=ro", uri=True)
+    db = xapian.WritableDatabase(index_dir, xapian.DB_CREATE_OR_OVERWRITE)
+    generator = xapian.TermGenerator()
+    generator.set_stemmer(xapian.Stem("none"))
+    count = 0
+    tags = {}
+    for source_id, tag in source.execute("SELECT source_id, tag FROM source_tags"):
+        tags.setdefault(source_id, []).append(tag)
+    rows = source.execute("SELECT id, title, body, outlet, author, published_at FROM sources")
+    for source_id, title, body, outlet, author, published in rows:
+        doc = xapian.Document()
+        generator.set_document(doc)
+        generator.index_text(title, 10)
+        generator.increase_termpos()
+        generator.index_text(body)
+        for prefix, value in (("XO", outlet), ("A", author)):
+            for word in (value or "").lower().replace("’", " ").split():
+                doc.add_boolean_term(prefix + word)
+        for tag in tags.get(source_id, []):
+            doc.add_boolean_term("K" + tag.lower())
+        if published:
+            doc.add_value(SLOT_DATE, published.replace("-", ""))
+        doc.set_data(str(source_id))
+        db.replace_document(source_id, doc)
+        count += 1
+        if count % 10000 == 0:
+            db.commit()
+    db.commit()
+    db.close()
+    seconds = time.perf_counter() - started
+    size = sum(os.path.getsize(os.path.join(index_dir, f)) for f in os.listdir(index_dir))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"docs": count, "seconds": seconds, "rate": count / seconds, "indexMb": size / 2**20, "peakRssMb": peak}))
+
+
+def parse(db, query):
+    """The mix's syntax, in Xapian's query parser: words, "phrases", prefix*, OR, -word, filters."""
+    parser = xapian.QueryParser()
+    parser.set_database(db)
+    parser.set_stemming_strategy(xapian.QueryParser.STEM_NONE)
+    parser.set_default_op(xapian.Query.OP_AND)
+    parser.add_boolean_prefix("outlet", "XO")
+    parser.add_boolean_prefix("author", "A")
+    parser.add_boolean_prefix("tag", "K")
+    parser.add_rangeprocessor(xapian.RangeProcessor(SLOT_DATE))
+    after = before = None
+    words = []
+    for part in query.split(" "):
+        if part.startswith("after:"):
+            after = part[6:].replace("-", "")
+        elif part.startswith("before:"):
+            before = part[7:].replace("-", "")
+        else:
+            words.append(part)
+    text = " ".join(words).replace('outlet:"canadian press"', "outlet:canadian outlet:press")
+    flags = (xapian.QueryParser.FLAG_DEFAULT | xapian.QueryParser.FLAG_WILDCARD | xapian.QueryParser.FLAG_LOVEHATE
+             | xapian.QueryParser.FLAG_PHRASE | xapian.QueryParser.FLAG_BOOLEAN_ANY_CASE)
+    parsed = parser.parse_query(text.lower().replace(" or ", " OR "), flags)
+    if after or before:
+        # Inclusive after:, exclusive before:, as Précis reads them (dates are YYYYMMDD strings).
+        upper = str(int(before) - 1) if before else "99999999"
+        parsed = xapian.Query(xapian.Query.OP_FILTER, parsed,
+                              xapian.Query(xapian.Query.OP_VALUE_RANGE, SLOT_DATE, after or "00000000", upper))
+    return parsed
+
+
+def query(index_dir, repeats):
+    mix = json.load(sys.stdin)
+    db = xapian.Database(index_dir)
+    enquire = xapian.Enquire(db)
+    enquire.set_weighting_scheme(xapian.BM25Weight(1.2, 0, 1, 0.75, 0.5))
+    out = []
+    for item in mix:
+        parsed = parse(db, item["query"])
+        enquire.set_query(parsed)
+        if item.get("sort") == "date":
+            enquire.set_sort_by_value_then_relevance(SLOT_DATE, True)
+        else:
+            enquire.set_sort_by_relevance()
+        samples = []
+        total = 0
+        for _ in range(repeats + 1):
+            started = time.perf_counter()
+            mset = enquire.get_mset(0, 20)
+            for match in mset:
+                mset.snippet(match.document.get_data().decode(), 200)
+            samples.append((time.perf_counter() - started) * 1000)
+            total = mset.get_matches_estimated()
+        samples = samples[1:]
+        out.append({"query": item["query"], "samples": samples, "medianMs": statistics.median(samples), "total": total})
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "build":
+        build(sys.argv[2], sys.argv[3])
+    else:
+        query(sys.argv[2], int(sys.argv[3]))

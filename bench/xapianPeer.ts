@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SearchSort } from '../main/search/searchTypes';
+
+/**
+ * The archive benchmark's peer: Xapian (Debian python3-xapian) indexing the same sources and
+ * running the same mix, through bench/xapianPeer.py. Optional: when the module is missing the
+ * benchmark says so and carries on (CI installs none of it).
+ */
+
+export interface PeerBuild {
+  docs: number;
+  seconds: number;
+  rate: number;
+  indexMb: number;
+  peakRssMb: number;
+}
+
+export interface PeerTiming {
+  query: string;
+  samples: number[];
+  medianMs: number;
+  total: number;
+}
+
+const SCRIPT = join(__dirname, '..', '..', 'bench', 'xapianPeer.py');
+
+/** A python3 that can import xapian (Debian's own first: a pyenv python may shadow it), or null. */
+export function findPython(): string | null {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    const probe = spawnSync(python, ['-c', 'import xapian'], { stdio: 'ignore' });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
+/** Builds (or, with `reuse`, finds) the Xapian index of `archive` at `dir`. */
+export function peerIndex(
+  python: string,
+  archive: string,
+  dir: string,
+  reuse: boolean,
+): { stats: PeerBuild; cached: boolean } {
+  const statsFile = `${dir}.stats.json`;
+  if (reuse && existsSync(dir) && existsSync(statsFile)) {
+    return { stats: JSON.parse(readFileSync(statsFile, 'utf8')) as PeerBuild, cached: true };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const output = execFileSync(python, [SCRIPT, 'build', archive, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  writeFileSync(statsFile, output);
+  return { stats: JSON.parse(output.toString()) as PeerBuild, cached: false };
+}
+
+export function peerQueries(
+  python: string,
+  dir: string,
+  mix: { query: string; sort?: SearchSort }[],
+  repeats: number,
+): PeerTiming[] {
+  const output = execFileSync(python, [SCRIPT, 'query', dir, String(repeats)], {
+    input: JSON.stringify(mix),
+    stdio: ['pipe', 'pipe', 'inherit'],
+    maxBuffer: 16 << 20,
+  });
+  return JSON.parse(output.toString()) as PeerTiming[];
+}

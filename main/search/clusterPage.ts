@@ -1,0 +1,48 @@
+import { type Db, prepareCached } from '../archive/database';
+import type { Page } from './searchPlan';
+
+/**
+ * Near-duplicates are one result: a page lists each cluster once, as its first version in the
+ * page's order (the best ranked, or the newest), and the hit's clusterSize says how many
+ * versions there are (a `cluster:ID` search lists them all, and is never collapsed). `offset`
+ * and `limit` count clusters, and so does an exact `total`; an estimated total counts sources.
+ *
+ * The ranked or dated order is asked for a little deeper than the page, and deeper again in the
+ * rare case that clusters took up the extra rows.
+ */
+export function onePerCluster(
+  db: Db,
+  pageOf: (limit: number, offset: number) => Page,
+  limit: number,
+  offset: number,
+): Page {
+  const wanted = offset + limit;
+  let depth = Math.ceil(wanted * 1.25) + 5;
+  for (;;) {
+    const page = pageOf(depth, 0);
+    const heads = clusterHeads(
+      db,
+      page.rows.map((row) => row.id),
+    );
+    const seen = new Set<number>();
+    const kept = page.rows.filter((row) => {
+      const head = heads.get(row.id) ?? row.id;
+      if (seen.has(head)) return false;
+      seen.add(head);
+      return true;
+    });
+    if (kept.length >= wanted || page.rows.length < depth) return { ...page, rows: kept.slice(offset, wanted) };
+    depth *= 2;
+  }
+}
+
+function clusterHeads(db: Db, ids: number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = prepareCached(
+    db,
+    'SELECT id, coalesce(cluster_id, id) FROM sources WHERE id IN (SELECT value FROM json_each(?))',
+  )
+    .raw()
+    .all(JSON.stringify(ids)) as [number, number][];
+  return new Map(rows);
+}

@@ -1,0 +1,341 @@
+import { type Db, prepareCached } from '../archive/database';
+import { BM25_SQL, docLengths, idf, indexStats, saturation, weightedFrequency } from './bm25';
+import { ftsTokens } from './ftsTokens';
+import { countIn, type SourceText } from './phraseCounts';
+import { rankingBasis } from './rankingIndex';
+
+/**
+ * The exact first page of a common query without ranking every match (docs/search.md).
+ *
+ * Each phrase of the query that ranks (a positive {title body} phrase; exclusions and the
+ * outlet:/author:/lang: columns weigh nothing) is "driven" by one of its words that has an
+ * impact list: no source outside that list, and not waiting in search_unranked, has a
+ * saturation for the word above the list's threshold θ (at the basis avgdl; at today's avgdl A,
+ * θ·max(1, A/A0)). A phrase occurs in a column at most as often as each of its words, and
+ * saturation grows with the count, so the phrase's contribution there is at most idf·θ too.
+ * The candidates (the lists, plus the unranked sources) that match the query are scored here
+ * with FTS5's formula; if the k-th best score is at least Σ idf·θ, no other source can be in
+ * the top k, and the page is exact. Otherwise (or for a prefix alone, or before the lists are
+ * built) this returns null and the caller ranks every match with FTS5.
+ */
+
+/** Beyond this many sources waiting to be counted in, checking each one costs more than it saves. */
+const MAX_UNRANKED = 500;
+/** Candidates must clear the bound by this relative margin, covering rounding in both formulas. */
+const MARGIN = 1e-9;
+
+export interface RankingPhrase {
+  /** The phrase as FTS5 reads it, with its column filter, to count its matches. */
+  literal: string;
+  words: string[];
+  prefix: boolean;
+}
+
+const PHRASE = /\{title body\} : "((?:[^"]|"")*)"(\*?)/g;
+
+/** The phrases bm25 gives weight to, in the order FTS5 numbers them. */
+export function rankingPhrases(fts: string): RankingPhrase[] {
+  // Exclusions come last, after a top-level NOT; quoted text cannot contain one once masked.
+  const masked = fts.replace(/"(?:[^"]|"")*"/g, (quoted) => 'x'.repeat(quoted.length));
+  const not = masked.indexOf(') NOT (');
+  const positive = not < 0 ? fts : fts.slice(0, not);
+  const out: RankingPhrase[] = [];
+  for (const match of positive.matchAll(PHRASE)) {
+    const words = ftsTokens(match[1]!.replace(/""/g, '"'));
+    if (words.length > 0) out.push({ literal: match[0], words, prefix: match[2] === '*' });
+  }
+  return out;
+}
+
+interface Driver {
+  term: string;
+  bound: number;
+}
+
+export function rankedTopPage(
+  db: Db,
+  fts: string,
+  condition: string,
+  params: unknown[],
+  k: number,
+  totalEstimate: number,
+): { id: number; score: number }[] | null {
+  const phrases = rankingPhrases(fts);
+  const basis = rankingBasis(db);
+  if (phrases.length === 0 || basis === null) return null;
+  const stats = indexStats(db);
+  const drift = Math.max(1, stats.avgdl / basis.avgdl);
+
+  const threshold = prepareCached(db, 'SELECT threshold FROM search_impact_terms WHERE term = ?').pluck();
+  const drivers: Driver[] = [];
+  for (const phrase of phrases) {
+    const fixed = phrase.prefix ? phrase.words.slice(0, -1) : phrase.words;
+    let best: Driver | null = null;
+    for (const term of new Set(fixed)) {
+      const value = threshold.get(term) as number | undefined;
+      if (value !== undefined && (best === null || value * drift < best.bound)) best = { term, bound: value * drift };
+    }
+    if (best === null) return null;
+    drivers.push(best);
+  }
+
+  const unranked = prepareCached(
+    db,
+    `SELECT source_id AS id, uncountable FROM search_unranked LIMIT ${MAX_UNRANKED + 1}`,
+  )
+    .raw()
+    .all() as [number, number][];
+  if (unranked.length > MAX_UNRANKED) return null;
+
+  const stored = new Map<string, Map<number, [number, number]>>();
+  const candidates = new Set<number>();
+  const knownLengths = new Map<number, number>();
+  for (const { term } of drivers) {
+    if (stored.has(term)) continue;
+    const rows = prepareCached(
+      db,
+      'SELECT source_id, title_count, body_count, doc_length FROM search_impacts WHERE term = ?',
+    )
+      .raw()
+      .all(term) as [number, number, number, number][];
+    stored.set(term, new Map(rows.map(([id, title, body]) => [id, [title, body]])));
+    for (const [id, , , length] of rows) {
+      candidates.add(id);
+      knownLengths.set(id, length);
+    }
+  }
+  const check = ftsCheck(db, condition, params, totalEstimate);
+  // A source whose words cannot be counted here cannot be scored here: if one matches, FTS5 ranks.
+  if (check(unranked.filter(([, uncountable]) => uncountable).map(([id]) => id)).length > 0) return null;
+  for (const [id, uncountable] of unranked) if (!uncountable) candidates.add(id);
+
+  const weights = phraseWeights(db, phrases, stats.rows, totalEstimate);
+  // Sources with two or more of the phrases, when few, are all candidates: then a source
+  // outside the candidates has one phrase at most, and the bound is the largest single one.
+  // A query of {title body} phrases alone is decided by the counts themselves; anything else
+  // (exclusions, column filters, SQL filters) by FTS5.
+  const groups = condition === 'sources_fts MATCH ?' ? phraseGroups(fts, phrases.length) : null;
+  const pairs = sourcesWithPairs(db, phrases, groups !== null && phrases.length === 2);
+  for (const id of pairs?.ids ?? []) candidates.add(id);
+  const bound = drivers.reduce(
+    (most, driver, i) =>
+      pairs === null ? most + weights[i]! * driver.bound : Math.max(most, weights[i]! * driver.bound),
+    0,
+  );
+  // Lengths: stored with the lists; looked up for the others, except sources FTS5 scored.
+  const lengths = docLengths(
+    db,
+    [...candidates].filter((id) => !knownLengths.has(id) && !pairs?.scores?.has(id)),
+  );
+  for (const [id, length] of knownLengths) lengths.set(id, length);
+  const ceiling = ceilings(candidates, unranked, drivers, stored, weights, lengths, stats.avgdl, pairs?.ids ?? null);
+  for (const [id, score] of pairs?.scores ?? []) ceiling.set(id, score);
+  const order = [...candidates].sort((a, b) => ceiling.get(b)! - ceiling.get(a)!);
+  // Even the best possible candidates cannot clear the bound: no proof is possible.
+  if (order.length < k || ceiling.get(order[k - 1]!)! < bound * (1 + MARGIN)) return null;
+
+  const scored: { id: number; score: number }[] = [];
+  const batch = Math.max(2 * k, 50);
+  for (let from = 0; from < order.length; from += batch) {
+    // Candidates are taken best ceiling first; once the k-th exact score reaches the next
+    // ceiling, no candidate left can enter the top k.
+    if (scored.length >= k && scored[k - 1]!.score >= ceiling.get(order[from]!)!) break;
+    let ids = order.slice(from, from + batch);
+    if (groups === null) ids = check(ids);
+    const known = pairs?.scores;
+    if (known) {
+      for (const id of ids) if (known.has(id)) scored.push({ id, score: known.get(id)! });
+      ids = ids.filter((id) => !known.has(id));
+    }
+    const texts = textsNeeded(db, ids, phrases, stored);
+    for (const id of ids) {
+      const found = phrases.map((phrase) => countsOf(phrase, id, stored, texts));
+      if (groups !== null && !groups.every((group) => group.some((i) => found[i]![0] + found[i]![1] > 0))) continue;
+      const length = lengths.get(id) ?? 0;
+      let score = 0;
+      for (let i = 0; i < phrases.length; i++) {
+        score += weights[i]! * saturation(weightedFrequency(found[i]![0], found[i]![1]), length, stats.avgdl);
+      }
+      scored.push({ id, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+  if (scored.length < k || scored[k - 1]!.score < bound * (1 + MARGIN)) return null;
+  return scored.slice(0, k);
+}
+
+/**
+ * The most each candidate can score. A listed source's saturation for the driving word is
+ * known, and bounds the phrase's (a phrase occurs no more often than each of its words); one
+ * outside a phrase's list is held to the list's bound. Unranked sources are not bounded.
+ */
+function ceilings(
+  candidates: Set<number>,
+  unranked: [number, number][],
+  drivers: Driver[],
+  stored: Map<string, Map<number, [number, number]>>,
+  weights: number[],
+  lengths: Map<number, number>,
+  avgdl: number,
+  pairs: Set<number> | null,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const id of candidates) {
+    const length = lengths.get(id) ?? 0;
+    // Outside `pairs` a source has one phrase at most: its ceiling is the largest single one.
+    const single = pairs !== null && !pairs.has(id);
+    let most = 0;
+    drivers.forEach((driver, i) => {
+      const counts = stored.get(driver.term)?.get(id);
+      const part =
+        weights[i]! * (counts ? saturation(weightedFrequency(counts[0], counts[1]), length, avgdl) : driver.bound);
+      most = single ? Math.max(most, part) : most + part;
+    });
+    out.set(id, most);
+  }
+  for (const [id] of unranked) out.set(id, Number.POSITIVE_INFINITY);
+  return out;
+}
+
+/** Pairs are listed up to this many sources each; past it, the bound adds up every phrase's. */
+const PAIR_CAP = 2000;
+
+/**
+ * Every source with at least two of the (distinct) phrases, or null when there is one phrase,
+ * more than four, or a pair is too common to list. With `score` (a query of exactly two
+ * phrases), FTS5 scores them too: bm25 of "a AND b" is a source's score for "a OR b" as well,
+ * with the same two phrases and idfs, and costs little over so few sources.
+ */
+function sourcesWithPairs(
+  db: Db,
+  phrases: RankingPhrase[],
+  score: boolean,
+): { ids: Set<number>; scores: Map<number, number> | null } | null {
+  const literals = [...new Set(phrases.map((p) => p.literal))];
+  if (literals.length < 2 || literals.length > 4) return null;
+  if (score && literals.length === 2) {
+    const rows = prepareCached(
+      db,
+      `SELECT rowid, -${BM25_SQL} FROM sources_fts WHERE sources_fts MATCH ? LIMIT ${PAIR_CAP + 1}`,
+    )
+      .raw()
+      .all(`${literals[0]} AND ${literals[1]}`) as [number, number][];
+    if (rows.length > PAIR_CAP) return null;
+    return { ids: new Set(rows.map(([id]) => id)), scores: new Map(rows) };
+  }
+  const list = prepareCached(
+    db,
+    `SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? LIMIT ${PAIR_CAP + 1}`,
+  ).pluck();
+  const ids = new Set<number>();
+  for (let i = 0; i < literals.length; i++) {
+    for (let j = i + 1; j < literals.length; j++) {
+      const found = list.all(`${literals[i]} AND ${literals[j]}`) as number[];
+      if (found.length > PAIR_CAP) return null;
+      for (const id of found) ids.add(id);
+    }
+  }
+  return { ids, scores: null };
+}
+
+/**
+ * Which of `ids` match the query, by FTS5. Listing the query's matches and keeping the
+ * candidates costs about 0.15 µs per match; looking each candidate up costs 25–100 µs (a seek
+ * in every segment of every phrase), so lookups only win for queries that match most sources.
+ */
+function ftsCheck(db: Db, condition: string, params: unknown[], totalEstimate: number) {
+  return (ids: number[]): number[] => {
+    if (ids.length === 0) return [];
+    if (totalEstimate < ids.length * 300) {
+      return prepareCached(
+        db,
+        `SELECT rowid FROM sources_fts WHERE ${condition} AND +sources_fts.rowid IN (SELECT value FROM json_each(?))`,
+      )
+        .pluck()
+        .all(...params, JSON.stringify(ids)) as number[];
+    }
+    const one = prepareCached(
+      db,
+      `SELECT 1 FROM sources_fts WHERE ${condition} AND sources_fts.rowid = CAST(? AS INTEGER)`,
+    ).pluck();
+    return ids.filter((id) => one.get(...params, id) !== undefined);
+  };
+}
+
+/**
+ * The query's AND groups of OR-ed phrases (indexes into rankingPhrases), when it is made of
+ * {title body} phrases alone, as the parser writes it: `a AND (b OR c) AND d`. Null otherwise.
+ */
+export function phraseGroups(fts: string, phraseCount: number): number[][] | null {
+  const masked = fts.replace(/"(?:[^"]|"")*"\*?/g, (quoted) => 'x'.repeat(quoted.length));
+  if (masked.includes(' NOT ')) return null;
+  const groups: number[][] = [];
+  let next = 0;
+  let at = 0;
+  for (const part of masked.split(' AND ')) {
+    const text = fts.slice(at, at + part.length);
+    at += part.length + ' AND '.length;
+    const inner = /^\((.*)\)$/.exec(text)?.[1] ?? text;
+    const members = inner.split(' OR ');
+    const group: number[] = [];
+    for (const member of members) {
+      if (!new RegExp(`^${PHRASE.source}$`).test(member)) return null;
+      group.push(next++);
+    }
+    groups.push(group);
+  }
+  return next === phraseCount ? groups : null;
+}
+
+/**
+ * Each phrase's idf. With one distinct phrase, idf scales every score alike, so the ranking
+ * needs none and the shown score uses the total; with several, each phrase's matches are
+ * counted, as FTS5 does.
+ */
+function phraseWeights(db: Db, phrases: RankingPhrase[], rows: number, totalEstimate: number): number[] {
+  const distinct = new Set(phrases.map((p) => p.literal));
+  if (distinct.size === 1) return phrases.map(() => idf(rows, totalEstimate));
+  const count = prepareCached(db, 'SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?').pluck();
+  const byLiteral = new Map([...distinct].map((literal) => [literal, idf(rows, count.get(literal) as number)]));
+  return phrases.map((p) => byLiteral.get(p.literal)!);
+}
+
+type Texts = Map<number, SourceText>;
+
+function storedCounts(
+  phrase: RankingPhrase,
+  id: number,
+  stored: Map<string, Map<number, [number, number]>>,
+): [number, number] | undefined {
+  if (phrase.prefix || phrase.words.length !== 1) return undefined;
+  return stored.get(phrase.words[0]!)?.get(id);
+}
+
+/** The title and body of the candidates whose counts the lists do not hold. */
+function textsNeeded(
+  db: Db,
+  ids: number[],
+  phrases: RankingPhrase[],
+  stored: Map<string, Map<number, [number, number]>>,
+): Texts {
+  const needed = ids.filter((id) => phrases.some((phrase) => storedCounts(phrase, id, stored) === undefined));
+  const texts: Texts = new Map();
+  if (needed.length === 0) return texts;
+  const rows = prepareCached(db, 'SELECT id, title, body FROM sources WHERE id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(needed)) as [number, string, string][];
+  for (const [id, title, body] of rows) texts.set(id, { title, body });
+  return texts;
+}
+
+function countsOf(
+  phrase: RankingPhrase,
+  id: number,
+  stored: Map<string, Map<number, [number, number]>>,
+  texts: Texts,
+): [number, number] {
+  const known = storedCounts(phrase, id, stored);
+  if (known) return known;
+  const text = texts.get(id);
+  return text ? countIn(text, phrase) : [0, 0];
+}
