@@ -16,6 +16,10 @@ function toBase64(bytes: Uint8Array): string {
 function describe({ name, outcome }: ItemResult): string {
   if (outcome.kind === 'imported') return `${name}: imported as “${outcome.title}”`;
   if (outcome.kind === 'duplicate') return `${name}: already in the archive (source ${outcome.duplicateOf})`;
+  if (outcome.kind === 'references') {
+    const { created, updated, unchanged, failed } = outcome;
+    return `${name}: references — ${created.length} added, ${updated.length} completed, ${unchanged.length} already there, ${failed.length} failed`;
+  }
   return `${name}: ${outcome.error}`;
 }
 
