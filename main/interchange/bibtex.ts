@@ -1,8 +1,8 @@
 import type { CslName } from '../../shared/csl/cslItem';
 import { fromLatex, toLatex } from './latex';
 import {
-  dateText,
   datePartsOf,
+  dateText,
   invertedName,
   invertedText,
   type ReferenceEntry,

@@ -11,7 +11,7 @@ import { importBuffer } from '../importers/importBuffer';
 import { isReferenceExtension } from '../importers/importFormats';
 import { readBibtex } from './bibtex';
 import { readCslJson } from './cslJson';
-import { type ReferenceEntry, type ReferenceValues, dateText, valuesOf } from './referenceItem';
+import { dateText, type ReferenceEntry, type ReferenceValues, valuesOf } from './referenceItem';
 import { readRis } from './ris';
 
 export function isReferenceFile(name: string): boolean {

@@ -49,7 +49,7 @@ const SYMBOLS: Record<string, string> = {
 /** Plain text from a BibTeX value: commands decoded, grouping braces dropped, spaces collapsed. */
 export function fromLatex(value: string): string {
   let text = value
-    .replace(/\\([&%$#_{}])/g, (_, c: string) => `\u0000${c.charCodeAt(0)}\u0000`)
+    .replace(/\\([&%$#_{}])/g, (_, c: string) => `\uF8F0${c.charCodeAt(0)}\uF8F0`)
     // \'{e}, \'e, \c{c}, \c c: an accent over the next letter (or \i, \j).
     .replace(
       /\\(['`^"~=.]|[cuvHk](?![a-zA-Z]))\s*(?:\{\s*(\\[ij]|[a-zA-Z])\s*\}|(\\[ij](?![a-zA-Z])|[a-zA-Z]))/g,
@@ -64,7 +64,7 @@ export function fromLatex(value: string): string {
     .replace(/--/g, '–')
     .replace(/~/g, '\u00a0')
     .replace(/[{}]/g, '');
-  text = text.replace(/\u0000(\d+)\u0000/g, (_, code: string) => String.fromCharCode(Number(code)));
+  text = text.replace(/\uF8F0(\d+)\uF8F0/g, (_, code: string) => String.fromCharCode(Number(code)));
   return text.replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 

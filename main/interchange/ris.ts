@@ -1,6 +1,6 @@
 import {
-  dateText,
   datePartsOf,
+  dateText,
   invertedName,
   invertedText,
   type ReferenceEntry,
@@ -53,7 +53,7 @@ export function writeRis(items: readonly ReferenceItem[]): string {
     .join('\r\n');
 }
 
-const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
+const TAG = /^([A-Z][A-Z0-9]) {2}-(?: (.*))?$/;
 
 /** The entries of a RIS file; a file with no `TY  - ` entry is refused. */
 export function readRis(source: string): ReferenceEntry[] {
