@@ -89,7 +89,7 @@ const evidenceFor = (values: ReferenceValues): FoundEvidence =>
 
 /**
  * Imports a reference manager's export. Each entry, in its own transaction: an attached file that
- * exists is imported as a source; the entry then fills the missing or weakly founded metadata of
+ * exists is imported as a source; the entry then fills the empty or weakly founded metadata of
  * that source, or of the archive's source it matches (never a field the analyst set); an entry
  * with no match becomes a source with no text (format 'reference'): citable, nothing to quote.
  */
@@ -113,7 +113,7 @@ export async function importReferences(
     target ??= findMatch(index, entry);
     if (target !== undefined) {
       const id = target;
-      const changed = committed(db, () => refreshMetadata(db, id, values, evidenceFor(values)));
+      const changed = committed(db, () => refreshMetadata(db, id, values, evidenceFor(values), true));
       const title = getSource(db, id)?.title ?? values.title;
       if (changed.length > 0) outcome.updated.push({ id, title, fields: changed });
       else outcome.unchanged.push({ id, title });
