@@ -72,16 +72,17 @@ function indexArchive(db: Db) {
   return { byUrl, byDoi, byTitle };
 }
 
-/** The source an entry describes: same URL, same DOI, or same title and date (as precise as the entry's). */
+/** The source an entry describes: same URL, same DOI, or same title and date (as precise as the entry's, or none). */
 function findMatch(index: ReturnType<typeof indexArchive>, entry: ReferenceEntry): number | undefined {
   const { item } = entry;
   const url = item.URL ? index.byUrl.get(normalUrl(item.URL)) : undefined;
   if (url) return url;
   const doi = doiIn(item.DOI ?? item.URL ?? '');
   if (doi && index.byDoi.has(doi)) return index.byDoi.get(doi);
+  if (!item.title.trim()) return undefined;
+  // Undated on both sides is the same date; a dated entry matches the day, or the month or year it gives.
   const date = dateText(item);
-  if (!date || !item.title.trim()) return undefined;
-  return index.byTitle.get(titleKey(item.title))?.find((s) => s.date?.startsWith(date))?.id;
+  return index.byTitle.get(titleKey(item.title))?.find((s) => (date ? s.date?.startsWith(date) : s.date === null))?.id;
 }
 
 const evidenceFor = (values: ReferenceValues): FoundEvidence =>

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -172,5 +173,35 @@ describe('importing a reference manager’s library', () => {
     await expect(importReferences(db, 'x.json', bytes('{ not json'))).rejects.toThrow(/not a CSL-JSON file/);
     await expect(importReferences(db, 'x.ris', bytes('hello'))).rejects.toThrow(/not a RIS file/);
     await expect(importReferences(db, 'x.bib', bytes('hello'))).rejects.toThrow(/not a BibTeX file/);
+  });
+});
+
+describe('npx precis sources --format and import of a library', () => {
+  it('exports the chosen sources and imports them into another archive through the CLI', () => {
+    const launcher = join(__dirname, '..', '..', '..', 'bin', 'precis.cjs');
+    const precis = (args: string[], dataDir: string) =>
+      spawnSync(process.execPath, [launcher, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: 60_000 });
+    const from = tempDir();
+    const to = tempDir();
+    const dir = tempDir();
+    const seeded = precis(['sources', '--json'], from);
+    expect(seeded.status, seeded.stderr).toBe(0);
+    const ids = (JSON.parse(seeded.stdout) as { id: number }[]).map((s) => s.id).slice(0, 2);
+    const bib = precis(['sources', '--format', 'bibtex', '--ids', ids.join(',')], from);
+    expect(bib.status, bib.stderr).toBe(0);
+    expect(bib.stdout.match(/^@\w+\{/gm)).toHaveLength(2);
+    writeFileSync(join(dir, 'picked.bib'), bib.stdout);
+    const imported = precis(['import', join(dir, 'picked.bib'), '--json'], to);
+    expect(imported.status, imported.stderr).toBe(0);
+    // The seeded archive already holds these sources (same title, no date): the library confirms
+    // them, and a title guessed from a first sentence now rests on the library's word.
+    const report = JSON.parse(imported.stdout);
+    expect(report).toMatchObject({ failed: [], imported: [] });
+    expect(report.duplicates.length + report.updated.length).toBe(2);
+
+    expect(precis(['sources', '--format', 'endnote'], from).status).toBe(2);
+    expect(precis(['sources', '--ids', '1'], from).status).toBe(2);
+    const absent = precis(['sources', '--format', 'ris', '--ids', '99999'], from);
+    expect([absent.status, absent.stderr]).toEqual([1, expect.stringContaining('Source 99999 is not in the archive')]);
   });
 });
