@@ -22,6 +22,9 @@ describe('sources to and from a reference manager (browser mode)', () => {
     await page.getByLabel('Files to import').setInputFiles([file]);
     await expect.poll(() => page.getByText(/1 imported/).count()).toBe(1);
 
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await editor.click();
+    await page.keyboard.type('Vacancy rates rose in most cities.');
     await page.getByRole('searchbox', { name: 'Search sources' }).fill('rental market');
     const results = page.getByRole('list', { name: 'Search results' });
     const hit = results.getByRole('button', { name: /Rental Market Report/ });
@@ -29,7 +32,12 @@ describe('sources to and from a reference manager (browser mode)', () => {
     await hit.click();
     const reader = page.getByRole('region', { name: 'Source' });
     await expect.poll(() => reader.textContent()).toContain('it can be cited, not quoted');
-    await expect.poll(() => reader.getByRole('button', { name: 'Cite source' }).count()).toBe(1);
+    await reader.getByRole('button', { name: 'Cite source' }).click();
+    const footnotes = page.getByRole('list', { name: 'Footnotes' });
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
+    const note = await footnotes.getByRole('listitem').first().textContent();
+    expect(note).toContain('Canada Mortgage and Housing Corporation');
+    expect(note).toContain('Rental Market Report: Fall 2024');
 
     await page.getByRole('combobox', { name: 'Reference format' }).selectOption('ris');
     const [download] = await Promise.all([
