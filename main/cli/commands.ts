@@ -151,8 +151,9 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
       print(`completed #${item.id}  ${item.title}: ${item.fields.join(', ')}  (${item.path})`);
     for (const item of report.duplicates) print(`duplicate ${item.path} is already source #${item.duplicateOf}`);
     for (const item of report.failed) print(`failed    ${item.path}: ${item.error}`);
+    const completed = report.updated.length > 0 ? `, ${report.updated.length} completed` : '';
     print(
-      `${report.imported.length} imported, ${report.updated.length} completed, ${report.duplicates.length} duplicates, ${report.failed.length} failed`,
+      `${report.imported.length} imported${completed}, ${report.duplicates.length} duplicates, ${report.failed.length} failed`,
     );
   }
   return report.failed.length > 0 ? 1 : 0;
