@@ -11,7 +11,7 @@ describe('sources to and from a reference manager (browser mode)', () => {
     const file = join(app.dataDir, 'My Library.bib');
     writeFileSync(
       file,
-      String.raw`@techreport{cmhc2025,
+      `@techreport{cmhc2025,
   title = {Rental Market Report: Fall 2024},
   author = {{Canada Mortgage and Housing Corporation}},
   year = {2025}, month = jan, date = {2025-01-31},

@@ -121,7 +121,7 @@ describe('importing a reference manager’s library', () => {
 
   it('turns an entry with no match into a citable source with no text, once', async () => {
     const { db } = tempArchive();
-    const bib = String.raw`@techreport{cmhc2025,
+    const bib = `@techreport{cmhc2025,
   title = {Rental Market Report: {Fall} 2024},
   author = {{Canada Mortgage and Housing Corporation}},
   year = {2025}, month = jan, date = {2025-01-31},
