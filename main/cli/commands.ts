@@ -10,7 +10,7 @@ import { exportBrief } from '../export/exportBrief';
 import { startBrowserHost } from '../host/browserHost';
 import { importPaths } from '../importers/importPaths';
 import { attachmentsBeside } from '../interchange/attachments';
-import { importReferences, isReferenceFile } from '../interchange/importReferences';
+import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { type CommandSpec, UsageError } from './commandList';
 
 /**
@@ -123,7 +123,7 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
       ...core.handlers,
       importFile: (file) =>
         isReferenceFile(file.name)
-          ? importReferences(core.db, file.name, Buffer.from(file.base64, 'base64'), attachmentsBeside(path))
+          ? importReferenceFile(core.db, file.name, Buffer.from(file.base64, 'base64'), attachmentsBeside(path))
           : core.handlers.importFile(file),
     };
     try {

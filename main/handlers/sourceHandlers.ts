@@ -6,7 +6,7 @@ import { UserError } from '../errors';
 import { readCitationFacts } from '../export/citationFacts';
 import { importBuffer } from '../importers/importBuffer';
 import { exportReferences, REFERENCE_FILE } from '../interchange/exportReferences';
-import { importReferences, isReferenceFile } from '../interchange/importReferences';
+import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { searchSources } from '../search/searchSources';
 
 type SourceHandlers = Pick<
@@ -43,7 +43,7 @@ export function sourceHandlers(db: Db): SourceHandlers {
     importFile: ({ name, base64 }) => {
       const fileName = basename(name.replace(/\\/g, '/'));
       const bytes = Buffer.from(base64, 'base64');
-      return isReferenceFile(fileName) ? importReferences(db, fileName, bytes) : importBuffer(db, fileName, bytes);
+      return isReferenceFile(fileName) ? importReferenceFile(db, fileName, bytes) : importBuffer(db, fileName, bytes);
     },
     exportSourceMetadata: ({ format, ids }) => {
       const { text, count, missing: absent } = exportReferences(db, format, ids);

@@ -8,6 +8,7 @@ import { type FoundEvidence, recordProvenance, refreshMetadata } from '../archiv
 import { getSource, insertSource } from '../archive/sources';
 import { committed } from '../archive/writeErrors';
 import { importBuffer } from '../importers/importBuffer';
+import { describeFailure, ImportFailure } from '../importers/importFailure';
 import { isReferenceExtension } from '../importers/importFormats';
 import { readBibtex } from './bibtex';
 import { readCslJson } from './cslJson';
@@ -27,11 +28,15 @@ export type ReferencesOutcome = Extract<ImportItemOutcome, { kind: 'references' 
  */
 export type ReadAttachment = (path: string) => Promise<{ name: string; bytes: Uint8Array } | null>;
 
+/** The entries of a library file, by its extension; a file that is not one is refused in one line. */
 export function readReferenceFile(name: string, text: string): ReferenceEntry[] {
   const extension = extname(name).toLowerCase();
-  if (extension === '.ris') return readRis(text);
-  if (extension === '.bib') return readBibtex(text);
-  return readCslJson(text);
+  const read = extension === '.ris' ? readRis : extension === '.bib' ? readBibtex : readCslJson;
+  try {
+    return read(text);
+  } catch (error) {
+    throw new ImportFailure((error as Error).message);
+  }
 }
 
 const normalUrl = (url: string) =>
@@ -126,6 +131,20 @@ export async function importReferences(
     index = target === undefined ? indexArchive(db) : index;
   }
   return outcome;
+}
+
+/** As importReferences, but never throws: a file that cannot be read comes back as `failed`, in one line. */
+export async function importReferenceFile(
+  db: Db,
+  name: string,
+  bytes: Uint8Array,
+  readAttachment?: ReadAttachment,
+): Promise<ImportItemOutcome> {
+  try {
+    return await importReferences(db, name, bytes, readAttachment);
+  } catch (error) {
+    return { kind: 'failed', error: describeFailure(error) };
+  }
 }
 
 async function importAttachment(

@@ -75,7 +75,7 @@ export function readRis(source: string): ReferenceEntry[] {
       tags = null;
     } else tags.push([tag!, value.trim()]);
   }
-  if (entries.length === 0) throw new Error('not a RIS file (no entry starting with "TY  - ")');
+  if (entries.length === 0) throw new Error('not a RIS file (no entry begins with a TY tag)');
   return entries;
 }
 

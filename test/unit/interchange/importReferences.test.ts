@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordProvenance } from '../../../main/archive/provenance';
 import { getSource, insertSource, updateSource } from '../../../main/archive/sources';
+import { dispatch } from '../../../main/dispatch';
+import { sourceHandlers } from '../../../main/handlers/sourceHandlers';
 import { attachmentsBeside } from '../../../main/interchange/attachments';
 import { importReferences } from '../../../main/interchange/importReferences';
 import { searchSources } from '../../../main/search/searchSources';
+import type { Handlers } from '../../../shared/contract';
 import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
@@ -173,6 +176,13 @@ describe('importing a reference manager’s library', () => {
     await expect(importReferences(db, 'x.json', bytes('{ not json'))).rejects.toThrow(/not a CSL-JSON file/);
     await expect(importReferences(db, 'x.ris', bytes('hello'))).rejects.toThrow(/not a RIS file/);
     await expect(importReferences(db, 'x.bib', bytes('hello'))).rejects.toThrow(/not a BibTeX file/);
+    // Through the contract, the refusal is an outcome the page shows, like any file's.
+    const handlers = sourceHandlers(db);
+    const input = { name: 'notes/x.ris', base64: Buffer.from('hello').toString('base64') };
+    expect(await dispatch(handlers as Handlers, 'importFile', input)).toEqual({
+      ok: true,
+      value: { kind: 'failed', error: 'not a RIS file (no entry begins with a TY tag)' },
+    });
   });
 });
 
