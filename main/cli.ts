@@ -22,6 +22,8 @@ function parse(argv: string[]) {
       output: { type: 'string', short: 'o' },
       sources: { type: 'boolean' },
       grades: { type: 'boolean' },
+      format: { type: 'string' },
+      ids: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -50,6 +52,8 @@ export async function main(argv: string[]): Promise<number> {
       limit: values.limit,
       sort: values.sort,
       output: values.output,
+      format: values.format,
+      ids: values.ids,
       exportOptions: { includeSourceList: values.sources ?? false, includeGrades: values.grades ?? false },
     });
   } catch (error) {

@@ -11,7 +11,7 @@ import {
 } from './briefSchemas';
 import type { ContractMethod } from './contractMethods';
 import { CitationStyle } from './csl/citationStyles';
-import { Classification, SourceDetail, SourceEdit, SourceSummary } from './source';
+import { Classification, METADATA_FIELDS, SourceDetail, SourceEdit, SourceSummary } from './source';
 
 export { Brief, BriefSummary, Snapshot, SnapshotSummary };
 
@@ -76,8 +76,21 @@ export const ImportItemOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('imported'), id: z.number().int(), title: z.string() }),
   z.object({ kind: z.literal('duplicate'), duplicateOf: z.number().int() }),
   z.object({ kind: z.literal('failed'), error: z.string() }),
+  /** A reference manager's export (.json, .ris, .bib): what each entry did. */
+  z.object({
+    kind: z.literal('references'),
+    /** New sources with no text (or from an attached file): citable. */
+    created: z.array(z.object({ id: z.number().int(), title: z.string() })),
+    /** Sources that matched an entry and gained the metadata they lacked. */
+    updated: z.array(z.object({ id: z.number().int(), title: z.string(), fields: z.array(z.enum(METADATA_FIELDS)) })),
+    /** Sources that matched an entry and needed nothing from it. */
+    unchanged: z.array(z.object({ id: z.number().int(), title: z.string() })),
+    failed: z.array(z.object({ title: z.string(), error: z.string() })),
+  }),
 ]);
 export type ImportItemOutcome = z.infer<typeof ImportItemOutcome>;
+
+export const ReferenceFormat = z.enum(['csl-json', 'ris', 'bibtex']);
 
 /** Base64 of the largest file the importer accepts (see main/importers), with room to spare. */
 const MAX_UPLOAD_BASE64 = 30 * 1024 * 1024;
@@ -210,6 +223,14 @@ export const contract = {
   citationFacts: {
     input: z.object({ sourceIds: z.array(z.number().int().positive()).max(10_000) }),
     output: z.array(CitationFact),
+  },
+  /** The sources' metadata (all, or those ids) as a reference manager reads it (Zotero's import). */
+  exportSourceMetadata: {
+    input: z.object({
+      format: ReferenceFormat,
+      ids: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
+    }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string(), count: z.number().int() }),
   },
   getSettings: { input: Nothing, output: Settings },
   saveSettings: { input: Settings.partial(), output: Settings },

@@ -27,6 +27,7 @@ export const CONTRACT_METHODS = [
   'exportBrief',
   'setCitationStyle',
   'citationFacts',
+  'exportSourceMetadata',
   'getSettings',
   'saveSettings',
 ] as const;

@@ -33,7 +33,8 @@ export const CLASSIFICATIONS = [
 export const Classification = z.enum(CLASSIFICATIONS);
 export type Classification = z.infer<typeof Classification>;
 export const Tag = z.string().trim().min(1).max(80);
-export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
+/** 'reference': metadata from a reference manager with no text of its own: citable, nothing to quote. */
+export const SOURCE_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'reference'] as const;
 
 /** The metadata fields whose origin is recorded (see docs/metadata.md). */
 export const METADATA_FIELDS = ['title', 'outlet', 'author', 'publishedAt', 'language', 'url'] as const;
@@ -47,6 +48,8 @@ export type MetadataField = (typeof METADATA_FIELDS)[number];
  */
 export const EVIDENCE_KINDS = [
   'user',
+  // Read from the analyst's reference manager (Zotero): a library the analyst keeps by hand.
+  'reference-manager',
   'meta-tag',
   'json-ld',
   'front-matter',
@@ -70,6 +73,7 @@ export type EvidenceStrength = z.infer<typeof EvidenceStrength>;
 
 const STRENGTH: Record<EvidenceKind, EvidenceStrength> = {
   user: 'strong',
+  'reference-manager': 'strong',
   'meta-tag': 'strong',
   'json-ld': 'strong',
   'front-matter': 'strong',

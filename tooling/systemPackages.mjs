@@ -42,6 +42,11 @@ export const SYSTEM_PACKAGES = [
     usedBy: 'one known font, so page layouts are the same on every machine',
     present: () => existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
   },
+  {
+    name: 'bibutils',
+    usedBy: 'ris2xml: an independent reader of the RIS files export writes',
+    present: () => onPath('ris2xml'),
+  },
   { name: 'img2pdf', usedBy: 'making image-only PDF fixtures', present: () => onPath('img2pdf') },
   {
     name: 'time',

@@ -62,13 +62,16 @@ const RANK: Record<string, number> = { none: 0, weak: 1, medium: 2, strong: 3 };
 /**
  * A file imported again (same text) may now yield better evidence than what is stored: a field
  * is replaced only where the new evidence is stronger, and never where the analyst set it.
- * Returns the fields changed. Runs inside the caller's transaction.
+ * Returns the fields changed. Runs inside the caller's transaction. With `fillOnly`, a field is
+ * set only where it is empty or rests on weak evidence (a reference manager completes a source,
+ * it does not re-title one a document names well).
  */
 export function refreshMetadata(
   db: Db,
   sourceId: number,
   values: Record<MetadataField, string | null>,
   found: FoundEvidence,
+  fillOnly = false,
 ): MetadataField[] {
   const row = prepareCached(
     db,
@@ -86,6 +89,7 @@ export function refreshMetadata(
     const value = values[field];
     if (!kind || value === null || stored[field].from === 'user') continue;
     if (RANK[evidenceStrength(kind)]! <= RANK[stored[field].strength]!) continue;
+    if (fillOnly && RANK[stored[field].strength]! > RANK.weak!) continue;
     prepareCached(db, `UPDATE sources SET ${COLUMN[field]} = ? WHERE id = ?`).run(value, sourceId);
     changed.push(field);
   }

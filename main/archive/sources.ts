@@ -34,6 +34,8 @@ export interface ImportFacts {
   pageStarts?: readonly number[] | null;
   /** The head of the cluster this source joins (never a member: heads have no cluster_id). */
   clusterId?: number | null;
+  /** A source without text (a reference) is known by its metadata instead: see migration 0140. */
+  contentHash?: string;
 }
 
 export function insertSource(db: Db, s: ParsedSource & ImportFacts): InsertOutcome {
@@ -58,7 +60,7 @@ const ROWS_PER_STATEMENT = 2048;
  */
 export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFacts)[]): InsertOutcome[] {
   const importedAt = new Date().toISOString();
-  const hashes = sources.map((s) => contentHash(s.body));
+  const hashes = sources.map((s) => s.contentHash ?? contentHash(s.body));
   return committed(db, () => {
     const insertedIds = new Map<string, number>();
     for (let start = 0; start < sources.length; ) {

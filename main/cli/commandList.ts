@@ -1,4 +1,4 @@
-import { IMPORT_EXTENSIONS_TEXT } from '../importers/importFormats';
+import { IMPORT_EXTENSIONS_TEXT, REFERENCE_EXTENSIONS } from '../importers/importFormats';
 
 /**
  * The CLI's commands, listed once: `--help`, the usage printed on a wrong argument, the options
@@ -6,7 +6,7 @@ import { IMPORT_EXTENSIONS_TEXT } from '../importers/importFormats';
  * all come from here. Light on purpose: `precis --help` loads this and nothing of the core.
  */
 
-export type CommandOption = 'port' | 'json' | 'limit' | 'sort' | 'output' | 'sources' | 'grades';
+export type CommandOption = 'port' | 'json' | 'limit' | 'sort' | 'output' | 'sources' | 'grades' | 'format' | 'ids';
 
 export interface CommandSpec {
   name: string;
@@ -30,7 +30,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'import',
     synopsis: 'PATH... [--json]',
-    summary: `Import ${IMPORT_EXTENSIONS_TEXT} files, or folders recursively`,
+    summary: `Import ${IMPORT_EXTENSIONS_TEXT} files, or folders recursively; ${REFERENCE_EXTENSIONS.join(', ')} files from a reference manager (Zotero) add or complete sources`,
     options: ['json'],
     readOnly: false,
   },
@@ -41,7 +41,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: ['json', 'limit', 'sort'],
     readOnly: true,
   },
-  { name: 'sources', synopsis: '[--json]', summary: "List the archive's sources", options: ['json'], readOnly: true },
+  {
+    name: 'sources',
+    synopsis: '[--json] [--format csl-json|ris|bibtex] [--ids 1,2,3]',
+    summary: "List the archive's sources; --format writes their metadata for a reference manager (Zotero)",
+    options: ['json', 'format', 'ids'],
+    readOnly: true,
+  },
   { name: 'briefs', synopsis: '[--json]', summary: 'List the briefs', options: ['json'], readOnly: true },
   {
     name: 'export',

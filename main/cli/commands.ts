@@ -9,6 +9,8 @@ import { dispatch } from '../dispatch';
 import { exportBrief } from '../export/exportBrief';
 import { startBrowserHost } from '../host/browserHost';
 import { importPaths } from '../importers/importPaths';
+import { attachmentsBeside } from '../interchange/attachments';
+import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { type CommandSpec, UsageError } from './commandList';
 
 /**
@@ -26,6 +28,9 @@ export interface CliContext {
   limit: string | undefined;
   sort: string | undefined;
   output: string | undefined;
+  /** sources --format and --ids, as typed. */
+  format: string | undefined;
+  ids: string | undefined;
   /** --sources and --grades: the same choices the app's export offers. */
   exportOptions: ExportOptions;
 }
@@ -111,10 +116,18 @@ async function serve(ctx: CliContext): Promise<number> {
 /** Files are read here (folders walked, progress on stderr) and each goes in as the contract's importFile. */
 async function importCommand(core: Core, ctx: CliContext): Promise<number> {
   if (ctx.args.length === 0) throw new UsageError('import needs at least one file or folder.');
-  const importFile = async (name: string, bytes: Uint8Array) => {
+  const importFile = async (name: string, bytes: Uint8Array, path: string) => {
     const input: MethodInput<'importFile'> = { name, base64: Buffer.from(bytes).toString('base64') };
+    // Run on the analyst's own machine, the CLI may read the attachments a library names.
+    const handlers: Handlers = {
+      ...core.handlers,
+      importFile: (file) =>
+        isReferenceFile(file.name)
+          ? importReferenceFile(core.db, file.name, Buffer.from(file.base64, 'base64'), attachmentsBeside(path))
+          : core.handlers.importFile(file),
+    };
     try {
-      return await call(core.handlers, 'importFile', input);
+      return await call(handlers, 'importFile', input);
     } catch (error) {
       return { kind: 'failed' as const, error: (error as Error).message };
     }
@@ -134,10 +147,14 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
     printJson(report);
   } else {
     for (const item of report.imported) print(`imported  #${item.id}  ${item.title}  (${item.path})`);
-    for (const item of report.duplicates)
-      print(`duplicate ${item.path} is the same text as source #${item.duplicateOf}`);
+    for (const item of report.updated)
+      print(`completed #${item.id}  ${item.title}: ${item.fields.join(', ')}  (${item.path})`);
+    for (const item of report.duplicates) print(`duplicate ${item.path} is already source #${item.duplicateOf}`);
     for (const item of report.failed) print(`failed    ${item.path}: ${item.error}`);
-    print(`${report.imported.length} imported, ${report.duplicates.length} duplicates, ${report.failed.length} failed`);
+    const completed = report.updated.length > 0 ? `, ${report.updated.length} completed` : '';
+    print(
+      `${report.imported.length} imported${completed}, ${report.duplicates.length} duplicates, ${report.failed.length} failed`,
+    );
   }
   return report.failed.length > 0 ? 1 : 0;
 }
@@ -171,6 +188,14 @@ async function searchCommand(core: Core, ctx: CliContext): Promise<number> {
 
 async function sourcesCommand(core: Core, ctx: CliContext): Promise<number> {
   if (ctx.args.length > 0) throw new UsageError('sources takes no arguments.');
+  if (ctx.ids !== undefined && ctx.format === undefined) throw new UsageError('--ids goes with --format.');
+  if (ctx.format !== undefined) {
+    if (ctx.json) throw new UsageError('--format and --json do not go together.');
+    const ids = ctx.ids?.split(',').map((id) => wholeNumber(id.trim()));
+    const file = await call(core.handlers, 'exportSourceMetadata', { format: ctx.format, ...(ids ? { ids } : {}) });
+    process.stdout.write(file.text);
+    return 0;
+  }
   const sources = await call(core.handlers, 'listSources', {});
   if (ctx.json) printJson(sources);
   else for (const s of sources) print(`#${s.id}\t${s.publishedAt ?? '—'}\t${s.outlet ?? '—'}\t${s.title}`);

@@ -5,6 +5,8 @@ import { getSource, listClusterMembers, listSources, listSourcesNeedingReview, u
 import { UserError } from '../errors';
 import { readCitationFacts } from '../export/citationFacts';
 import { importBuffer } from '../importers/importBuffer';
+import { exportReferences, REFERENCE_FILE } from '../interchange/exportReferences';
+import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { searchSources } from '../search/searchSources';
 
 type SourceHandlers = Pick<
@@ -17,6 +19,7 @@ type SourceHandlers = Pick<
   | 'listNeedsReview'
   | 'importFile'
   | 'citationFacts'
+  | 'exportSourceMetadata'
 >;
 
 const missing = (id: number) => new UserError('not-found', `Source ${id} is not in the archive.`);
@@ -37,8 +40,17 @@ export function sourceHandlers(db: Db): SourceHandlers {
       return source;
     },
     // The file's name is only a label (format, title fallback): nothing is read from disk by it.
-    importFile: ({ name, base64 }) =>
-      importBuffer(db, basename(name.replace(/\\/g, '/')), Buffer.from(base64, 'base64')),
+    importFile: ({ name, base64 }) => {
+      const fileName = basename(name.replace(/\\/g, '/'));
+      const bytes = Buffer.from(base64, 'base64');
+      return isReferenceFile(fileName) ? importReferenceFile(db, fileName, bytes) : importBuffer(db, fileName, bytes);
+    },
+    exportSourceMetadata: ({ format, ids }) => {
+      const { text, count, missing: absent } = exportReferences(db, format, ids);
+      if (absent.length > 0) throw missing(absent[0]!);
+      const { extension, mimeType } = REFERENCE_FILE[format];
+      return { fileName: `sources.${extension}`, mimeType, text, count };
+    },
     listSources: () => listSources(db),
     listNeedsReview: () => listSourcesNeedingReview(db),
     listClusterMembers: ({ id }) => {

@@ -13,3 +13,10 @@ export const IMPORT_EXTENSIONS_TEXT = `${IMPORT_EXTENSIONS.slice(0, -1).join(', 
 export function isImportExtension(extension: string): extension is ImportExtension {
   return (IMPORT_EXTENSIONS as readonly string[]).includes(extension);
 }
+
+/** A reference manager's exports (CSL-JSON, RIS, BibTeX): metadata, read by main/interchange/. */
+export const REFERENCE_EXTENSIONS = ['.json', '.ris', '.bib'] as const;
+
+export function isReferenceExtension(extension: string): boolean {
+  return (REFERENCE_EXTENSIONS as readonly string[]).includes(extension);
+}

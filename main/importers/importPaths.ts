@@ -12,12 +12,17 @@ export { MAX_IMPORT_BYTES } from './importFailure';
 export interface ImportReport {
   imported: { path: string; id: number; title: string }[];
   duplicates: { path: string; duplicateOf: number }[];
+  /** Sources whose missing metadata a reference manager's entry filled. */
+  updated: { path: string; id: number; title: string; fields: string[] }[];
   failed: { path: string; error: string }[];
 }
 
 export type ImportProgress = (p: { done: number; total: number; current: string }) => void;
-/** Stores one file's bytes: importBuffer by default; the CLI passes the contract's importFile. */
-export type ImportOne = (name: string, bytes: Uint8Array) => Promise<ImportItemOutcome>;
+/**
+ * Stores one file's bytes: importBuffer by default; the CLI passes the contract's importFile. The
+ * path is only for finding the attachments a reference manager's export names beside it.
+ */
+export type ImportOne = (name: string, bytes: Uint8Array, path: string) => Promise<ImportItemOutcome>;
 
 /**
  * Imports files and folders (walked recursively, in name order, skipping hidden entries).
@@ -31,13 +36,19 @@ export async function importPaths(
   onProgress?: ImportProgress,
   importOne: ImportOne = (name, bytes) => importBuffer(db, name, bytes),
 ): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], duplicates: [], failed: [] };
+  const report: ImportReport = { imported: [], duplicates: [], updated: [], failed: [] };
   const files = collectFiles(paths, report);
   for (const [index, path] of files.entries()) {
     const outcome = await importPath(path, importOne);
     if (outcome.kind === 'imported') report.imported.push({ path, id: outcome.id, title: outcome.title });
     else if (outcome.kind === 'duplicate') report.duplicates.push({ path, duplicateOf: outcome.duplicateOf });
-    else report.failed.push({ path, error: outcome.error });
+    else if (outcome.kind === 'failed') report.failed.push({ path, error: outcome.error });
+    else {
+      for (const { id, title } of outcome.created) report.imported.push({ path, id, title });
+      for (const item of outcome.updated) report.updated.push({ path, ...item });
+      for (const { id } of outcome.unchanged) report.duplicates.push({ path, duplicateOf: id });
+      for (const { title, error } of outcome.failed) report.failed.push({ path: `${path} (${title})`, error });
+    }
     onProgress?.({ done: index + 1, total: files.length, current: path });
   }
   return report;
@@ -52,7 +63,7 @@ async function importPath(path: string, importOne: ImportOne): Promise<ImportIte
   } catch (error) {
     return { kind: 'failed', error: describeFailure(error) };
   }
-  return importOne(basename(path), bytes);
+  return importOne(basename(path), bytes, path);
 }
 
 /** Expands folders into their files; paths that do not exist are reported straight away. */

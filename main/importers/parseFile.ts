@@ -5,7 +5,7 @@ import { parseHtml } from './formats/html';
 import { parsePdf } from './formats/pdf';
 import { parseText } from './formats/text';
 import { formatMegabytes, ImportFailure, MAX_IMPORT_BYTES } from './importFailure';
-import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension } from './importFormats';
+import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension, isReferenceExtension } from './importFormats';
 
 type Parser = (bytes: Uint8Array, fileName: string) => ParsedFile | Promise<ParsedFile>;
 
@@ -49,7 +49,7 @@ export function extensionOf(name: string): string {
  */
 export function assertImportable(name: string, size: number): void {
   const extension = extensionOf(name);
-  if (!isImportExtension(extension)) {
+  if (!isImportExtension(extension) && !isReferenceExtension(extension)) {
     const advice = ADVICE[extension];
     if (advice) throw new ImportFailure(`unsupported format ${extension}: ${advice}`);
     throw new ImportFailure(
@@ -71,6 +71,9 @@ export function assertImportable(name: string, size: number): void {
  */
 export async function parseFile(name: string, bytes: Uint8Array): Promise<ParsedFile> {
   assertImportable(name, bytes.length);
+  // A reference manager's export is metadata, read by main/interchange/, never parsed as a text.
+  if (!isImportExtension(extensionOf(name)))
+    throw new ImportFailure(`${extensionOf(name)} files hold references, not a text`);
   const fileName = baseName(name);
   const parsed = await PARSERS[extensionOf(name) as ImportExtension](bytes, fileName);
   if (!hasText(parsed.body)) throw new ImportFailure('no text left after cleaning (no letters or digits)');

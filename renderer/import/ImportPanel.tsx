@@ -16,7 +16,25 @@ function toBase64(bytes: Uint8Array): string {
 function describe({ name, outcome }: ItemResult): string {
   if (outcome.kind === 'imported') return `${name}: imported as “${outcome.title}”`;
   if (outcome.kind === 'duplicate') return `${name}: already in the archive (source ${outcome.duplicateOf})`;
+  if (outcome.kind === 'references') {
+    const { created, updated, unchanged, failed } = outcome;
+    return `${name}: references — ${created.length} added, ${updated.length} completed, ${unchanged.length} already there, ${failed.length} failed`;
+  }
   return `${name}: ${outcome.error}`;
+}
+
+/** A file's part in the totals: a reference library counts each of its entries. */
+function countOf(outcome: ImportItemOutcome) {
+  if (outcome.kind === 'references') {
+    const { created, updated, unchanged, failed } = outcome;
+    return { imported: created.length, completed: updated.length, there: unchanged.length, failed: failed.length };
+  }
+  return {
+    imported: outcome.kind === 'imported' ? 1 : 0,
+    completed: 0,
+    there: outcome.kind === 'duplicate' ? 1 : 0,
+    failed: outcome.kind === 'failed' ? 1 : 0,
+  };
 }
 
 /**
@@ -41,9 +59,12 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       const result = await api.importFile({ name, base64: toBase64(bytes) });
       done.push({ name, outcome: result.ok ? result.value : { kind: 'failed', error: result.error.message } });
     }
-    const imported = done.filter((r) => r.outcome.kind === 'imported').length;
-    const failed = done.filter((r) => r.outcome.kind === 'failed').length;
-    setProgress(`${imported} imported, ${done.length - imported - failed} already there, ${failed} failed.`);
+    const counts = done.map(({ outcome }) => countOf(outcome));
+    const total = (key: keyof ReturnType<typeof countOf>) => counts.reduce((sum, c) => sum + c[key], 0);
+    const completed = total('completed') > 0 ? `, ${total('completed')} completed` : '';
+    setProgress(
+      `${total('imported')} imported${completed}, ${total('there')} already there, ${total('failed')} failed.`,
+    );
     setResults(done);
     onImported();
   };

@@ -182,6 +182,11 @@ export function ReaderPane({
           }}
         />
       ) : null}
+      {source.format === 'reference' ? (
+        <p className="reference-only">
+          This source came from a reference manager with no text: it can be cited, not quoted.
+        </p>
+      ) : null}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging selected text is the mouse path; "Quote in note" is the keyboard path. */}
       <div className="reader-text" ref={textRef} onDragStart={onDragStart}>
         {splitParagraphs(source.body).map((paragraph) => (

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchResponse } from '../../shared/contract';
 import { api } from '../api/client';
+import { ExportReferences } from './ExportReferences';
 import { queryChips, withFilter, withoutChip } from './queryChips';
 
 const PAGE = 20;
@@ -158,6 +159,7 @@ export function SearchPane({
           </li>
         ))}
       </ul>
+      <ExportReferences ids={results.map((hit) => hit.id)} />
       {response && results.length < Math.min(response.total, response.rankedAmong ?? response.total) ? (
         <button type="button" onClick={() => void loadMore()}>
           More results

@@ -10,6 +10,7 @@ import { up as applicationId } from './0080-application-id';
 import { up as metadataProvenance } from './0090-metadata-provenance';
 import { up as citationStyle } from './0100-citation-style';
 import { up as rankingIndex } from './0110-ranking-index';
+import { up as referenceSources } from './0140-reference-sources';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: 'metadata-provenance', up: metadataProvenance },
   { version: 100, name: 'citation-style', up: citationStyle },
   { version: 110, name: 'ranking-index', up: rankingIndex },
+  { version: 140, name: 'reference-sources', up: referenceSources },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

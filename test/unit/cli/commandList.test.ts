@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, usage } from '../../../main/cli/commandList';
-import { IMPORT_EXTENSIONS, IMPORT_EXTENSIONS_TEXT } from '../../../main/importers/importFormats';
+import { IMPORT_EXTENSIONS, IMPORT_EXTENSIONS_TEXT, REFERENCE_EXTENSIONS } from '../../../main/importers/importFormats';
 import { assertImportable } from '../../../main/importers/parseFile';
 
 const README = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
@@ -31,7 +31,7 @@ describe('one list of commands and formats', () => {
       .find((line) => line.startsWith('| `npx precis import'))!;
     for (const extension of IMPORT_EXTENSIONS) expect(row).toContain(`\`${extension}\``);
     const named = [...row.matchAll(/`(\.[a-z]+)`/g)].map((m) => m[1]);
-    expect(named.sort()).toEqual([...IMPORT_EXTENSIONS].sort());
+    expect(named.sort()).toEqual([...IMPORT_EXTENSIONS, ...REFERENCE_EXTENSIONS].sort());
   });
 
   it('the usage shows every command with its synopsis, and the formats the importer really reads', () => {

@@ -70,7 +70,12 @@ describe('importPaths', () => {
     const id004 = first.imported.find((i) => i.path === path004)!.id;
 
     const again = await importPaths(db, [path004]);
-    expect(again).toEqual({ imported: [], duplicates: [{ path: path004, duplicateOf: id004 }], failed: [] });
+    expect(again).toEqual({
+      imported: [],
+      duplicates: [{ path: path004, duplicateOf: id004 }],
+      updated: [],
+      failed: [],
+    });
 
     const reformatted = join(tempDir(), 'copy.txt');
     const text = readFileSync(path004, 'utf8');

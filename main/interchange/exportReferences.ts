@@ -1,0 +1,36 @@
+import type { Db } from '../archive/database';
+import { writeBibtex } from './bibtex';
+import { writeCslJson } from './cslJson';
+import { type ExportableSource, exportItems, type ReferenceFormat } from './referenceItem';
+import { writeRis } from './ris';
+
+const WRITERS: Record<ReferenceFormat, (items: ReturnType<typeof exportItems>) => string> = {
+  'csl-json': writeCslJson,
+  ris: writeRis,
+  bibtex: writeBibtex,
+};
+export const REFERENCE_FILE: Record<ReferenceFormat, { extension: string; mimeType: string }> = {
+  'csl-json': { extension: 'json', mimeType: 'application/vnd.citationstyles.csl+json' },
+  ris: { extension: 'ris', mimeType: 'application/x-research-info-systems' },
+  bibtex: { extension: 'bib', mimeType: 'application/x-bibtex' },
+};
+
+/**
+ * The metadata of the given sources (all of them without ids), oldest first, as a reference
+ * manager reads it. Ids that are not in the archive are reported, not skipped in silence.
+ */
+export function exportReferences(
+  db: Db,
+  format: ReferenceFormat,
+  ids?: readonly number[],
+): { text: string; count: number; missing: number[] } {
+  const rows = db
+    .prepare(
+      `SELECT id, title, outlet, author, published_at AS publishedAt, url, language FROM sources
+       ${ids ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''} ORDER BY id`,
+    )
+    .all(...(ids ? [JSON.stringify(ids)] : [])) as ExportableSource[];
+  const found = new Set(rows.map((row) => row.id));
+  const missing = [...new Set(ids ?? [])].filter((id) => !found.has(id));
+  return { text: WRITERS[format](exportItems(rows)), count: rows.length, missing };
+}

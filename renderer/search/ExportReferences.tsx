@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import { downloadText } from '../exportDownload';
+
+const FORMATS = [
+  { value: 'csl-json', label: 'CSL-JSON (Zotero, pandoc)' },
+  { value: 'ris', label: 'RIS' },
+  { value: 'bibtex', label: 'BibTeX' },
+] as const;
+type Format = (typeof FORMATS)[number]['value'];
+
+/** The metadata of the given sources as a file a reference manager (Zotero) imports. */
+export function ExportReferences({ ids }: { ids: number[] }) {
+  const [format, setFormat] = useState<Format>('csl-json');
+  const [error, setError] = useState<string | null>(null);
+  const run = async () => {
+    const result = await api.exportSourceMetadata({ format, ids });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    downloadText(result.value.text, result.value.fileName, result.value.mimeType);
+  };
+  if (ids.length === 0) return null;
+  return (
+    <div className="export-references">
+      <select aria-label="Reference format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+        {FORMATS.map((f) => (
+          <option key={f.value} value={f.value}>
+            {f.label}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => void run()} title="Download these results' metadata for Zotero">
+        Export references
+      </button>
+      {error ? <p role="alert">{error}</p> : null}
+    </div>
+  );
+}
