@@ -27,6 +27,8 @@ export const CONTRACT_METHODS = [
   'exportBrief',
   'setCitationStyle',
   'citationFacts',
+  'getWordTemplate',
+  'setWordTemplate',
   'getSettings',
   'saveSettings',
 ] as const;
