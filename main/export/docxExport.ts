@@ -100,19 +100,21 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
     styles: {
       default: {
         // docx's Normal has no space between paragraphs; 8 pt after each, as Word's default does.
+        // With a template, the styles it lacks are added with no font or colour of their own, so
+        // they take its Normal's (applyWordReference.ts); otherwise the built-in look.
         document: {
-          run: { language: { value: language }, font: BODY_FONT, size: 22 },
+          run: { language: { value: language }, ...(reference ? {} : { font: BODY_FONT, size: 22 }) },
           paragraph: { spacing: { after: 160 } },
         },
-        title: { run: { font: BODY_FONT, bold: true, size: 32, color: BLACK } },
+        title: { run: { bold: true, size: 32, ...(reference ? {} : { font: BODY_FONT, color: BLACK }) } },
         // Word's own heading styles carry these; docx's lack them. The outline level is what
         // LibreOffice's navigator and Word's navigation pane go by.
-        heading1: heading(0),
-        heading2: heading(1),
-        heading3: heading(2),
-        heading4: heading(3),
-        heading5: heading(4),
-        heading6: heading(5),
+        heading1: heading(0, !reference),
+        heading2: heading(1, !reference),
+        heading3: heading(2, !reference),
+        heading4: heading(3, !reference),
+        heading5: heading(4, !reference),
+        heading6: heading(5, !reference),
         // As Word's List Paragraph: no space between items of one list.
         listParagraph: { paragraph: { contextualSpacing: true } },
       },
@@ -169,10 +171,11 @@ function validDate(date: Date | undefined): Date {
   return new Date();
 }
 
-function heading(outlineLevel: number) {
+function heading(outlineLevel: number, builtIn: boolean) {
+  const look = builtIn ? { font: BODY_FONT, color: BLACK } : {};
   return {
     paragraph: { outlineLevel, keepNext: true, keepLines: true, spacing: { before: 240, after: 80 } },
-    run: { font: BODY_FONT, bold: true, color: BLACK, size: HEADING_SIZES[outlineLevel] },
+    run: { bold: true, size: HEADING_SIZES[outlineLevel], ...look },
   };
 }
 
