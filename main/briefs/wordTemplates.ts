@@ -45,9 +45,9 @@ function storeWordTemplate(db: Db, upload: WordTemplateUpload): number {
  */
 export function setBriefWordTemplate(db: Db, briefId: number, upload: WordTemplateUpload | null): boolean {
   return committed(db, () => {
+    if (!prepareCached(db, 'SELECT 1 FROM briefs WHERE id = ?').get(briefId)) return false;
     const id = upload ? storeWordTemplate(db, upload) : null;
-    const changed = prepareCached(db, 'UPDATE briefs SET word_template_id = ? WHERE id = ?').run(id, briefId).changes;
-    if (changed === 0) return false;
+    prepareCached(db, 'UPDATE briefs SET word_template_id = ? WHERE id = ?').run(id, briefId);
     setSetting(db, WORD_TEMPLATE_SETTING, id === null ? '' : String(id));
     return true;
   });
