@@ -90,9 +90,11 @@ export function wordTemplateOf(db: Db, briefId: number | null): StoredWordTempla
   const id =
     briefId === null
       ? defaultWordTemplateId(db)
-      : ((prepareCached(db, 'SELECT word_template_id AS id FROM briefs WHERE id = ?').get(briefId) as
-          | { id: number | null }
-          | undefined)?.id ?? null);
+      : ((
+          prepareCached(db, 'SELECT word_template_id AS id FROM briefs WHERE id = ?').get(briefId) as
+            | { id: number | null }
+            | undefined
+        )?.id ?? null);
   if (id === null) return null;
   const row = prepareCached(db, 'SELECT id, name, content FROM word_templates WHERE id = ?').get(id) as
     | StoredWordTemplate

@@ -71,7 +71,9 @@ function mergeStyles(ours: string, theirs: string): { styles: string; renamed: M
   }
   const addedXml = added.map((style) => renameStyleReferences(style.xml, renamed)).join('');
   const language = /<w:rPrDefault>[\s\S]*?(<w:lang\b[^>]*\/>)/.exec(ours)?.[1] ?? '';
-  let styles = theirs.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/g, '').replace(/<\/w:styles>\s*$/, `${addedXml}</w:styles>`);
+  let styles = theirs
+    .replace(/<w:numPr>[\s\S]*?<\/w:numPr>/g, '')
+    .replace(/<\/w:styles>\s*$/, `${addedXml}</w:styles>`);
   // The template's language settings give way to the note's: spelling is checked in its language.
   if (language) styles = withDefaultLanguage(styles, language);
   return { styles, renamed };
@@ -139,7 +141,10 @@ function carryRelationships(
   let types = contentTypes;
   for (const [extension, type] of Object.entries(part.mediaTypes)) {
     if (new RegExp(`Extension="${extension}"`, 'i').test(types)) continue;
-    types = types.replace('</Types>', `<Default Extension="${extension}" ContentType="${escapeAttribute(type)}"/></Types>`);
+    types = types.replace(
+      '</Types>',
+      `<Default Extension="${extension}" ContentType="${escapeAttribute(type)}"/></Types>`,
+    );
   }
   return types;
 }

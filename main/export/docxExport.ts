@@ -16,10 +16,10 @@ import {
 } from '../../shared/briefDocument';
 import type { Brief, BriefLanguage } from '../../shared/briefSchemas';
 import { readTitleBlock, TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
+import { applyWordReference } from './applyWordReference';
 import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
 import { markingFooter, markingHeader, sourceListBlocks } from './docxFrame';
 import { corePropertiesXml, endnotesXml, footnotesXml, oneLine, settingsXml } from './docxParts';
-import { applyWordReference } from './applyWordReference';
 import type { WordReference } from './wordReference';
 import { normaliseZipDates } from './zipDates';
 

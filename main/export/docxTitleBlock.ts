@@ -10,9 +10,9 @@ import {
   WidthType,
 } from 'docx';
 import type { SerializedNode } from '../../shared/briefDocument';
-import type { BriefFacts } from './docxBlocks';
 import { stripXmlInvalid } from '../../shared/text';
 import { readTitleBlock, titleBlockNode, titleBlockRows } from '../../shared/titleBlock';
+import type { BriefFacts } from './docxBlocks';
 
 // The label column is wide enough for "Numéro de dossier" in bold on one line.
 const LABEL_WIDTH = 2_400;
@@ -22,10 +22,7 @@ const LABEL_WIDTH = 2_400;
  * visible borders, bold labels on the left, in the note's language, with the brief's own
  * classification (shared/titleBlock.ts's titleBlockRows, as the editor shows them).
  */
-export function titleBlockTable(
-  node: SerializedNode,
-  { classification, language, textWidth }: BriefFacts,
-): Table {
+export function titleBlockTable(node: SerializedNode, { classification, language, textWidth }: BriefFacts): Table {
   const width = Math.max(textWidth, LABEL_WIDTH * 2);
   // An unreadable block still prints its labels and the classification rather than vanish.
   const block = readTitleBlock(node) ?? titleBlockNode();

@@ -155,7 +155,8 @@ function textWidth(pageSize: string | null, pageMargins: string | null): number 
   };
   const width = attribute(pageSize, 'w');
   if (!width) return null;
-  const inner = width - attribute(pageMargins, 'left') - attribute(pageMargins, 'right') - attribute(pageMargins, 'gutter');
+  const inner =
+    width - attribute(pageMargins, 'left') - attribute(pageMargins, 'right') - attribute(pageMargins, 'gutter');
   // A page so narrow its margins leave almost nothing is the template's business, but the table
   // must still have a positive width.
   return Math.max(inner, 1440);

@@ -10,7 +10,17 @@ import { titleBlockNode } from '../../../shared/titleBlock';
 import { libreOfficePdfText, pandocMarkdown } from '../../support/docxReaders';
 import { itWithCommands } from '../support/itWithCommands';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
-import { block, excerpt, expectAllXmlValid, GLOBE, NOW, runText, styleOfParagraphWith, text, xmlParts } from './docxKit';
+import {
+  block,
+  excerpt,
+  expectAllXmlValid,
+  GLOBE,
+  NOW,
+  runText,
+  styleOfParagraphWith,
+  text,
+  xmlParts,
+} from './docxKit';
 import {
   A4_LANDSCAPE,
   DEPARTMENT,
@@ -31,7 +41,12 @@ const NOTE: SerializedBriefState = {
     block('quote', [text('A quoted passage.')]),
   ]),
 };
-const BRIEF = { title: 'Housing starts', classification: 'PROTECTED B' as const, language: 'en' as const, content: NOTE };
+const BRIEF = {
+  title: 'Housing starts',
+  classification: 'PROTECTED B' as const,
+  language: 'en' as const,
+  content: NOTE,
+};
 
 async function exportWith(template: Uint8Array | null, language: 'en' | 'fr' = 'en') {
   const reference = template ? readWordReference('Department.dotx', template) : null;
