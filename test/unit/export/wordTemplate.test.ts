@@ -143,6 +143,22 @@ describe('a department’s Word template', () => {
     expect(markdown).toContain('the lowest level in three years');
   });
 
+  itWithCommands(['pandoc'], 'takes pandoc’s own reference.docx as a template, as pandoc would', async () => {
+    const reference = execFileSync('pandoc', ['--print-default-data-file', 'reference.docx']);
+    const bytes = await renderBriefDocx(BRIEF, { now: NOW, reference: readWordReference('reference.docx', reference) });
+    const parts = xmlParts(bytes);
+    expectAllXmlValid(parts);
+    // pandoc's block quotation style is BlockText; our Quote is added beside its styles.
+    expect(parts['word/styles.xml']).toContain('w:styleId="BodyText"');
+    expect(parts['word/styles.xml']).toContain('w:styleId="Quote"');
+    expect(parts['word/theme/theme1.xml']).toBe(
+      new TextDecoder().decode(unzipSync(new Uint8Array(reference))['word/theme/theme1.xml']),
+    );
+    const markdown = pandocMarkdown(saveTemp(bytes));
+    expect(markdown).toContain('# Purpose');
+    expect(markdown).toContain('the lowest level in three years');
+  });
+
   itWithCommands(
     ['soffice|libreoffice', 'pdfinfo', 'pdffonts', 'pdftotext'],
     'LibreOffice prints the template’s page, and the built-in style in a sans-serif font',
