@@ -1,6 +1,0 @@
-import { writeFileSync } from 'node:fs';
-import { renderBriefDocx } from './main/export/docxExport';
-(async () => {
-  const b = await renderBriefDocx({ title: 'T', classification: 'PROTECTED B', language: 'en', content: { root: { type: 'root', children: [{type:'quote', children:[{type:'text', text:'hi'}]}] } } as never });
-  writeFileSync('/tmp/ours.docx', b);
-})();
