@@ -76,12 +76,16 @@ function templateFiles(mainType: string, document = true): Record<string, Uint8A
 const DOCUMENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 const TEMPLATE_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml';
 
+// One fixed time in every entry, so the same template is the same bytes in every call (as a file
+// chosen twice is): zipSync would stamp the wall clock.
+const SAVED = { mtime: new Date('2024-01-01T00:00:00Z') };
+
 /** The template saved as a .docx, or as a .dotx (same parts, the template's main content type). */
 export function departmentTemplate(kind: 'docx' | 'dotx' = 'docx'): Uint8Array {
-  return zipSync(templateFiles(kind === 'dotx' ? TEMPLATE_TYPE : DOCUMENT_TYPE));
+  return zipSync(templateFiles(kind === 'dotx' ? TEMPLATE_TYPE : DOCUMENT_TYPE), SAVED);
 }
 
 /** A zip that looks like a template but has no main document part. */
 export function templateWithoutDocument(): Uint8Array {
-  return zipSync(templateFiles(DOCUMENT_TYPE, false));
+  return zipSync(templateFiles(DOCUMENT_TYPE, false), SAVED);
 }
