@@ -19,6 +19,13 @@ const SECTIONS: Record<BriefLanguage, readonly string[]> = {
   fr: ['Objet', 'Contexte', 'Situation actuelle', 'Considérations', 'Recommandation(s)'],
 };
 
+// The sign-off at the foot of a note: who drafted it and who approved it for the minister.
+const SIGN_OFF: Record<BriefLanguage, readonly string[]> = {
+  en: ['Prepared by: ', 'Approved by: '],
+  // French typography: a no-break space before the colon.
+  fr: ['Préparé par\u00a0: ', 'Approuvé par\u00a0: '],
+};
+
 const TITLES = { 'briefing-note-en': 'Briefing note', 'briefing-note-fr': 'Note de breffage', blank: 'Untitled brief' };
 
 /** The default title of a new brief made from `id`. */
@@ -32,7 +39,8 @@ export function briefTemplate(id: BriefTemplateId, today: string): BriefTemplate
   if (id === 'blank') return { title, language: 'en', content: emptyBriefState() };
   const language: BriefLanguage = id === 'briefing-note-fr' ? 'fr' : 'en';
   const sections = SECTIONS[language].flatMap((section) => [heading('h2', section), paragraph()]);
-  return { title, language, content: rootOf([titleBlockNode({ date: today }), ...sections]) };
+  const signOff = SIGN_OFF[language].map((line) => paragraph([textNode(line)]));
+  return { title, language, content: rootOf([titleBlockNode({ date: today }), ...sections, ...signOff]) };
 }
 
 // Lexical writes `direction: null` for a block whose direction the DOM has not decided yet; it

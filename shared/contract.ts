@@ -123,6 +123,19 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 const Nothing = z.object({}).default({});
 
+/** Base64 of the largest Word template accepted (20 MB; main/export/wordReference.ts). */
+const MAX_TEMPLATE_BASE64 = 28 * 1024 * 1024;
+/** A .docx or .dotx the analyst picked, sent whole; its name is only a label. */
+export const WordTemplateUpload = z.object({
+  name: z.string().trim().min(1).max(1000),
+  base64: z.string().max(MAX_TEMPLATE_BASE64),
+});
+/** The template in force; name null: the built-in style. */
+export const WordTemplateInfo = z.object({ name: z.string().nullable() });
+export type WordTemplateInfo = z.infer<typeof WordTemplateInfo>;
+/** briefId null: the default for new briefs (kept in settings). */
+const WordTemplateTarget = z.object({ briefId: z.number().int().positive().nullable() });
+
 export const contract = {
   appInfo: {
     input: Nothing,
@@ -231,6 +244,16 @@ export const contract = {
       ids: z.array(z.number().int().positive()).min(1).max(100_000).optional(),
     }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string(), count: z.number().int() }),
+  },
+  /** The brief's Word template (or, for briefId null, the default); name null: the built-in style. */
+  getWordTemplate: { input: WordTemplateTarget, output: WordTemplateInfo },
+  /**
+   * Sets the brief's Word template (null: the built-in style) and makes it the default for new
+   * briefs; with briefId null, only the default. A file that is not a Word template is refused.
+   */
+  setWordTemplate: {
+    input: WordTemplateTarget.extend({ template: WordTemplateUpload.nullable() }),
+    output: WordTemplateInfo,
   },
   getSettings: { input: Nothing, output: Settings },
   saveSettings: { input: Settings.partial(), output: Settings },

@@ -28,6 +28,8 @@ export const CONTRACT_METHODS = [
   'setCitationStyle',
   'citationFacts',
   'exportSourceMetadata',
+  'getWordTemplate',
+  'setWordTemplate',
   'getSettings',
   'saveSettings',
 ] as const;

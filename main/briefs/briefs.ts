@@ -7,6 +7,7 @@ import { type Db, prepareCached } from '../archive/database';
 import { committed } from '../archive/writeErrors';
 import { UserError } from '../errors';
 import { defaultCitationStyle } from './citationStyle';
+import { applyDefaultWordTemplate, copyWordTemplate } from './wordTemplates';
 
 type StoredContent = Brief['content'];
 type Classification = BriefSummary['classification'];
@@ -108,22 +109,23 @@ export function createBrief(db: Db, input: { template: BriefTemplateId; title?: 
   const template = briefTemplate(input.template, localIsoDate(now));
   const stamp = now.toISOString();
   const citationStyle = defaultCitationStyle(db);
-  const row = committed(
-    db,
-    () =>
-      prepareCached(
-        db,
-        `INSERT INTO briefs (title, content, language, citation_style, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
-      ).get(
-        cleanTitle(input.title ?? template.title),
-        JSON.stringify(template.content),
-        template.language,
-        citationStyle,
-        stamp,
-        stamp,
-      ) as BriefSummaryRow,
-  );
+  // One transaction: the brief and its template (the default) are stored together or not at all.
+  const row = committed(db, () => {
+    const inserted = prepareCached(
+      db,
+      `INSERT INTO briefs (title, content, language, citation_style, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?) RETURNING ${SUMMARY_COLUMNS}`,
+    ).get(
+      cleanTitle(input.title ?? template.title),
+      JSON.stringify(template.content),
+      template.language,
+      citationStyle,
+      stamp,
+      stamp,
+    ) as BriefSummaryRow;
+    applyDefaultWordTemplate(db, inserted.id);
+    return inserted;
+  });
   return { ...rowToBriefSummary(row), content: template.content as StoredContent, citationStyle };
 }
 
@@ -254,7 +256,9 @@ export function duplicateBrief(db: Db, id: number): Brief | null {
   return committed(db, (): Brief | null => {
     const original = getBrief(db, id);
     if (!original) return null;
-    return insertBrief(db, { ...original, title: copyTitle(original.title) });
+    const copy = insertBrief(db, { ...original, title: copyTitle(original.title) });
+    copyWordTemplate(db, id, copy.id);
+    return copy;
   });
 }
 

@@ -153,6 +153,8 @@ interface ListContext {
 export interface BriefFacts {
   classification: BriefSummary['classification'];
   language: BriefLanguage;
+  /** The width between the page's margins, in twips: the title block's table spans it. */
+  textWidth: number;
 }
 
 interface WalkContext {
@@ -181,7 +183,7 @@ function renderBlock(node: SerializedNode, context: WalkContext): (Paragraph | T
   if (node.type === 'list') return renderList(node, context);
   // A leaf like the excerpt: collectFootnoteSources does not look inside it either.
   if (node.type === TITLE_BLOCK_NODE_TYPE) {
-    return [titleBlockTable(node, context.brief.classification, context.brief.language)];
+    return [titleBlockTable(node, context.brief)];
   }
 
   const options = paragraphOptions(node, context);

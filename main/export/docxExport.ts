@@ -16,9 +16,11 @@ import {
 } from '../../shared/briefDocument';
 import type { Brief, BriefLanguage } from '../../shared/briefSchemas';
 import { readTitleBlock, TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
+import { applyWordReference } from './applyWordReference';
 import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
 import { markingFooter, markingHeader, sourceListBlocks } from './docxFrame';
 import { corePropertiesXml, endnotesXml, footnotesXml, oneLine, settingsXml } from './docxParts';
+import type { WordReference } from './wordReference';
 import { normaliseZipDates } from './zipDates';
 
 export interface BriefDocxOptions {
@@ -28,6 +30,8 @@ export interface BriefDocxOptions {
   facts?: FootnoteFacts;
   /** Ends the note with a "Sources" list. */
   sourceList?: boolean;
+  /** The department's Word template (wordReference.ts); without one, the built-in style. */
+  reference?: WordReference | null;
 }
 
 /** What the exporter reads of a brief; without a citation style, the default (Chicago). */
@@ -38,6 +42,15 @@ export type ExportableBrief = Pick<Brief, 'title' | 'content' | 'classification'
 // (docx's default is A4).
 const LETTER = { width: 12_240, height: 15_840 };
 const INCH = 1_440;
+const TEXT_WIDTH = LETTER.width - 2 * INCH;
+
+// The built-in look, as a senior analyst sets a note: a sans-serif body named explicitly (with no
+// font named, LibreOffice falls back to Times), 11 pt, black bold headings. Arial is on every
+// Windows and macOS machine; LibreOffice on Linux substitutes its metric twin, Liberation Sans.
+const BODY_FONT = 'Arial';
+const BLACK = '000000';
+const HEADING_SIZES = [28, 24, 22, 22, 22, 22];
+const BANNER: Record<BriefLanguage, string> = { en: 'BRIEFING NOTE', fr: 'NOTE DE BREFFAGE' };
 
 /**
  * Renders a brief as a .docx file: the classification at the top of every page, the title, the
@@ -58,11 +71,23 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
   const format = { style: brief.citationStyle, language: briefLanguage };
   const footnotes = numberFootnotes(collectFootnoteSources(content), options.facts, format);
   const cursor = new FootnoteCursor(footnotes);
-  const body = renderBlocks(content.root, cursor, { classification, language: briefLanguage });
+  const reference = options.reference ?? null;
+  const textWidth = reference?.textWidth ?? TEXT_WIDTH;
+  const body = renderBlocks(content.root, cursor, { classification, language: briefLanguage, textWidth });
   cursor.assertAllUsed();
   const sources = options.sourceList ? sourceListBlocks(footnotes, options.facts?.grades, format) : [];
   const subject = titleBlockSubject(content);
 
+  // A department's template brings its own furniture; the built-in style names the kind of paper.
+  const banner = reference
+    ? []
+    : [
+        new Paragraph({
+          spacing: { after: 120 },
+          keepNext: true,
+          children: [new TextRun({ text: BANNER[briefLanguage], bold: true, size: 28 })],
+        }),
+      ];
   const titleBlock = title ? [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(title)] })] : [];
 
   // The footnotes are not given to docx: it would write them with a broken separator, so the
@@ -75,15 +100,21 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
     styles: {
       default: {
         // docx's Normal has no space between paragraphs; 8 pt after each, as Word's default does.
-        document: { run: { language: { value: language } }, paragraph: { spacing: { after: 160 } } },
+        // With a template, the styles it lacks are added with no font or colour of their own, so
+        // they take its Normal's (applyWordReference.ts); otherwise the built-in look.
+        document: {
+          run: { language: { value: language }, ...(reference ? {} : { font: BODY_FONT, size: 22 }) },
+          paragraph: { spacing: { after: 160 } },
+        },
+        title: { run: { bold: true, size: 32, ...(reference ? {} : { font: BODY_FONT, color: BLACK }) } },
         // Word's own heading styles carry these; docx's lack them. The outline level is what
         // LibreOffice's navigator and Word's navigation pane go by.
-        heading1: { paragraph: headingParagraph(0) },
-        heading2: { paragraph: headingParagraph(1) },
-        heading3: { paragraph: headingParagraph(2) },
-        heading4: { paragraph: headingParagraph(3) },
-        heading5: { paragraph: headingParagraph(4) },
-        heading6: { paragraph: headingParagraph(5) },
+        heading1: heading(0, !reference),
+        heading2: heading(1, !reference),
+        heading3: heading(2, !reference),
+        heading4: heading(3, !reference),
+        heading5: heading(4, !reference),
+        heading6: heading(5, !reference),
         // As Word's List Paragraph: no space between items of one list.
         listParagraph: { paragraph: { contextualSpacing: true } },
       },
@@ -108,17 +139,18 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
         // Protected and classified papers carry their marking at the top and foot of every page.
         headers: { default: markingHeader(classification, briefLanguage) },
         footers: { default: markingFooter(classification, briefLanguage) },
-        children: [...titleBlock, ...body, ...sources],
+        children: [...banner, ...titleBlock, ...body, ...sources],
       },
     ],
   });
 
-  const bytes = await Packer.toBuffer(doc, false, [
+  const packed = await Packer.toBuffer(doc, false, [
     { path: 'docProps/core.xml', data: corePropertiesXml({ title, subject, creator, language, now }) },
     { path: 'word/footnotes.xml', data: footnotesXml(footnotes) },
     { path: 'word/endnotes.xml', data: endnotesXml() },
     { path: 'word/settings.xml', data: settingsXml() },
   ]);
+  const bytes = reference ? Buffer.from(applyWordReference(packed, reference)) : packed;
   // Only core.xml's dates may tell two exports of one brief apart (see zipDates.ts).
   normaliseZipDates(bytes);
   return bytes;
@@ -139,8 +171,12 @@ function validDate(date: Date | undefined): Date {
   return new Date();
 }
 
-function headingParagraph(outlineLevel: number) {
-  return { outlineLevel, keepNext: true, keepLines: true, spacing: { before: 240, after: 80 } };
+function heading(outlineLevel: number, builtIn: boolean) {
+  const look = builtIn ? { font: BODY_FONT, color: BLACK } : {};
+  return {
+    paragraph: { outlineLevel, keepNext: true, keepLines: true, spacing: { before: 240, after: 80 } },
+    run: { bold: true, size: HEADING_SIZES[outlineLevel], ...look },
+  };
 }
 
 function numberedLevels(): ILevelsOptions[] {

@@ -10,13 +10,11 @@ import {
   WidthType,
 } from 'docx';
 import type { SerializedNode } from '../../shared/briefDocument';
-import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
 import { stripXmlInvalid } from '../../shared/text';
 import { readTitleBlock, titleBlockNode, titleBlockRows } from '../../shared/titleBlock';
+import type { BriefFacts } from './docxBlocks';
 
-// The text width of a US Letter page with one-inch margins (docxExport's page), in twips; the
-// label column is wide enough for "Numéro de dossier" in bold on one line.
-const TEXT_WIDTH = 9_360;
+// The label column is wide enough for "Numéro de dossier" in bold on one line.
 const LABEL_WIDTH = 2_400;
 
 /**
@@ -24,23 +22,20 @@ const LABEL_WIDTH = 2_400;
  * visible borders, bold labels on the left, in the note's language, with the brief's own
  * classification (shared/titleBlock.ts's titleBlockRows, as the editor shows them).
  */
-export function titleBlockTable(
-  node: SerializedNode,
-  classification: BriefSummary['classification'],
-  language: BriefLanguage,
-): Table {
+export function titleBlockTable(node: SerializedNode, { classification, language, textWidth }: BriefFacts): Table {
+  const width = Math.max(textWidth, LABEL_WIDTH * 2);
   // An unreadable block still prints its labels and the classification rather than vanish.
   const block = readTitleBlock(node) ?? titleBlockNode();
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH],
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [LABEL_WIDTH, width - LABEL_WIDTH],
     layout: TableLayoutType.FIXED,
     borders: TableBorders.NONE,
     rows: titleBlockRows(block.fields, classification, language).map(
       ({ label, value }) =>
         new TableRow({
           cantSplit: true,
-          children: [cell(label, LABEL_WIDTH, true), cell(value, TEXT_WIDTH - LABEL_WIDTH, false)],
+          children: [cell(label, LABEL_WIDTH, true), cell(value, width - LABEL_WIDTH, false)],
         }),
     ),
   });

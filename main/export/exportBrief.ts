@@ -5,6 +5,7 @@ import type { Db } from '../archive/database';
 import { readSettings } from '../archive/settings';
 import { getBrief } from '../briefs/briefs';
 import { takeSnapshot } from '../briefs/snapshots';
+import { briefWordReference } from '../briefs/wordTemplates';
 import { UserError } from '../errors';
 import { citationFacts } from './citationFacts';
 import { docxFileName, renderBriefDocx } from './docxExport';
@@ -70,6 +71,8 @@ export async function exportBriefDocx(
     now,
     facts,
     sourceList: options.includeSourceList,
+    // Read from the archive at each export, never from the path it was chosen at.
+    reference: briefWordReference(db, id),
   });
   return { brief, bytes };
 }

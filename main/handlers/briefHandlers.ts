@@ -15,6 +15,7 @@ import {
 } from '../briefs/briefs';
 import { setCitationStyle } from '../briefs/citationStyle';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
+import { setBriefWordTemplate, setDefaultWordTemplate, wordTemplateOf } from '../briefs/wordTemplates';
 import { UserError } from '../errors';
 import { exportBrief } from '../export/exportBrief';
 
@@ -35,6 +36,8 @@ type BriefHandlers = Pick<
   | 'takeSnapshot'
   | 'exportBrief'
   | 'setCitationStyle'
+  | 'getWordTemplate'
+  | 'setWordTemplate'
 >;
 
 const missingBrief = (id: number) =>
@@ -76,6 +79,16 @@ export function briefHandlers(db: Db): BriefHandlers {
     setCitationStyle: ({ briefId, style }) => {
       if (!setCitationStyle(db, briefId, style)) throw missingBrief(briefId);
       return { citationStyle: style };
+    },
+    getWordTemplate: ({ briefId }) => {
+      if (briefId !== null && !briefExists(db, briefId)) throw missingBrief(briefId);
+      return { name: wordTemplateOf(db, briefId)?.name ?? null };
+    },
+    setWordTemplate: ({ briefId, template }) => {
+      const upload = template ? { name: template.name, bytes: Buffer.from(template.base64, 'base64') } : null;
+      if (briefId === null) setDefaultWordTemplate(db, upload);
+      else if (!setBriefWordTemplate(db, briefId, upload)) throw missingBrief(briefId);
+      return { name: wordTemplateOf(db, briefId)?.name ?? null };
     },
     // The page gets the bytes; doors that write a file (Electron, the CLI) replace this handler.
     exportBrief: (input) => exportBrief(db, input, { kind: 'download' }),

@@ -1,16 +1,11 @@
 import { type ChangeEvent, useRef, useState } from 'react';
 import type { ImportItemOutcome } from '../../shared/contract';
+import { toBase64 } from '../api/base64';
 import { api } from '../api/client';
 
 interface ItemResult {
   name: string;
   outcome: ImportItemOutcome;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 function describe({ name, outcome }: ItemResult): string {

@@ -1,16 +1,20 @@
-import { useEffect, useState } from 'react';
+import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import type { ExportOptions } from '../../shared/contract';
+import { toBase64 } from '../api/base64';
 import { api } from '../api/client';
 
 /**
  * "Export to Word" and what the analyst may choose for it: a Sources list, Admiralty grades in the
- * citations, and the author name written into the document's properties (kept in the archive).
+ * citations, the author name written into the document's properties (kept in the archive), and
+ * the department's Word template (kept in the archive; the default for new briefs too).
  */
 export function ExportMenu({
+  briefId,
   disabled,
   onExport,
   onError,
 }: {
+  briefId: number | null;
   disabled: boolean;
   onExport: (options: ExportOptions) => void;
   onError: (message: string) => void;
@@ -23,6 +27,35 @@ export function ExportMenu({
       if (result.ok) setAuthor(result.value.authorName);
     });
   }, []);
+
+  // undefined while loading; null: the built-in style.
+  const [template, setTemplate] = useState<string | null | undefined>(undefined);
+  // The parent's handler changes identity on every render; the template is read once per brief.
+  const reportError = useRef(onError);
+  reportError.current = onError;
+  useEffect(() => {
+    if (briefId === null) return;
+    void api.getWordTemplate({ briefId }).then((result) => {
+      if (result.ok) setTemplate(result.value.name);
+      else reportError.current(result.error.message);
+    });
+  }, [briefId]);
+
+  const chooseTemplate = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file || briefId === null) return;
+    const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
+    const result = await api.setWordTemplate({ briefId, template: { name: file.name, base64 } });
+    if (result.ok) setTemplate(result.value.name);
+    else onError(result.error.message);
+  };
+  const chooseBuiltInStyle = async () => {
+    if (briefId === null) return;
+    const result = await api.setWordTemplate({ briefId, template: null });
+    if (result.ok) setTemplate(result.value.name);
+    else onError(result.error.message);
+  };
 
   const saveAuthor = async () => {
     const result = await api.saveSettings({ authorName: author });
@@ -58,6 +91,21 @@ export function ExportMenu({
               onBlur={() => void saveAuthor()}
             />
           </label>
+          <label>
+            Word template
+            <input
+              type="file"
+              accept=".docx,.dotx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.wordprocessingml.template"
+              disabled={briefId === null}
+              onChange={(event) => void chooseTemplate(event)}
+            />
+          </label>
+          <p className="export-template" aria-live="polite">
+            {template === undefined ? '' : template === null ? 'Built-in style' : `Template: ${template}`}
+          </p>
+          <button type="button" disabled={!template} onClick={() => void chooseBuiltInStyle()}>
+            Use the built-in style
+          </button>
         </div>
       </details>
       <button type="button" className="primary" onClick={() => onExport(options)} disabled={disabled}>

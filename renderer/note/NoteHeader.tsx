@@ -50,6 +50,7 @@ export function NoteHeader({
           History
         </button>
         <ExportMenu
+          briefId={session.brief?.id ?? null}
           disabled={!session.brief}
           onExport={(options) => void session.exportToWord(options)}
           onError={onError}

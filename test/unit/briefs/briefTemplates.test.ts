@@ -57,6 +57,10 @@ const headings = (state: SerializedBriefState) =>
     .filter((node) => node.type === 'heading')
     .map((node) => ({ tag: node.tag, text: (node.children as SerializedNode[])[0]?.text }));
 
+/** The last two paragraphs' text: the "Prepared by / Approved by" sign-off. */
+const signOff = (state: SerializedBriefState) =>
+  (state.root.children ?? []).slice(-2).map((node) => (node.children as SerializedNode[])[0]?.text);
+
 describe('brief templates', () => {
   it('give the English briefing note its title block and five h2 sections, each with an empty paragraph', () => {
     const template = briefTemplate('briefing-note-en', '2024-05-01');
@@ -69,7 +73,13 @@ describe('brief templates', () => {
       })),
     );
     const types = (template.content.root.children ?? []).map((node) => node.type);
-    expect(types).toEqual(['precis-title-block', ...Array(5).fill(['heading', 'paragraph']).flat()]);
+    expect(types).toEqual([
+      'precis-title-block',
+      ...Array(5).fill(['heading', 'paragraph']).flat(),
+      'paragraph',
+      'paragraph',
+    ]);
+    expect(signOff(template.content)).toEqual(['Prepared by: ', 'Approved by: ']);
     expect(readTitleBlock(template.content.root.children?.[0])).toEqual({
       type: 'precis-title-block',
       version: 1,
@@ -87,6 +97,7 @@ describe('brief templates', () => {
       'Considérations',
       'Recommandation(s)',
     ]);
+    expect(signOff(template.content)).toEqual(['Préparé par\u00a0: ', 'Approuvé par\u00a0: ']);
   });
 
   it('give a blank note one empty paragraph', () => {

@@ -58,8 +58,9 @@ describe('snapshots', () => {
   it('count the words of excerpts’ quotations, not of the title block or citations', () => {
     const { db } = tempArchive();
     const brief = createBrief(db, { template: 'briefing-note-en' });
-    // Five headings: Purpose, Background, Current Status, Considerations, Recommendation(s).
-    expect(takeSnapshot(db, brief.id, 'manual')?.wordCount).toBe(7);
+    // Five headings: Purpose, Background, Current Status, Considerations, Recommendation(s) (7
+    // words), then the sign-off lines "Prepared by:" and "Approved by:" (4).
+    expect(takeSnapshot(db, brief.id, 'manual')?.wordCount).toBe(11);
     const source = { title: 'T', outlet: null, author: null, publishedAt: null, url: null };
     const anchor = { exact: 'act now', prefix: '', suffix: '', start: 0, end: 7 };
     saveLatest(db, {

@@ -166,7 +166,10 @@ describe('renderBriefDocx', () => {
     expect(quoteStyle).toMatch(/<w:ind w:left="720" w:right="720"\/>/);
     expect(quoteStyle).toContain('<w:i/>');
     expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Heading 1"\/>/);
-    expect(styles).toContain('<w:rPrDefault><w:rPr><w:lang w:val="en-CA"/></w:rPr></w:rPrDefault>');
+    // The built-in body font is named, then the note's language (wordTemplate.test.ts: the look).
+    expect(styles).toMatch(
+      /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" [^>]*\/><w:sz w:val="22"\/><w:szCs w:val="22"\/><w:lang w:val="en-CA"\/><\/w:rPr><\/w:rPrDefault>/,
+    );
   });
 
   it('writes title, creator, language and the given time into docProps/core.xml', async () => {
