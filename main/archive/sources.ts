@@ -32,6 +32,8 @@ export interface ImportFacts {
   fileName: string | null;
   format?: SourceFormat;
   pageStarts?: readonly number[] | null;
+  /** The pages (1-based) read by OCR. */
+  ocrPages?: readonly number[] | null;
   /** The head of the cluster this source joins (never a member: heads have no cluster_id). */
   clusterId?: number | null;
 }
@@ -41,10 +43,10 @@ export function insertSource(db: Db, s: ParsedSource & ImportFacts): InsertOutco
 }
 
 const INSERT_COLUMNS = `title, outlet, author, published_at, language, url, body, original, content_hash, file_name,
-  imported_at, word_count, format, page_starts, cluster_id`;
-const INSERT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-/** Rows per INSERT statement: 15 parameters each, under SQLite's limit of 32,766. */
-const ROWS_PER_STATEMENT = 2048;
+  imported_at, word_count, format, page_starts, cluster_id, ocr_pages`;
+const INSERT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Rows per INSERT statement: 16 parameters each, under SQLite's limit of 32,766. */
+const ROWS_PER_STATEMENT = 2000;
 
 /**
  * Inserts many sources at once, in one transaction (a savepoint inside the caller's), and says
@@ -69,6 +71,7 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
         values.push(s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, s.body, s.original);
         values.push(hashes[start + i], s.fileName, importedAt, countWords(s.body), s.format ?? 'txt');
         values.push(s.pageStarts ? JSON.stringify(s.pageStarts) : null, s.clusterId ?? null);
+        values.push(s.ocrPages?.length ? JSON.stringify(s.ocrPages) : null);
       });
       // ON CONFLICT rather than look-then-insert: another process may import the same file at once.
       const sql = `INSERT INTO sources (${INSERT_COLUMNS})
@@ -114,6 +117,7 @@ interface SummaryRow {
   classification: string;
   tags_json: string;
   provenance_json: string | null;
+  ocr_pages: string | null;
 }
 
 interface DetailRow extends SummaryRow {
@@ -124,7 +128,7 @@ interface DetailRow extends SummaryRow {
 // Cluster members point at their head and heads point nowhere, so a cluster's size is one
 // indexed count of the rows pointing at its head.
 const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.url, s.language, s.word_count,
-  s.imported_at, s.format, s.reliability, s.credibility, s.classification,
+  s.imported_at, s.format, s.reliability, s.credibility, s.classification, s.ocr_pages,
   coalesce(s.cluster_id, s.id) AS cluster_head,
   1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM source_tags t WHERE t.source_id = s.id ORDER BY tag)) AS tags_json,
@@ -158,6 +162,7 @@ function rowToSourceSummary(row: SummaryRow): SourceSummary {
     tags: JSON.parse(row.tags_json) as string[],
     provenance,
     needsReview: needsReview(provenance),
+    ocrPages: row.ocr_pages ? (JSON.parse(row.ocr_pages) as number[]) : null,
   };
 }
 

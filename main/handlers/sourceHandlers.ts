@@ -5,6 +5,7 @@ import { getSource, listClusterMembers, listSources, listSourcesNeedingReview, u
 import { UserError } from '../errors';
 import { readCitationFacts } from '../export/citationFacts';
 import { importBuffer } from '../importers/importBuffer';
+import { currentImportProgress } from '../importers/importProgress';
 import { searchSources } from '../search/searchSources';
 
 type SourceHandlers = Pick<
@@ -16,6 +17,7 @@ type SourceHandlers = Pick<
   | 'listSources'
   | 'listNeedsReview'
   | 'importFile'
+  | 'importProgress'
   | 'citationFacts'
 >;
 
@@ -39,6 +41,7 @@ export function sourceHandlers(db: Db): SourceHandlers {
     // The file's name is only a label (format, title fallback): nothing is read from disk by it.
     importFile: ({ name, base64 }) =>
       importBuffer(db, basename(name.replace(/\\/g, '/')), Buffer.from(base64, 'base64')),
+    importProgress: () => ({ message: currentImportProgress() }),
     listSources: () => listSources(db),
     listNeedsReview: () => listSourcesNeedingReview(db),
     listClusterMembers: ({ id }) => {

@@ -1,4 +1,4 @@
-import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { formatLongDate } from '../../shared/citation';
 import { citationOf, type SerializedCitation } from '../../shared/citationNode';
 import {
@@ -11,6 +11,7 @@ import {
 import type { SourceDetail } from '../../shared/source';
 import { writeExcerptTransfer } from '../editor/excerptTransfer';
 import { ClusterVersions } from './ClusterVersions';
+import { ocrMarkLabel, ocrMarks } from './ocrMarks';
 import { paragraphParts } from './passage';
 import { SourceDetailsForm } from './SourceDetailsForm';
 import { selectionInBody, splitParagraphs } from './selectionOffsets';
@@ -101,6 +102,11 @@ export function ReaderPane({
     .join(' · ');
   const graded = sourceAssessment(source);
   const weak = weakFieldNotes(source);
+  const paragraphs = splitParagraphs(source.body);
+  const marks = ocrMarks(
+    source,
+    paragraphs.map((paragraph) => paragraph.start),
+  );
   return (
     <section className="pane reader" aria-label="Source">
       <header className="reader-header">
@@ -184,8 +190,15 @@ export function ReaderPane({
       ) : null}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging selected text is the mouse path; "Quote in note" is the keyboard path. */}
       <div className="reader-text" ref={textRef} onDragStart={onDragStart}>
-        {splitParagraphs(source.body).map((paragraph) => (
-          <p key={paragraph.start} data-start={paragraph.start}>
+        {paragraphs.map((paragraph) => (
+          <Fragment key={paragraph.start}>
+            {marks.has(paragraph.start) ? (
+              // Outside every [data-start] paragraph, so selections and quotes never include it.
+              <div className="ocr-mark" role="note" aria-label={ocrMarkLabel(marks.get(paragraph.start)!)}>
+                <span aria-hidden="true">OCR · p. {marks.get(paragraph.start)}</span>
+              </div>
+            ) : null}
+          <p data-start={paragraph.start}>
             {paragraphParts(paragraph.text, paragraph.start, terms, passage).map((part, i) =>
               part.passage ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.

@@ -9,6 +9,7 @@ import { up as briefRevisions } from './0070-brief-revisions';
 import { up as applicationId } from './0080-application-id';
 import { up as metadataProvenance } from './0090-metadata-provenance';
 import { up as citationStyle } from './0100-citation-style';
+import { up as ocrPages } from './0120-ocr-pages';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'application-id', up: applicationId },
   { version: 90, name: 'metadata-provenance', up: metadataProvenance },
   { version: 100, name: 'citation-style', up: citationStyle },
+  { version: 120, name: 'ocr-pages', up: ocrPages },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
