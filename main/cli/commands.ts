@@ -8,8 +8,8 @@ import { type Core, openCore } from '../core';
 import { dispatch } from '../dispatch';
 import { exportBrief } from '../export/exportBrief';
 import { startBrowserHost } from '../host/browserHost';
-import { onImportProgress } from '../importers/importProgress';
 import { importPaths } from '../importers/importPaths';
+import { onImportProgress } from '../importers/importProgress';
 import { type CommandSpec, UsageError } from './commandList';
 
 /**

@@ -192,30 +192,36 @@ export function ReaderPane({
       <div className="reader-text" ref={textRef} onDragStart={onDragStart}>
         {paragraphs.map((paragraph) => (
           <Fragment key={paragraph.start}>
-            {marks.has(paragraph.start) ? (
-              // Outside every [data-start] paragraph, so selections and quotes never include it.
-              <div className="ocr-mark" role="note" aria-label={ocrMarkLabel(marks.get(paragraph.start)!)}>
-                <span aria-hidden="true">OCR · p. {marks.get(paragraph.start)}</span>
-              </div>
-            ) : null}
-          <p data-start={paragraph.start}>
-            {paragraphParts(paragraph.text, paragraph.start, terms, passage).map((part, i) =>
-              part.passage ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
-                <mark key={i} className="passage">
-                  {part.text}
-                </mark>
-              ) : part.match ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
-                <mark key={i}>{part.text}</mark>
-              ) : (
-                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
-                <span key={i}>{part.text}</span>
-              ),
-            )}
-          </p>
+            <OcrMark page={marks.get(paragraph.start)} />
+            <p data-start={paragraph.start}>
+              {paragraphParts(paragraph.text, paragraph.start, terms, passage).map((part, i) =>
+                part.passage ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                  <mark key={i} className="passage">
+                    {part.text}
+                  </mark>
+                ) : part.match ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                  <mark key={i}>{part.text}</mark>
+                ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                  <span key={i}>{part.text}</span>
+                ),
+              )}
+            </p>
+          </Fragment>
         ))}
       </div>
     </section>
+  );
+}
+
+/** Before the first paragraph of a page read by OCR; outside every [data-start] paragraph, so never quoted. */
+function OcrMark({ page }: { page: number | undefined }) {
+  if (page === undefined) return null;
+  return (
+    <div className="ocr-mark" role="note" aria-label={ocrMarkLabel(page)}>
+      <span aria-hidden="true">OCR · p. {page}</span>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { hasText } from '../characters';
 import { isOrganisationLine, readAuthorList } from '../coverPage';
 import { propertyDate, validIsoDate } from '../dates';
 import { ImportFailure } from '../importFailure';
-import { type OcrProgress, needsOcr, readScannedPages } from '../ocr/scannedPages';
+import { needsOcr, type OcrProgress, readScannedPages } from '../ocr/scannedPages';
 import { readDateLine } from '../printedDates';
 import { describeContent, sniffContent } from './sniffContent';
 
@@ -72,7 +72,8 @@ export async function parsePdf(
     }
     // Scanned pages (no text layer, or next to none) are read by OCR, keeping their page numbers.
     const scanned = pages.flatMap((lines, i) => (needsOcr(lines) ? [i + 1] : []));
-    const recognised = scanned.length > 0 ? await readScannedPages(doc, scanned, OPS.paintImageXObject, options.onProgress) : new Map();
+    const recognised =
+      scanned.length > 0 ? await readScannedPages(doc, scanned, OPS.paintImageXObject, options.onProgress) : new Map();
     for (const [number, lines] of recognised) pages[number - 1] = lines;
     if (!pages.some((lines) => lines.some((line) => hasText(line.text)))) {
       throw new ImportFailure('the PDF has no text layer, and OCR found no text on its pages');

@@ -23,11 +23,14 @@ interface DecodedImage {
  * its worker and hands the pixels over in `page.objs`; nothing is rendered, so no canvas is needed.
  * Null when the page paints no image pdf.js could decode.
  */
-export async function largestPageImage(page: {
-  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
-  objs: { get(id: string, callback: (value: unknown) => void): void; has(id: string): boolean };
-  commonObjs: { get(id: string, callback: (value: unknown) => void): void; has(id: string): boolean };
-}, paintImage: number): Promise<PageImage | null> {
+export async function largestPageImage(
+  page: {
+    getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+    objs: { get(id: string, callback: (value: unknown) => void): void; has(id: string): boolean };
+    commonObjs: { get(id: string, callback: (value: unknown) => void): void; has(id: string): boolean };
+  },
+  paintImage: number,
+): Promise<PageImage | null> {
   const operators = await page.getOperatorList();
   let best: DecodedImage | null = null;
   for (let i = 0; i < operators.fnArray.length; i++) {
@@ -36,7 +39,7 @@ export async function largestPageImage(page: {
     if (typeof id !== 'string') continue;
     // Images used on several pages are kept in commonObjs; the rest in the page's own objs.
     const store = id.startsWith('g_') ? page.commonObjs : page.objs;
-    const image = (await new Promise((resolve) => store.get(id, resolve))) as DecodedImage | null;
+    const image = (await new Promise<unknown>((resolve) => store.get(id, resolve))) as DecodedImage | null;
     if (!image?.data || !image.width || !image.height) continue;
     if (!best || image.width * image.height > best.width * best.height) best = image;
   }

@@ -1,5 +1,5 @@
 import { detectLanguage } from '../language';
-import { type OcrLanguage, OcrEngines, type OcrLine } from './ocrEngine';
+import { OcrEngines, type OcrLanguage, type OcrLine } from './ocrEngine';
 import { largestPageImage, toPgm } from './pageImage';
 
 /** Reports OCR progress, as "OCR page 3 of 12". */

@@ -40,7 +40,12 @@ describe('scanned PDFs are read by OCR', () => {
     expect(source.body).toContain('The minister approved the coastal patrol budget on the third of March.');
     expect(pageOf(source, 'The minister approved the coastal patrol budget')).toBe(2);
     expect(pageOf(source, 'This letter answers the request received in January')).toBe(1);
-    const found = searchSources(db, { query: '"coastal patrol budget" minister', limit: 10, offset: 0, sort: 'relevance' });
+    const found = searchSources(db, {
+      query: '"coastal patrol budget" minister',
+      limit: 10,
+      offset: 0,
+      sort: 'relevance',
+    });
     expect(found.results.map((hit) => hit.id)).toEqual([source.id]);
   }, 120_000);
 
