@@ -71,9 +71,9 @@ export async function parsePdf(
       page.cleanup();
     }
     // Scanned pages (no text layer, or next to none) are read by OCR, keeping their page numbers.
-    const scanned = pages.flatMap((lines, i) => (needsOcr(lines) ? [i + 1] : []));
+    const thin = new Map(pages.flatMap((lines, i) => (needsOcr(lines) ? [[i + 1, lines] as const] : [])));
     const recognised =
-      scanned.length > 0 ? await readScannedPages(doc, scanned, OPS.paintImageXObject, options.onProgress) : new Map();
+      thin.size > 0 ? await readScannedPages(doc, thin, OPS.paintImageXObject, options.onProgress) : new Map();
     for (const [number, lines] of recognised) pages[number - 1] = lines;
     if (!pages.some((lines) => lines.some((line) => hasText(line.text)))) {
       throw new ImportFailure('the PDF has no text layer, and OCR found no text on its pages');

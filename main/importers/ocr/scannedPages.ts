@@ -5,8 +5,14 @@ import { largestPageImage, toPgm } from './pageImage';
 /** Reports OCR progress, as "OCR page 3 of 12". */
 export type OcrProgress = (message: string) => void;
 
-/** A page with fewer letters and digits than this in its text layer is read by OCR. */
-export const MIN_TEXT_LAYER_CHARACTERS = 20;
+/**
+ * A page with fewer letters and digits than this in its text layer is looked at for a scan: an
+ * access-to-information release stamps a line or two of real text ("Released under the ATIA")
+ * on each scanned page, which is not the page's text.
+ */
+export const MIN_TEXT_LAYER_CHARACTERS = 200;
+/** A scan of a page: an image of at least this many pixels (a third of a page at 100 dpi). */
+const MIN_SCAN_PIXELS = 300_000;
 
 /** A text line on a PDF page, in PDF units from the bottom of the page (as pdf.ts reads them). */
 export interface PageLine {
@@ -28,22 +34,23 @@ interface PdfDocument {
   getPage(number: number): Promise<PdfPage>;
 }
 
-/** True when a page's text layer is missing or too thin to be the page's text. */
+/** True when a page's text layer is missing or too thin to be the page's text: worth a look for a scan. */
 export function needsOcr(lines: readonly PageLine[]): boolean {
   const characters = lines.reduce((n, line) => n + (line.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0), 0);
   return characters < MIN_TEXT_LAYER_CHARACTERS;
 }
 
 /**
- * Reads the given pages by OCR, one at a time, each from the largest image it paints (a scan
- * is one full-page image). The language is chosen from the document: the first page is read
+ * Reads the given pages (by number, with what their text layer has) by OCR, one at a time, each
+ * from the largest image it paints (a scan is one full-page image); a page without a large image
+ * keeps its text layer. The language is chosen from the document: the first page is read
  * with the English model and, when its words are French, read again with the French one, which
  * then reads the rest. Returns each page's lines in the page's own units, so paragraphs and page
  * numbers work as for a text layer; a page with no image or no text is left out.
  */
 export async function readScannedPages(
   doc: PdfDocument,
-  pageNumbers: readonly number[],
+  textLayers: ReadonlyMap<number, readonly PageLine[]>,
   paintImage: number,
   onProgress: OcrProgress = () => {},
 ): Promise<Map<number, PageLine[]>> {
@@ -51,13 +58,13 @@ export async function readScannedPages(
   const read = new Map<number, PageLine[]>();
   let language: OcrLanguage | null = null;
   try {
-    for (const number of pageNumbers) {
-      onProgress(`OCR page ${number} of ${doc.numPages}`);
+    for (const number of textLayers.keys()) {
       const page = await doc.getPage(number);
       const image = await largestPageImage(page, paintImage);
       const pageHeight = Math.abs((page.view[3] ?? 792) - (page.view[1] ?? 0));
       page.cleanup();
-      if (!image) continue;
+      if (!image || image.width * image.height < MIN_SCAN_PIXELS) continue;
+      onProgress(`OCR page ${number} of ${doc.numPages}`);
       const pgm = toPgm(image);
       let result = await engines.recognise(pgm, language ?? 'eng');
       if (!language) {
@@ -66,7 +73,9 @@ export async function readScannedPages(
       }
       const scale = pageHeight / image.height;
       const lines = result.lines.map((line) => toPageLine(line, image.height, scale));
-      if (lines.length > 0) read.set(number, lines);
+      // What the text layer had (a stamp, a page number) stays, in its place on the page.
+      const merged = [...lines, ...(textLayers.get(number) ?? [])].sort((a, b) => b.y - a.y);
+      if (lines.length > 0) read.set(number, merged);
     }
   } finally {
     await engines.close();
