@@ -76,7 +76,7 @@ export async function parsePdf(
       thin.size > 0 ? await readScannedPages(doc, thin, OPS.paintImageXObject, options.onProgress) : new Map();
     for (const [number, lines] of recognised) pages[number - 1] = lines;
     if (!pages.some((lines) => lines.some((line) => hasText(line.text)))) {
-      throw new ImportFailure('the PDF has no text layer, and OCR found no text on its pages');
+      throw new ImportFailure('the PDF has no text: its pages have no text layer, and OCR found none in their images');
     }
     const { info, metadata } = await doc.getMetadata();
     const fields = (info ?? {}) as Record<string, unknown>;
