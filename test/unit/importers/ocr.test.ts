@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getSource } from '../../../main/archive/sources';
+import { parsePdf } from '../../../main/importers/formats/pdf';
 import { importBuffer } from '../../../main/importers/importBuffer';
 import { onImportProgress } from '../../../main/importers/importProgress';
+import { largestPageImage } from '../../../main/importers/ocr/pageImage';
 import { searchSources } from '../../../main/search/searchSources';
 import { pageAt } from '../../../shared/source';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+import { buildPdf } from './fixtures';
 
 afterEach(cleanUpTemp);
 
@@ -58,5 +61,21 @@ describe('scanned PDFs are read by OCR', () => {
     expect(pageOf(source, sentence)).toBe(2);
     const found = searchSources(db, { query: 'patrouilles côtières', limit: 10, offset: 0, sort: 'relevance' });
     expect(found.results.map((hit) => hit.id)).toEqual([source.id]);
+  }, 120_000);
+
+  it('reads a scan stamped with a line of real text (a thin text layer), keeping the stamp', async () => {
+    // Page 2 of the English scan, as pixels, painted under an access-to-information stamp.
+    const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(join(SCANNED, 'scanned-en.pdf'))) }).promise;
+    const scan = await largestPageImage((await doc.getPage(2)) as never, OPS.paintImageXObject);
+    await doc.destroy();
+    const stamp = 'Released under the ATIA - unclassified information';
+    const pdf = buildPdf([{ lines: [stamp], scan: scan! }]);
+    const parsed = await parsePdf(new Uint8Array(pdf), 'stamped.pdf');
+    expect(parsed.ocrPages).toEqual([1]);
+    const sentence = 'The minister approved the coastal patrol budget on the third of March.';
+    expect(parsed.body).toContain(sentence);
+    // The stamp stays, as a line of its own, where it is printed among the recognised lines.
+    expect(parsed.original.split('\n')).toContain(stamp);
   }, 120_000);
 });
