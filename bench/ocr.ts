@@ -46,8 +46,10 @@ async function main(): Promise<void> {
     const peakMb = process.resourceUsage().maxRSS / 1024;
     const perPage = (performance.now() - firstPageAt) / 1000 / PAGES;
     console.log(`pages: ${PAGES} (A4, about 450 words each, at 100 dpi, greyscale), ${cpus().length} cores`);
-    console.log(`wall time: ${seconds.toFixed(1)} s, ${(PAGES / seconds).toFixed(2)} pages/s (model load included)`);
-    console.log(`per page from the first OCR page on (model load included): ${perPage.toFixed(2)} s`);
+    console.log(
+      `wall time: ${Math.round(seconds * 1000)} ms, ${(PAGES / seconds).toFixed(2)} pages/s (model load included)`,
+    );
+    console.log(`per page from the first OCR page on (model load included): ${Math.round(perPage * 1000)} ms`);
     console.log(`peak RSS of the process (parse worker and Tesseract thread included): ${peakMb.toFixed(0)} MB`);
     console.log(
       `README: OCR of a ${PAGES}-page scan: ${(PAGES / seconds).toFixed(2)} pages/s (${perPage.toFixed(1)} s a page), peak memory ${peakMb.toFixed(0)} MB`,
