@@ -169,6 +169,8 @@ export const contract = {
     input: z.object({ name: z.string().min(1).max(1000), base64: z.string().max(MAX_UPLOAD_BASE64) }),
     output: ImportItemOutcome,
   },
+  /** What the import under way is doing within its file ("OCR page 3 of 12"), or null. Polled by the UI. */
+  importProgress: { input: Nothing, output: z.object({ message: z.string().nullable() }) },
   /** Briefs not in the trash, most recently edited first. */
   listBriefs: { input: Nothing, output: z.array(BriefSummary) },
   listTrash: { input: Nothing, output: z.array(BriefSummary) },

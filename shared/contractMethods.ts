@@ -11,6 +11,7 @@ export const CONTRACT_METHODS = [
   'listSources',
   'listNeedsReview',
   'importFile',
+  'importProgress',
   'listBriefs',
   'listTrash',
   'createBrief',

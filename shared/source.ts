@@ -139,6 +139,8 @@ export const SourceSummary = CitationFields.extend({
   provenance: Provenance,
   /** Title, date or outlet rests on weak evidence or none: the analyst should check them. */
   needsReview: z.boolean(),
+  /** PDFs: the pages (1-based) whose text was read by OCR and may carry recognition errors. */
+  ocrPages: z.array(z.number().int().positive()).nullable(),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 

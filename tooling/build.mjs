@@ -21,7 +21,8 @@ export const nodeBundle = {
   // Native and Electron modules load at run time from node_modules (or the Electron runtime).
   // pdfjs-dist is ESM-only and loaded lazily on the first PDF: kept external, its import() stays a
   // real dynamic import of node_modules/pdfjs-dist (see main/importers/formats/pdf.ts).
-  external: ['better-sqlite3', 'electron', 'pdfjs-dist'],
+  // tesseract.js starts its worker thread and WebAssembly core from its own files in node_modules.
+  external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'tesseract.js'],
 };
 
 async function buildCli() {

@@ -34,7 +34,7 @@ export const SYSTEM_PACKAGES = [
   },
   {
     name: 'poppler-utils',
-    usedBy: 'pdftotext, pdfinfo and pdftoppm on the PDFs LibreOffice writes',
+    usedBy: 'pdftotext, pdfinfo and pdftoppm on the PDFs LibreOffice writes; pdftoppm for the scanned-PDF fixtures',
     present: () => ['pdftotext', 'pdfinfo', 'pdftoppm'].every(onPath),
   },
   {
@@ -47,7 +47,11 @@ export const SYSTEM_PACKAGES = [
     usedBy: 'ris2xml: an independent reader of the RIS files export writes',
     present: () => onPath('ris2xml'),
   },
-  { name: 'img2pdf', usedBy: 'making image-only PDF fixtures', present: () => onPath('img2pdf') },
+  {
+    name: 'img2pdf',
+    usedBy: 'making image-only PDF fixtures (test/fixtures/scanned/make.sh, bench ocr)',
+    present: () => onPath('img2pdf'),
+  },
   {
     name: 'time',
     usedBy: 'GNU time (/usr/bin/time): peak memory in bench:export',

@@ -32,6 +32,8 @@ export interface ImportFacts {
   fileName: string | null;
   format?: SourceFormat;
   pageStarts?: readonly number[] | null;
+  /** The pages (1-based) read by OCR. */
+  ocrPages?: readonly number[] | null;
   /** The head of the cluster this source joins (never a member: heads have no cluster_id). */
   clusterId?: number | null;
   /** A source without text (a reference) is known by its metadata instead: see migration 0140. */
@@ -84,6 +86,13 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
       for (const row of rows) insertedIds.set(row.hash, row.id);
       start += size;
     }
+    // Scanned pages are rare: their OCR page list is written apart, only for the sources that have one.
+    sources.forEach((s, i) => {
+      const id = insertedIds.get(hashes[i]!);
+      if (id !== undefined && s.ocrPages?.length) {
+        prepareCached(db, 'UPDATE sources SET ocr_pages = ? WHERE id = ?').run(JSON.stringify(s.ocrPages), id);
+      }
+    });
     const claimed = new Set<string>();
     return hashes.map((hash): InsertOutcome => {
       const id = insertedIds.get(hash);
@@ -116,6 +125,7 @@ interface SummaryRow {
   classification: string;
   tags_json: string;
   provenance_json: string | null;
+  ocr_pages: string | null;
 }
 
 interface DetailRow extends SummaryRow {
@@ -126,7 +136,7 @@ interface DetailRow extends SummaryRow {
 // Cluster members point at their head and heads point nowhere, so a cluster's size is one
 // indexed count of the rows pointing at its head.
 const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.url, s.language, s.word_count,
-  s.imported_at, s.format, s.reliability, s.credibility, s.classification,
+  s.imported_at, s.format, s.reliability, s.credibility, s.classification, s.ocr_pages,
   coalesce(s.cluster_id, s.id) AS cluster_head,
   1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM source_tags t WHERE t.source_id = s.id ORDER BY tag)) AS tags_json,
@@ -160,6 +170,7 @@ function rowToSourceSummary(row: SummaryRow): SourceSummary {
     tags: JSON.parse(row.tags_json) as string[],
     provenance,
     needsReview: needsReview(provenance),
+    ocrPages: row.ocr_pages ? (JSON.parse(row.ocr_pages) as number[]) : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { dispatch } from '../dispatch';
 import { exportBrief } from '../export/exportBrief';
 import { startBrowserHost } from '../host/browserHost';
 import { importPaths } from '../importers/importPaths';
+import { onImportProgress } from '../importers/importProgress';
 import { attachmentsBeside } from '../interchange/attachments';
 import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { type CommandSpec, UsageError } from './commandList';
@@ -132,6 +133,10 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
       return { kind: 'failed' as const, error: (error as Error).message };
     }
   };
+  // Progress within a file (OCR of scanned pages) goes to stderr too, before the file's own line.
+  const stopProgress = onImportProgress((message) => {
+    if (!ctx.json) process.stderr.write(`  ${message}\n`);
+  });
   // A bulk write: run at synchronous NORMAL (see main/archive/database.ts).
   const report = await withSynchronousNormal(core.db, () =>
     importPaths(
@@ -142,7 +147,7 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
       },
       importFile,
     ),
-  );
+  ).finally(stopProgress);
   if (ctx.json) {
     printJson(report);
   } else {

@@ -5,6 +5,7 @@ import { getSource, listClusterMembers, listSources, listSourcesNeedingReview, u
 import { UserError } from '../errors';
 import { readCitationFacts } from '../export/citationFacts';
 import { importBuffer } from '../importers/importBuffer';
+import { currentImportProgress } from '../importers/importProgress';
 import { exportReferences, REFERENCE_FILE } from '../interchange/exportReferences';
 import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { searchSources } from '../search/searchSources';
@@ -18,6 +19,7 @@ type SourceHandlers = Pick<
   | 'listSources'
   | 'listNeedsReview'
   | 'importFile'
+  | 'importProgress'
   | 'citationFacts'
   | 'exportSourceMetadata'
 >;
@@ -51,6 +53,7 @@ export function sourceHandlers(db: Db): SourceHandlers {
       const { extension, mimeType } = REFERENCE_FILE[format];
       return { fileName: `sources.${extension}`, mimeType, text, count };
     },
+    importProgress: () => ({ message: currentImportProgress() }),
     listSources: () => listSources(db),
     listNeedsReview: () => listSourcesNeedingReview(db),
     listClusterMembers: ({ id }) => {

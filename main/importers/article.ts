@@ -47,7 +47,12 @@ export type Article = Omit<ParsedSource, 'original' | 'provenance'> & {
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** What `parseFile` makes of one file, ready to store. */
-export type ParsedFile = ParsedSource & { format: SourceFormat; pageStarts: number[] | null };
+export type ParsedFile = ParsedSource & {
+  format: SourceFormat;
+  pageStarts: number[] | null;
+  /** PDFs: the pages (1-based) whose text was read by OCR, so it may carry recognition errors. */
+  ocrPages?: number[] | null;
+};
 
 export interface AssembleOptions {
   /** Set when the caller already took the headline off the text (null: there was none). */

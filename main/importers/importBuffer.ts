@@ -12,6 +12,7 @@ import { contentHash, insertSource } from '../archive/sources';
 import { asWriteError, committed } from '../archive/writeErrors';
 import type { ParsedFile } from './article';
 import { describeFailure } from './importFailure';
+import { clearImportProgress, reportImportProgress } from './importProgress';
 import { baseName } from './parseFile';
 import { type ParseOptions, parseFileIsolated } from './parseInWorker';
 
@@ -28,10 +29,12 @@ export async function importBuffer(
   options?: ParseOptions,
 ): Promise<ImportItemOutcome> {
   try {
-    const parsed = await parseFileIsolated(name, bytes, options);
+    const parsed = await parseFileIsolated(name, bytes, { onProgress: reportImportProgress, ...options });
     return storeParsedFile(db, parsed, baseName(name));
   } catch (error) {
     return { kind: 'failed', error: describeFailure(error) };
+  } finally {
+    clearImportProgress();
   }
 }
 

@@ -7,7 +7,12 @@ import { parseText } from './formats/text';
 import { formatMegabytes, ImportFailure, MAX_IMPORT_BYTES } from './importFailure';
 import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension, isReferenceExtension } from './importFormats';
 
-type Parser = (bytes: Uint8Array, fileName: string) => ParsedFile | Promise<ParsedFile>;
+/** What a reader may report while it works, such as "OCR page 3 of 12". */
+export interface ParseContext {
+  onProgress?: (message: string) => void;
+}
+
+type Parser = (bytes: Uint8Array, fileName: string, context: ParseContext) => ParsedFile | Promise<ParsedFile>;
 
 // Typed by the one list of formats: a listed format without a parser (or the reverse) fails to compile.
 const PARSERS: Record<ImportExtension, Parser> = {
@@ -17,7 +22,7 @@ const PARSERS: Record<ImportExtension, Parser> = {
   '.html': parseHtml,
   '.htm': parseHtml,
   '.docx': parseDocx,
-  '.pdf': parsePdf,
+  '.pdf': (bytes, name, context) => parsePdf(bytes, name, context),
 };
 
 // Formats people will try, with what to do instead.
@@ -69,13 +74,13 @@ export function assertImportable(name: string, size: number): void {
  * reader; each reader checks that the content really is what the name says. Throws ImportFailure
  * with a one-line reason when the file cannot be imported.
  */
-export async function parseFile(name: string, bytes: Uint8Array): Promise<ParsedFile> {
+export async function parseFile(name: string, bytes: Uint8Array, context: ParseContext = {}): Promise<ParsedFile> {
   assertImportable(name, bytes.length);
   // A reference manager's export is metadata, read by main/interchange/, never parsed as a text.
   if (!isImportExtension(extensionOf(name)))
     throw new ImportFailure(`${extensionOf(name)} files hold references, not a text`);
   const fileName = baseName(name);
-  const parsed = await PARSERS[extensionOf(name) as ImportExtension](bytes, fileName);
+  const parsed = await PARSERS[extensionOf(name) as ImportExtension](bytes, fileName, context);
   if (!hasText(parsed.body)) throw new ImportFailure('no text left after cleaning (no letters or digits)');
   return parsed;
 }

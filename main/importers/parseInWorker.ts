@@ -9,6 +9,11 @@ import { assertImportable, extensionOf, parseFile } from './parseFile';
 export const PARSE_TIME_LIMIT_MS = 20_000;
 /** The worker's V8 heap limit: far above any real report (files are capped at 10 MB). */
 export const PARSE_MEMORY_LIMIT_MB = 512;
+/**
+ * The time each page read by OCR adds to the limit: a scanned page takes a few seconds on a slow
+ * laptop (bench/ocr.ts), so a 12-page scan may take a minute or more, and still may not hang.
+ */
+export const OCR_PAGE_TIME_LIMIT_MS = 30_000;
 
 /**
  * The formats read by large third-party parsers (pdf.js, mammoth) that we cannot prove always
@@ -26,6 +31,10 @@ export interface ParseOptions {
   workerPath?: string | null;
   timeLimitMs?: number;
   memoryLimitMb?: number;
+  /** Per page read by OCR, added to the time limit when the page starts. */
+  ocrPageTimeLimitMs?: number;
+  /** Progress within the file, such as "OCR page 3 of 12". */
+  onProgress?: (message: string) => void;
 }
 
 /** The bundled worker script next to the running bundle, or null when running from sources. */
@@ -47,11 +56,14 @@ export async function parseFileIsolated(
   options: ParseOptions = {},
 ): Promise<ParsedFile> {
   const workerPath = options.workerPath === undefined ? bundledParseWorker() : options.workerPath;
-  if (!workerPath || !ISOLATED_EXTENSIONS.has(extensionOf(name))) return parseFile(name, bytes);
+  if (!workerPath || !ISOLATED_EXTENSIONS.has(extensionOf(name))) {
+    return parseFile(name, bytes, { onProgress: options.onProgress });
+  }
   // The cheap refusals need no thread.
   assertImportable(name, bytes.length);
   const timeLimitMs = options.timeLimitMs ?? PARSE_TIME_LIMIT_MS;
   const memoryLimitMb = options.memoryLimitMb ?? PARSE_MEMORY_LIMIT_MB;
+  const ocrPageTimeLimitMs = options.ocrPageTimeLimitMs ?? OCR_PAGE_TIME_LIMIT_MS;
 
   return new Promise<ParsedFile>((resolve, reject) => {
     const worker = new Worker(workerPath, {
@@ -66,12 +78,27 @@ export async function parseFileIsolated(
       void worker.terminate();
       outcome();
     };
-    const timer = setTimeout(
-      () =>
-        settle(() => reject(new ImportFailure(`took longer than ${formatSeconds(timeLimitMs)} s to read; skipped`))),
-      timeLimitMs,
-    );
-    worker.on('message', (message: { ok: true; parsed: ParsedFile } | { ok: false; error: string }) => {
+    // The limit grows with each page read by OCR: the text layer's share, then a budget per page.
+    let limitMs = timeLimitMs;
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => settle(() => reject(new ImportFailure(`took longer than ${formatSeconds(limitMs)} s to read; skipped`))),
+        Math.max(0, started + limitMs - Date.now()),
+      );
+    };
+    arm();
+    worker.on('message', (message: WorkerMessage) => {
+      if ('progress' in message) {
+        if (message.progress.startsWith('OCR page')) {
+          limitMs += ocrPageTimeLimitMs;
+          arm();
+        }
+        options.onProgress?.(message.progress);
+        return;
+      }
       settle(() => (message.ok ? resolve(message.parsed) : reject(new ImportFailure(message.error))));
     });
     worker.on('error', (error: Error & { code?: string }) => {
@@ -90,6 +117,8 @@ export async function parseFileIsolated(
     });
   });
 }
+
+type WorkerMessage = { ok: true; parsed: ParsedFile } | { ok: false; error: string } | { progress: string };
 
 function formatSeconds(ms: number): string {
   return String(Number((ms / 1000).toFixed(3)));

@@ -8,7 +8,7 @@ import { parseFile } from './parseFile';
  * exhausts its heap takes down this thread only; the importer terminates it and carries on.
  */
 const { name, bytes } = workerData as { name: string; bytes: Uint8Array };
-parseFile(name, bytes).then(
+parseFile(name, bytes, { onProgress: (progress) => parentPort?.postMessage({ progress }) }).then(
   (parsed) => parentPort?.postMessage({ ok: true, parsed }),
   (error: unknown) => parentPort?.postMessage({ ok: false, error: describeFailure(error) }),
 );

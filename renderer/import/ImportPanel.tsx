@@ -32,6 +32,26 @@ function countOf(outcome: ImportItemOutcome) {
   };
 }
 
+/** How often the panel asks what the file being read is at ("OCR page 3 of 12"). */
+const PROGRESS_POLL_MS = 500;
+
+/**
+ * Shows progress within a file while its import is pending: a scanned PDF is read by OCR page by
+ * page, which takes seconds a page. The contract has no push channel, so the panel polls.
+ */
+async function withinFileProgress<T>(pending: Promise<T>, show: (message: string | null) => void): Promise<T> {
+  const timer = setInterval(() => {
+    void api.importProgress({}).then((result) => {
+      if (result.ok) show(result.value.message);
+    });
+  }, PROGRESS_POLL_MS);
+  try {
+    return await pending;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /**
  * Imports files or a whole folder picked by the analyst, one file per call so progress can be
  * shown and one bad file never stops the rest.
@@ -49,9 +69,12 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     const done: ItemResult[] = [];
     for (const [index, file] of files.entries()) {
       const name = file.webkitRelativePath || file.name;
-      setProgress(`Importing ${index + 1} of ${files.length}: ${name}`);
+      const label = `Importing ${index + 1} of ${files.length}: ${name}`;
+      setProgress(label);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await api.importFile({ name, base64: toBase64(bytes) });
+      const result = await withinFileProgress(api.importFile({ name, base64: toBase64(bytes) }), (message) =>
+        setProgress(message ? `${label} (${message})` : label),
+      );
       done.push({ name, outcome: result.ok ? result.value : { kind: 'failed', error: result.error.message } });
     }
     const counts = done.map(({ outcome }) => countOf(outcome));

@@ -1,4 +1,4 @@
-import { type DragEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { formatLongDate } from '../../shared/citation';
 import { citationOf, type SerializedCitation } from '../../shared/citationNode';
 import {
@@ -11,6 +11,7 @@ import {
 import type { SourceDetail } from '../../shared/source';
 import { writeExcerptTransfer } from '../editor/excerptTransfer';
 import { ClusterVersions } from './ClusterVersions';
+import { ocrMarkLabel, ocrMarks } from './ocrMarks';
 import { paragraphParts } from './passage';
 import { SourceDetailsForm } from './SourceDetailsForm';
 import { selectionInBody, splitParagraphs } from './selectionOffsets';
@@ -101,6 +102,11 @@ export function ReaderPane({
     .join(' · ');
   const graded = sourceAssessment(source);
   const weak = weakFieldNotes(source);
+  const paragraphs = splitParagraphs(source.body);
+  const marks = ocrMarks(
+    source,
+    paragraphs.map((paragraph) => paragraph.start),
+  );
   return (
     <section className="pane reader" aria-label="Source">
       <header className="reader-header">
@@ -189,25 +195,38 @@ export function ReaderPane({
       ) : null}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging selected text is the mouse path; "Quote in note" is the keyboard path. */}
       <div className="reader-text" ref={textRef} onDragStart={onDragStart}>
-        {splitParagraphs(source.body).map((paragraph) => (
-          <p key={paragraph.start} data-start={paragraph.start}>
-            {paragraphParts(paragraph.text, paragraph.start, terms, passage).map((part, i) =>
-              part.passage ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
-                <mark key={i} className="passage">
-                  {part.text}
-                </mark>
-              ) : part.match ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
-                <mark key={i}>{part.text}</mark>
-              ) : (
-                // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
-                <span key={i}>{part.text}</span>
-              ),
-            )}
-          </p>
+        {paragraphs.map((paragraph) => (
+          <Fragment key={paragraph.start}>
+            <OcrMark page={marks.get(paragraph.start)} />
+            <p data-start={paragraph.start}>
+              {paragraphParts(paragraph.text, paragraph.start, terms, passage).map((part, i) =>
+                part.passage ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                  <mark key={i} className="passage">
+                    {part.text}
+                  </mark>
+                ) : part.match ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                  <mark key={i}>{part.text}</mark>
+                ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity beyond their position.
+                  <span key={i}>{part.text}</span>
+                ),
+              )}
+            </p>
+          </Fragment>
         ))}
       </div>
     </section>
+  );
+}
+
+/** Before the first paragraph of a page read by OCR; outside every [data-start] paragraph, so never quoted. */
+function OcrMark({ page }: { page: number | undefined }) {
+  if (page === undefined) return null;
+  return (
+    <div className="ocr-mark" role="note" aria-label={ocrMarkLabel(page)}>
+      <span aria-hidden="true">OCR · p. {page}</span>
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { up as applicationId } from './0080-application-id';
 import { up as metadataProvenance } from './0090-metadata-provenance';
 import { up as citationStyle } from './0100-citation-style';
 import { up as rankingIndex } from './0110-ranking-index';
+import { up as ocrPages } from './0120-ocr-pages';
 import { up as wordTemplates } from './0130-word-templates';
 import { up as referenceSources } from './0140-reference-sources';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: 'metadata-provenance', up: metadataProvenance },
   { version: 100, name: 'citation-style', up: citationStyle },
   { version: 110, name: 'ranking-index', up: rankingIndex },
+  { version: 120, name: 'ocr-pages', up: ocrPages },
   { version: 130, name: 'word-templates', up: wordTemplates },
   { version: 140, name: 'reference-sources', up: referenceSources },
 ];

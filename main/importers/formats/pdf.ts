@@ -4,6 +4,7 @@ import { hasText } from '../characters';
 import { isOrganisationLine, readAuthorList } from '../coverPage';
 import { propertyDate, validIsoDate } from '../dates';
 import { ImportFailure } from '../importFailure';
+import { needsOcr, type OcrProgress, readScannedPages } from '../ocr/scannedPages';
 import { readDateLine } from '../printedDates';
 import { describeContent, sniffContent } from './sniffContent';
 
@@ -34,7 +35,11 @@ interface Line {
  * cited as "p. 3"; running headers, footers and page numbers are left out of the body. The
  * original stored is the text of every page as extracted, pages separated by form feeds.
  */
-export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<ParsedFile> {
+export async function parsePdf(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { onProgress?: OcrProgress } = {},
+): Promise<ParsedFile> {
   const kind = sniffContent(bytes);
   if (kind !== 'pdf') throw new ImportFailure(`file is not a PDF: it is ${describeContent(kind)}`);
   // A download cut short still opens (pdf.js rebuilds what it can), silently missing pages.
@@ -43,7 +48,7 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     throw new ImportFailure('the PDF is incomplete (it has no end-of-file marker): it may have been cut short');
   }
 
-  const { getDocument } = await loadPdfJs();
+  const { getDocument, OPS } = await loadPdfJs();
   // A copy, as a plain Uint8Array: pdf.js refuses Node Buffers and may detach what it is given.
   const task = getDocument({
     data: new Uint8Array(bytes),
@@ -51,6 +56,8 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
     disableFontFace: true,
     useSystemFonts: false,
     enableXfa: false,
+    // Decoded images come back as pixels (for OCR), not as bitmaps for a canvas.
+    isOffscreenCanvasSupported: false,
     verbosity: 0,
   });
   try {
@@ -63,8 +70,13 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       pages.push(pageLines(await page.getTextContent()));
       page.cleanup();
     }
+    // Scanned pages (no text layer, or next to none) are read by OCR, keeping their page numbers.
+    const thin = new Map(pages.flatMap((lines, i) => (needsOcr(lines) ? [[i + 1, lines] as const] : [])));
+    const recognised =
+      thin.size > 0 ? await readScannedPages(doc, thin, OPS.paintImageXObject, options.onProgress) : new Map();
+    for (const [number, lines] of recognised) pages[number - 1] = lines;
     if (!pages.some((lines) => lines.some((line) => hasText(line.text)))) {
-      throw new ImportFailure('the PDF has no text layer (it is probably scanned pages): run OCR on it first');
+      throw new ImportFailure('the PDF has no text: its pages have no text layer, and OCR found none in their images');
     }
     const { info, metadata } = await doc.getMetadata();
     const fields = (info ?? {}) as Record<string, unknown>;
@@ -95,7 +107,8 @@ export async function parsePdf(bytes: Uint8Array, fileName: string): Promise<Par
       { pageCount: pages.length, coverTitle: largestText(kept[0] ?? []) },
     );
     const original = pages.map((lines) => lines.map((line) => line.text).join('\n')).join('\n\f\n');
-    return { ...article, original, format: 'pdf' };
+    const ocrPages = [...recognised.keys()].sort((a, b) => a - b);
+    return { ...article, original, format: 'pdf', ocrPages: ocrPages.length > 0 ? ocrPages : null };
   } finally {
     await task.destroy();
   }

@@ -56,6 +56,8 @@ describe('migration 90: metadata provenance', () => {
     const { db, full, bare } = archiveWithOldSources();
     migrate(db, 90);
     expect(schemaVersion(db)).toBe(90);
+    // Read through today's code, which expects the later columns too (ocr_pages, 0120).
+    migrate(db);
     expect(getSource(db, full)).toMatchObject({
       title: 'Talks begin',
       outlet: 'The Canadian Press',

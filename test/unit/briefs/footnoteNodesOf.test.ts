@@ -34,6 +34,7 @@ const SOURCE: SourceDetail = {
     url: { from: 'user', strength: 'strong' },
   },
   needsReview: false,
+  ocrPages: null,
 };
 const SNAPSHOT = {
   title: SOURCE.title,

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { Zip, ZipDeflate, zipSync } from 'fflate';
 
@@ -11,6 +12,8 @@ export interface PdfPage {
   lines: string[];
   /** Type size per line index, for headings (default 11). */
   sizes?: Record<number, number>;
+  /** A greyscale image painted over the whole page first, as a scanner would (lines then stamp it). */
+  scan?: { width: number; height: number; grey: Uint8Array };
 }
 
 /** A minimal valid PDF (Helvetica, WinAnsi text) with a correct cross-reference table. */
@@ -23,7 +26,16 @@ export function buildPdf(pages: PdfPage[], info: Record<string, string> = {}): B
   const kids: number[] = [];
   for (const page of pages) {
     let y = 740;
-    let stream = 'BT\n';
+    let stream = page.scan ? 'q 612 0 0 792 0 0 cm /Im1 Do Q\n' : '';
+    let xobject = '';
+    if (page.scan) {
+      const data = deflateSync(page.scan.grey).toString('latin1');
+      add(
+        `<< /Type /XObject /Subtype /Image /Width ${page.scan.width} /Height ${page.scan.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>\nstream\n${data}\nendstream`,
+      );
+      xobject = ` /XObject << /Im1 ${objects.length} 0 R >>`;
+    }
+    stream += 'BT\n';
     page.lines.forEach((line, i) => {
       const size = page.sizes?.[i] ?? 11;
       if (line !== '') stream += `/F1 ${size} Tf 1 0 0 1 72 ${y} Tm (${escapePdf(line)}) Tj\n`;
@@ -33,7 +45,7 @@ export function buildPdf(pages: PdfPage[], info: Record<string, string> = {}): B
     add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     const contents = objects.length;
     add(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} 0 R >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >>${xobject} >> /Contents ${contents} 0 R >>`,
     );
     kids.push(objects.length);
   }

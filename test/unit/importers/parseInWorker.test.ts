@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('parsing PDF and Word documents in a worker thread', () => {
       target: 'node20',
       format: 'cjs',
       logLevel: 'warning',
-      external: ['better-sqlite3', 'electron', 'pdfjs-dist'],
+      external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'tesseract.js'],
     });
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,6 +76,24 @@ describe('parsing PDF and Word documents in a worker thread', () => {
       /^(needed more than 2 MB of memory to read; skipped|the reader stopped unexpectedly)/,
     );
   });
+
+  it('reads scanned pages by OCR in the worker, reporting each page and giving each its own time', async () => {
+    const scan = readFileSync(join(ROOT, 'test', 'fixtures', 'scanned', 'scanned-en.pdf'));
+    const progress: string[] = [];
+    // Too little time for the whole file (its OCR takes several seconds), but enough to reach
+    // the first page; each page read by OCR then brings its own minute.
+    const started = Date.now();
+    const parsed = await parseFileIsolated('scan.pdf', scan, {
+      workerPath,
+      timeLimitMs: 3_000,
+      ocrPageTimeLimitMs: 60_000,
+      onProgress: (message) => progress.push(message),
+    });
+    expect(progress).toEqual(['OCR page 1 of 2', 'OCR page 2 of 2']);
+    expect(parsed.ocrPages).toEqual([1, 2]);
+    expect(parsed.body).toContain('The minister approved the coastal patrol budget on the third of March.');
+    console.log(`OCR of 2 pages in the worker: ${Date.now() - started} ms (base limit 3000 ms)`);
+  }, 120_000);
 
   it('leaves text and HTML in process', async () => {
     const parsed = await parseFileIsolated('notes.txt', Buffer.from(`Notes\n\n${PARAGRAPH}`), {

@@ -121,7 +121,7 @@ describe('parsePdf', () => {
       /^the PDF is damaged and cannot be read \(.+\)$/,
     );
     expect(await failure(buildPdf([{ lines: [] }, { lines: [] }]))).toBe(
-      'the PDF has no text layer (it is probably scanned pages): run OCR on it first',
+      'the PDF has no text: its pages have no text layer, and OCR found none in their images',
     );
   });
 
