@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { IN_CI } from './ci';
 
 /**
  * A real, small filesystem (tmpfs) that tests and the stress bench fill up, to see what Précis does
@@ -68,7 +69,7 @@ export function smallDiskOrSkip(sizeMb: number, what: string): SmallDisk | null 
   const disk = mountSmallDisk(sizeMb);
   if (!('unavailable' in disk)) return disk;
   const reason = `${what}: ${disk.unavailable}`;
-  if (process.env.CI === 'true') throw new Error(`${reason}; CI must be able to mount a tmpfs (run as root).`);
+  if (IN_CI) throw new Error(`${reason}; CI must be able to mount a tmpfs (run as root).`);
   console.warn(`[precis] skipped ${reason}`);
   return null;
 }

@@ -1,8 +1,6 @@
 import { it } from 'vitest';
+import { IN_CI } from '../../support/ci';
 import { missingCommands } from '../../support/docxReaders';
-
-/** True when CI=true (or 1): there, a test whose tool is missing must fail, never skip. */
-export const IN_CI = /^(true|1)$/i.test(process.env.CI ?? '');
 
 /**
  * A test that reads our output with outside programs (pandoc, LibreOffice, pdftotext). Where one
