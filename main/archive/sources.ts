@@ -45,11 +45,10 @@ export function insertSource(db: Db, s: ParsedSource & ImportFacts): InsertOutco
 }
 
 const INSERT_COLUMNS = `title, outlet, author, published_at, language, url, body, original, content_hash, file_name,
-  imported_at, word_count, format, page_starts, cluster_id, ocr_pages`;
-const INSERT_COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
-const INSERT_PLACEHOLDERS = `(${Array(INSERT_COLUMN_COUNT).fill('?').join(', ')})`;
-/** Rows per INSERT statement: as many as fit under SQLite's limit of 32,766 bound parameters. */
-const ROWS_PER_STATEMENT = Math.floor(32_766 / INSERT_COLUMN_COUNT);
+  imported_at, word_count, format, page_starts, cluster_id`;
+const INSERT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** Rows per INSERT statement: 15 parameters each, under SQLite's limit of 32,766. */
+const ROWS_PER_STATEMENT = 2048;
 
 /**
  * Inserts many sources at once, in one transaction (a savepoint inside the caller's), and says
@@ -74,7 +73,6 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
         values.push(s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, s.body, s.original);
         values.push(hashes[start + i], s.fileName, importedAt, countWords(s.body), s.format ?? 'txt');
         values.push(s.pageStarts ? JSON.stringify(s.pageStarts) : null, s.clusterId ?? null);
-        values.push(s.ocrPages?.length ? JSON.stringify(s.ocrPages) : null);
       });
       // ON CONFLICT rather than look-then-insert: another process may import the same file at once.
       const sql = `INSERT INTO sources (${INSERT_COLUMNS})
@@ -88,6 +86,13 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
       for (const row of rows) insertedIds.set(row.hash, row.id);
       start += size;
     }
+    // Scanned pages are rare: their OCR page list is written apart, only for the sources that have one.
+    sources.forEach((s, i) => {
+      const id = insertedIds.get(hashes[i]!);
+      if (id !== undefined && s.ocrPages?.length) {
+        prepareCached(db, 'UPDATE sources SET ocr_pages = ? WHERE id = ?').run(JSON.stringify(s.ocrPages), id);
+      }
+    });
     const claimed = new Set<string>();
     return hashes.map((hash): InsertOutcome => {
       const id = insertedIds.get(hash);
