@@ -11,11 +11,15 @@ import { INSERT_CITATION_COMMAND, INSERT_EXCERPT_COMMAND } from './editor/plugin
 import { restoreContent } from './editor/restoreContent';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImportPanel } from './import/ImportPanel';
+import { ShortcutsDialog, useShortcutsDialog } from './keyboard/ShortcutsDialog';
 import { NoteHeader } from './note/NoteHeader';
-import { useBriefSession } from './note/useBriefSession';
+import { noteContent, useBriefSession } from './note/useBriefSession';
 import { NeedsReviewList } from './reader/NeedsReviewList';
 import { ReaderPane } from './reader/ReaderPane';
 import { SearchPane } from './search/SearchPane';
+
+/** This window's open source, kept for a reload (per window, as the reader is). */
+const OPEN_SOURCE_KEY = 'precis.openSource';
 
 export function App() {
   const [source, setSource] = useState<SourceDetail | null>(null);
@@ -28,12 +32,22 @@ export function App() {
   const [sourceEdits, setSourceEdits] = useState(0);
   const editorRef = useRef<LexicalEditor | null>(null);
   const session = useBriefSession(editorRef, setMessage);
+  const [shortcutsOpen, setShortcutsOpen] = useShortcutsDialog();
 
   const openSource = useCallback(async (id: number, passage: TextQuoteAnchor | null = null) => {
     const result = await api.getSource({ id });
     if (!result.ok) return setMessage(result.error.message);
     setSource(result.value);
     setFocus(passage);
+    sessionStorage.setItem(OPEN_SOURCE_KEY, String(id));
+  }, []);
+  // After a reload, the source that was open in this window opens again (quietly: it may be gone).
+  useEffect(() => {
+    const id = Number(sessionStorage.getItem(OPEN_SOURCE_KEY));
+    if (!Number.isInteger(id) || id <= 0) return;
+    void api.getSource({ id }).then((result) => {
+      if (result.ok) setSource((shown) => shown ?? result.value);
+    });
   }, []);
   const showPassage = useCallback(
     (sourceId: number, anchor: TextQuoteAnchor | null) => void openSource(sourceId, anchor),
@@ -72,7 +86,17 @@ export function App() {
         onError={setMessage}
       >
         <ImportPanel onImported={() => setArchiveVersion((n) => n + 1)} />
+        <button
+          type="button"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="? F1"
+          title="Keyboard shortcuts (? or F1)"
+          onClick={() => setShortcutsOpen(true)}
+        >
+          ?
+        </button>
       </NoteHeader>
+      {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {message ? (
         <div className="message" role="alert">
           {message}
@@ -120,7 +144,15 @@ export function App() {
         />
         <section className="pane note" aria-label="Note">
           {brief && historyOpen ? (
-            <HistoryPanel briefId={brief.id} beforeSnapshot={session.flush} onRestore={restore} onError={setMessage} />
+            <HistoryPanel
+              briefId={brief.id}
+              classification={session.classification}
+              language={brief.language}
+              currentContent={() => (editorRef.current ? noteContent(editorRef.current) : null)}
+              beforeSnapshot={session.flush}
+              onRestore={restore}
+              onError={setMessage}
+            />
           ) : null}
           {brief ? (
             <BriefEditor

@@ -35,10 +35,10 @@ export function BriefsPanel({
     if (deleted.ok) setTrash((shown) => (shown === null ? null : deleted.value));
   }, [onError]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey re-reads the list after a save.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey re-reads the list after a save, currentId once a brief opens (on a fresh archive the first one is created after the list was read).
   useEffect(() => {
     void reload();
-  }, [reload, refreshKey]);
+  }, [reload, refreshKey, currentId]);
 
   const open = async (id: number) => {
     const result = await api.getBrief({ id });

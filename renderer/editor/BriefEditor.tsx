@@ -19,6 +19,7 @@ import { ExcerptPlugin } from './plugins/ExcerptPlugin';
 import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugin';
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
+import { QuotationMovePlugin } from './plugins/QuotationMovePlugin';
 import { QuoteIntegrityPlugin } from './plugins/QuoteIntegrityPlugin';
 import { Toolbar } from './toolbar/Toolbar';
 
@@ -178,6 +179,7 @@ export function BriefEditor({
         <HistoryPlugin />
         <ListPlugin />
         <ExcerptPlugin />
+        <QuotationMovePlugin />
         <EditorRefPlugin editorRef={editorRef} />
         <FootnotesPlugin format={citationFormat} onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />

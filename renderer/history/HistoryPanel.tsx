@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import { briefPlainText, type SerializedBriefState } from '../../shared/briefDocument';
+import type { BriefLanguage } from '../../shared/briefSchemas';
 import type { Snapshot, SnapshotSummary } from '../../shared/contract';
+import type { Classification } from '../../shared/source';
+import { titleBlockRows } from '../../shared/titleBlock';
 import { api } from '../api/client';
-import { plainTextOf } from './plainText';
+import { compareText } from './compareText';
+import { snapshotPreview } from './plainText';
 
 const REASONS: Record<SnapshotSummary['reason'], string> = {
   auto: 'Automatic',
@@ -19,11 +24,19 @@ const when = (iso: string) => new Date(iso).toLocaleString('en-CA', { dateStyle:
  */
 export function HistoryPanel({
   briefId,
+  classification,
+  language,
+  currentContent,
   beforeSnapshot,
   onRestore,
   onError,
 }: {
   briefId: number;
+  /** The brief's marking and language, for the title block's classification line. */
+  classification: Classification;
+  language: BriefLanguage;
+  /** The note as it is now, which a preview is compared with. */
+  currentContent: () => SerializedBriefState | null;
   /** Saves pending edits so a snapshot holds what is on screen. */
   beforeSnapshot: () => Promise<unknown>;
   onRestore: (snapshot: Snapshot) => void;
@@ -92,16 +105,92 @@ export function HistoryPanel({
         ))}
       </ul>
       {preview ? (
-        <section className="snapshot-preview" aria-label="Snapshot preview">
-          <h3>
-            {preview.title} — {when(preview.takenAt)}
-          </h3>
-          {plainTextOf(preview.content).map((paragraph, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a preview's paragraphs never reorder.
-            <p key={i}>{paragraph}</p>
-          ))}
-        </section>
+        <SnapshotView
+          snapshot={preview}
+          classification={classification}
+          language={language}
+          current={currentContent()}
+        />
       ) : null}
+    </section>
+  );
+}
+
+/** A snapshot as the note showed it (title block, quotations, footnote numbers), then what changed since. */
+function SnapshotView({
+  snapshot,
+  classification,
+  language,
+  current,
+}: {
+  snapshot: Snapshot;
+  classification: Classification;
+  language: BriefLanguage;
+  current: SerializedBriefState | null;
+}) {
+  const { titleBlock, blocks } = snapshotPreview(snapshot.content);
+  const changes = current ? compareText(briefPlainText(snapshot.content), briefPlainText(current)) : [];
+  const changed = changes.some((change) => change.kind !== 'same');
+  return (
+    <section className="snapshot-preview" aria-label="Snapshot preview">
+      <h3>
+        {snapshot.title} — {when(snapshot.takenAt)}
+      </h3>
+      {titleBlock ? (
+        <table className="title-block-table">
+          <tbody>
+            {titleBlockRows(titleBlock, classification, language).map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                <td>{row.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {blocks.map((parts, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a preview's paragraphs never reorder.
+        <p key={i}>
+          {parts.map((part, j) =>
+            'text' in part ? (
+              part.text
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: parts never reorder.
+              <sup key={j} className="footnote-ref">
+                {part.footnote}
+              </sup>
+            ),
+          )}
+        </p>
+      ))}
+      <section className="snapshot-compare" aria-label="Compared with the current note">
+        <h4>Compared with the current note</h4>
+        {!changed ? (
+          <p>Same words as the current note.</p>
+        ) : (
+          <p>
+            {changes.map((change, i) =>
+              change.kind === 'same' ? (
+                change.text
+              ) : change.kind === 'added' ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the comparison is drawn whole each time.
+                <ins key={i}>
+                  <span className="visually-hidden">[added: </span>
+                  {change.text}
+                  <span className="visually-hidden">] </span>
+                </ins>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the comparison is drawn whole each time.
+                <del key={i}>
+                  <span className="visually-hidden">[removed: </span>
+                  {change.text}
+                  <span className="visually-hidden">] </span>
+                </del>
+              ),
+            )}
+          </p>
+        )}
+      </section>
     </section>
   );
 }

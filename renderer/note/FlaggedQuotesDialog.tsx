@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModalDialog } from '../keyboard/useModalDialog';
 
 export interface FlaggedQuote {
   sourceId: number;
@@ -16,11 +17,13 @@ export function FlaggedQuotesDialog({
   onExport: () => void;
   onBack: () => void;
 }) {
+  const dialogRef = useRef<HTMLDivElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => backRef.current?.focus(), []);
+  // Escape is Go back; either way focus returns to the Export button that opened it.
+  useModalDialog(dialogRef, onBack, backRef);
   return (
     <div className="dialog-backdrop">
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="flagged-title">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="flagged-title" ref={dialogRef}>
         <h2 id="flagged-title">Some quotations do not match their sources</h2>
         <ul aria-label="Flagged quotations">
           {flagged.map((item, i) => (

@@ -13,6 +13,7 @@ import { writeExcerptTransfer } from '../editor/excerptTransfer';
 import { ClusterVersions } from './ClusterVersions';
 import { ocrMarkLabel, ocrMarks } from './ocrMarks';
 import { paragraphParts } from './passage';
+import { ReadOnlyText } from './ReadOnlyText';
 import { SourceDetailsForm } from './SourceDetailsForm';
 import { selectionInBody, splitParagraphs } from './selectionOffsets';
 import { sourceAssessment } from './sourceAssessment';
@@ -60,9 +61,15 @@ export function ReaderPane({
     return range ? excerptOf(source, range.start, range.end, display) : null;
   };
 
+  // Said in a status, so a keyboard or screen-reader user learns why nothing was quoted.
+  const [status, setStatus] = useState('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new source clears the last message.
+  useEffect(() => setStatus(''), [source?.id]);
   const quoteSelection = () => {
     const excerpt = selectedExcerpt();
-    if (excerpt) onQuote(excerpt);
+    if (!excerpt) return setStatus(NOTHING_SELECTED);
+    setStatus('');
+    onQuote(excerpt);
   };
 
   // The shortcut works wherever focus is, as long as the selection is in the reader's text.
@@ -88,11 +95,20 @@ export function ReaderPane({
   const onDragStart = (event: DragEvent<HTMLDivElement>) => {
     const excerpt = selectedExcerpt();
     if (excerpt) writeExcerptTransfer(event.dataTransfer, excerpt);
+    // A copy, never a move: the source's text is read-only.
+    event.dataTransfer.effectAllowed = 'copy';
   };
 
+  const statusLine = (
+    // Always in the page, so a message put into it is announced.
+    <div className="reader-status" aria-live="polite">
+      {status ? <p role="status">{status}</p> : null}
+    </div>
+  );
   if (!source) {
     return (
       <section className="pane reader" aria-label="Source">
+        {statusLine}
         <p className="empty">Open a search result to read it here.</p>
       </section>
     );
@@ -175,6 +191,7 @@ export function ReaderPane({
             Edit details
           </button>
         </div>
+        {statusLine}
         {source.clusterSize > 1 ? <ClusterVersions sourceId={source.id} onOpen={onOpen} /> : null}
       </header>
       {editing ? (
@@ -193,8 +210,7 @@ export function ReaderPane({
           This source came from a reference manager with no text: it can be cited, not quoted.
         </p>
       ) : null}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging selected text is the mouse path; "Quote in note" is the keyboard path. */}
-      <div className="reader-text" ref={textRef} onDragStart={onDragStart}>
+      <ReadOnlyText textRef={textRef} language={source.language} onDragStart={onDragStart}>
         {paragraphs.map((paragraph) => (
           <Fragment key={paragraph.start}>
             <OcrMark page={marks.get(paragraph.start)} />
@@ -216,10 +232,12 @@ export function ReaderPane({
             </p>
           </Fragment>
         ))}
-      </div>
+      </ReadOnlyText>
     </section>
   );
 }
+
+const NOTHING_SELECTED = 'Select a passage in the source first';
 
 /** Before the first paragraph of a page read by OCR; outside every [data-start] paragraph, so never quoted. */
 function OcrMark({ page }: { page: number | undefined }) {

@@ -52,6 +52,11 @@ export class ExcerptNode extends DecoratorNode<null> {
     return true;
   }
 
+  /** Arrows step over a quotation as over one character, never stopping to select it. */
+  override isKeyboardSelectable(): false {
+    return false;
+  }
+
   override getTextContent(): string {
     const { quote, display } = this.getLatest().__data;
     return display === 'block' ? quote : `“${quote}”`;

@@ -82,8 +82,18 @@ function TitleBlockView({ nodeKey, fields }: { nodeKey: string; fields: TitleBlo
       const node = $getNodeByKey(nodeKey);
       if (node instanceof TitleBlockNode) node.setField(name, value);
     });
+  // A text area grown to its content, so a long Subject wraps instead of being cut; one line of
+  // text all the same (Enter and pasted line breaks become spaces), as the exported table has.
   const input = (name: keyof TitleBlockFields) => (
-    <input aria-label={labels[name]} value={fields[name]} onChange={(event) => set(name, event.target.value)} />
+    <textarea
+      aria-label={labels[name]}
+      rows={1}
+      value={fields[name]}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.preventDefault();
+      }}
+      onChange={(event) => set(name, event.target.value.replace(/\s*\n\s*/g, ' '))}
+    />
   );
   return (
     <table className="title-block-table">

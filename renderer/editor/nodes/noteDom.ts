@@ -64,6 +64,8 @@ export interface ExcerptDomData {
 export function createExcerptDOM(data: ExcerptDomData, key: NodeKey, editor: LexicalEditor | undefined): HTMLElement {
   const state = editor ? renderedState(editor) : null;
   const outer = element('span', data.display === 'block' ? 'excerpt excerpt-block' : 'excerpt');
+  // Dragged whole to move it within the note (QuotationMovePlugin).
+  outer.draggable = true;
   const quote = element('span', 'excerpt-quote');
   // A span, not a button: the quotation must flow and wrap with the sentence around it.
   const open = element('span', 'excerpt-open');

@@ -34,7 +34,7 @@ function caretAtPoint(x: number, y: number): { node: Node; offset: number } | nu
 }
 
 /** Moves the selection to the drop point so the excerpt lands exactly where it was dropped. */
-function $selectDropPoint(x: number, y: number, root: HTMLElement | null): void {
+export function $selectDropPoint(x: number, y: number, root: HTMLElement | null): void {
   const caret = caretAtPoint(x, y);
   const node = caret && root?.contains(caret.node) ? $getNearestNodeFromDOMNode(caret.node) : null;
   if ($isTextNode(node) && caret) {

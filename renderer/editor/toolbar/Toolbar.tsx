@@ -172,7 +172,8 @@ export function Toolbar({ children }: { children?: ReactNode }) {
         <button
           key={block}
           type="button"
-          aria-label={label}
+          // The name starts with the visible text, so "H1" can be spoken to voice control (WCAG 2.5.3).
+          aria-label={`${text}: ${label}`}
           title={label}
           aria-pressed={state.block === block}
           onClick={() => setBlock(block)}

@@ -1,0 +1,69 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $isQuoteNode } from '@lexical/rich-text';
+import {
+  $getNearestNodeFromDOMNode,
+  $getNodeByKey,
+  COMMAND_PRIORITY_CRITICAL,
+  DRAGSTART_COMMAND,
+  DROP_COMMAND,
+  mergeRegister,
+} from 'lexical';
+import { useEffect } from 'react';
+import { readExcerptTransfer, writeExcerptTransfer } from '../excerptTransfer';
+import { $insertExcerpt } from '../footnotedInsertion';
+import { $isExcerptNode } from '../nodes/ExcerptNode';
+import { $selectDropPoint } from './ExcerptPlugin';
+
+/** Marks a drag as a quotation of this note being moved (its node key), not a new one from the reader. */
+const MOVE_MIME = 'application/x-precis-move';
+
+/**
+ * A quotation in the note can be dragged to another place in it: it is inserted at the drop point
+ * exactly as a dragged-in passage is, and the original removed, in one update (one undo step);
+ * the footnotes renumber as after any edit.
+ */
+export function QuotationMovePlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          DRAGSTART_COMMAND,
+          (event) => {
+            const target = event.target instanceof Element ? event.target.closest('.excerpt') : null;
+            if (!target || !event.dataTransfer) return false;
+            const node = $getNearestNodeFromDOMNode(target);
+            if (!$isExcerptNode(node)) return false;
+            writeExcerptTransfer(event.dataTransfer, node.getExcerpt());
+            event.dataTransfer.setData(MOVE_MIME, node.getKey());
+            event.dataTransfer.effectAllowed = 'copyMove';
+            return true;
+          },
+          COMMAND_PRIORITY_CRITICAL,
+        ),
+        editor.registerCommand(
+          DROP_COMMAND,
+          (event) => {
+            const key = event.dataTransfer?.getData(MOVE_MIME);
+            const excerpt = readExcerptTransfer(event.dataTransfer);
+            if (!key || !excerpt) return false;
+            event.preventDefault();
+            const original = $getNodeByKey(key);
+            const root = editor.getRootElement();
+            const hit = document.elementFromPoint(event.clientX, event.clientY);
+            // Dropped on itself, or the quotation is gone (undone meanwhile): nothing moves.
+            if (!$isExcerptNode(original) || (hit && editor.getElementByKey(key)?.contains(hit))) return true;
+            $selectDropPoint(event.clientX, event.clientY, root);
+            $insertExcerpt(excerpt);
+            const parent = original.getParent();
+            original.remove();
+            if ($isQuoteNode(parent) && parent.getChildrenSize() === 0) parent.remove();
+            return true;
+          },
+          COMMAND_PRIORITY_CRITICAL,
+        ),
+      ),
+    [editor],
+  );
+  return null;
+}

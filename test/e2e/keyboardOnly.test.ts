@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { docxParts } from '../support/docxReaders';
+import { useBrowserMode } from './support/browserMode';
+import { countPointerEvents, isFocused, pointerEvents, tabTo } from './support/keyboardWalk';
+
+describe('a brief written with the keyboard alone (browser mode)', () => {
+  const app = useBrowserMode();
+
+  it('creates a brief, searches, opens a result, selects a sentence, quotes it, cites another source and exports', async () => {
+    const { page } = app;
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await expect.poll(() => editor.count()).toBe(1);
+    await countPointerEvents(page);
+
+    // Create a blank brief.
+    await tabTo(page, page.getByRole('button', { name: 'New brief' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, page.getByRole('button', { name: 'Blank note' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Brief title' }).inputValue()).toBe('Untitled brief');
+    const briefs = page.getByRole('list', { name: 'Briefs' }).getByRole('listitem');
+    await expect.poll(() => briefs.count()).toBe(2);
+
+    // A sentence of our own in the note.
+    await tabTo(page, editor);
+    await page.keyboard.type('Canada and Japan are talking. ');
+
+    // Search, and open the first result.
+    await tabTo(page, page.getByRole('searchbox', { name: 'Search sources' }));
+    await page.keyboard.type('Five Eyes Japan');
+    const results = page.getByRole('list', { name: 'Search results' });
+    await expect.poll(() => results.getByRole('listitem').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const reader = page.getByRole('region', { name: 'Source' });
+    await expect.poll(() => reader.getByRole('heading').textContent()).toMatch(/Canada, Japan begin formal talks/);
+
+    // Ctrl+Shift+Q with nothing selected says what to do.
+    await page.keyboard.press('Control+Shift+Q');
+    await expect.poll(() => reader.getByRole('status').textContent()).toBe('Select a passage in the source first');
+
+    // Into the text: the caret starts at its beginning; down a line or two, then S selects that sentence.
+    const text = reader.getByRole('textbox', { name: 'Source text' });
+    await tabTo(page, text);
+    const body = await text.textContent();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('s');
+    const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    expect(selected.length).toBeGreaterThan(10);
+    expect(body).toContain(selected);
+    expect(selected).toMatch(/^\p{Lu}.*[.!?”"]$/u);
+    // P widens it to the paragraph.
+    await page.keyboard.press('p');
+    const paragraph = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    expect(paragraph).toContain(selected);
+    await page.keyboard.press('s');
+    await page.keyboard.press('Control+Shift+Q');
+    await expect.poll(() => editor.textContent()).toContain(`“${selected}”`);
+    await expect.poll(() => reader.getByRole('status').count()).toBe(0);
+    const footnotes = page.getByRole('list', { name: 'Footnotes' });
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
+    // The reader's text is read-only: typing there changes nothing.
+    await page.keyboard.type('xyz');
+    await page.keyboard.press('Backspace');
+    expect(await text.textContent()).toBe(body);
+
+    // Cite another source, found by a second search.
+    await tabTo(page, page.getByRole('searchbox', { name: 'Search sources' }), { backwards: true });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('security ties');
+    await expect
+      .poll(() => results.getByRole('listitem').first().textContent())
+      .toMatch(/Canada, South Korea plan to boost security ties/);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => reader.getByRole('heading').textContent()).toMatch(/South Korea/);
+    await tabTo(page, reader.getByRole('button', { name: 'Cite source' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(2);
+    expect(await editor.locator('sup').allTextContents()).toEqual(['1', '2']);
+
+    // The shortcuts, by `?`, and focus back where it was.
+    await page.keyboard.press('?');
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => shortcuts.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => shortcuts.count()).toBe(0);
+    expect(await isFocused(reader.getByRole('button', { name: 'Cite source' }))).toBe(true);
+
+    // Export.
+    await tabTo(page, page.getByRole('button', { name: 'Export to Word' }), { backwards: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const file = join(app.dataDir, 'keyboard.docx');
+    await download.saveAs(file);
+    expect(docxParts(readFileSync(file))['word/document.xml']?.match(/<w:footnoteReference\b/g)).toHaveLength(2);
+
+    expect(await pointerEvents(page)).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserMode } from './support/browserMode';
+
+async function openResult(page: Page, query: string, title: RegExp): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search sources' }).fill(query);
+  await page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: title }).click();
+  await expect
+    .poll(() => page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 2 }).textContent())
+    .toMatch(title);
+}
+
+/** Quotes the reader's first paragraph at the note's caret, by the Quote in note button. */
+async function quoteFirstParagraph(page: Page): Promise<void> {
+  await page.getByRole('region', { name: 'Source' }).locator('p').first().selectText();
+  await page.getByRole('button', { name: 'Quote in note' }).click();
+}
+
+describe('quotations are atomic in the note (browser mode)', () => {
+  const app = useBrowserMode();
+
+  it('steps over a quotation with arrows and End, clicks after it, and keeps what is typed', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'New brief' }).click();
+    await page.getByRole('button', { name: 'Blank note' }).click();
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    const paragraphs = editor.locator('p');
+    await editor.click();
+    await page.keyboard.type('Our view.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Their view.');
+    await expect.poll(() => paragraphs.count()).toBe(2);
+    await paragraphs.first().click();
+    await page.keyboard.press('End');
+    await openResult(page, 'Five Eyes', /Canada, Japan begin formal talks/);
+    await quoteFirstParagraph(page);
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/^Our view\. “.+”1$/);
+
+    // End from the start of the line goes past the quotation, and what is typed stays.
+    await paragraphs.first().click({ position: { x: 2, y: 5 } });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Done.');
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1 Done\.$/);
+    // Back over the typed words, then one ArrowLeft steps over the whole quotation.
+    for (let i = 0; i < ' Done.'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('Y');
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/Our view\. ?Y“.+”1$/);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('Z');
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1Z$/);
+    await page.keyboard.press('Backspace');
+
+    // A click just after the quotation at the end of its line: the caret goes there, no editor opens.
+    const quote = paragraphs.first().locator('.excerpt');
+    const box = await quote.boundingBox();
+    if (!box) throw new Error('no quotation box');
+    await page.mouse.click(box.x + box.width + 6, box.y + box.height - 6);
+    await page.keyboard.type(' After.');
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1 After\.$/);
+    expect(await editor.getByRole('textbox', { name: 'Quotation' }).count()).toBe(0);
+
+    // ✎ opens on its own key.
+    await quote.getByRole('button', { name: 'Edit quotation' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor.getByRole('textbox', { name: 'Quotation' }).count()).toBe(1);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('moves a quotation by dragging it within the note, and the footnotes renumber', async () => {
+    const { page } = app;
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    const paragraphs = editor.locator('p');
+    await paragraphs.nth(1).click();
+    await page.keyboard.press('End');
+    await openResult(page, 'security ties', /Canada, South Korea plan to boost security ties/);
+    await quoteFirstParagraph(page);
+    const footnotes = page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
+    await expect.poll(() => footnotes.count()).toBe(2);
+    expect(await footnotes.nth(0).textContent()).toContain('The Canadian Press');
+
+    // The second quotation (South Korea) dragged to the start of the first paragraph.
+    await paragraphs.nth(1).locator('.excerpt').dragTo(paragraphs.nth(0), { targetPosition: { x: 2, y: 5 } });
+    await expect.poll(() => paragraphs.nth(0).textContent()).toMatch(/^“.+”1 ?Our view/);
+    await expect.poll(() => paragraphs.nth(1).locator('.excerpt').count()).toBe(0);
+    expect(await paragraphs.nth(1).textContent()).toMatch(/^Their view\.\s*$/);
+    await expect.poll(() => footnotes.nth(1).textContent()).toContain('The Canadian Press');
+    expect(await editor.locator('sup').allTextContents()).toEqual(['1', '2']);
+    // One undo puts it back.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => paragraphs.nth(1).locator('.excerpt').count()).toBe(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
