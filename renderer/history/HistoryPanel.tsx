@@ -132,7 +132,9 @@ function SnapshotView({
   const changes = current ? compareText(briefPlainText(snapshot.content), briefPlainText(current)) : [];
   const changed = changes.some((change) => change.kind !== 'same');
   return (
-    <section className="snapshot-preview" aria-label="Snapshot preview">
+    // Focusable: it scrolls, and a keyboard user must be able to scroll it.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above (axe's scrollable-region-focusable).
+    <section className="snapshot-preview" aria-label="Snapshot preview" tabIndex={0}>
       <h3>
         {snapshot.title} — {when(snapshot.takenAt)}
       </h3>

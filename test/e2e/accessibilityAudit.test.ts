@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axeAudit';
 import { useBrowserMode } from './support/browserMode';
+import { isFocused } from './support/keyboardWalk';
 
 /** Every axe-core violation of the page as it is now, whatever its impact, as readable lines. */
 async function audit(page: Page): Promise<string[]> {
@@ -24,7 +25,12 @@ describe('the axe-core audit (browser mode)', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Briefing note' }).count()).toBe(1);
     // First run: the brief opened on a fresh archive is listed without a reload.
     await expect
-      .poll(() => page.getByRole('list', { name: 'Briefs' }).getByRole('button', { name: /Untitled brief/ }).count())
+      .poll(() =>
+        page
+          .getByRole('list', { name: 'Briefs' })
+          .getByRole('button', { name: /^Untitled brief/ })
+          .count(),
+      )
       .toBe(1);
     expect(await audit(page)).toEqual([]);
   });
@@ -38,11 +44,11 @@ describe('the axe-core audit (browser mode)', () => {
     await expect.poll(() => editor.getByRole('textbox', { name: 'Subject' }).count()).toBe(1);
     await openResult(page, 'Five Eyes', /Canada, Japan begin formal talks/);
     await editor.locator('h2:has-text("Purpose") + p').click();
-    await page.getByRole('region', { name: 'Source' }).locator('p').first().selectText();
+    await page.getByRole('textbox', { name: 'Source text' }).locator('p').first().selectText();
     await page.getByRole('button', { name: 'Quote in note' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem').count()).toBe(1);
     expect(await audit(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByRole('button', { name: 'Edit details', exact: true }).click();
     expect(await audit(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
@@ -57,7 +63,7 @@ describe('the axe-core audit (browser mode)', () => {
     expect(await shortcuts.textContent()).toContain('Ctrl+Shift+Q');
     expect(await audit(page)).toEqual([]);
     await shortcuts.getByRole('button', { name: 'Close' }).click();
-    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(opener)).toBe(true);
 
     // A quotation whose words no longer match: export asks first.
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
@@ -72,7 +78,7 @@ describe('the axe-core audit (browser mode)', () => {
     expect(await audit(page)).toEqual([]);
     await flagged.getByRole('button', { name: 'Go back' }).click();
     await expect.poll(() => flagged.count()).toBe(0);
-    await expect.poll(() => exportButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => isFocused(exportButton)).toBe(true);
   });
 
   it('finds nothing in History with a snapshot previewed', async () => {

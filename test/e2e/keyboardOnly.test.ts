@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxParts } from '../support/docxReaders';
 import { useBrowserMode } from './support/browserMode';
-import { countPointerEvents, isFocused, pointerEvents, tabTo } from './support/keyboardWalk';
+import { countPointerEvents, isFocused, pointerEvents, selectedText, tabTo } from './support/keyboardWalk';
 
 describe('a brief written with the keyboard alone (browser mode)', () => {
   const app = useBrowserMode();
@@ -48,13 +48,13 @@ describe('a brief written with the keyboard alone (browser mode)', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('s');
-    const selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    const selected = await selectedText(page);
     expect(selected.length).toBeGreaterThan(10);
     expect(body).toContain(selected);
     expect(selected).toMatch(/^\p{Lu}.*[.!?”"]$/u);
     // P widens it to the paragraph.
     await page.keyboard.press('p');
-    const paragraph = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    const paragraph = await selectedText(page);
     expect(paragraph).toContain(selected);
     await page.keyboard.press('s');
     await page.keyboard.press('Control+Shift+Q');

@@ -12,7 +12,7 @@ async function openResult(page: Page, query: string, title: RegExp): Promise<voi
 
 /** Quotes the reader's first paragraph at the note's caret, by the Quote in note button. */
 async function quoteFirstParagraph(page: Page): Promise<void> {
-  await page.getByRole('region', { name: 'Source' }).locator('p').first().selectText();
+  await page.getByRole('textbox', { name: 'Source text' }).locator('p').first().selectText();
   await page.getByRole('button', { name: 'Quote in note' }).click();
 }
 
@@ -83,7 +83,10 @@ describe('quotations are atomic in the note (browser mode)', () => {
     expect(await footnotes.nth(0).textContent()).toContain('The Canadian Press');
 
     // The second quotation (South Korea) dragged to the start of the first paragraph.
-    await paragraphs.nth(1).locator('.excerpt').dragTo(paragraphs.nth(0), { targetPosition: { x: 2, y: 5 } });
+    await paragraphs
+      .nth(1)
+      .locator('.excerpt')
+      .dragTo(paragraphs.nth(0), { targetPosition: { x: 2, y: 5 } });
     await expect.poll(() => paragraphs.nth(0).textContent()).toMatch(/^“.+”1 ?Our view/);
     await expect.poll(() => paragraphs.nth(1).locator('.excerpt').count()).toBe(0);
     expect(await paragraphs.nth(1).textContent()).toMatch(/^Their view\.\s*$/);

@@ -2,7 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Whether `target` has the keyboard focus. */
 export function isFocused(target: Locator): Promise<boolean> {
-  return target.evaluate((element) => element === document.activeElement);
+  return target.evaluate(
+    (element: { ownerDocument: { activeElement: unknown } }) => element === element.ownerDocument.activeElement,
+  );
 }
 
 /**
@@ -19,15 +21,19 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, li
 
 /** Counts every pointer and mouse event the page receives from now on (window.__pointerEvents). */
 export async function countPointerEvents(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __pointerEvents: number };
-    w.__pointerEvents = 0;
+  await page.evaluate(`(() => {
+    window.__pointerEvents = 0;
     for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'mousemove', 'dragstart', 'drop']) {
-      window.addEventListener(type, () => w.__pointerEvents++, true);
+      window.addEventListener(type, () => window.__pointerEvents++, true);
     }
-  });
+  })()`);
 }
 
-export function pointerEvents(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __pointerEvents: number }).__pointerEvents);
+export async function pointerEvents(page: Page): Promise<number> {
+  return (await page.evaluate('window.__pointerEvents')) as number;
+}
+
+/** The text selected in the page. */
+export async function selectedText(page: Page): Promise<string> {
+  return (await page.evaluate('String(window.getSelection())')) as string;
 }
