@@ -14,12 +14,12 @@ import type { Classification } from '../../shared/source';
 import { CitationStylePicker } from './CitationStylePicker';
 import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
+import { AtomicQuotationPlugin } from './plugins/AtomicQuotationPlugin';
 import { AutosavePlugin, type SaveOutcome, type SaveStatus } from './plugins/AutosavePlugin';
 import { ExcerptPlugin } from './plugins/ExcerptPlugin';
 import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugin';
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
-import { QuotationMovePlugin } from './plugins/QuotationMovePlugin';
 import { QuoteIntegrityPlugin } from './plugins/QuoteIntegrityPlugin';
 import { Toolbar } from './toolbar/Toolbar';
 
@@ -179,7 +179,7 @@ export function BriefEditor({
         <HistoryPlugin />
         <ListPlugin />
         <ExcerptPlugin />
-        <QuotationMovePlugin />
+        <AtomicQuotationPlugin />
         <EditorRefPlugin editorRef={editorRef} />
         <FootnotesPlugin format={citationFormat} onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />

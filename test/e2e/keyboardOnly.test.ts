@@ -51,7 +51,7 @@ describe('a brief written with the keyboard alone (browser mode)', () => {
     const selected = await selectedText(page);
     expect(selected.length).toBeGreaterThan(10);
     expect(body).toContain(selected);
-    expect(selected).toMatch(/^\p{Lu}.*[.!?”"]$/u);
+    expect(selected).toMatch(/^[\p{Lu}“"].*[.!?”"]$/u);
     // P widens it to the paragraph.
     await page.keyboard.press('p');
     const paragraph = await selectedText(page);

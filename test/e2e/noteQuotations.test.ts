@@ -21,9 +21,9 @@ describe('quotations are atomic in the note (browser mode)', () => {
 
   it('steps over a quotation with arrows and End, clicks after it, and keeps what is typed', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'New brief' }).click();
-    await page.getByRole('button', { name: 'Blank note' }).click();
+    // The blank brief a fresh archive opens on.
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
     const paragraphs = editor.locator('p');
     await editor.click();
     await page.keyboard.type('Our view.');
@@ -55,9 +55,16 @@ describe('quotations are atomic in the note (browser mode)', () => {
 
     // A click just after the quotation at the end of its line: the caret goes there, no editor opens.
     const quote = paragraphs.first().locator('.excerpt');
-    const box = await quote.boundingBox();
-    if (!box) throw new Error('no quotation box');
-    await page.mouse.click(box.x + box.width + 6, box.y + box.height - 6);
+    // The quotation's last line box: the click lands a few pixels right of its end.
+    const last = await quote.evaluate(
+      (el: { getClientRects(): ArrayLike<{ right: number; top: number; height: number }> }) => {
+        const rects = el.getClientRects();
+        const rect = rects[rects.length - 1];
+        return rect ? { x: rect.right, y: rect.top + rect.height / 2 } : null;
+      },
+    );
+    if (!last) throw new Error('no quotation box');
+    await page.mouse.click(last.x + 6, last.y);
     await page.keyboard.type(' After.');
     await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1 After\.$/);
     expect(await editor.getByRole('textbox', { name: 'Quotation' }).count()).toBe(0);

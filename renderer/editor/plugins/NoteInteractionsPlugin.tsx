@@ -78,7 +78,15 @@ export function NoteInteractionsPlugin({ showPassage }: { showPassage: ShowPassa
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
-      const target = event.target instanceof Element ? event.target : null;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      // A button of a quotation or citation (✎, Restore, Paraphrase, the footnote number): the
+      // editor would take Enter as a new paragraph, so the button is pressed here instead.
+      if (target?.matches('.excerpt-edit, .quote-restore, .quote-paraphrase, .citation-ref')) {
+        event.preventDefault();
+        event.stopPropagation();
+        target.click();
+        return;
+      }
       if (!target?.matches('.excerpt-open')) return;
       // Handled here, before the editor sees it: Enter on a quotation opens it, never splits the line.
       event.preventDefault();
