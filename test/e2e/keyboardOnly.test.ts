@@ -57,15 +57,20 @@ describe('a brief written with the keyboard alone (browser mode)', () => {
     const paragraph = await selectedText(page);
     expect(paragraph).toContain(selected);
     await page.keyboard.press('s');
+    // The reader's text is read-only: typing there changes nothing, and the selection stays.
+    await page.keyboard.type('xyz');
+    await page.keyboard.press('Backspace');
+    expect(await text.textContent()).toBe(body);
+    expect(await selectedText(page)).toBe(selected);
     await page.keyboard.press('Control+Shift+Q');
     await expect.poll(() => editor.textContent()).toContain(`“${selected}”`);
     await expect.poll(() => reader.getByRole('status').count()).toBe(0);
     const footnotes = page.getByRole('list', { name: 'Footnotes' });
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
-    // The reader's text is read-only: typing there changes nothing.
-    await page.keyboard.type('xyz');
-    await page.keyboard.press('Backspace');
-    expect(await text.textContent()).toBe(body);
+    // The caret is in the note, just after the quotation: writing goes on there.
+    expect(await isFocused(editor)).toBe(true);
+    await page.keyboard.type(' Talks began.');
+    await expect.poll(() => editor.textContent()).toMatch(/”1 Talks began\.$/);
 
     // Cite another source, found by a second search.
     await tabTo(page, page.getByRole('searchbox', { name: 'Search sources' }), { backwards: true });
@@ -82,16 +87,23 @@ describe('a brief written with the keyboard alone (browser mode)', () => {
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(2);
     expect(await editor.locator('sup').allTextContents()).toEqual(['1', '2']);
 
-    // The shortcuts, by `?`, and focus back where it was.
-    await page.keyboard.press('?');
+    // Back in the note after citing; F1 shows the shortcuts, and Escape returns to the note.
+    expect(await isFocused(editor)).toBe(true);
+    await page.keyboard.press('F1');
     const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect.poll(() => shortcuts.count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => shortcuts.count()).toBe(0);
-    expect(await isFocused(reader.getByRole('button', { name: 'Cite source' }))).toBe(true);
+    expect(await isFocused(editor)).toBe(true);
 
     // Export.
-    await tabTo(page, page.getByRole('button', { name: 'Export to Word' }), { backwards: true });
+    const exportButton = page.getByRole('button', { name: 'Export to Word' });
+    await tabTo(page, exportButton, { backwards: true });
+    // Outside a text field, `?` shows the shortcuts too; focus comes back to the Export button.
+    await page.keyboard.press('?');
+    await expect.poll(() => shortcuts.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isFocused(exportButton)).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     const file = join(app.dataDir, 'keyboard.docx');
     await download.saveAs(file);
