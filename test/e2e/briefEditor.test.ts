@@ -87,6 +87,8 @@ describe('the briefing editor (browser mode)', () => {
     // The Background excerpt: the second in document order (the Purpose one comes first).
     const quote = editor.locator('.excerpt-quote').nth(1);
     expect(await quote.textContent()).toContain('Five Eyes');
+    // ✎ shows on hovering the quotation (or focusing it), above its start.
+    await quote.hover();
     await quote.getByRole('button', { name: 'Edit quotation' }).click();
     await quote
       .getByRole('textbox', { name: 'Quotation' })

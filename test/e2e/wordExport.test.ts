@@ -76,6 +76,8 @@ describe('exporting to Word (browser mode)', () => {
     const { page } = app;
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     const quote = editor.locator('.excerpt-quote').first();
+    // ✎ shows on hovering the quotation (or focusing it), above its start.
+    await quote.hover();
     await quote.getByRole('button', { name: 'Edit quotation' }).click();
     await page
       .getByRole('textbox', { name: 'Quotation' })
