@@ -11,7 +11,7 @@ import { INSERT_CITATION_COMMAND, INSERT_EXCERPT_COMMAND } from './editor/plugin
 import { restoreContent } from './editor/restoreContent';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImportPanel } from './import/ImportPanel';
-import { ShortcutsDialog, useShortcutsDialog } from './keyboard/ShortcutsDialog';
+import { ShortcutsButton, ShortcutsDialog, useShortcutsDialog } from './keyboard/ShortcutsDialog';
 import { NoteHeader } from './note/NoteHeader';
 import { noteContent, useBriefSession } from './note/useBriefSession';
 import { NeedsReviewList } from './reader/NeedsReviewList';
@@ -86,15 +86,7 @@ export function App() {
         onError={setMessage}
       >
         <ImportPanel onImported={() => setArchiveVersion((n) => n + 1)} />
-        <button
-          type="button"
-          aria-label="Keyboard shortcuts"
-          aria-keyshortcuts="? F1"
-          title="Keyboard shortcuts (? or F1)"
-          onClick={() => setShortcutsOpen(true)}
-        >
-          ?
-        </button>
+        <ShortcutsButton onOpen={() => setShortcutsOpen(true)} />
       </NoteHeader>
       {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {message ? (

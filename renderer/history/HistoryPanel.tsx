@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { briefPlainText, type SerializedBriefState } from '../../shared/briefDocument';
 import type { BriefLanguage } from '../../shared/briefSchemas';
 import type { Snapshot, SnapshotSummary } from '../../shared/contract';
@@ -128,6 +129,7 @@ function SnapshotView({
   language: BriefLanguage;
   current: SerializedBriefState | null;
 }) {
+  const intl = useIntl();
   const { titleBlock, blocks } = snapshotPreview(snapshot.content);
   const changes = current ? compareText(briefPlainText(snapshot.content), briefPlainText(current)) : [];
   const changed = changes.some((change) => change.kind !== 'same');
@@ -165,10 +167,10 @@ function SnapshotView({
           )}
         </p>
       ))}
-      <section className="snapshot-compare" aria-label="Compared with the current note">
-        <h4>Compared with the current note</h4>
+      <section className="snapshot-compare" aria-label={intl.formatMessage({ id: 'history.compare.label' })}>
+        <h4>{intl.formatMessage({ id: 'history.compare.label' })}</h4>
         {!changed ? (
-          <p>Same words as the current note.</p>
+          <p>{intl.formatMessage({ id: 'history.compare.same' })}</p>
         ) : (
           <p>
             {changes.map((change, i) =>
@@ -177,14 +179,14 @@ function SnapshotView({
               ) : change.kind === 'added' ? (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the comparison is drawn whole each time.
                 <ins key={i}>
-                  <span className="visually-hidden">[added: </span>
+                  <span className="visually-hidden">{intl.formatMessage({ id: 'history.compare.added' })}</span>
                   {change.text}
                   <span className="visually-hidden">] </span>
                 </ins>
               ) : (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the comparison is drawn whole each time.
                 <del key={i}>
-                  <span className="visually-hidden">[removed: </span>
+                  <span className="visually-hidden">{intl.formatMessage({ id: 'history.compare.removed' })}</span>
                   {change.text}
                   <span className="visually-hidden">] </span>
                 </del>

@@ -1,45 +1,39 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useModalDialog } from './useModalDialog';
 
-/** Every shortcut of the app, by where it works. Kept beside the dialog so one list is shown and documented. */
-export const SHORTCUTS: { area: string; keys: { keys: string; what: string }[] }[] = [
+type Area = 'anywhere' | 'search' | 'reader' | 'note';
+type Row =
+  | 'anywhere.help'
+  | 'anywhere.quote'
+  | 'anywhere.tab'
+  | 'anywhere.escape'
+  | 'search.move'
+  | 'search.open'
+  | 'reader.caret'
+  | 'reader.extend'
+  | 'reader.word'
+  | 'reader.sentence'
+  | 'reader.paragraph'
+  | 'reader.all'
+  | 'note.format'
+  | 'note.undo'
+  | 'note.step'
+  | 'note.open'
+  | 'note.edit';
+
+/**
+ * Every shortcut of the app, by where it works: the one list the dialog shows (each row's keys
+ * and what they do are messages `keyboard.<row>.keys` and `keyboard.<row>.what`).
+ */
+export const SHORTCUTS: { area: Area; rows: Row[] }[] = [
+  { area: 'anywhere', rows: ['anywhere.help', 'anywhere.quote', 'anywhere.tab', 'anywhere.escape'] },
+  { area: 'search', rows: ['search.move', 'search.open'] },
   {
-    area: 'Anywhere',
-    keys: [
-      { keys: '? or F1', what: 'Show these keyboard shortcuts (? when not typing in a text field)' },
-      { keys: 'Ctrl+Shift+Q', what: 'Quote the passage selected in the source at the caret in the note' },
-      { keys: 'Tab, Shift+Tab', what: 'Move between controls and panes' },
-      { keys: 'Escape', what: 'Close a dialog; focus returns to the control that opened it' },
-    ],
+    area: 'reader',
+    rows: ['reader.caret', 'reader.extend', 'reader.word', 'reader.sentence', 'reader.paragraph', 'reader.all'],
   },
-  {
-    area: 'Search',
-    keys: [
-      { keys: '↓, ↑', what: 'Move from the search box through the results and back' },
-      { keys: 'Enter', what: 'Open the focused result in the reader' },
-    ],
-  },
-  {
-    area: 'Source text (the reader)',
-    keys: [
-      { keys: '←, →, ↑, ↓, Home, End', what: 'Move the caret' },
-      { keys: 'Shift+arrows, Shift+Home, Shift+End', what: 'Select from the caret' },
-      { keys: 'Ctrl+Shift+← or →', what: 'Select by word' },
-      { keys: 'S', what: 'Select the sentence at the caret' },
-      { keys: 'P', what: 'Select the paragraph at the caret' },
-      { keys: 'Ctrl+A', what: 'Select the whole text' },
-    ],
-  },
-  {
-    area: 'Note',
-    keys: [
-      { keys: 'Ctrl+B, Ctrl+I, Ctrl+U', what: 'Bold, italic, underline' },
-      { keys: 'Ctrl+Z, Ctrl+Shift+Z', what: 'Undo, redo' },
-      { keys: '←, →, Home, End', what: 'Step over a quotation as one character' },
-      { keys: 'Enter on a focused quotation', what: 'Show its passage in the source' },
-      { keys: 'Enter on ✎ (Edit quotation)', what: 'Edit the quotation’s words' },
-    ],
-  },
+  { area: 'note', rows: ['note.format', 'note.undo', 'note.step', 'note.open', 'note.edit'] },
 ];
 
 /** The "Keyboard shortcuts" dialog. */
@@ -47,6 +41,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const dialogRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   useModalDialog(dialogRef, onClose, closeRef);
+  const intl = useIntl();
   return (
     <div className="dialog-backdrop">
       <div
@@ -56,17 +51,17 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         aria-labelledby="shortcuts-title"
         ref={dialogRef}
       >
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-title">{intl.formatMessage({ id: 'keyboard.shortcuts.title' })}</h2>
         {SHORTCUTS.map((group) => (
           <table key={group.area}>
-            <caption>{group.area}</caption>
+            <caption>{intl.formatMessage({ id: `keyboard.area.${group.area}` })}</caption>
             <tbody>
-              {group.keys.map((shortcut) => (
-                <tr key={shortcut.keys}>
+              {group.rows.map((row) => (
+                <tr key={row}>
                   <th scope="row">
-                    <kbd>{shortcut.keys}</kbd>
+                    <kbd>{intl.formatMessage({ id: `keyboard.${row}.keys` })}</kbd>
                   </th>
-                  <td>{shortcut.what}</td>
+                  <td>{intl.formatMessage({ id: `keyboard.${row}.what` })}</td>
                 </tr>
               ))}
             </tbody>
@@ -74,7 +69,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         ))}
         <div className="form-actions">
           <button type="button" ref={closeRef} onClick={onClose}>
-            Close
+            {intl.formatMessage({ id: 'keyboard.shortcuts.close' })}
           </button>
         </div>
       </div>
@@ -106,4 +101,20 @@ export function useShortcutsDialog(): [boolean, (open: boolean) => void] {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return [open, setOpen];
+}
+
+/** The app bar's "?" button, for those who do not know the keys yet. */
+export function ShortcutsButton({ onOpen }: { onOpen: () => void }) {
+  const intl = useIntl();
+  return (
+    <button
+      type="button"
+      aria-label={intl.formatMessage({ id: 'keyboard.shortcuts.button' })}
+      aria-keyshortcuts="? F1"
+      title={intl.formatMessage({ id: 'keyboard.shortcuts.buttonTitle' })}
+      onClick={onOpen}
+    >
+      ?
+    </button>
+  );
 }

@@ -1,4 +1,5 @@
 import { type DragEvent, type KeyboardEvent, type ReactNode, type RefObject, useEffect } from 'react';
+import { useIntl } from 'react-intl';
 import { selectParagraph, selectSentence } from './readerSelection';
 
 /** The reader's own keys, listed in the Keyboard shortcuts dialog too. */
@@ -35,6 +36,7 @@ export function ReadOnlyText({
     };
   }, [textRef]);
 
+  const intl = useIntl();
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey || !textRef.current) return;
     const key = event.key.toLowerCase();
@@ -53,11 +55,11 @@ export function ReadOnlyText({
       className="reader-text"
       ref={textRef}
       role="textbox"
-      aria-label="Source text"
+      aria-label={intl.formatMessage({ id: 'reader.text.label' })}
       aria-readonly="true"
       aria-multiline="true"
       aria-keyshortcuts="S P Control+Shift+Q"
-      aria-description="Read-only. Arrows move the caret, Shift with arrows selects, S selects the sentence, P the paragraph, Ctrl+Shift+Q quotes the selection in the note."
+      aria-description={intl.formatMessage({ id: 'reader.text.description' })}
       contentEditable
       suppressContentEditableWarning
       spellCheck={false}

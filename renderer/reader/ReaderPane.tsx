@@ -1,4 +1,5 @@
 import { type DragEvent, Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { formatLongDate } from '../../shared/citation';
 import { citationOf, type SerializedCitation } from '../../shared/citationNode';
 import {
@@ -63,11 +64,12 @@ export function ReaderPane({
 
   // Said in a status, so a keyboard or screen-reader user learns why nothing was quoted.
   const [status, setStatus] = useState('');
+  const intl = useIntl();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new source clears the last message.
   useEffect(() => setStatus(''), [source?.id]);
   const quoteSelection = () => {
     const excerpt = selectedExcerpt();
-    if (!excerpt) return setStatus(NOTHING_SELECTED);
+    if (!excerpt) return setStatus(intl.formatMessage({ id: 'reader.quote.nothingSelected' }));
     setStatus('');
     onQuote(excerpt);
   };
@@ -236,8 +238,6 @@ export function ReaderPane({
     </section>
   );
 }
-
-const NOTHING_SELECTED = 'Select a passage in the source first';
 
 /** Before the first paragraph of a page read by OCR; outside every [data-start] paragraph, so never quoted. */
 function OcrMark({ page }: { page: number | undefined }) {
