@@ -92,4 +92,20 @@ describe('the axe-core audit (browser mode)', () => {
     expect(await audit(page)).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('finds nothing in the French interface, its shortcuts dialog included', async () => {
+    const { page } = app;
+    await page.getByRole('combobox', { name: 'Language / Langue' }).selectOption('fr');
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Rechercher dans les sources' }).count()).toBe(1);
+    expect(await page.evaluate('document.documentElement.lang')).toBe('fr-CA');
+    expect(await audit(page)).toEqual([]);
+    await page.keyboard.press('F1');
+    const shortcuts = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+    await expect.poll(() => shortcuts.count()).toBe(1);
+    expect(await shortcuts.textContent()).toContain('Ctrl+Maj+Q');
+    expect(await audit(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Language / Langue' }).selectOption('en');
+    expect(app.pageErrors).toEqual([]);
+  });
 });
