@@ -1,36 +1,10 @@
+import { type BodyRange, sentenceAt, trimRange } from './sentences';
+
 /**
  * Keyboard selection in the reader's text: the sentence or paragraph around the caret, as offsets
  * into the source body, and the DOM selection made from such offsets. The reader draws each
  * paragraph as a `[data-start]` element whose text is exactly its slice of the body.
  */
-
-export interface BodyRange {
-  start: number;
-  end: number;
-}
-
-/** The sentence of `text` that holds `offset` (a caret at a sentence's end belongs to it), trimmed of white space. */
-export function sentenceAt(text: string, offset: number, locale = 'en'): BodyRange {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
-  let found: BodyRange = { start: 0, end: text.length };
-  for (const segment of segmenter.segment(text)) {
-    const start = segment.index;
-    const end = start + segment.segment.length;
-    found = { start, end };
-    if (offset < end || (offset === end && end === text.length)) break;
-    // A caret just after the last visible character, before trailing spaces, stays in this sentence.
-    if (offset <= start + segment.segment.trimEnd().length) break;
-  }
-  return trimRange(text, found);
-}
-
-function trimRange(text: string, { start, end }: BodyRange): BodyRange {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text.charAt(s))) s++;
-  while (e > s && /\s/.test(text.charAt(e - 1))) e--;
-  return { start: s, end: e };
-}
 
 /** The paragraph element of the reader that holds a DOM position, if any. */
 function paragraphOf(container: HTMLElement, node: Node): HTMLElement | null {

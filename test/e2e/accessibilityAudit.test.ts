@@ -3,18 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axeAudit';
 import { useBrowserMode } from './support/browserMode';
 import { isFocused } from './support/keyboardWalk';
+import { openResult } from './support/readerSteps';
 
 /** Every axe-core violation of the page as it is now, whatever its impact, as readable lines. */
 async function audit(page: Page): Promise<string[]> {
   return (await axeViolations(page)).map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`);
-}
-
-async function openResult(page: Page, query: string, title: RegExp): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search sources' }).fill(query);
-  await page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: title }).click();
-  await expect
-    .poll(() => page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 2 }).textContent())
-    .toMatch(title);
 }
 
 describe('the axe-core audit (browser mode)', () => {

@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserMode } from './support/browserMode';
-
-async function openResult(page: Page, query: string, title: RegExp): Promise<void> {
-  await page.getByRole('searchbox', { name: 'Search sources' }).fill(query);
-  await page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: title }).click();
-  await expect
-    .poll(() => page.getByRole('region', { name: 'Source' }).getByRole('heading', { level: 2 }).textContent())
-    .toMatch(title);
-}
+import { openResult } from './support/readerSteps';
 
 /** Quotes the reader's first paragraph at the note's caret, by the Quote in note button. */
 async function quoteFirstParagraph(page: Page): Promise<void> {

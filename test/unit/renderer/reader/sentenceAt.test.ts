@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceAt } from '../../../../renderer/reader/readerSelection';
+import { sentenceAt } from '../../../../renderer/reader/sentences';
 
 const text = 'Canada is part of the Five Eyes. Japan is not. “We will talk,” she said.';
 const at = (offset: number, locale = 'en') => {
