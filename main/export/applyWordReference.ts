@@ -1,5 +1,6 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8 } from 'fflate';
 import type { FurniturePart, WordReference } from './wordReference';
+import { type PackageParts, partText } from './zipPackage';
 
 // What pandoc's --reference-doc does, on the package docx wrote: the template's styles (with
 // ours added where it lacks one), theme, font table and page set-up, and its header and footer
@@ -15,12 +16,11 @@ interface StyleDefinition {
   name: string;
 }
 
-/** Applies a template to an exported package; returns the new package's bytes. */
-export function applyWordReference(bytes: Uint8Array, reference: WordReference): Uint8Array {
-  const files = unzipSync(bytes);
-  const text = (path: string) => strFromU8(files[path] ?? new Uint8Array());
+/** Applies a template to an exported package's parts (by path), in place. */
+export function applyWordReference(files: PackageParts, reference: WordReference): void {
+  const text = (path: string) => partText(files, path);
   const put = (path: string, xml: string) => {
-    files[path] = strToU8(xml);
+    files[path] = xml;
   };
 
   const { styles, renamed } = mergeStyles(text('word/styles.xml'), reference.styles);
@@ -47,8 +47,6 @@ export function applyWordReference(bytes: Uint8Array, reference: WordReference):
     contentTypes = carryRelationships(files, path, part, contentTypes);
   }
   put('[Content_Types].xml', contentTypes);
-  // The caller fixes the entries' dates, as for docx's own package (zipDates.ts).
-  return zipSync(files, { level: 6 });
 }
 
 /**
@@ -116,12 +114,7 @@ function furnitureAround(ours: string, theirs: string, place: 'first' | 'last'):
 }
 
 /** Writes the part's relationships (a logo, a link) and copies what they point to. */
-function carryRelationships(
-  files: Record<string, Uint8Array>,
-  path: string,
-  part: FurniturePart,
-  contentTypes: string,
-): string {
+function carryRelationships(files: PackageParts, path: string, part: FurniturePart, contentTypes: string): string {
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
   const name = path.slice(folder.length);
   const rels = part.relationships.map((rel) => {

@@ -12,6 +12,11 @@ export function escapeXml(text: string): string {
   return stripXmlInvalid(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** Escapes text content (not attribute values) already free of what XML forbids: quotes may stay. */
+export function escapeText(text: string): string {
+  return /[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
+}
+
 /**
  * docx stamps created/modified with the wall clock and has no option for them, and the export
  * must be reproducible for a given `now`.
@@ -134,4 +139,40 @@ export function oneLine(text: string): string {
   return stripXmlInvalid(text)
     .replace(/[ \t\n\r\u2028\u2029]+/g, ' ')
     .replace(/^ | $/g, '');
+}
+
+const NUMBERING_LEVELS = 9;
+const BULLETS = ['●', '○', '■', '●', '○', '■', '●', '●', '●'];
+const NUMBER_FORMATS = ['decimal', 'lowerLetter', 'lowerRoman'];
+
+/**
+ * The numbering part for the body's lists (docxBlocks.ts): numId 1 is the bullets, numIds 2 to
+ * numberedLists + 1 each a numbered list starting at 1 (Word continues a numId's count across
+ * the document, so each list has its own). Indents as Word's default lists: half an inch a level.
+ */
+export function numberingXml(numberedLists: number): string {
+  const level = (ilvl: number, format: string, text: string) =>
+    `<w:lvl w:ilvl="${ilvl}" w:tentative="1"><w:start w:val="1"/><w:numFmt w:val="${format}"/>` +
+    `<w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/>` +
+    `<w:pPr><w:ind w:left="${720 * (ilvl + 1)}" w:hanging="360"/></w:pPr></w:lvl>`;
+  const abstract = (id: number, levels: (ilvl: number) => string) =>
+    `<w:abstractNum w:abstractNumId="${id}" w15:restartNumberingAfterBreak="0">` +
+    `<w:multiLevelType w:val="hybridMultilevel"/>${Array.from({ length: NUMBERING_LEVELS }, (_, i) => levels(i)).join('')}</w:abstractNum>`;
+  const restart = Array.from(
+    { length: NUMBERING_LEVELS },
+    (_, i) => `<w:lvlOverride w:ilvl="${i}"><w:startOverride w:val="1"/></w:lvlOverride>`,
+  ).join('');
+  const nums = [
+    '<w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+  ];
+  for (let k = 0; k < numberedLists; k++)
+    nums.push(`<w:num w:numId="${k + 2}"><w:abstractNumId w:val="2"/>${restart}</w:num>`);
+  return (
+    DECLARATION +
+    `<w:numbering xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w="${W_NAMESPACE}"` +
+    ' xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w15">' +
+    abstract(1, (i) => level(i, 'bullet', BULLETS[i]!)) +
+    abstract(2, (i) => level(i, NUMBER_FORMATS[i % 3]!, `%${i + 1}.`)) +
+    `${nums.join('')}</w:numbering>`
+  );
 }
