@@ -40,6 +40,8 @@ export interface BriefEditorProps {
   showPassage: (sourceId: number, anchor: TextQuoteAnchor | null) => void;
   /** Extra toolbar controls (cite, check quotes) owned by the app. */
   toolbarExtras?: ReactNode;
+  /** The export's "Admiralty grades" option: the footnote list then ends graded citations in " [B2]", as Word will. */
+  showGrades?: boolean;
 }
 
 /** The numbered footnotes, held outside React state so renumbering re-renders only their list. */
@@ -131,6 +133,7 @@ export function BriefEditor({
   registerFlush,
   showPassage,
   toolbarExtras,
+  showGrades = false,
 }: BriefEditorProps) {
   const footnoteStore = useMemo(createFootnoteStore, []);
   const [citationStyle, setCitationStyle] = useState(brief.citationStyle);
@@ -179,7 +182,7 @@ export function BriefEditor({
         <ListPlugin />
         <ExcerptPlugin />
         <EditorRefPlugin editorRef={editorRef} />
-        <FootnotesPlugin format={citationFormat} onChange={footnoteStore.set} />
+        <FootnotesPlugin format={citationFormat} withGrades={showGrades} onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />
         <QuoteIntegrityPlugin />
         <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />
