@@ -74,17 +74,30 @@ const ALIGNMENTS: Record<string, string> = {
 };
 
 /**
- * Copies the editor state into a tree whose every node has a string `type` and an array of object
+ * The editor state as a tree whose every node has a string `type` and, if any, an array of object
  * `children`. The contract and readStoredContent already refuse a brief with anything else; this
- * copy keeps the exporter safe for any caller, and is the one tree both the footnote numbering
- * and the rendering walk, so footnote k lands on the k-th excerpt or citation.
+ * keeps the exporter safe for any caller, and is the one tree both the footnote numbering and
+ * the rendering walk, so footnote k lands on the k-th excerpt or citation.
  */
 export function sanitiseState(state: SerializedBriefState): SerializedBriefState {
+  // A node already in shape is kept as it is (a long brief is thousands of nodes): only a node
+  // with a bad type or child, or above one, is copied.
   const clean = (node: SerializedNode): SerializedNode => {
-    const children = Array.isArray(node.children)
-      ? node.children.filter((child): child is SerializedNode => typeof child === 'object' && child !== null)
-      : [];
-    return { ...node, type: typeof node.type === 'string' ? node.type : '', children: children.map(clean) };
+    const type = typeof node.type === 'string' ? node.type : '';
+    if (node.children === undefined && type === node.type) return node;
+    const given: unknown[] = Array.isArray(node.children) ? node.children : [];
+    let changed = type !== node.type || given !== node.children;
+    const children: SerializedNode[] = [];
+    for (const child of given) {
+      if (typeof child !== 'object' || child === null) {
+        changed = true;
+        continue;
+      }
+      const kept = clean(child as SerializedNode);
+      changed ||= kept !== child;
+      children.push(kept);
+    }
+    return changed ? { ...node, type, children } : node;
   };
   const root = typeof state?.root === 'object' && state.root !== null ? state.root : { type: 'root' };
   return { root: clean(root) };
