@@ -1,13 +1,11 @@
 import { strToU8 } from 'fflate';
-import type { FurniturePart, WordReference } from './wordReference';
+import type { FurnitureKind, FurniturePart, WordReference } from './wordReference';
 import { type PackageParts, partText } from './zipPackage';
 
 // What pandoc's --reference-doc does, on the package docx wrote: the template's styles (with
 // ours added where it lacks one), theme, font table and page set-up, and its header and footer
 // furniture around our classification marking, which stays the top and bottom line of the page.
 
-const HEADER = 'word/header1.xml';
-const FOOTER = 'word/footer1.xml';
 const STYLE_REFERENCE = /(<w:(?:pStyle|rStyle|tblStyle|basedOn|next|link)\s+w:val=")([^"]+)(")/g;
 
 interface StyleDefinition {
@@ -38,13 +36,17 @@ export function applyWordReference(files: PackageParts, reference: WordReference
   put('word/document.xml', document);
 
   let contentTypes = text('[Content_Types].xml');
-  for (const [path, part, place] of [
-    [HEADER, reference.header, 'first'],
-    [FOOTER, reference.footer, 'last'],
+  const ours = furnitureParts(document, text('word/_rels/document.xml.rels'));
+  for (const [kind, furniture, place] of [
+    ['header', reference.headers, 'first'],
+    ['footer', reference.footers, 'last'],
   ] as const) {
-    if (!part || !files[path]) continue;
-    put(path, renameStyleReferences(furnitureAround(text(path), part.xml, place), renamed));
-    contentTypes = carryRelationships(files, path, part, contentTypes);
+    for (const [pages, part] of Object.entries(furniture) as [FurnitureKind, FurniturePart][]) {
+      const path = ours.get(`${kind}:${pages}`);
+      if (!path || !files[path]) continue;
+      put(path, renameStyleReferences(furnitureAround(text(path), part.xml, place), renamed));
+      contentTypes = carryRelationships(files, path, part, contentTypes);
+    }
   }
   put('[Content_Types].xml', contentTypes);
 }
@@ -101,6 +103,23 @@ function renameStyleReferences(xml: string, renamed: ReadonlyMap<string, string>
   return xml.replace(STYLE_REFERENCE, (all, start: string, id: string, end: string) =>
     renamed.has(id) ? `${start}${renamed.get(id)}${end}` : all,
   );
+}
+
+/** Our package's header and footer parts, by "header:first" etc., from the section's references. */
+function furnitureParts(document: string, rels: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const [element] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(element)?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(element)?.[1];
+    if (id && target) targets.set(id, `word/${target.replace(/^\/?word\//, '')}`);
+  }
+  const parts = new Map<string, string>();
+  for (const [element, kind] of document.matchAll(/<w:(header|footer)Reference\b[^>]*\/>/g)) {
+    const type = /w:type="([^"]*)"/.exec(element)?.[1];
+    const target = targets.get(/r:id="([^"]*)"/.exec(element)?.[1] ?? '');
+    if (type && target) parts.set(`${kind}:${type}`, target);
+  }
+  return parts;
 }
 
 /**

@@ -139,10 +139,12 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
       {
         properties: {
           page: { size: LETTER, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH } },
+          titlePage: reference?.titlePage ?? false,
         },
-        // Protected and classified papers carry their marking at the top and foot of every page.
-        headers: { default: markingHeader(classification, briefLanguage) },
-        footers: { default: markingFooter(classification, briefLanguage) },
+        // Protected and classified papers carry their marking at the top and foot of every page:
+        // in each kind of header and footer the template has (first page, even pages).
+        headers: furniture(() => markingHeader(classification, briefLanguage), reference),
+        footers: furniture(() => markingFooter(classification, briefLanguage), reference),
         children: [...banner, ...titleBlock, ...bodyChildren, ...sources],
       },
     ],
@@ -156,8 +158,8 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
   put('docProps/core.xml', corePropertiesXml({ title, subject, creator, language, now }));
   put('word/footnotes.xml', footnotesXml(footnotes));
   put('word/endnotes.xml', endnotesXml());
-  put('word/settings.xml', settingsXml());
-  put('word/numbering.xml', numberingXml(body.numberedLists));
+  put('word/settings.xml', settingsXml(reference?.evenAndOddHeaders ?? false));
+  put('word/numbering.xml', numberingXml(body.numberedLists, reference?.lists));
   if (reference) applyWordReference(files, reference);
   return zipPackage(files);
 }
@@ -186,6 +188,15 @@ function withPlaceholdersFilled(document: string, paragraphs: readonly string[])
   });
   if (filled !== paragraphs.length) throw new Error(`DOCX export placed ${filled} of ${paragraphs.length} paragraphs`);
   return xml;
+}
+
+/** The kinds of header (or footer) the page needs: first and even ones when the template has them. */
+function furniture<T>(make: () => T, reference: WordReference | null): { default: T; first?: T; even?: T } {
+  return {
+    default: make(),
+    ...(reference?.titlePage ? { first: make() } : {}),
+    ...(reference?.evenAndOddHeaders ? { even: make() } : {}),
+  };
 }
 
 /** The title block's Subject line, as the document's subject property; '' when there is none. */
