@@ -139,7 +139,7 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
       {
         properties: {
           page: { size: LETTER, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH } },
-          titlePage: reference?.titlePage ?? false,
+          ...(reference?.titlePage ? { titlePage: true } : {}),
         },
         // Protected and classified papers carry their marking at the top and foot of every page:
         // in each kind of header and footer the template has (first page, even pages).
