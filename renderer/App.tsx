@@ -156,6 +156,7 @@ export function App() {
               save={session.save}
               registerFlush={session.registerFlush}
               showPassage={showPassage}
+              showGrades={session.exportOptions.includeGrades}
               toolbarExtras={
                 <button type="button" onClick={() => void session.checkQuotes()}>
                   Check quotes

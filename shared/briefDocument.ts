@@ -73,13 +73,17 @@ const LEAF_NODE_TYPES = new Set([EXCERPT_NODE_TYPE, CITATION_NODE_TYPE, TITLE_BL
 /**
  * Every readable excerpt and citation of the brief, in document order (depth-first, the order a
  * reader meets them). Unreadable ones are skipped: with no citation, they can take no number.
+ * `rawNodes`, when given, receives the state's own node of each, in the same order.
  */
-export function collectFootnoteSources(state: SerializedBriefState): FootnoteSource[] {
+export function collectFootnoteSources(state: SerializedBriefState, rawNodes?: SerializedNode[]): FootnoteSource[] {
   const found: FootnoteSource[] = [];
   const visit = (node: SerializedNode): void => {
     if (node.type === EXCERPT_NODE_TYPE || node.type === CITATION_NODE_TYPE) {
       const read = node.type === EXCERPT_NODE_TYPE ? readExcerpt(node) : readCitation(node);
-      if (read) found.push(read);
+      if (read) {
+        found.push(read);
+        rawNodes?.push(node);
+      }
       return;
     }
     if (LEAF_NODE_TYPES.has(node.type)) return;

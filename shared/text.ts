@@ -21,6 +21,10 @@ export function foldForComparison(text: string): string {
   return text.replace(/[\u0080-\uffff]+/g, (run) => run.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase();
 }
 
+// Every character stripXmlInvalid may remove, and the surrogates it checks are paired.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it looks for
+const XML_SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0080-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /**
  * Removes characters that XML 1.0 forbids (C0 controls except tab/newline/CR, U+FFFE, U+FFFF,
  * lone surrogates), and the C1 controls (U+0080–U+009F), which XML allows but readers disagree
@@ -28,6 +32,8 @@ export function foldForComparison(text: string): string {
  * every string bound for a .docx goes through here; titles go through it when stored.
  */
 export function stripXmlInvalid(text: string): string {
+  // Most text has none of them: one scan instead of copying the string a character at a time.
+  if (!XML_SUSPECT.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

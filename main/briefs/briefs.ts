@@ -1,7 +1,7 @@
 import type { SerializedBriefState } from '../../shared/briefDocument';
 import type { BriefTemplateId } from '../../shared/briefSchemas';
 import { briefTemplate } from '../../shared/briefTemplates';
-import { Brief, type BriefSummary } from '../../shared/contract';
+import type { Brief, BriefSummary } from '../../shared/contract';
 import { stripXmlInvalid } from '../../shared/text';
 import { type Db, prepareCached } from '../archive/database';
 import { committed } from '../archive/writeErrors';
@@ -76,17 +76,22 @@ export function readStoredContent(text: string, what: string): StoredContent {
 
 const MAX_NODE_DEPTH = 500;
 
-/** The contract's schema for the root, plus: every node below it is an object with a string `type`. */
+/**
+ * The contract's schema (SerializedBriefStateSchema), checked by hand: zod would also copy every
+ * node, which for a 200-page brief costs more than reading it. Plus: at most MAX_NODE_DEPTH deep.
+ */
 function isBriefContent(value: unknown): value is StoredContent {
-  if (!Brief.shape.content.safeParse(value).success) return false;
   const isNode = (node: unknown, depth: number): boolean => {
     if (depth > MAX_NODE_DEPTH || typeof node !== 'object' || node === null || Array.isArray(node)) return false;
-    const { type, children } = node as { type?: unknown; children?: unknown };
-    if (typeof type !== 'string') return false;
-    if (children === undefined) return true;
+    const { type, version, children } = node as { type?: unknown; version?: unknown; children?: unknown };
+    if (typeof type !== 'string' || type === '') return false;
+    if (version !== undefined && (typeof version !== 'number' || !Number.isFinite(version))) return false;
+    if (children === undefined) return depth > 0;
     return Array.isArray(children) && children.every((child) => isNode(child, depth + 1));
   };
-  return isNode((value as SerializedBriefState).root, 0);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const root = (value as { root?: unknown }).root;
+  return (root as { type?: unknown } | null)?.type === 'root' && isNode(root, 0);
 }
 
 /**
@@ -141,7 +146,8 @@ function readBriefRow(db: Db, id: number): BriefRow | undefined {
     | undefined;
 }
 
-function readSummary(db: Db, id: number): BriefSummary | null {
+/** A brief's title, marking and dates without its content (which can take long to read); null when none. */
+export function readSummary(db: Db, id: number): BriefSummary | null {
   const row = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} FROM briefs WHERE id = ?`).get(id) as
     | BriefSummaryRow
     | undefined;

@@ -38,16 +38,16 @@ function rowToSummary(row: SnapshotSummaryRow): SnapshotSummary {
  */
 export function takeSnapshot(db: Db, briefId: number, reason: SnapshotReason): SnapshotSummary | null {
   return committed(db, (): SnapshotSummary | null => {
-    const brief = prepareCached(db, 'SELECT title, content FROM briefs WHERE id = ?').get(briefId) as
-      | { title: string; content: string }
-      | undefined;
-    if (!brief) return null;
+    if (!prepareCached(db, 'SELECT 1 FROM briefs WHERE id = ?').get(briefId)) return null;
+    // Compared by SQLite: a long brief's text is not copied out twice only to find it unchanged.
     const latest = prepareCached(
       db,
-      `SELECT ${SUMMARY_COLUMNS}, title, content FROM brief_snapshots WHERE brief_id = ?
-       ORDER BY taken_at DESC, id DESC LIMIT 1`,
-    ).get(briefId) as SnapshotRow | undefined;
-    if (latest && latest.title === brief.title && latest.content === brief.content) {
+      `SELECT ${SUMMARY_COLUMNS.replace(/(\w+)/g, 's.$1')},
+         s.title = b.title AND s.content = b.content AS unchanged
+       FROM brief_snapshots s JOIN briefs b ON b.id = s.brief_id WHERE s.brief_id = ?
+       ORDER BY s.taken_at DESC, s.id DESC LIMIT 1`,
+    ).get(briefId) as (SnapshotSummaryRow & { unchanged: number }) | undefined;
+    if (latest?.unchanged) {
       if (latest.reason !== 'auto' || reason === 'auto') return rowToSummary(latest);
       const promoted = prepareCached(
         db,
@@ -55,6 +55,10 @@ export function takeSnapshot(db: Db, briefId: number, reason: SnapshotReason): S
       ).get(reason, latest.id) as SnapshotSummaryRow;
       return rowToSummary(promoted);
     }
+    const brief = prepareCached(db, 'SELECT title, content FROM briefs WHERE id = ?').get(briefId) as {
+      title: string;
+      content: string;
+    };
     const summary = insertSnapshot(db, briefId, reason, brief.title, brief.content);
     if (reason === 'auto') thinAutoSnapshots(db, briefId);
     return summary;

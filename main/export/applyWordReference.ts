@@ -1,12 +1,11 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { FurniturePart, WordReference } from './wordReference';
+import { strToU8 } from 'fflate';
+import type { FurnitureKind, FurniturePart, WordReference } from './wordReference';
+import { type PackageParts, partText } from './zipPackage';
 
 // What pandoc's --reference-doc does, on the package docx wrote: the template's styles (with
 // ours added where it lacks one), theme, font table and page set-up, and its header and footer
 // furniture around our classification marking, which stays the top and bottom line of the page.
 
-const HEADER = 'word/header1.xml';
-const FOOTER = 'word/footer1.xml';
 const STYLE_REFERENCE = /(<w:(?:pStyle|rStyle|tblStyle|basedOn|next|link)\s+w:val=")([^"]+)(")/g;
 
 interface StyleDefinition {
@@ -15,12 +14,11 @@ interface StyleDefinition {
   name: string;
 }
 
-/** Applies a template to an exported package; returns the new package's bytes. */
-export function applyWordReference(bytes: Uint8Array, reference: WordReference): Uint8Array {
-  const files = unzipSync(bytes);
-  const text = (path: string) => strFromU8(files[path] ?? new Uint8Array());
+/** Applies a template to an exported package's parts (by path), in place. */
+export function applyWordReference(files: PackageParts, reference: WordReference): void {
+  const text = (path: string) => partText(files, path);
   const put = (path: string, xml: string) => {
-    files[path] = strToU8(xml);
+    files[path] = xml;
   };
 
   const { styles, renamed } = mergeStyles(text('word/styles.xml'), reference.styles);
@@ -38,17 +36,19 @@ export function applyWordReference(bytes: Uint8Array, reference: WordReference):
   put('word/document.xml', document);
 
   let contentTypes = text('[Content_Types].xml');
-  for (const [path, part, place] of [
-    [HEADER, reference.header, 'first'],
-    [FOOTER, reference.footer, 'last'],
+  const ours = furnitureParts(document, text('word/_rels/document.xml.rels'));
+  for (const [kind, furniture, place] of [
+    ['header', reference.headers, 'first'],
+    ['footer', reference.footers, 'last'],
   ] as const) {
-    if (!part || !files[path]) continue;
-    put(path, renameStyleReferences(furnitureAround(text(path), part.xml, place), renamed));
-    contentTypes = carryRelationships(files, path, part, contentTypes);
+    for (const [pages, part] of Object.entries(furniture) as [FurnitureKind, FurniturePart][]) {
+      const path = ours.get(`${kind}:${pages}`);
+      if (!path || !files[path]) continue;
+      put(path, renameStyleReferences(furnitureAround(text(path), part.xml, place), renamed));
+      contentTypes = carryRelationships(files, path, part, contentTypes);
+    }
   }
   put('[Content_Types].xml', contentTypes);
-  // The caller fixes the entries' dates, as for docx's own package (zipDates.ts).
-  return zipSync(files, { level: 6 });
 }
 
 /**
@@ -105,6 +105,23 @@ function renameStyleReferences(xml: string, renamed: ReadonlyMap<string, string>
   );
 }
 
+/** Our package's header and footer parts, by "header:first" etc., from the section's references. */
+function furnitureParts(document: string, rels: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const [element] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(element)?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(element)?.[1];
+    if (id && target) targets.set(id, `word/${target.replace(/^\/?word\//, '')}`);
+  }
+  const parts = new Map<string, string>();
+  for (const [element, kind] of document.matchAll(/<w:(header|footer)Reference\b[^>]*\/>/g)) {
+    const type = /w:type="([^"]*)"/.exec(element)?.[1];
+    const target = targets.get(/r:id="([^"]*)"/.exec(element)?.[1] ?? '');
+    if (type && target) parts.set(`${kind}:${type}`, target);
+  }
+  return parts;
+}
+
 /**
  * The template's header (or footer) part, with our marking paragraphs first in the header and
  * last in the footer. The template's root element is kept, with the namespaces its content needs.
@@ -116,12 +133,7 @@ function furnitureAround(ours: string, theirs: string, place: 'first' | 'last'):
 }
 
 /** Writes the part's relationships (a logo, a link) and copies what they point to. */
-function carryRelationships(
-  files: Record<string, Uint8Array>,
-  path: string,
-  part: FurniturePart,
-  contentTypes: string,
-): string {
+function carryRelationships(files: PackageParts, path: string, part: FurniturePart, contentTypes: string): string {
   const folder = path.slice(0, path.lastIndexOf('/') + 1);
   const name = path.slice(folder.length);
   const rels = part.relationships.map((rel) => {

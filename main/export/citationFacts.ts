@@ -1,6 +1,13 @@
-import { type FootnoteFacts, type FootnoteSource, footnoteFacts } from '../../shared/briefDocument';
+import {
+  type FootnoteFacts,
+  footnoteFacts,
+  type SerializedBriefState,
+  type SerializedNode,
+} from '../../shared/briefDocument';
 import { gradeLabel } from '../../shared/citation';
+import { CITATION_NODE_TYPE } from '../../shared/citationNode';
 import type { CitationFact } from '../../shared/contract';
+import { EXCERPT_NODE_TYPE } from '../../shared/excerpt';
 import { type Db, prepareCached } from '../archive/database';
 
 interface FactsRow {
@@ -29,15 +36,27 @@ export function readCitationFacts(db: Db, sourceIds: Iterable<number>): Citation
   return facts;
 }
 
-/** The facts numberFootnotes takes; grades only when the analyst asked for them. */
-export function citationFacts(db: Db, nodes: readonly FootnoteSource[], withGrades: boolean): FootnoteFacts {
-  return footnoteFacts(
-    readCitationFacts(
-      db,
-      nodes.map((node) => node.sourceId),
-    ),
-    withGrades,
-  );
+/** The facts numberFootnotes takes for a brief's citations; grades only when the analyst asked for them. */
+export function citationFacts(db: Db, content: SerializedBriefState, withGrades: boolean): FootnoteFacts {
+  return footnoteFacts(readCitationFacts(db, citedSourceIds(content)), withGrades);
+}
+
+/**
+ * The source ids excerpts and citations name, found without reading each node in full (that is
+ * numberFootnotes' work): a facts lookup for an unreadable node's id is merely unused.
+ */
+function citedSourceIds(content: SerializedBriefState): Set<number> {
+  const ids = new Set<number>();
+  const visit = (node: SerializedNode): void => {
+    if (node.type === EXCERPT_NODE_TYPE || node.type === CITATION_NODE_TYPE) {
+      if (typeof node.sourceId === 'number') ids.add(node.sourceId);
+      return;
+    }
+    if (!Array.isArray(node.children)) return;
+    for (const child of node.children) if (typeof child === 'object' && child !== null) visit(child);
+  };
+  if (typeof content?.root === 'object' && content.root !== null) visit(content.root);
+  return ids;
 }
 
 function parsePageStarts(json: string | null): number[] | null {

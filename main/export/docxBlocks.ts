@@ -1,28 +1,11 @@
-import {
-  AlignmentType,
-  FootnoteReferenceRun,
-  HeadingLevel,
-  type IParagraphOptions,
-  type IRunOptions,
-  Paragraph,
-  type ParagraphChild,
-  Tab,
-  type Table,
-  TextRun,
-} from 'docx';
-import {
-  type Footnote,
-  type FootnoteSource,
-  type SerializedBriefState,
-  type SerializedNode,
-  TEXT_FORMAT,
-} from '../../shared/briefDocument';
+import type { Table } from 'docx';
+import { type Footnote, type SerializedBriefState, type SerializedNode, TEXT_FORMAT } from '../../shared/briefDocument';
 import type { BriefLanguage, BriefSummary } from '../../shared/briefSchemas';
-import { CITATION_NODE_TYPE, readCitation } from '../../shared/citationNode';
-import { EXCERPT_NODE_TYPE, readExcerpt } from '../../shared/excerpt';
+import { CITATION_NODE_TYPE } from '../../shared/citationNode';
+import { EXCERPT_NODE_TYPE } from '../../shared/excerpt';
 import { stripXmlInvalid } from '../../shared/text';
 import { TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
-import { oneLine } from './docxParts';
+import { escapeText, oneLine } from './docxParts';
 import { titleBlockTable } from './docxTitleBlock';
 
 // Lexical's bits beyond TEXT_FORMAT; sub/superscript change meaning ("CO2", "1st"), so they are kept.
@@ -80,37 +63,41 @@ const BLOCK_TYPES = new Set([
 // Nodes that only hold other blocks: an empty one is not a blank line the analyst typed.
 const CONTAINER_TYPES = new Set(['root', 'list', 'table', 'tablerow']);
 
-const HEADINGS = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-  HeadingLevel.HEADING_5,
-  HeadingLevel.HEADING_6,
-] as const;
-
-const ALIGNMENTS: Record<string, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+const ALIGNMENTS: Record<string, string> = {
   // 'start' is absent: it is the default in either direction, and left-to-right Word readers
   // predating ISO 29500 do not know w:jc="start".
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  end: AlignmentType.END,
-  justify: AlignmentType.JUSTIFIED,
+  left: 'left',
+  center: 'center',
+  right: 'right',
+  end: 'end',
+  justify: 'both',
 };
 
 /**
- * Copies the editor state into a tree whose every node has a string `type` and an array of object
+ * The editor state as a tree whose every node has a string `type` and, if any, an array of object
  * `children`. The contract and readStoredContent already refuse a brief with anything else; this
- * copy keeps the exporter safe for any caller, and is the one tree both the footnote numbering
- * and the rendering walk, so footnote k lands on the k-th excerpt or citation.
+ * keeps the exporter safe for any caller, and is the one tree both the footnote numbering and
+ * the rendering walk, so footnote k lands on the k-th excerpt or citation.
  */
 export function sanitiseState(state: SerializedBriefState): SerializedBriefState {
+  // A node already in shape is kept as it is (a long brief is thousands of nodes): only a node
+  // with a bad type or child, or above one, is copied.
   const clean = (node: SerializedNode): SerializedNode => {
-    const children = Array.isArray(node.children)
-      ? node.children.filter((child): child is SerializedNode => typeof child === 'object' && child !== null)
-      : [];
-    return { ...node, type: typeof node.type === 'string' ? node.type : '', children: children.map(clean) };
+    const type = typeof node.type === 'string' ? node.type : '';
+    if (node.children === undefined && type === node.type) return node;
+    const given: unknown[] = Array.isArray(node.children) ? node.children : [];
+    let changed = type !== node.type || given !== node.children;
+    const children: SerializedNode[] = [];
+    for (const child of given) {
+      if (typeof child !== 'object' || child === null) {
+        changed = true;
+        continue;
+      }
+      const kept = clean(child as SerializedNode);
+      changed ||= kept !== child;
+      children.push(kept);
+    }
+    return changed ? { ...node, type, children } : node;
   };
   const root = typeof state?.root === 'object' && state.root !== null ? state.root : { type: 'root' };
   return { root: clean(root) };
@@ -118,21 +105,29 @@ export function sanitiseState(state: SerializedBriefState): SerializedBriefState
 
 /**
  * Hands out footnote numbers in the order excerpts and citations are met, which is
- * collectFootnoteSources' order; a walk that drifted from it fails loudly instead of printing
- * one source's citation under another's words.
+ * collectFootnoteSources' order: footnote k belongs to the k-th node it collected (`rawNodes`),
+ * that very object, so a node it skipped as unreadable gets none, and a walk that drifted from
+ * it fails loudly instead of printing one source's citation under another's words.
  */
 export class FootnoteCursor {
   private used = 0;
-  constructor(private readonly footnotes: readonly Footnote[]) {}
+  constructor(
+    private readonly footnotes: readonly Footnote[],
+    private readonly rawNodes: readonly SerializedNode[],
+  ) {
+    if (rawNodes.length !== footnotes.length)
+      throw new Error('DOCX export: footnotes and their nodes differ in number');
+  }
 
-  next(type: FootnoteSource['type']): Footnote {
-    const footnote = this.footnotes[this.used];
-    if (!footnote) throw new Error('DOCX export met more footnote references than numberFootnotes counted');
-    if (footnote.node.type !== type) {
-      throw new Error(`DOCX export met a ${type} where numberFootnotes has footnote ${footnote.number}`);
+  /** The footnote of `node`, or null when collectFootnoteSources found it unreadable. */
+  take(node: SerializedNode): Footnote | null {
+    if (this.rawNodes[this.used] !== node) {
+      if (this.rawNodes.indexOf(node, this.used) > this.used) {
+        throw new Error(`DOCX export met a ${node.type} ahead of footnote ${this.used + 1}`);
+      }
+      return null;
     }
-    this.used++;
-    return footnote;
+    return this.footnotes[this.used++]!;
   }
 
   /** Throws unless every footnote got a reference: Word "repairs" a note nothing points to. */
@@ -157,18 +152,34 @@ export interface BriefFacts {
   textWidth: number;
 }
 
+/**
+ * The body's blocks: WordprocessingML paragraphs as text, and the title block as a docx table.
+ * The paragraphs are written as strings because a 200-page note as docx objects costs seconds to
+ * build and serialise; the few tables keep docx's object model.
+ */
+export interface RenderedBody {
+  blocks: (string | Table)[];
+  /** How many numbered lists there are: list k (from 1) is numbering.xml's numId k + 1. */
+  numberedLists: number;
+}
+
 interface WalkContext {
   notes: FootnoteCursor;
   brief: BriefFacts;
-  /** Shared by every copy of the context, so each numbered list gets a distinct instance. */
-  counters: { listInstance: number };
+  /** Shared by every copy of the context: each list gets a distinct instance, each numbered one a numId. */
+  counters: { listInstance: number; numIds: Map<number, number> };
   list: ListContext | null;
 }
 
+/** The numId of the bullets (numberingXml in docxParts.ts). */
+export const BULLET_NUM_ID = 1;
+
 /** Maps the root's blocks to Word paragraphs (and the title block's table), in document order. */
-export function renderBlocks(root: SerializedNode, notes: FootnoteCursor, brief: BriefFacts): (Paragraph | Table)[] {
-  const context: WalkContext = { notes, brief, counters: { listInstance: 1 }, list: null };
-  return renderBlock(root, context);
+export function renderBlocks(root: SerializedNode, notes: FootnoteCursor, brief: BriefFacts): RenderedBody {
+  const context: WalkContext = { notes, brief, counters: { listInstance: 1, numIds: new Map() }, list: null };
+  const blocks: (string | Table)[] = [];
+  renderBlock(root, context, blocks);
+  return { blocks, numberedLists: context.counters.numIds.size };
 }
 
 function isBlock(node: SerializedNode): boolean {
@@ -177,36 +188,44 @@ function isBlock(node: SerializedNode): boolean {
   return (node.children ?? []).some(isBlock);
 }
 
-function renderBlock(node: SerializedNode, context: WalkContext): (Paragraph | Table)[] {
+function renderBlock(node: SerializedNode, context: WalkContext, out: (string | Table)[]): void {
   const children = node.children ?? [];
-  if (node.type === 'horizontalrule' && children.length === 0) return [new Paragraph({ thematicBreak: true })];
-  if (node.type === 'list') return renderList(node, context);
+  if (node.type === 'horizontalrule' && children.length === 0) {
+    out.push(
+      '<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:color="auto" w:sz="6" w:space="1"/></w:pBdr></w:pPr></w:p>',
+    );
+    return;
+  }
+  if (node.type === 'list') {
+    renderList(node, context, out);
+    return;
+  }
   // A leaf like the excerpt: collectFootnoteSources does not look inside it either.
   if (node.type === TITLE_BLOCK_NODE_TYPE) {
-    return [titleBlockTable(node, context.brief)];
+    out.push(titleBlockTable(node, context.brief));
+    return;
   }
 
-  const options = paragraphOptions(node, context);
-  const out: (Paragraph | Table)[] = [];
-  let runs: ParagraphChild[] | null = null;
+  const properties = paragraphProperties(node, context);
+  const open = properties ? `<w:p><w:pPr>${properties}</w:pPr>` : '<w:p>';
+  let runs: string[] | null = null;
   for (const child of children) {
     if (isBlock(child)) {
-      if (runs) out.push(new Paragraph({ ...options, children: runs }));
+      if (runs) out.push(`${open}${runs.join('')}</w:p>`);
       runs = null;
       const inList = child.type === 'list' || child.type === 'listitem';
-      out.push(...renderBlock(child, { ...context, list: inList ? context.list : null }));
+      renderBlock(child, { ...context, list: inList ? context.list : null }, out);
     } else {
       runs ??= [];
-      runs.push(...renderInline(child, context));
+      renderInline(child, context, runs);
     }
   }
-  if (runs) out.push(new Paragraph({ ...options, children: runs }));
+  if (runs) out.push(`${open}${runs.join('')}</w:p>`);
   // A paragraph with no children is a blank line the analyst typed; Word needs it as <w:p/>.
-  if (children.length === 0 && !CONTAINER_TYPES.has(node.type)) out.push(new Paragraph(options));
-  return out;
+  if (children.length === 0 && !CONTAINER_TYPES.has(node.type)) out.push(properties ? `${open}</w:p>` : '<w:p/>');
 }
 
-function renderList(node: SerializedNode, context: WalkContext): (Paragraph | Table)[] {
+function renderList(node: SerializedNode, context: WalkContext, out: (string | Table)[]): void {
   const parent = context.list;
   const level = parent ? Math.min(parent.level + 1, 8) : 0;
   const type = node.listType === 'number' ? 'number' : 'bullet';
@@ -214,98 +233,135 @@ function renderList(node: SerializedNode, context: WalkContext): (Paragraph | Ta
   // instance, where Word restarts the deeper level by itself after each parent item.
   const instance = parent?.type === 'number' && type === 'number' ? parent.instance : context.counters.listInstance++;
   const list: ListContext = { type, level, instance };
-  const out: (Paragraph | Table)[] = [];
-  for (const child of node.children ?? []) {
-    out.push(...renderBlock(child, { ...context, list }));
-  }
-  return out;
+  for (const child of node.children ?? []) renderBlock(child, { ...context, list }, out);
 }
 
-function paragraphOptions(node: SerializedNode, context: WalkContext): IParagraphOptions {
-  const common: { -readonly [K in keyof IParagraphOptions]: IParagraphOptions[K] } = {};
-  if (typeof node.format === 'string' && ALIGNMENTS[node.format]) common.alignment = ALIGNMENTS[node.format];
-  if (node.direction === 'rtl') common.bidirectional = true;
-  const indent = typeof node.indent === 'number' && node.indent > 0 ? Math.min(Math.floor(node.indent), 10) : 0;
-  if (indent > 0 && node.type !== 'listitem') common.indent = { left: 720 * indent };
-
+/** The paragraph's w:pPr content, in the schema's order (pStyle, numPr, pBdr, bidi, ind, jc). */
+function paragraphProperties(node: SerializedNode, context: WalkContext): string {
+  let style = '';
+  let numbering = '';
   switch (node.type) {
     case 'heading': {
       const match = /^h([1-6])$/.exec(typeof node.tag === 'string' ? node.tag : '');
-      return { ...common, heading: HEADINGS[match ? Number(match[1]) - 1 : 0] };
+      style = `Heading${match ? match[1] : '1'}`;
+      break;
     }
     case 'quote':
-      return { ...common, style: QUOTE_STYLE_ID };
+      style = QUOTE_STYLE_ID;
+      break;
     case 'listitem': {
       const list = context.list;
-      if (!list) return common;
-      if (list.type === 'bullet') return { ...common, bullet: { level: list.level } };
-      return {
-        ...common,
-        numbering: { reference: NUMBERED_LIST_REFERENCE, level: list.level, instance: list.instance },
-      };
+      if (!list) break;
+      style = 'ListParagraph';
+      numbering = `<w:numPr><w:ilvl w:val="${list.level}"/><w:numId w:val="${numIdOf(list, context)}"/></w:numPr>`;
+      break;
     }
-    default:
-      return common;
   }
+  let xml = style ? `<w:pStyle w:val="${style}"/>${numbering}` : '';
+  const rtl = node.direction === 'rtl';
+  if (rtl) xml += '<w:bidi/>';
+  const indent = typeof node.indent === 'number' && node.indent > 0 ? Math.min(Math.floor(node.indent), 10) : 0;
+  if (indent > 0 && node.type !== 'listitem') xml += `<w:ind w:left="${720 * indent}"/>`;
+  let alignment = typeof node.format === 'string' ? ALIGNMENTS[node.format] : undefined;
+  // In a right-to-left paragraph Word reads "left" and "right" mirrored, as docx wrote them.
+  if (rtl && (alignment === 'left' || alignment === 'right')) alignment = alignment === 'left' ? 'right' : 'left';
+  if (alignment) xml += `<w:jc w:val="${alignment}"/>`;
+  return xml;
 }
 
-function renderInline(node: SerializedNode, context: WalkContext): ParagraphChild[] {
-  if (node.type === EXCERPT_NODE_TYPE) return excerptRuns(node, context);
-  if (node.type === CITATION_NODE_TYPE) return citationRuns(node, context);
+function numIdOf(list: ListContext, context: WalkContext): number {
+  if (list.type === 'bullet') return BULLET_NUM_ID;
+  const { numIds } = context.counters;
+  let numId = numIds.get(list.instance);
+  if (numId === undefined) {
+    numId = BULLET_NUM_ID + 1 + numIds.size;
+    numIds.set(list.instance, numId);
+  }
+  return numId;
+}
+
+function renderInline(node: SerializedNode, context: WalkContext, out: string[]): void {
+  if (node.type === EXCERPT_NODE_TYPE) {
+    excerptRuns(node, context, out);
+    return;
+  }
+  if (node.type === CITATION_NODE_TYPE) {
+    citationRuns(node, context, out);
+    return;
+  }
   // Children are walked for every other type, as collectFootnoteSources does, so that an excerpt
   // nested anywhere (a link, a future node type, a malformed text node) keeps its number.
-  const nested = (node.children ?? []).flatMap((child) => renderInline(child, context));
   switch (node.type) {
     case 'tab':
-      return [new TextRun({ ...runFormat(node.format), children: [new Tab()] }), ...nested];
+      out.push(run(runFormat(node.format), '<w:tab/>'));
+      break;
     case 'linebreak':
-      return [new TextRun({ break: 1 }), ...nested];
+      out.push('<w:r><w:br/></w:r>');
+      break;
     default:
       // text, and unknown inline nodes (mentions, future types): keep every word they hold.
-      return [...(typeof node.text === 'string' ? textRuns(node.text, runFormat(node.format)) : []), ...nested];
+      if (typeof node.text === 'string') textRuns(node.text, runFormat(node.format), out);
   }
+  for (const child of node.children ?? []) renderInline(child, context, out);
 }
 
-function excerptRuns(node: SerializedNode, context: WalkContext): ParagraphChild[] {
-  const excerpt = readExcerpt(node);
+const FOOTNOTE_REFERENCE = (id: number) =>
+  `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
+
+function excerptRuns(node: SerializedNode, context: WalkContext, out: string[]): void {
+  const footnote = context.notes.take(node);
+  // An unreadable excerpt has no citation (collectFootnoteSources skips it): its words, no number.
+  const excerpt = footnote?.node.type === EXCERPT_NODE_TYPE ? footnote.node : null;
   const quote = oneLine(excerpt?.quote ?? (typeof node.quote === 'string' ? node.quote : ''));
-  if (!excerpt && !quote) return [];
+  if (!footnote && !quote) return;
   // A block excerpt is the content of a block quote, whose indented style marks it as quoted.
   const text = excerpt?.display === 'block' ? quote : `“${quote}”`;
-  const runs: ParagraphChild[] = [new TextRun({ text, rightToLeft: isRightToLeft(text) })];
-  // An unreadable excerpt has no citation and collectFootnoteSources skips it, so it takes no number.
-  if (excerpt) runs.push(new FootnoteReferenceRun(context.notes.next(EXCERPT_NODE_TYPE).number));
-  return runs;
+  out.push(textRun(text, ''));
+  if (footnote) out.push(FOOTNOTE_REFERENCE(footnote.number));
 }
 
 /** A paraphrase's citation is the footnote reference alone: the analyst's words around it are the text. */
-function citationRuns(node: SerializedNode, context: WalkContext): ParagraphChild[] {
-  if (!readCitation(node)) return [];
-  return [new FootnoteReferenceRun(context.notes.next(CITATION_NODE_TYPE).number)];
+function citationRuns(node: SerializedNode, context: WalkContext, out: string[]): void {
+  const footnote = context.notes.take(node);
+  if (footnote) out.push(FOOTNOTE_REFERENCE(footnote.number));
 }
 
-function runFormat(format: unknown): IRunOptions {
+/** w:rPr content for Lexical's format bits, in the schema's order (b, i, strike, u, vertAlign). */
+function runFormat(format: unknown): string {
   const bits = typeof format === 'number' && Number.isInteger(format) ? format : 0;
-  const options: { -readonly [K in keyof IRunOptions]: IRunOptions[K] } = {};
-  if (bits & TEXT_FORMAT.bold) options.bold = true;
-  if (bits & TEXT_FORMAT.italic) options.italics = true;
-  if (bits & TEXT_FORMAT.strikethrough) options.strike = true;
-  if (bits & TEXT_FORMAT.underline) options.underline = {};
-  if (bits & SUBSCRIPT) options.subScript = true;
-  else if (bits & SUPERSCRIPT) options.superScript = true;
-  return options;
+  if (bits === 0) return '';
+  let xml = '';
+  if (bits & TEXT_FORMAT.bold) xml += '<w:b/><w:bCs/>';
+  if (bits & TEXT_FORMAT.italic) xml += '<w:i/><w:iCs/>';
+  if (bits & TEXT_FORMAT.strikethrough) xml += '<w:strike/>';
+  if (bits & TEXT_FORMAT.underline) xml += '<w:u w:val="single"/>';
+  if (bits & SUBSCRIPT) xml += '<w:vertAlign w:val="subscript"/>';
+  else if (bits & SUPERSCRIPT) xml += '<w:vertAlign w:val="superscript"/>';
+  return xml;
+}
+
+const run = (properties: string, content: string) =>
+  properties ? `<w:r><w:rPr>${properties}</w:rPr>${content}</w:r>` : `<w:r>${content}</w:r>`;
+
+/** A run of text (already free of what XML forbids); right-to-left text is marked w:rtl, last in w:rPr. */
+function textRun(text: string, format: string): string {
+  const properties = isRightToLeft(text) ? `${format}<w:rtl/>` : format;
+  return run(properties, `<w:t xml:space="preserve">${escapeText(text)}</w:t>`);
 }
 
 /** Text as runs; tabs and newlines inside a text node become Word tabs and line breaks. */
-function textRuns(raw: string, format: IRunOptions): ParagraphChild[] {
-  const runs: ParagraphChild[] = [];
-  for (const piece of stripXmlInvalid(raw).split(/(\r\n|\r|\n|\t)/)) {
-    if (piece === '') continue;
-    if (piece === '\t') runs.push(new TextRun({ ...format, children: [new Tab()] }));
-    else if (piece === '\n' || piece === '\r' || piece === '\r\n') runs.push(new TextRun({ break: 1 }));
-    else runs.push(new TextRun({ ...format, text: piece, rightToLeft: isRightToLeft(piece) }));
+function textRuns(raw: string, format: string, out: string[]): void {
+  const clean = stripXmlInvalid(raw);
+  if (!/[\t\n\r]/.test(clean)) {
+    if (clean !== '') out.push(textRun(clean, format));
+    return;
   }
-  return runs;
+  for (const piece of clean.split(/(\r\n|\r|\n|\t)/)) {
+    if (piece === '') continue;
+    if (piece === '\t') out.push(run(format, '<w:tab/>'));
+    else if (piece === '\n' || piece === '\r' || piece === '\r\n') out.push('<w:r><w:br/></w:r>');
+    else out.push(textRun(piece, format));
+  }
 }
 
 /**
@@ -313,13 +369,16 @@ function textRuns(raw: string, format: IRunOptions): ParagraphChild[] {
  * font and orders neutral characters (digits, punctuation) as the writer meant. A run that mixes
  * in Latin letters is left to Word's bidi algorithm.
  */
-function isRightToLeft(text: string): boolean | undefined {
+function isRightToLeft(text: string): boolean {
   const within = (code: number, ranges: typeof RTL_RANGES) => ranges.some(([from, to]) => code >= from && code <= to);
   let rtl = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (within(code, LTR_RANGES)) return undefined;
+    // ASCII letters settle it at once, and most runs start with one.
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return false;
+    if (code < 0x80) continue;
+    if (within(code, LTR_RANGES)) return false;
     rtl ||= within(code, RTL_RANGES);
   }
-  return rtl || undefined;
+  return rtl;
 }

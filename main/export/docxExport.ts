@@ -1,27 +1,19 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  type ILevelsOptions,
-  LevelFormat,
-  Packer,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, type Table, TextRun } from 'docx';
 import {
   collectFootnoteSources,
   type FootnoteFacts,
   numberFootnotes,
   type SerializedBriefState,
+  type SerializedNode,
 } from '../../shared/briefDocument';
 import type { Brief, BriefLanguage } from '../../shared/briefSchemas';
 import { readTitleBlock, TITLE_BLOCK_NODE_TYPE } from '../../shared/titleBlock';
 import { applyWordReference } from './applyWordReference';
-import { FootnoteCursor, NUMBERED_LIST_REFERENCE, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
+import { FootnoteCursor, QUOTE_STYLE_ID, renderBlocks, sanitiseState } from './docxBlocks';
 import { markingFooter, markingHeader, sourceListBlocks } from './docxFrame';
-import { corePropertiesXml, endnotesXml, footnotesXml, oneLine, settingsXml } from './docxParts';
+import { corePropertiesXml, endnotesXml, footnotesXml, numberingXml, oneLine, settingsXml } from './docxParts';
 import type { WordReference } from './wordReference';
-import { normaliseZipDates } from './zipDates';
+import { type PackageParts, partText, zipPackage } from './zipPackage';
 
 export interface BriefDocxOptions {
   creator?: string;
@@ -69,12 +61,25 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
   // Numbering and rendering walk one sanitised tree, so footnote k is the k-th reference rendered.
   const content = sanitiseState(brief.content);
   const format = { style: brief.citationStyle, language: briefLanguage };
-  const footnotes = numberFootnotes(collectFootnoteSources(content), options.facts, format);
-  const cursor = new FootnoteCursor(footnotes);
+  const rawNodes: SerializedNode[] = [];
+  const footnotes = numberFootnotes(collectFootnoteSources(content, rawNodes), options.facts, format);
+  const cursor = new FootnoteCursor(footnotes, rawNodes);
   const reference = options.reference ?? null;
   const textWidth = reference?.textWidth ?? TEXT_WIDTH;
   const body = renderBlocks(content.root, cursor, { classification, language: briefLanguage, textWidth });
   cursor.assertAllUsed();
+  // docx lays out the frame (styles, header, footer, title, tables); each run of our string-built
+  // paragraphs stands in it as one placeholder paragraph, replaced in document.xml after packing.
+  const placeholders: string[] = [];
+  const bodyChildren: (Paragraph | Table)[] = [];
+  for (const [index, block] of body.blocks.entries()) {
+    if (typeof block !== 'string') bodyChildren.push(block);
+    else if (typeof body.blocks[index - 1] === 'string') placeholders[placeholders.length - 1] += block;
+    else {
+      placeholders.push(block);
+      bodyChildren.push(new Paragraph({ children: [new TextRun(placeholderText(placeholders.length - 1))] }));
+    }
+  }
   const sources = options.sourceList ? sourceListBlocks(footnotes, options.facts?.grades, format) : [];
   const subject = titleBlockSubject(content);
 
@@ -130,30 +135,68 @@ export async function renderBriefDocx(brief: ExportableBrief, options: BriefDocx
         },
       ],
     },
-    numbering: { config: [{ reference: NUMBERED_LIST_REFERENCE, levels: numberedLevels() }] },
     sections: [
       {
         properties: {
           page: { size: LETTER, margin: { top: INCH, right: INCH, bottom: INCH, left: INCH } },
+          ...(reference?.titlePage ? { titlePage: true } : {}),
         },
-        // Protected and classified papers carry their marking at the top and foot of every page.
-        headers: { default: markingHeader(classification, briefLanguage) },
-        footers: { default: markingFooter(classification, briefLanguage) },
-        children: [...banner, ...titleBlock, ...body, ...sources],
+        // Protected and classified papers carry their marking at the top and foot of every page:
+        // in each kind of header and footer the template has (first page, even pages).
+        headers: furniture(() => markingHeader(classification, briefLanguage), reference),
+        footers: furniture(() => markingFooter(classification, briefLanguage), reference),
+        children: [...banner, ...titleBlock, ...bodyChildren, ...sources],
       },
     ],
   });
 
-  const packed = await Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: corePropertiesXml({ title, subject, creator, language, now }) },
-    { path: 'word/footnotes.xml', data: footnotesXml(footnotes) },
-    { path: 'word/endnotes.xml', data: endnotesXml() },
-    { path: 'word/settings.xml', data: settingsXml() },
-  ]);
-  const bytes = reference ? Buffer.from(applyWordReference(packed, reference)) : packed;
-  // Only core.xml's dates may tell two exports of one brief apart (see zipDates.ts).
-  normaliseZipDates(bytes);
-  return bytes;
+  const files = packageParts(doc);
+  const put = (path: string, xml: string) => {
+    files[path] = xml;
+  };
+  put('word/document.xml', withPlaceholdersFilled(partText(files, 'word/document.xml'), placeholders));
+  put('docProps/core.xml', corePropertiesXml({ title, subject, creator, language, now }));
+  put('word/footnotes.xml', footnotesXml(footnotes));
+  put('word/endnotes.xml', endnotesXml());
+  put('word/settings.xml', settingsXml(reference?.evenAndOddHeaders ?? false));
+  put('word/numbering.xml', numberingXml(body.numberedLists, reference?.lists));
+  if (reference) applyWordReference(files, reference);
+  return zipPackage(files);
+}
+
+// docx's Packer zips what its compiler writes, in JavaScript; its parts are taken straight from
+// the compiler instead (docx is pinned to 9.15.2, where Packer holds it as a private static) and
+// zipped once, natively, with ours (zipPackage.ts). The unit tests fail if that ever changes.
+interface DocxCompiler {
+  compile(file: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array>;
+}
+function packageParts(doc: Document): PackageParts {
+  const { compiler } = Packer as unknown as { compiler: DocxCompiler };
+  return Object.fromEntries(compiler.compile(doc, undefined, []));
+}
+
+// A paragraph of private-use marks with no properties: every other paragraph docx writes in the
+// frame (title, banner, table cells, Sources) has some, so no text of the brief can pass for one.
+const placeholderText = (index: number) => `\uE0F0${index}\uE0F1`;
+const PLACEHOLDER = /<w:p><w:r><w:t xml:space="preserve">\uE0F0(\d+)\uE0F1<\/w:t><\/w:r><\/w:p>/g;
+
+function withPlaceholdersFilled(document: string, paragraphs: readonly string[]): string {
+  let filled = 0;
+  const xml = document.replace(PLACEHOLDER, (_all, index: string) => {
+    filled++;
+    return paragraphs[Number(index)]!;
+  });
+  if (filled !== paragraphs.length) throw new Error(`DOCX export placed ${filled} of ${paragraphs.length} paragraphs`);
+  return xml;
+}
+
+/** The kinds of header (or footer) the page needs: first and even ones when the template has them. */
+function furniture<T>(make: () => T, reference: WordReference | null): { default: T; first?: T; even?: T } {
+  return {
+    default: make(),
+    ...(reference?.titlePage ? { first: make() } : {}),
+    ...(reference?.evenAndOddHeaders ? { even: make() } : {}),
+  };
 }
 
 /** The title block's Subject line, as the document's subject property; '' when there is none. */
@@ -177,17 +220,6 @@ function heading(outlineLevel: number, builtIn: boolean) {
     paragraph: { outlineLevel, keepNext: true, keepLines: true, spacing: { before: 240, after: 80 } },
     run: { bold: true, size: HEADING_SIZES[outlineLevel], ...look },
   };
-}
-
-function numberedLevels(): ILevelsOptions[] {
-  const formats = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
-  return Array.from({ length: 9 }, (_, level) => ({
-    level,
-    format: formats[level % formats.length],
-    text: `%${level + 1}.`,
-    alignment: AlignmentType.START,
-    style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
-  }));
 }
 
 /** A name Word, Windows and macOS all accept, derived from the brief title. */

@@ -12,6 +12,11 @@ export function escapeXml(text: string): string {
   return stripXmlInvalid(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** Escapes text content (not attribute values) already free of what XML forbids: quotes may stay. */
+export function escapeText(text: string): string {
+  return /[&<>]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
+}
+
 /**
  * docx stamps created/modified with the wall clock and has no option for them, and the export
  * must be reproducible for a given `now`.
@@ -107,13 +112,14 @@ export function oneLineRun(text: string): string {
  * docx's settings part plus the footnote and endnote properties naming the separator notes
  * (ids -1 and 0), as Word and pandoc write them; in CT_Settings they come just before w:compat.
  */
-export function settingsXml(): string {
+export function settingsXml(evenAndOddHeaders = false): string {
   return (
     DECLARATION +
     `<w:settings xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w="${W_NAMESPACE}"` +
     ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"' +
     ' xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 w15">' +
-    '<w:displayBackgroundShape/><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="false"/>' +
+    '<w:displayBackgroundShape/><w:defaultTabStop w:val="720"/>' +
+    `<w:evenAndOddHeaders w:val="${evenAndOddHeaders}"/>` +
     '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' +
     '<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>' +
     '<w:compat><w:compatSetting w:val="15" w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"/>' +
@@ -134,4 +140,47 @@ export function oneLine(text: string): string {
   return stripXmlInvalid(text)
     .replace(/[ \t\n\r\u2028\u2029]+/g, ' ')
     .replace(/^ | $/g, '');
+}
+
+const NUMBERING_LEVELS = 9;
+const BULLETS = ['●', '○', '■', '●', '○', '■', '●', '●', '●'];
+const NUMBER_FORMATS = ['decimal', 'lowerLetter', 'lowerRoman'];
+
+/**
+ * The numbering part for the body's lists (docxBlocks.ts): numId 1 is the bullets, numIds 2 to
+ * numberedLists + 1 each a numbered list starting at 1 (Word continues a numId's count across
+ * the document, so each list has its own). Indents as Word's default lists: half an inch a level.
+ */
+export function numberingXml(
+  numberedLists: number,
+  /** A template's own list formats (wordReference.ts), in place of ours. */
+  lists: { bullet: string | null; number: string | null } = { bullet: null, number: null },
+): string {
+  const level = (ilvl: number, format: string, text: string) =>
+    `<w:lvl w:ilvl="${ilvl}" w:tentative="1"><w:start w:val="1"/><w:numFmt w:val="${format}"/>` +
+    `<w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/>` +
+    `<w:pPr><w:ind w:left="${720 * (ilvl + 1)}" w:hanging="360"/></w:pPr></w:lvl>`;
+  const abstract = (id: number, levels: (ilvl: number) => string, theirs: string | null) =>
+    `<w:abstractNum w:abstractNumId="${id}" w15:restartNumberingAfterBreak="0">` +
+    (theirs ??
+      `<w:multiLevelType w:val="hybridMultilevel"/>${Array.from({ length: NUMBERING_LEVELS }, (_, i) => levels(i)).join('')}`) +
+    '</w:abstractNum>';
+  const restart = Array.from(
+    { length: NUMBERING_LEVELS },
+    (_, i) => `<w:lvlOverride w:ilvl="${i}"><w:startOverride w:val="1"/></w:lvlOverride>`,
+  ).join('');
+  const nums = [
+    '<w:num w:numId="1"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+  ];
+  for (let k = 0; k < numberedLists; k++)
+    nums.push(`<w:num w:numId="${k + 2}"><w:abstractNumId w:val="2"/>${restart}</w:num>`);
+  return (
+    DECLARATION +
+    `<w:numbering xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w="${W_NAMESPACE}"` +
+    ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"' +
+    ' xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 w15">' +
+    abstract(1, (i) => level(i, 'bullet', BULLETS[i]!), lists.bullet) +
+    abstract(2, (i) => level(i, NUMBER_FORMATS[i % 3]!, `%${i + 1}.`), lists.number) +
+    `${nums.join('')}</w:numbering>`
+  );
 }

@@ -1,9 +1,8 @@
-import { collectFootnoteSources } from '../../shared/briefDocument';
 import type { Brief } from '../../shared/briefSchemas';
 import type { ExportOptions, ExportOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { readSettings } from '../archive/settings';
-import { getBrief } from '../briefs/briefs';
+import { getBrief, readSummary } from '../briefs/briefs';
 import { takeSnapshot } from '../briefs/snapshots';
 import { briefWordReference } from '../briefs/wordTemplates';
 import { UserError } from '../errors';
@@ -31,9 +30,10 @@ export async function exportBrief(
   destination: ExportDestination,
 ): Promise<ExportOutcome> {
   const { id, ...options } = request;
-  const brief = getBrief(db, id);
-  if (!brief) throw missingBrief(id);
-  const fileName = docxFileName(brief.title);
+  // The title alone: the content is read once, for the rendering.
+  const summary = readSummary(db, id);
+  if (!summary) throw missingBrief(id);
+  const fileName = docxFileName(summary.title);
   if (destination.kind === 'download') {
     const exported = await exportBriefDocx(db, id, options);
     if (!exported) throw missingBrief(id);
@@ -65,7 +65,7 @@ export async function exportBriefDocx(
   const brief = getBrief(db, id);
   if (!brief) return null;
   takeSnapshot(db, id, 'export');
-  const facts = citationFacts(db, collectFootnoteSources(brief.content), options.includeGrades);
+  const facts = citationFacts(db, brief.content, options.includeGrades);
   const bytes = await renderBriefDocx(brief, {
     creator: readSettings(db).authorName || 'Précis',
     now,

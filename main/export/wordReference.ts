@@ -17,9 +17,23 @@ export interface WordReference {
   pageMargins: string | null;
   /** The width between the margins, in twips; null when the template sets no page. */
   textWidth: number | null;
-  header: FurniturePart | null;
-  footer: FurniturePart | null;
+  /** Header and footer parts by the pages they are for; each kind the template has. */
+  headers: Furniture;
+  footers: Furniture;
+  /** The section has a different first page (w:titlePg). */
+  titlePage: boolean;
+  /** Even pages have their own header and footer (settings' w:evenAndOddHeaders). */
+  evenAndOddHeaders: boolean;
+  /**
+   * The template's own list formats, as the content of a w:abstractNum (levels and all): the
+   * bullets and the numbered list its "List Bullet" / "List Number" styles, or else its first
+   * lists, use. Null where it has none.
+   */
+  lists: { bullet: string | null; number: string | null };
 }
+
+export type FurnitureKind = 'default' | 'first' | 'even';
+export type Furniture = Partial<Record<FurnitureKind, FurniturePart>>;
 
 /** A header or footer part and what it refers to (a logo), so it can be carried into the export. */
 export interface FurniturePart {
@@ -94,13 +108,20 @@ export function readWordReference(name: string, bytes: Uint8Array): WordReferenc
   const sectPr = lastSection === -1 ? '' : document.slice(lastSection, document.indexOf('</w:body>', lastSection));
   const pageSize = /<w:pgSz\b[^>]*\/>/.exec(sectPr)?.[0] ?? null;
   const pageMargins = /<w:pgMar\b[^>]*\/>/.exec(sectPr)?.[0] ?? null;
-  const furniture = (kind: 'header' | 'footer'): FurniturePart | null => {
-    const id = new RegExp(`<w:${kind}Reference\\b[^>]*w:type="default"[^>]*/>`).exec(sectPr)?.[0];
-    const rId = id ? /r:id="([^"]+)"/.exec(id)?.[1] : undefined;
-    const path = relationshipTargets(mainRels, folder, kind).find((rel) => rel.id === rId)?.target;
-    const xml = path ? text(path) : null;
-    return path && xml ? furniturePart(path, xml, files, contentTypes) : null;
+  const furniture = (part: 'header' | 'footer'): Furniture => {
+    const found: Furniture = {};
+    for (const kind of ['default', 'first', 'even'] as const) {
+      const id = new RegExp(`<w:${part}Reference\\b[^>]*w:type="${kind}"[^>]*/>`).exec(sectPr)?.[0];
+      const rId = id ? /r:id="([^"]+)"/.exec(id)?.[1] : undefined;
+      const path = relationshipTargets(mainRels, folder, part).find((rel) => rel.id === rId)?.target;
+      const xml = path ? text(path) : null;
+      if (path && xml) found[kind] = furniturePart(path, xml, files, contentTypes);
+    }
+    return found;
   };
+  const settingsPath = partOf('settings');
+  const settings = settingsPath ? (text(settingsPath) ?? '') : '';
+  const numberingPath = partOf('numbering');
   return {
     styles,
     theme,
@@ -108,8 +129,56 @@ export function readWordReference(name: string, bytes: Uint8Array): WordReferenc
     pageSize,
     pageMargins,
     textWidth: textWidth(pageSize, pageMargins),
-    header: furniture('header'),
-    footer: furniture('footer'),
+    headers: furniture('header'),
+    footers: furniture('footer'),
+    titlePage: isOn(/<w:titlePg\b[^>]*\/>/.exec(sectPr)?.[0]),
+    evenAndOddHeaders: isOn(/<w:evenAndOddHeaders\b[^>]*\/>/.exec(settings)?.[0]),
+    lists: templateLists(numberingPath ? text(numberingPath) : null, styles, document),
+  };
+}
+
+/** An OOXML on/off element: on unless its w:val says false. */
+function isOn(element: string | undefined): boolean {
+  if (!element) return false;
+  const value = /w:val="([^"]*)"/.exec(element)?.[1];
+  return value === undefined || !['false', '0', 'off'].includes(value);
+}
+
+/**
+ * The abstract numbering (its content) for bullets and for numbered lists: the one the
+ * template's "List Bullet" / "List Number" style points to, else the one its first bulleted /
+ * numbered paragraph uses. A level's link to a style, another list or a picture bullet is dropped: ours has none.
+ */
+function templateLists(numbering: string | null, styles: string, document: string): WordReference['lists'] {
+  const none = { bullet: null, number: null };
+  if (!numbering) return none;
+  const abstracts = new Map<string, string>();
+  for (const match of numbering.matchAll(
+    /<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g,
+  )) {
+    abstracts.set(match[1]!, match[2]!);
+  }
+  const nums = new Map<string, string>();
+  for (const match of numbering.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>[\s\S]*?<w:abstractNumId w:val="(\d+)"/g)) {
+    nums.set(match[1]!, match[2]!);
+  }
+  const numIdIn = (xml: string) => /<w:numId w:val="(\d+)"/.exec(xml)?.[1];
+  const abstractOf = (numId: string | undefined) => (numId ? abstracts.get(nums.get(numId) ?? '') : undefined);
+  const isBullet = (abstract: string) => /<w:lvl\b[^>]*w:ilvl="0"[\s\S]*?<w:numFmt w:val="bullet"/.test(abstract);
+  const byStyle = (name: string) => {
+    const style = [...styles.matchAll(/<w:style\b[^>]*>[\s\S]*?<\/w:style>/g)].find((m) =>
+      new RegExp(`<w:name w:val="${name}"`, 'i').test(m[0]),
+    );
+    return style ? abstractOf(numIdIn(style[0])) : undefined;
+  };
+  const used = [...document.matchAll(/<w:numPr>[\s\S]*?<\/w:numPr>/g)]
+    .map((m) => abstractOf(numIdIn(m[0])))
+    .filter((abstract): abstract is string => abstract !== undefined);
+  const standalone = (abstract: string | undefined) =>
+    abstract?.replace(/<w:(?:numStyleLink|styleLink|pStyle|lvlPicBulletId)\b[^>]*\/>/g, '') ?? null;
+  return {
+    bullet: standalone(byStyle('List Bullet') ?? used.find(isBullet)),
+    number: standalone(byStyle('List Number') ?? used.find((abstract) => !isBullet(abstract))),
   };
 }
 

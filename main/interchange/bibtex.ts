@@ -22,6 +22,14 @@ const TYPE_TO_BIBTEX: Record<string, string> = {
   book: 'book',
   chapter: 'incollection',
   thesis: 'phdthesis',
+  webpage: 'online',
+};
+// BibLaTeX tells the kinds of @article apart by entrysubtype (pandoc reads newspaper and magazine
+// so); a plain @article is read as a newspaper article, the kind Zotero's BibTeX export gives most.
+const ARTICLE_SUBTYPE: Record<string, string> = {
+  'article-newspaper': 'newspaper',
+  'article-magazine': 'magazine',
+  'article-journal': 'journal',
 };
 const BIBTEX_TO_TYPE: Record<string, string> = {
   article: 'article-newspaper',
@@ -44,6 +52,8 @@ export function writeBibtex(items: readonly ReferenceItem[]): string {
     .map((item) => {
       const type = TYPE_TO_BIBTEX[item.type] ?? 'misc';
       const fields: [string, string][] = [['title', `{${toLatex(item.title)}}`]];
+      const subtype = ARTICLE_SUBTYPE[item.type];
+      if (subtype) fields.push(['entrysubtype', `{${subtype}}`]);
       if (item.author?.length) fields.push(['author', `{${item.author.map(nameOut).join(' and ')}}`]);
       if (item['container-title']) fields.push(['journal', `{${toLatex(item['container-title'])}}`]);
       if (item.publisher)
@@ -183,9 +193,11 @@ function entryOf(type: string, key: string, fields: Map<string, string>, origina
     }
     return undefined;
   };
+  const subtype = type === 'article' ? get('entrysubtype')?.toLowerCase() : undefined;
   const item: ReferenceItem = {
     id: key,
-    type: BIBTEX_TO_TYPE[type] ?? 'article',
+    type:
+      Object.entries(ARTICLE_SUBTYPE).find(([, name]) => name === subtype)?.[0] ?? BIBTEX_TO_TYPE[type] ?? 'article',
     title: get('title') ?? '',
   };
   const author = fields.get('author');

@@ -26,8 +26,10 @@ export function exportReferences(
 ): { text: string; count: number; missing: number[] } {
   const rows = db
     .prepare(
-      `SELECT id, title, outlet, author, published_at AS publishedAt, url, language FROM sources
-       ${ids ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''} ORDER BY id`,
+      `SELECT s.id, s.title, s.outlet, s.author, s.published_at AS publishedAt, s.url, s.language,
+         d.issued, d.doi, d.item_type AS itemType
+       FROM sources s LEFT JOIN reference_details d ON d.source_id = s.id
+       ${ids ? 'WHERE s.id IN (SELECT value FROM json_each(?))' : ''} ORDER BY s.id`,
     )
     .all(...(ids ? [JSON.stringify(ids)] : [])) as ExportableSource[];
   const found = new Set(rows.map((row) => row.id));

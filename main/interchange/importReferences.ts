@@ -12,6 +12,7 @@ import { describeFailure, ImportFailure } from '../importers/importFailure';
 import { isReferenceExtension } from '../importers/importFormats';
 import { readBibtex } from './bibtex';
 import { readCslJson } from './cslJson';
+import { detailsOf, recordReferenceDetails } from './referenceDetails';
 import { dateText, type ReferenceEntry, type ReferenceValues, valuesOf } from './referenceItem';
 import { readRis } from './ris';
 
@@ -58,10 +59,17 @@ const titleKey = (title: string) =>
 
 /** The archive's sources by URL, DOI and title, looked up once per file. */
 function indexArchive(db: Db) {
-  const rows = db.prepare('SELECT id, title, url, published_at FROM sources').all() as {
+  // A source's date as precise as it is known: its day, or the year or month its library gave.
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.title, s.url, d.doi, coalesce(s.published_at, d.issued) AS published_at
+       FROM sources s LEFT JOIN reference_details d ON d.source_id = s.id`,
+    )
+    .all() as {
     id: number;
     title: string;
     url: string | null;
+    doi: string | null;
     published_at: string | null;
   }[];
   const byUrl = new Map<string, number>();
@@ -69,7 +77,7 @@ function indexArchive(db: Db) {
   const byTitle = new Map<string, { id: number; date: string | null }[]>();
   for (const row of rows) {
     if (row.url) byUrl.set(normalUrl(row.url), row.id);
-    const doi = row.url ? doiIn(row.url) : undefined;
+    const doi = doiIn(`${row.doi ?? ''} ${row.url ?? ''}`);
     if (doi) byDoi.set(doi, row.id);
     const key = titleKey(row.title);
     byTitle.set(key, [...(byTitle.get(key) ?? []), { id: row.id, date: row.published_at }]);
@@ -119,7 +127,11 @@ export async function importReferences(
     target ??= findMatch(index, entry);
     if (target !== undefined) {
       const id = target;
-      const changed = committed(db, () => refreshMetadata(db, id, values, evidenceFor(values), true));
+      const changed = committed(db, () => {
+        const fields = refreshMetadata(db, id, values, evidenceFor(values), true);
+        recordReferenceDetails(db, id, detailsOf(entry.item));
+        return fields;
+      });
       const title = getSource(db, id)?.title ?? values.title;
       if (changed.length > 0) outcome.updated.push({ id, title, fields: changed });
       else outcome.unchanged.push({ id, title });
@@ -178,7 +190,10 @@ function createReference(db: Db, values: ReferenceValues, entry: ReferenceEntry,
       format: 'reference',
       contentHash: `reference:${identity}`,
     });
-    if (outcome.kind === 'inserted') recordProvenance(db, outcome.id, evidenceFor(values));
+    if (outcome.kind === 'inserted') {
+      recordProvenance(db, outcome.id, evidenceFor(values));
+      recordReferenceDetails(db, outcome.id, detailsOf(entry.item));
+    }
     return outcome;
   });
 }

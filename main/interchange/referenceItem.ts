@@ -23,10 +23,46 @@ export interface ReferenceEntry {
 
 export type ReferenceFormat = 'csl-json' | 'ris' | 'bibtex';
 
-/** A stored source, as export needs it. */
+/** A stored source, as export needs it, with what its library entry said beyond its fields (migration 150). */
 export interface ExportableSource extends CitationFields {
   id: number;
   language: string | null;
+  issued?: string | null;
+  doi?: string | null;
+  itemType?: string | null;
+}
+
+// CSL types whose outlet is the periodical or site they appear in; any other's is its publisher.
+const CONTAINED_TYPES = new Set([
+  'article-newspaper',
+  'article-magazine',
+  'article-journal',
+  'webpage',
+  'post',
+  'post-weblog',
+  'chapter',
+  'entry-encyclopedia',
+  'entry-dictionary',
+]);
+
+/**
+ * The library's own facts over the archive's guesses: its CSL type (the outlet moved to
+ * container-title or publisher to suit it), a date of only a year or month, and the DOI (the
+ * URL left out when it is only the DOI's doi.org address, which import made of it).
+ */
+function withDetails(item: ReferenceItem, source: ExportableSource): void {
+  if (source.itemType && source.itemType !== item.type) {
+    const outlet = item['container-title'] ?? item.publisher;
+    delete item['container-title'];
+    delete item.publisher;
+    item.type = source.itemType;
+    if (outlet) item[CONTAINED_TYPES.has(item.type) ? 'container-title' : 'publisher'] = outlet;
+  }
+  if (!item.issued && source.issued) item.issued = datePartsOf(source.issued);
+  if (source.doi) {
+    item.DOI = source.doi;
+    if (item.URL?.toLowerCase() === `https://doi.org/${source.doi.toLowerCase()}`) delete item.URL;
+  }
 }
 
 /**
@@ -39,6 +75,7 @@ export function exportItems(sources: readonly ExportableSource[]): ReferenceItem
   return sources.map((source) => {
     const language = source.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
     const item: ReferenceItem = toCslItem('', citationFieldsOf(source), language);
+    withDetails(item, source);
     const base = citationKey(item);
     const seen = used.get(base) ?? 0;
     used.set(base, seen + 1);
@@ -99,7 +136,7 @@ export function valuesOf(item: ReferenceItem): ReferenceValues {
     outlet = organisation;
     author = null;
   }
-  const doi = item.DOI?.trim();
+  const doi = bareDoi(item.DOI);
   return {
     title: item.title.trim(),
     outlet: outlet?.trim() || null,
@@ -108,6 +145,12 @@ export function valuesOf(item: ReferenceItem): ReferenceValues {
     language: item.language?.trim() || null,
     url: item.URL?.trim() || (doi ? `https://doi.org/${doi}` : null),
   };
+}
+
+/** "https://doi.org/10.1/x", "doi:10.1/x" or "10.1/x": the DOI itself, or null when there is none. */
+export function bareDoi(text: string | undefined): string | null {
+  const match = /\b(10\.\d{4,9}\/\S+)/.exec(text?.trim() ?? '');
+  return match ? match[1]!.replace(/[.,;]+$/, '').slice(0, 300) : null;
 }
 
 /** A date-parts array from text: "2025-02-05", "2025/02/05/", "2025-02", "2025". */

@@ -21,6 +21,9 @@ const TYPE_TO_RIS: Record<string, string> = {
   book: 'BOOK',
   chapter: 'CHAP',
   thesis: 'THES',
+  // Zotero's presentation, whose CSL type is speech: a transcript's kind.
+  speech: 'SLIDE',
+  article: 'GEN',
 };
 const RIS_TO_TYPE: Record<string, string> = {
   ...Object.fromEntries(Object.entries(TYPE_TO_RIS).map(([csl, ris]) => [ris, csl])),

@@ -41,6 +41,8 @@ export interface BriefEditorProps {
   showPassage: (sourceId: number, anchor: TextQuoteAnchor | null) => void;
   /** Extra toolbar controls (cite, check quotes) owned by the app. */
   toolbarExtras?: ReactNode;
+  /** The export's "Admiralty grades" option: the footnote list then ends graded citations in " [B2]", as Word will. */
+  showGrades?: boolean;
 }
 
 /** The numbered footnotes, held outside React state so renumbering re-renders only their list. */
@@ -132,6 +134,7 @@ export function BriefEditor({
   registerFlush,
   showPassage,
   toolbarExtras,
+  showGrades = false,
 }: BriefEditorProps) {
   const footnoteStore = useMemo(createFootnoteStore, []);
   const [citationStyle, setCitationStyle] = useState(brief.citationStyle);
@@ -181,7 +184,7 @@ export function BriefEditor({
         <ExcerptPlugin />
         <AtomicQuotationPlugin />
         <EditorRefPlugin editorRef={editorRef} />
-        <FootnotesPlugin format={citationFormat} onChange={footnoteStore.set} />
+        <FootnotesPlugin format={citationFormat} withGrades={showGrades} onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />
         <QuoteIntegrityPlugin />
         <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />

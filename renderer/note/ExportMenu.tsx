@@ -11,15 +11,19 @@ import { api } from '../api/client';
 export function ExportMenu({
   briefId,
   disabled,
+  options,
+  onOptionsChange: setOptions,
   onExport,
   onError,
 }: {
   briefId: number | null;
   disabled: boolean;
+  /** Held by the session: the editor's footnote list follows the grades option. */
+  options: ExportOptions;
+  onOptionsChange: (options: ExportOptions) => void;
   onExport: (options: ExportOptions) => void;
   onError: (message: string) => void;
 }) {
-  const [options, setOptions] = useState<ExportOptions>({ includeSourceList: false, includeGrades: false });
   const [author, setAuthor] = useState('');
 
   useEffect(() => {

@@ -54,6 +54,8 @@ export function NoteHeader({
         <ExportMenu
           briefId={session.brief?.id ?? null}
           disabled={!session.brief}
+          options={session.exportOptions}
+          onOptionsChange={session.setExportOptions}
           onExport={(options) => void session.exportToWord(options)}
           onError={onError}
         />

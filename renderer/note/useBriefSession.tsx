@@ -318,6 +318,9 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     }
   };
 
+  // The export's options, for the whole session: the footnote list shows grades when they are on.
+  const [exportOptions, setExportOptions] = useState<ExportOptions>({ includeSourceList: false, includeGrades: false });
+
   /** Export saves first (an export of older text would mislead), then checks every quotation. */
   const exportToWord = async (options: ExportOptions) => {
     const editor = editorRef.current;
@@ -351,6 +354,8 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     savedVersion,
     checkQuotes,
     exportToWord,
+    exportOptions,
+    setExportOptions,
     pendingExport,
     confirmExport,
     cancelExport,

@@ -1,9 +1,8 @@
 import CSL from 'citeproc';
 import type { CitationFields } from '../source';
-import { citationStyleXml, DEFAULT_CITATION_STYLE } from './citationStyles';
+import { citationStyleXml, DEFAULT_CITATION_STYLE, isBuiltinStyle } from './citationStyles';
 import { type CslItem, toCslItem } from './cslItem';
-import localeEnUS from './vendor/localeEnUS';
-import localeFrCA from './vendor/localeFrCA';
+import { PARSED_CSL } from './vendor/parsed';
 
 /** A stretch of a formatted citation with one look; Word gets the same runs as the editor. */
 export interface CitationRun {
@@ -25,7 +24,9 @@ export type CitationPosition = 'first' | 'subsequent';
 // The CSL locale of each note language. There is no en-CA locale upstream; en-US's terms and
 // dates ("February 5, 2025") are those of Canadian English.
 const LOCALE: Record<NoteLanguage, string> = { en: 'en-CA', fr: 'fr-CA' };
-const retrieveLocale = (lang: string): string => (lang.toLowerCase().startsWith('fr') ? localeFrCA : localeEnUS);
+// citeproc takes a style or locale as XML or as its own JSON form (a string not starting with "<"),
+// which it reads about three times faster: the vendored files are pre-parsed (tooling/cslJson.mjs).
+const retrieveLocale = (lang: string): string => PARSED_CSL[lang.toLowerCase().startsWith('fr') ? 'fr-CA' : 'en-US']!;
 
 // Citeproc's output format for us: plain text with private-use marks around styled stretches,
 // which readRuns turns into runs. Marks never come from a source: toCslItem strips them.
@@ -113,10 +114,11 @@ export class CitationFormatter {
   private bibliographyEngine: ReturnType<typeof createEngine> | null = null;
 
   constructor(
-    private readonly styleXml: string,
+    /** CSL XML, or citeproc's JSON form of a style. */
+    private readonly style: string,
     private readonly language: NoteLanguage,
   ) {
-    this.engine = createEngine(styleXml, language, this.items);
+    this.engine = createEngine(style, language, this.items);
     this.noteStyle = this.engine.opt.xclass === 'note';
   }
 
@@ -166,7 +168,7 @@ export class CitationFormatter {
     this.listed.clear();
     for (const item of items) this.listed.set(item.id, item);
     // Its own engine: registering items turns on disambiguation, which must not change the notes.
-    this.bibliographyEngine ??= createEngine(this.styleXml, this.language, this.listed);
+    this.bibliographyEngine ??= createEngine(this.style, this.language, this.listed);
     this.bibliographyEngine.updateItems([...this.listed.keys()]);
     const made = this.bibliographyEngine.makeBibliography();
     if (!made) return items.map((item) => ({ id: item.id, text: item.title, runs: [{ text: item.title }] }));
@@ -174,13 +176,13 @@ export class CitationFormatter {
   }
 }
 
-function createEngine(styleXml: string, language: NoteLanguage, items: Map<string, CslItem>) {
+function createEngine(style: string, language: NoteLanguage, items: Map<string, CslItem>) {
   const sys = {
     retrieveLocale,
     retrieveItem: (id: string) => items.get(id),
     wrapCitationEntry: (text: string) => text,
   };
-  const engine = new CSL.Engine(sys, styleXml, LOCALE[language], true);
+  const engine = new CSL.Engine(sys, style, LOCALE[language], true);
   engine.setOutputFormat(FORMAT);
   return engine;
 }
@@ -197,7 +199,10 @@ export function citationFormatter(style: string = DEFAULT_CITATION_STYLE, langua
   if (formatter) {
     formatters.delete(key);
   } else {
-    formatter = new CitationFormatter(citationStyleXml(style), language);
+    formatter = new CitationFormatter(
+      (isBuiltinStyle(style) && PARSED_CSL[style]) || citationStyleXml(style),
+      language,
+    );
     if (formatters.size >= MAX_FORMATTERS) formatters.delete(formatters.keys().next().value!);
   }
   formatters.set(key, formatter);

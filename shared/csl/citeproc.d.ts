@@ -21,6 +21,8 @@ declare module 'citeproc' {
   interface CiteprocStatic {
     Engine: new (sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean) => CiteprocEngine;
     Output: { Formats: Record<string, Record<string, unknown>> };
+    /** citeproc's JSON form of a style or locale, which Engine also takes (as a JSON string). */
+    parseXml(xml: string): unknown;
   }
   const CSL: CiteprocStatic;
   export default CSL;

@@ -22,6 +22,18 @@ function wordFootnotes(file: string): string[] {
 
 const footnoteList = (page: Page) => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
 
+/** A new brief from `template`, with the seed source on Canada–Korea security ties open in the reader. */
+async function newBriefQuoting(page: Page, template: string) {
+  await page.getByRole('button', { name: 'New brief' }).click();
+  await page.getByRole('button', { name: template }).click();
+  await page.getByRole('searchbox', { name: 'Search sources' }).fill('security ties');
+  await page
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('button', { name: /security ties/ })
+    .click();
+  return page.getByRole('textbox', { name: 'Briefing note' });
+}
+
 async function exportWord(app: BrowserMode, name: string): Promise<string> {
   const [download] = await Promise.all([
     app.page.waitForEvent('download'),
@@ -37,14 +49,7 @@ describe('citation styles (browser mode)', () => {
 
   it('formats a French note’s footnotes in French, in the editor and in Word alike, in each style', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'New brief' }).click();
-    await page.getByRole('button', { name: 'Note de breffage (français)' }).click();
-    const editor = page.getByRole('textbox', { name: 'Briefing note' });
-    await page.getByRole('searchbox', { name: 'Search sources' }).fill('security ties');
-    await page
-      .getByRole('list', { name: 'Search results' })
-      .getByRole('button', { name: /security ties/ })
-      .click();
+    const editor = await newBriefQuoting(page, 'Note de breffage (français)');
     const sentence = page.getByRole('region', { name: 'Source' }).locator('p', { hasText: /^The proposed agreement/ });
     // The same source quoted twice: a full note, then a short one. French quotation marks hold
     // a no-break space on their inner side.
@@ -98,5 +103,29 @@ describe('citation styles (browser mode)', () => {
       .poll(() => footnoteList(page).allTextContents())
       .toEqual(['(Canada, South Korea plan, 2023).', '(Canada, South Korea plan, 2023).']);
     expect(wordFootnotes(await exportWord(app, 'ours.docx'))).toEqual(await footnoteList(page).allTextContents());
+  });
+
+  it('shows the Admiralty grade in the footnote list while the export will carry it, as Word gets it', async () => {
+    const { page } = app;
+    const editor = await newBriefQuoting(page, 'Briefing note (English)');
+    const reader = page.getByRole('region', { name: 'Source' });
+    await reader.getByRole('button', { name: 'Edit details' }).click();
+    const form = page.getByRole('form', { name: 'Source details' });
+    await form.getByLabel('Reliability').selectOption('B');
+    await form.getByLabel('Credibility').selectOption('2');
+    await form.getByRole('button', { name: 'Save details' }).click();
+    await expect.poll(() => reader.textContent()).toContain('Graded B2');
+    const sentence = reader.locator('p', { hasText: /^The proposed agreement/ });
+    await sentence.selectText();
+    await sentence.dragTo(editor.locator('h2 + p').first(), { targetPosition: { x: 3, y: 5 } });
+    await expect.poll(() => footnoteList(page).count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Citation style' }).selectOption('chicago-fullnote-bibliography');
+    await expect.poll(() => footnoteList(page).allTextContents()).toEqual([expect.not.stringContaining('[B2]')]);
+
+    await page.getByText('Export options').click();
+    await page.getByRole('checkbox', { name: 'Add Admiralty grades to citations' }).check();
+    await expect.poll(() => footnoteList(page).allTextContents()).toEqual([expect.stringMatching(/\. \[B2\]$/)]);
+    expect(wordFootnotes(await exportWord(app, 'graded.docx'))).toEqual(await footnoteList(page).allTextContents());
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { type FootnoteFacts, footnoteFacts } from '../../../shared/briefDocument';
 import type { CitationFormat } from '../../../shared/citation';
 import type { CitationFact } from '../../../shared/contract';
@@ -17,8 +17,9 @@ export type { NumberedFootnote };
 // next pass, a moment later, so a brief opening cold never freezes the page for long.
 const FORMAT_SLICE_MS = 25;
 
-// What the archive says of each cited source (page starts), fetched once per session: the same
-// facts the export reads, so the editor's notes say "3" or "p. 3" where the Word file does.
+// What the archive says of each cited source (page starts, grade), fetched once per session and
+// again when grades are switched on: the same facts the export reads, so the editor's notes say
+// "3" or "p. 3", and end in " [B2]", where the Word file does.
 const knownFacts = new Map<number, CitationFact | null>();
 
 /**
@@ -26,17 +27,26 @@ const knownFacts = new Map<number, CitationFact | null>();
  * with the same shared function the DOCX exporter uses, in the brief's citation style and
  * language, so the note and the Word file agree. Each number is written straight into its node's
  * `sup` (only where it changed); the list of footnotes goes to `onChange` when any footnote's
- * place or text changed.
+ * place or text changed. `withGrades`: the export's "Admiralty grades" option, which the list
+ * follows so that it shows what the Word file will carry.
  */
 export function FootnotesPlugin({
   format,
+  withGrades = false,
   onChange,
 }: {
   format: CitationFormat;
+  withGrades?: boolean;
   onChange: (footnotes: NumberedFootnote[]) => void;
 }): null {
   const [editor] = useLexicalComposerContext();
-  const [facts, setFacts] = useState<FootnoteFacts>(() => factsOf(knownFacts));
+  const [known, setKnown] = useState(() => new Map(knownFacts));
+  // Declared before the numbering effect, so that switching grades on refetches the facts first:
+  // a source may have been graded since they were read.
+  useEffect(() => {
+    if (withGrades) knownFacts.clear();
+  }, [withGrades]);
+  const facts = useMemo<FootnoteFacts>(() => factsOf(known, withGrades), [known, withGrades]);
   const { style, language } = format;
   useEffect(() => {
     let previous = '';
@@ -54,7 +64,7 @@ export function FootnotesPlugin({
           return;
         }
         for (const fact of result.value) knownFacts.set(fact.sourceId, fact);
-        if (live) setFacts(factsOf(knownFacts));
+        if (live) setKnown(new Map(knownFacts));
       });
     };
     const recompute = () => {
@@ -101,9 +111,9 @@ export function FootnotesPlugin({
   return null;
 }
 
-function factsOf(known: ReadonlyMap<number, CitationFact | null>): FootnoteFacts {
+function factsOf(known: ReadonlyMap<number, CitationFact | null>, withGrades: boolean): FootnoteFacts {
   return footnoteFacts(
     [...known.values()].filter((fact): fact is CitationFact => fact !== null),
-    false,
+    withGrades,
   );
 }
