@@ -56,6 +56,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let stopBackups = () => {};
   try {
     if (options.seedsDir) await seedIfEmpty(db, options.seedsDir);
+    // A read-only command never writes, not even a search's index upkeep: SQLite holds it to that.
+    if (!options.allowRepair) db.pragma('query_only = ON');
     if (options.allowRepair) {
       stopBackups = await startDailyBackups(db, join(options.dataDir, BACKUPS_DIR_NAME), {
         clock,

@@ -190,7 +190,12 @@ export function chooseClusters(db: Db, items: readonly Fingerprinted[]): Cluster
     }
     const candidates = [
       ...[...shared].map(([id, count]) => ({ id, batchIndex: -1, count, order: id })),
-      ...[...earlier].map(([at, count]) => ({ id: -1, batchIndex: at, count, order: Number.MAX_SAFE_INTEGER / 2 + at })),
+      ...[...earlier].map(([at, count]) => ({
+        id: -1,
+        batchIndex: at,
+        count,
+        order: Number.MAX_SAFE_INTEGER / 2 + at,
+      })),
     ]
       .sort((a, b) => b.count - a.count || a.order - b.order)
       .slice(0, MAX_CANDIDATES);
@@ -232,7 +237,10 @@ function storedFeatures(db: Db, id: number): { features: Features; head: number 
     | undefined;
   if (!row) return null;
   let cache = featureCache.get(db);
-  if (!cache) featureCache.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    featureCache.set(db, cache);
+  }
   let cached = cache.get(id);
   // Compared by text: an id freed by a deletion may be taken again by another source.
   if (cached?.body !== row.body) {

@@ -1,6 +1,7 @@
 import { type Db, prepareCached } from '../archive/database';
 import { docLengths, indexStats, lengthOf, saturation, weightedFrequency } from './bm25';
 import { ftsTokens, isCountable } from './ftsTokens';
+import { upkeepAllowed } from './upkeepAllowed';
 
 /**
  * Keeps the exact-ranking index of migration 0110: for every word found in at least
@@ -220,7 +221,7 @@ let scheduled: Db | null = null;
  * refreshRankingIndex runs (the importer's job).
  */
 export function maintainAfterSearch(db: Db): void {
-  if (scheduled === db) return;
+  if (scheduled === db || !upkeepAllowed(db)) return;
   const pending = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM search_unranked WHERE uncountable = 0)')
     .pluck()
     .get() as number;
