@@ -3,6 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ImportItemOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
+import { refreshRankingIndexInSteps } from '../search/rankingIndex';
+import { upkeepAllowed } from '../search/upkeepAllowed';
 import { importBuffer } from './importBuffer';
 import { describeFailure } from './importFailure';
 import { assertImportable } from './parseFile';
@@ -51,7 +53,22 @@ export async function importPaths(
     }
     onProgress?.({ done: index + 1, total: files.length, current: path });
   }
+  await keepRankingIndexUp(db);
   return report;
+}
+
+/**
+ * After a folder, the exact-ranking index counts the new sources in (or is built, the first time
+ * or once the archive has grown by half), a step at a time. A failure here costs only speed:
+ * search ranks every match exhaustively until the next upkeep.
+ */
+async function keepRankingIndexUp(db: Db): Promise<void> {
+  if (!upkeepAllowed(db)) return;
+  try {
+    await refreshRankingIndexInSteps(db);
+  } catch (error) {
+    console.error('[precis] the ranking index could not be brought up to date after the import', error);
+  }
 }
 
 /** Name and size are checked before reading, so a stray disk image is refused without loading it. */
