@@ -46,14 +46,13 @@ async function searchAndSettle(core: Core): Promise<void> {
 }
 
 describe('a search’s upkeep', () => {
-  it('is never written by a read-only command (allowRepair: false), and SQLite refuses any write there', async () => {
+  it('is never written by a read-only command (allowRepair: false)', async () => {
     const dataDir = await laggingArchive();
     const before = upkeepState(dataDir);
     const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: false });
     try {
       await searchAndSettle(core);
       expect(core.db.prepare('SELECT total_changes()').pluck().get()).toBe(0);
-      expect(() => core.db.prepare("INSERT INTO settings (key, value) VALUES ('x', 'y')").run()).toThrow(/readonly/i);
     } finally {
       core.close();
     }
