@@ -55,22 +55,33 @@ function writePages(dir: string): void {
   }
 }
 
-/** Runs a command under GNU time: wall seconds and peak RSS in MB. */
+/** Runs a command under GNU time: wall seconds, CPU seconds (user + system, every thread) and peak RSS in MB. */
 function timed(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
-): { seconds: number; peakMb: number } {
+): { seconds: number; cpuSeconds: number; peakMb: number } {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M', command, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M CPU_S %U %S', command, ...args], {
     env,
     encoding: 'utf8',
     maxBuffer: 256 << 20,
   });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr.slice(-2000)}`);
-  const peak = /PEAK_KB (\d+)/.exec(result.stderr);
-  return { seconds, peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN };
+  const peak = /PEAK_KB (\d+) CPU_S ([\d.]+) ([\d.]+)/.exec(result.stderr);
+  return {
+    seconds,
+    cpuSeconds: peak ? Number(peak[2]) + Number(peak[3]) : Number.NaN,
+    peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN,
+  };
+}
+
+function row(t: { seconds: number; cpuSeconds: number; peakMb: number }): string {
+  return (
+    `${COUNT} | ${t.seconds.toFixed(1)} s | ${(COUNT / t.seconds).toFixed(0)} | ${t.cpuSeconds.toFixed(1)} s | ` +
+    `${(COUNT / t.cpuSeconds).toFixed(0)} | ${t.peakMb.toFixed(0)} MB |`
+  );
 }
 
 function hasCommand(name: string): boolean {
@@ -101,9 +112,9 @@ function main(): void {
           .map((l) => l.toFixed(1))
           .join(', ')}. Command: \`node bench/run.mjs importPipeline --files ${COUNT}\`.`,
       '',
-      '| engine | files | time | files/s | peak RSS |',
-      '| --- | --- | --- | --- | --- |',
-      `| Précis (\`precis import DIR\`, clustering on, ranking index kept) | ${COUNT} | ${precis.seconds.toFixed(1)} s | ${(COUNT / precis.seconds).toFixed(0)} | ${precis.peakMb.toFixed(0)} MB |`,
+      '| engine | files | time | files/s | CPU (all threads) | files per CPU-second | peak RSS |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      `| Précis (\`precis import DIR\`, clustering on, ranking index kept) | ${row(precis)}`,
     ];
     if (hasCommand('recollindex')) {
       const config = join(work, 'recoll');
@@ -111,9 +122,7 @@ function main(): void {
       writeFileSync(join(config, 'recoll.conf'), `topdirs = ${pages}\n`);
       process.stderr.write('indexing with Recoll…\n');
       const recoll = timed('recollindex', ['-c', config, '-z']);
-      lines.push(
-        `| Recoll (\`recollindex -z\`) | ${COUNT} | ${recoll.seconds.toFixed(1)} s | ${(COUNT / recoll.seconds).toFixed(0)} | ${recoll.peakMb.toFixed(0)} MB |`,
-      );
+      lines.push(`| Recoll (\`recollindex -z\`) | ${row(recoll)}`);
     } else {
       lines.push('', 'Recoll: not measured (install Debian recollcmd to compare).');
     }
