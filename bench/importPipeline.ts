@@ -60,7 +60,7 @@ function timed(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
-): { seconds: number; cpuSeconds: number; peakMb: number } {
+): { seconds: number; cpuSeconds: number; peakMb: number; stdout: string } {
   const started = performance.now();
   const result = spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M CPU_S %U %S', command, ...args], {
     env,
@@ -74,6 +74,7 @@ function timed(
     seconds,
     cpuSeconds: peak ? Number(peak[2]) + Number(peak[3]) : Number.NaN,
     peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN,
+    stdout: result.stdout,
   };
 }
 
@@ -103,6 +104,8 @@ function main(): void {
       join(work, 'data'),
       pages,
     ]);
+    // The command's own summary, so a run that stored less than it read cannot pass unnoticed.
+    const summary = /\d+ imported.*$/m.exec(precis.stdout)?.[0] ?? 'no summary printed';
     const lines = [
       '',
       '### Import pipeline',
@@ -116,6 +119,7 @@ function main(): void {
       '| --- | --- | --- | --- | --- | --- | --- |',
       `| Précis (\`precis import DIR\`, clustering on, ranking index kept) | ${row(precis)}`,
     ];
+    const notes = [`Précis said: ${summary}.`];
     if (hasCommand('recollindex')) {
       const config = join(work, 'recoll');
       mkdirSync(config);
@@ -124,9 +128,9 @@ function main(): void {
       const recoll = timed('recollindex', ['-c', config, '-z']);
       lines.push(`| Recoll (\`recollindex -z\`) | ${row(recoll)}`);
     } else {
-      lines.push('', 'Recoll: not measured (install Debian recollcmd to compare).');
+      notes.push('Recoll: not measured (install Debian recollcmd to compare).');
     }
-    console.log(lines.join('\n'));
+    console.log([...lines, '', ...notes].join('\n'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

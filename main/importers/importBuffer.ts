@@ -58,6 +58,15 @@ function takeStoreTurn(): { ready: Promise<void>; done: () => void } {
 const POOL_IDLE_MS = 60_000;
 let pool: { pool: ParsePool; idle: NodeJS.Timeout | undefined; path: string } | null = null;
 
+/** Closes the parse pool now (the importer, once its folder is in) rather than after the idle time. */
+export async function closeParsePool(): Promise<void> {
+  const current = pool;
+  pool = null;
+  if (!current) return;
+  clearTimeout(current.idle);
+  await current.pool.close();
+}
+
 function parsePool(options?: ParseOptions): ParsePool | null {
   const path = options?.workerPath === undefined ? bundledParseWorker() : options.workerPath;
   if (!path) return null;

@@ -5,7 +5,7 @@ import type { ImportItemOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { refreshRankingIndexInSteps } from '../search/rankingIndex';
 import { upkeepAllowed } from '../search/upkeepAllowed';
-import { importBuffer } from './importBuffer';
+import { closeParsePool, importBuffer } from './importBuffer';
 import { describeFailure } from './importFailure';
 import { isImportExtension } from './importFormats';
 import { assertImportable, extensionOf } from './parseFile';
@@ -70,6 +70,7 @@ export async function importPaths(
     if (alone) await settleOldest();
   }
   while (inFlight.length > 0) await settleOldest();
+  await closeParsePool();
   await keepRankingIndexUp(db);
   return report;
 }

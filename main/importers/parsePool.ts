@@ -27,10 +27,18 @@ export class ParsePool {
   parse(name: string, bytes: Uint8Array): Promise<PreparedFile> {
     const worker = this.workers[this.turn++ % this.workers.length]!;
     const id = this.nextId++;
+    // Held open while it has work (unref'd, a pending parse would let the process exit unanswered).
+    if (this.busy(worker) === 0) worker.ref();
     return new Promise<PreparedFile>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker });
       worker.postMessage({ id, name, bytes });
     });
+  }
+
+  private busy(worker: Worker): number {
+    let count = 0;
+    for (const waiting of this.pending.values()) if (waiting.worker === worker) count++;
+    return count;
   }
 
   async close(): Promise<void> {
@@ -44,7 +52,6 @@ export class ParsePool {
 
   private spawn(): Worker {
     const worker = new Worker(this.workerPath, { workerData: { pool: true } });
-    worker.unref();
     worker.on(
       'message',
       (message: { id: number; ok: true; prepared: PreparedFile } | { id: number; ok: false; error: string }) => {
@@ -65,6 +72,8 @@ export class ParsePool {
         waiting.reject(new ImportFailure(`the reader stopped unexpectedly (exit code ${code}); skipped`));
       }
     });
+    // After the listeners (which ref it again): an idle pool never keeps the process alive.
+    worker.unref();
     return worker;
   }
 }
