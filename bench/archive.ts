@@ -34,7 +34,7 @@ const CACHE_DIR = !isMainThread
     ? mkdtempSync(join(tmpdir(), 'precis-bench-smoke-'))
     : join(tmpdir(), 'precis-bench');
 /** Bump when the generator or schema changes, so --reuse never times a stale archive. */
-const ARCHIVE_VERSION = 6;
+const ARCHIVE_VERSION = 7;
 const SEARCH_REPEATS = SMOKE ? 2 : 15;
 
 function percentile(values: readonly number[], p: number): number {
