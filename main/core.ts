@@ -8,6 +8,7 @@ import { countSources } from './archive/sources';
 import { briefHandlers } from './handlers/briefHandlers';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
+import { forbidUpkeep } from './search/upkeepAllowed';
 
 export interface CoreOptions {
   dataDir: string;
@@ -56,6 +57,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let stopBackups = () => {};
   try {
     if (options.seedsDir) await seedIfEmpty(db, options.seedsDir);
+    // A read-only command's search leaves the archive as it was: no index upkeep after answering.
+    if (!options.allowRepair) forbidUpkeep(db);
     if (options.allowRepair) {
       stopBackups = await startDailyBackups(db, join(options.dataDir, BACKUPS_DIR_NAME), {
         clock,

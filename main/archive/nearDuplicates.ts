@@ -146,42 +146,131 @@ export function fingerprint(f: Features): Fingerprint {
   return { contentWords: f.words.size, buckets };
 }
 
+/** A text about to be stored: its features and fingerprint, made before the write transaction. */
+export interface Fingerprinted {
+  features: Features;
+  print: Fingerprint;
+}
+
 /**
- * The head of the cluster a new text belongs to, or null. Candidates come from the buckets; the
- * closest one that passes `isNearDuplicate` wins, and its own head (or itself) is returned.
+ * Where each text of a batch belongs, in order, as if they were stored one after another: the
+ * head of an existing cluster (`{ head }`), an earlier text of the same batch (`{ batchIndex }`,
+ * whose own cluster the caller resolves once it has ids), or nowhere (null). Candidates are the
+ * sources sharing most LSH buckets (stored ones by id, then the batch's earlier texts, as their ids
+ * will follow); the closest that passes `isNearDuplicate` wins. Read in one query for the batch.
  */
-export function findClusterHead(db: Db, f: Features, print: Fingerprint): number | null {
-  if (print.buckets.length === 0) return null;
-  const candidates = prepareCached(
-    db,
-    `SELECT source_id AS id, count(*) AS shared FROM source_lsh_buckets
-     WHERE bucket IN (${print.buckets.map(() => '?').join(', ')})
-     GROUP BY source_id ORDER BY shared DESC, source_id LIMIT ${MAX_CANDIDATES}`,
-  ).all(...print.buckets) as { id: number }[];
-  let best: { head: number; score: number } | null = null;
-  for (const { id } of candidates) {
-    const row = prepareCached(db, 'SELECT body, cluster_id FROM sources WHERE id = ?').get(id) as
-      | { body: string; cluster_id: number | null }
-      | undefined;
-    if (!row) continue;
-    const other = features(row.body);
-    if (!isNearDuplicate(f, other)) continue;
-    const s = similarity(f, other);
-    const score = Math.max(s.phrases, s.vocabulary);
-    if (!best || score > best.score) best = { head: row.cluster_id ?? id, score };
+export type ClusterChoice = { head: number } | { batchIndex: number } | null;
+
+export function chooseClusters(db: Db, items: readonly Fingerprinted[]): ClusterChoice[] {
+  const wanted = new Set<number>();
+  for (const item of items) for (const bucket of item.print.buckets) wanted.add(bucket);
+  const stored = new Map<number, number[]>();
+  if (wanted.size > 0) {
+    const rows = prepareCached(
+      db,
+      'SELECT bucket, source_id AS id FROM source_lsh_buckets WHERE bucket IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify([...wanted])) as { bucket: number; id: number }[];
+    for (const { bucket, id } of rows) {
+      const list = stored.get(bucket);
+      if (list) list.push(id);
+      else stored.set(bucket, [id]);
+    }
   }
-  return best?.head ?? null;
+  const inBatch = new Map<number, number[]>();
+  return items.map((item, index): ClusterChoice => {
+    if (item.print.buckets.length === 0) return null;
+    const shared = new Map<number, number>();
+    const earlier = new Map<number, number>();
+    for (const bucket of item.print.buckets) {
+      for (const id of stored.get(bucket) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const other of inBatch.get(bucket) ?? []) earlier.set(other, (earlier.get(other) ?? 0) + 1);
+      const list = inBatch.get(bucket);
+      if (list) list.push(index);
+      else inBatch.set(bucket, [index]);
+    }
+    const candidates = [
+      ...[...shared].map(([id, count]) => ({ id, batchIndex: -1, count, order: id })),
+      ...[...earlier].map(([at, count]) => ({
+        id: -1,
+        batchIndex: at,
+        count,
+        order: Number.MAX_SAFE_INTEGER / 2 + at,
+      })),
+    ]
+      .sort((a, b) => b.count - a.count || a.order - b.order)
+      .slice(0, MAX_CANDIDATES);
+    let best: { choice: ClusterChoice; score: number } | null = null;
+    for (const candidate of candidates) {
+      let other: Features;
+      let choice: ClusterChoice;
+      if (candidate.batchIndex >= 0) {
+        other = items[candidate.batchIndex]!.features;
+        choice = { batchIndex: candidate.batchIndex };
+      } else {
+        const found = storedFeatures(db, candidate.id);
+        if (!found) continue;
+        other = found.features;
+        choice = { head: found.head };
+      }
+      if (!isNearDuplicate(item.features, other)) continue;
+      const s = similarity(item.features, other);
+      const score = Math.max(s.phrases, s.vocabulary);
+      if (!best || score > best.score) best = { choice, score };
+    }
+    return best?.choice ?? null;
+  });
+}
+
+/** The head of the cluster a new text belongs to, or null: chooseClusters for one text. */
+export function findClusterHead(db: Db, f: Features, print: Fingerprint): number | null {
+  const choice = chooseClusters(db, [{ features: f, print }])[0];
+  return choice && 'head' in choice ? choice.head : null;
+}
+
+/** Features of recently compared sources: a folder of versions compares with the same few again and again. */
+const FEATURE_CACHE_SIZE = 2048;
+const featureCache = new WeakMap<Db, Map<number, { body: string; features: Features }>>();
+
+function storedFeatures(db: Db, id: number): { features: Features; head: number } | null {
+  const row = prepareCached(db, 'SELECT body, cluster_id FROM sources WHERE id = ?').get(id) as
+    | { body: string; cluster_id: number | null }
+    | undefined;
+  if (!row) return null;
+  let cache = featureCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    featureCache.set(db, cache);
+  }
+  let cached = cache.get(id);
+  // Compared by text: an id freed by a deletion may be taken again by another source.
+  if (cached?.body !== row.body) {
+    cached = { body: row.body, features: features(row.body) };
+    if (cache.size >= FEATURE_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
+    cache.set(id, cached);
+  }
+  return { features: cached.features, head: row.cluster_id ?? id };
 }
 
 /** Stores a source's fingerprint (inside the caller's transaction). */
 export function recordFingerprint(db: Db, sourceId: number, print: Fingerprint): void {
+  recordFingerprints(db, [{ sourceId, print }]);
+}
+
+/** Stores many fingerprints in three statements (inside the caller's transaction). */
+export function recordFingerprints(db: Db, items: readonly { sourceId: number; print: Fingerprint }[]): void {
+  if (items.length === 0) return;
+  const ids = JSON.stringify(items.map((item) => item.sourceId));
   prepareCached(
     db,
-    'INSERT OR REPLACE INTO source_fingerprints (source_id, scheme, content_words) VALUES (?, ?, ?)',
-  ).run(sourceId, FINGERPRINT_SCHEME, print.contentWords);
-  prepareCached(db, 'DELETE FROM source_lsh_buckets WHERE source_id = ?').run(sourceId);
-  const insert = prepareCached(db, 'INSERT OR IGNORE INTO source_lsh_buckets (bucket, source_id) VALUES (?, ?)');
-  for (const bucket of print.buckets) insert.run(bucket, sourceId);
+    `INSERT OR REPLACE INTO source_fingerprints (source_id, scheme, content_words)
+     SELECT value ->> 0, ${FINGERPRINT_SCHEME}, value ->> 1 FROM json_each(?)`,
+  ).run(JSON.stringify(items.map((item) => [item.sourceId, item.print.contentWords])));
+  prepareCached(db, 'DELETE FROM source_lsh_buckets WHERE source_id IN (SELECT value FROM json_each(?))').run(ids);
+  prepareCached(
+    db,
+    `INSERT OR IGNORE INTO source_lsh_buckets (bucket, source_id)
+     SELECT value ->> 0, value ->> 1 FROM json_each(?)`,
+  ).run(JSON.stringify(items.flatMap((item) => item.print.buckets.map((bucket) => [bucket, item.sourceId]))));
 }
 
 const checkedUpTo = new WeakMap<Db, number>();

@@ -38,6 +38,8 @@ export interface ImportFacts {
   clusterId?: number | null;
   /** A source without text (a reference) is known by its metadata instead: see migration 0140. */
   contentHash?: string;
+  /** countWords(body), when the caller made it already (outside the write transaction). */
+  wordCount?: number;
 }
 
 export function insertSource(db: Db, s: ParsedSource & ImportFacts): InsertOutcome {
@@ -71,7 +73,7 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
       const values: unknown[] = [];
       chunk.forEach((s, i) => {
         values.push(s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, s.body, s.original);
-        values.push(hashes[start + i], s.fileName, importedAt, countWords(s.body), s.format ?? 'txt');
+        values.push(hashes[start + i], s.fileName, importedAt, s.wordCount ?? countWords(s.body), s.format ?? 'txt');
         values.push(s.pageStarts ? JSON.stringify(s.pageStarts) : null, s.clusterId ?? null);
       });
       // ON CONFLICT rather than look-then-insert: another process may import the same file at once.

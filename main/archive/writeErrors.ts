@@ -66,3 +66,8 @@ export function describeStorageFailure(code: string): StorageFailure | null {
   }
   return null;
 }
+
+/** Whether `error` (as committed() throws it) says the archive could not be written at all. */
+export function isStorageFailure(error: unknown): boolean {
+  return error instanceof UserError && ['disk-full', 'read-only', 'busy', 'io-error'].includes(error.code);
+}

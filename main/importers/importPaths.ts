@@ -3,9 +3,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ImportItemOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
-import { importBuffer } from './importBuffer';
+import { refreshRankingIndexInSteps } from '../search/rankingIndex';
+import { upkeepAllowed } from '../search/upkeepAllowed';
+import { closeParsePool, importBuffer } from './importBuffer';
 import { describeFailure } from './importFailure';
-import { assertImportable } from './parseFile';
+import { isImportExtension } from './importFormats';
+import { assertImportable, extensionOf } from './parseFile';
+import { isIsolatedFormat } from './parseInWorker';
 
 export { MAX_IMPORT_BYTES } from './importFailure';
 
@@ -24,11 +28,17 @@ export type ImportProgress = (p: { done: number; total: number; current: string 
  */
 export type ImportOne = (name: string, bytes: Uint8Array, path: string) => Promise<ImportItemOutcome>;
 
+/** Files read ahead and parsing at once (in the parse pool's workers) while earlier ones are stored. */
+const IN_FLIGHT = 8;
+
 /**
  * Imports files and folders (walked recursively, in name order, skipping hidden entries).
  * Each file is committed on its own, so one bad file costs only itself: it is reported with a
  * one-line reason and the rest of the batch carries on. `onProgress` is called after each file.
- * Files are read one after another: parsing is CPU-bound, and one at a time keeps memory flat.
+ * Files are read in order and handed to `importOne` without waiting for the one before, up to
+ * IN_FLIGHT at a time, so text and HTML parse in workers on every core while the one writer
+ * stores them, in order (importBuffer). A PDF or Word document goes alone: its reader has a
+ * thread and a memory limit of its own.
  */
 export async function importPaths(
   db: Db,
@@ -38,32 +48,67 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], updated: [], failed: [] };
   const files = collectFiles(paths, report);
-  for (const [index, path] of files.entries()) {
-    const outcome = await importPath(path, importOne);
-    if (outcome.kind === 'imported') report.imported.push({ path, id: outcome.id, title: outcome.title });
-    else if (outcome.kind === 'duplicate') report.duplicates.push({ path, duplicateOf: outcome.duplicateOf });
-    else if (outcome.kind === 'failed') report.failed.push({ path, error: outcome.error });
-    else {
-      for (const { id, title } of outcome.created) report.imported.push({ path, id, title });
-      for (const item of outcome.updated) report.updated.push({ path, ...item });
-      for (const { id } of outcome.unchanged) report.duplicates.push({ path, duplicateOf: id });
-      for (const { title, error } of outcome.failed) report.failed.push({ path: `${path} (${title})`, error });
+  const inFlight: { path: string; outcome: Promise<ImportItemOutcome> }[] = [];
+  let done = 0;
+  const settleOldest = async (): Promise<void> => {
+    const { path, outcome } = inFlight.shift()!;
+    record(report, path, await outcome);
+    onProgress?.({ done: ++done, total: files.length, current: path });
+  };
+  for (const path of files) {
+    // PDF and Word have a reader thread each; a reference library must see every file before it stored.
+    const alone = isIsolatedFormat(path) || !isImportExtension(extensionOf(path));
+    while (inFlight.length >= (alone ? 0 : IN_FLIGHT - 1)) {
+      if (inFlight.length === 0) break;
+      await settleOldest();
     }
-    onProgress?.({ done: index + 1, total: files.length, current: path });
+    const read = await readImportable(path);
+    inFlight.push({
+      path,
+      outcome: 'failed' in read ? Promise.resolve(read.failed) : importOne(basename(path), read.bytes, path),
+    });
+    if (alone) await settleOldest();
   }
+  while (inFlight.length > 0) await settleOldest();
+  await closeParsePool();
+  await keepRankingIndexUp(db);
   return report;
 }
 
+function record(report: ImportReport, path: string, outcome: ImportItemOutcome): void {
+  if (outcome.kind === 'imported') report.imported.push({ path, id: outcome.id, title: outcome.title });
+  else if (outcome.kind === 'duplicate') report.duplicates.push({ path, duplicateOf: outcome.duplicateOf });
+  else if (outcome.kind === 'failed') report.failed.push({ path, error: outcome.error });
+  else {
+    for (const { id, title } of outcome.created) report.imported.push({ path, id, title });
+    for (const item of outcome.updated) report.updated.push({ path, ...item });
+    for (const { id } of outcome.unchanged) report.duplicates.push({ path, duplicateOf: id });
+    for (const { title, error } of outcome.failed) report.failed.push({ path: `${path} (${title})`, error });
+  }
+}
+
+/**
+ * After a folder, the exact-ranking index counts the new sources in (or is built, the first time
+ * or once the archive has grown by half), a step at a time. A failure here costs only speed:
+ * search ranks every match exhaustively until the next upkeep.
+ */
+async function keepRankingIndexUp(db: Db): Promise<void> {
+  if (!upkeepAllowed(db)) return;
+  try {
+    await refreshRankingIndexInSteps(db);
+  } catch (error) {
+    console.error('[precis] the ranking index could not be brought up to date after the import', error);
+  }
+}
+
 /** Name and size are checked before reading, so a stray disk image is refused without loading it. */
-async function importPath(path: string, importOne: ImportOne): Promise<ImportItemOutcome> {
-  let bytes: Uint8Array;
+async function readImportable(path: string): Promise<{ bytes: Uint8Array } | { failed: ImportItemOutcome }> {
   try {
     assertImportable(path, (await stat(path)).size);
-    bytes = await readFile(path);
+    return { bytes: await readFile(path) };
   } catch (error) {
-    return { kind: 'failed', error: describeFailure(error) };
+    return { failed: { kind: 'failed', error: describeFailure(error) } };
   }
-  return importOne(basename(path), bytes, path);
 }
 
 /** Expands folders into their files; paths that do not exist are reported straight away. */

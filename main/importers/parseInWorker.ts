@@ -21,6 +21,11 @@ export const OCR_PAGE_TIME_LIMIT_MS = 30_000;
  */
 const ISOLATED_EXTENSIONS = new Set(['.pdf', '.docx']);
 
+/** Whether `name`'s format is read in a worker of its own, under limits (and so one at a time). */
+export function isIsolatedFormat(name: string): boolean {
+  return ISOLATED_EXTENSIONS.has(extensionOf(name));
+}
+
 export interface ParseOptions {
   /**
    * The bundled worker script. Defaults to the one built next to the running bundle

@@ -1,6 +1,8 @@
 import { type Db, prepareCached } from '../archive/database';
-import { docLengths, indexStats, lengthOf, saturation, weightedFrequency } from './bm25';
-import { ftsTokens, isCountable } from './ftsTokens';
+import { docLengths, indexStats, saturation, weightedFrequency } from './bm25';
+import { isCountable } from './ftsTokens';
+import { countListed, RankingIndexBuild, type RankingIndexShape, TITLE_UNIT } from './rankingIndexBuild';
+import { upkeepAllowed } from './upkeepAllowed';
 
 /**
  * Keeps the exact-ranking index of migration 0110: for every word found in at least
@@ -18,110 +20,23 @@ export const LISTED_MIN_DOCS = 2000;
 export const LIST_LENGTH = 400;
 /** Sources counted per transaction when catching up: bounds how long the write lock is held. */
 const CATCH_UP_BATCH = 500;
-
-interface Gathered {
-  ids: number[];
-  scores: number[];
-  titles: number[];
-  bodies: number[];
-  /** Once pruned, the lowest score kept: a source at or below it cannot enter the list. */
-  floor: number;
-}
-
-/** Keeps the LIST_LENGTH + 1 best of a word's sources (the extra one sets the threshold). */
-function prune(list: Gathered, length: number): void {
-  const order = list.scores.map((_, i) => i).sort((a, b) => list.scores[b]! - list.scores[a]!);
-  const keep = order.slice(0, length + 1);
-  list.ids = keep.map((i) => list.ids[i]!);
-  list.scores = keep.map((i) => list.scores[i]!);
-  list.titles = keep.map((i) => list.titles[i]!);
-  list.bodies = keep.map((i) => list.bodies[i]!);
-  if (keep.length > length) list.floor = list.scores[length]!;
-}
-
-/** Title count × 2^26 + body count, for the listed words only: one map entry per word. */
-const TITLE_UNIT = 2 ** 26;
-
-function countListed(title: string, body: string, listed: ReadonlyMap<string, unknown>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const word of ftsTokens(title)) if (listed.has(word)) counts.set(word, (counts.get(word) ?? 0) + TITLE_UNIT);
-  for (const word of ftsTokens(body)) if (listed.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return counts;
-}
+/** Sources read per step of a build: a few tens of milliseconds. */
+const BUILD_CHUNK = 100;
 
 /**
- * Builds every list from scratch (about 10 s per 100,000 sources): the common words come from
- * FTS5's own vocabulary, their counts from the sources' text. One transaction, so a search never
- * sees half a rebuild.
+ * Builds every list from scratch, in one go: the common words come from FTS5's own vocabulary,
+ * their counts from the sources' text (rankingIndexBuild.ts, which the app runs a chunk at a time
+ * instead: refreshRankingIndexInSteps).
  */
-export interface RankingIndexShape {
-  /** Words in at least this many sources get a list. */
-  minDocs: number;
-  /** Sources kept per word. */
-  listLength: number;
-}
-
 export function rebuildRankingIndex(
   db: Db,
   shape: RankingIndexShape = { minDocs: LISTED_MIN_DOCS, listLength: LIST_LENGTH },
 ): void {
-  const { minDocs, listLength } = shape;
-  db.transaction(() => {
-    const { rows, avgdl } = indexStats(db);
-    const common = prepareCached(db, 'SELECT term FROM sources_vocab WHERE doc >= ?').pluck().all(minDocs) as string[];
-    const lists = new Map<string, Gathered>(
-      common.map((w) => [w, { ids: [], scores: [], titles: [], bodies: [], floor: -1 }]),
-    );
-    const uncountable: number[] = [];
-    const lengths = new Map<number, number>();
-    const sources = prepareCached(
-      db,
-      'SELECT s.id, s.title, s.body, d.sz FROM sources s JOIN sources_fts_docsize d ON d.id = s.id',
-    );
-    if (lists.size > 0) {
-      for (const row of sources.iterate() as Iterable<{ id: number; title: string; body: string; sz: Uint8Array }>) {
-        if (!isCountable(row.title) || !isCountable(row.body)) {
-          uncountable.push(row.id);
-          continue;
-        }
-        const length = lengthOf(row.sz);
-        lengths.set(row.id, length);
-        for (const [word, packed] of countListed(row.title, row.body, lists)) {
-          const list = lists.get(word)!;
-          const title = Math.floor(packed / TITLE_UNIT);
-          const body = packed % TITLE_UNIT;
-          const score = saturation(weightedFrequency(title, body), length, avgdl);
-          if (score <= list.floor) continue;
-          list.ids.push(row.id);
-          list.scores.push(score);
-          list.titles.push(title);
-          list.bodies.push(body);
-          if (list.ids.length > 2 * listLength) prune(list, listLength);
-        }
-      }
-    }
-    for (const table of ['search_impacts', 'search_impact_terms', 'search_impact_basis', 'search_unranked']) {
-      prepareCached(db, `DELETE FROM ${table}`).run();
-    }
-    const addTerm = prepareCached(db, 'INSERT INTO search_impact_terms (term, threshold) VALUES (?, ?)');
-    const addImpact = prepareCached(
-      db,
-      `INSERT INTO search_impacts (term, source_id, title_count, body_count, doc_length)
-       VALUES (?, ?, ?, ?, ?)`,
-    );
-    for (const [word, list] of lists) {
-      if (list.ids.length === 0) continue;
-      prune(list, listLength);
-      const threshold = list.ids.length > listLength ? list.scores[listLength]! : 0;
-      addTerm.run(word, threshold);
-      for (let i = 0; i < Math.min(listLength, list.ids.length); i++) {
-        addImpact.run(word, list.ids[i], list.titles[i], list.bodies[i], lengths.get(list.ids[i]!));
-      }
-    }
-    prepareCached(db, 'INSERT INTO search_impact_basis (id, avgdl, sources) VALUES (1, ?, ?)').run(avgdl, rows);
-    const keepAside = prepareCached(db, 'INSERT INTO search_unranked (source_id, uncountable) VALUES (?, 1)');
-    for (const id of uncountable) keepAside.run(id);
-  }).immediate();
+  const build = new RankingIndexBuild(db, shape);
+  while (build.step(BUILD_CHUNK * 20)) {
+    // Each step reads and counts the next chunk of sources.
+  }
+  build.finish();
 }
 
 export interface RankingBasis {
@@ -190,62 +105,93 @@ export function catchUpRankingIndex(db: Db, maxBatches = Number.POSITIVE_INFINIT
   return counted;
 }
 
-/** Rebuilt lazily (just after a search) only up to this many sources: about a second's work. */
-const REBUILD_INLINE_UP_TO = 10_000;
-
 /**
- * Brings the index up to date: rebuilt when there is none yet or the archive has changed shape
- * since (grown or shrunk by half, or sources' average length moved by a quarter, which would
- * loosen the bounds), otherwise caught up with the sources added or changed. Importers call it
- * after a large import; searches call it afterwards for small archives (maintainAfterSearch).
+ * Whether the lists must be made again rather than caught up: there are none yet, or the archive
+ * has changed shape since (grown or shrunk by half, or sources' average length moved by a
+ * quarter, which would loosen the bounds).
  */
-export function refreshRankingIndex(db: Db): void {
+function needsRebuild(db: Db): boolean {
   const basis = rankingBasis(db);
   const { rows, avgdl } = indexStats(db);
-  const reshaped =
+  return (
     basis === null ||
     rows > basis.sources * 1.5 ||
     rows < basis.sources / 2 ||
     avgdl > basis.avgdl * 1.25 ||
-    avgdl < basis.avgdl / 1.25;
-  if (reshaped) rebuildRankingIndex(db);
+    avgdl < basis.avgdl / 1.25
+  );
+}
+
+/** Brings the index up to date in one go: rebuilt when needed, otherwise caught up. */
+export function refreshRankingIndex(db: Db): void {
+  if (needsRebuild(db)) rebuildRankingIndex(db);
   else catchUpRankingIndex(db);
 }
 
-let scheduled: Db | null = null;
+const running = new WeakMap<Db, Promise<void>>();
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * After a search has answered: counts in what was added since (a few ms per hundred sources),
- * or rebuilds a small archive's index. A large archive without one is ranked exhaustively until
- * refreshRankingIndex runs (the importer's job).
+ * Brings the index up to date a step at a time (a build of 100 sources, or a catch-up of 500,
+ * per turn of the event loop), so the app and `serve` keep answering meanwhile; searches stay
+ * exact throughout (until the lists are made, FTS5 ranks every match). One run per connection:
+ * a second call joins the first. The importer awaits it after a folder; the app calls it after
+ * a search. A write that finds the archive busy is tried again a moment later, never waited for.
+ */
+export function refreshRankingIndexInSteps(db: Db): Promise<void> {
+  const current = running.get(db);
+  if (current) return current;
+  const work = (async () => {
+    if (needsRebuild(db)) {
+      const build = await withoutWaiting(db, () => new RankingIndexBuild(db, DEFAULT_SHAPE));
+      while (db.open && build.step(BUILD_CHUNK)) await nextTurn();
+      if (!db.open) return;
+      await withoutWaiting(db, () => build.finish());
+    }
+    while (db.open && (await withoutWaiting(db, () => catchUpRankingIndex(db, 1))) > 0) await nextTurn();
+  })().finally(() => running.delete(db));
+  running.set(db, work);
+  return work;
+}
+
+const DEFAULT_SHAPE: RankingIndexShape = { minDocs: LISTED_MIN_DOCS, listLength: LIST_LENGTH };
+/** How long a write of the upkeep waits before trying again when another connection is writing. */
+const BUSY_RETRY_MS = 250;
+
+/** Runs a write with no busy wait on this thread, trying again later while another connection writes. */
+async function withoutWaiting<T>(db: Db, write: () => T): Promise<T> {
+  for (;;) {
+    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      return write();
+    } catch (error) {
+      const code =
+        (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') && code !== 'busy') throw error;
+    } finally {
+      if (db.open) db.pragma(`busy_timeout = ${Number(timeout) || 0}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+  }
+}
+
+/**
+ * After a search has answered: brings the index up to date in steps (refreshRankingIndexInSteps),
+ * unless this connection may not write (upkeepAllowed: `precis search` never writes).
  */
 export function maintainAfterSearch(db: Db): void {
-  if (scheduled === db) return;
+  if (!upkeepAllowed(db) || running.has(db)) return;
   const pending = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM search_unranked WHERE uncountable = 0)')
     .pluck()
     .get() as number;
   if (!pending) return;
-  const basis = rankingBasis(db);
-  if (basis === null && indexStats(db).rows > REBUILD_INLINE_UP_TO) return;
-  scheduled = db;
   setImmediate(() => {
-    scheduled = null;
     if (!db.open) return;
-    // Never wait for another connection's write lock on the app's thread: try again next time.
-    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
-    db.pragma('busy_timeout = 0');
-    try {
-      if (basis === null || indexStats(db).rows <= REBUILD_INLINE_UP_TO) refreshRankingIndex(db);
-      // One batch per turn of the event loop, so the app stays responsive; then the next.
-      else if (catchUpRankingIndex(db, 1) > 0) setImmediate(() => maintainAfterSearch(db));
-    } catch (error) {
-      // Busy: another connection is writing, the next search tries again. Read-only: the CLI.
+    refreshRankingIndexInSteps(db).catch((error: unknown) => {
+      // Read-only or closed meanwhile: the next search tries again.
       const code = (error as { code?: string }).code ?? '';
-      if (code !== 'SQLITE_BUSY' && !code.startsWith('SQLITE_READONLY')) {
-        console.error('[precis] ranking index upkeep failed', error);
-      }
-    } finally {
-      if (db.open) db.pragma(`busy_timeout = ${Number(timeout) || 0}`);
-    }
+      if (!code.startsWith('SQLITE_READONLY') && db.open) console.error('[precis] ranking index upkeep failed', error);
+    });
   });
 }

@@ -2,6 +2,7 @@ import { foldForComparison } from '../../shared/text';
 import { type Db, prepareCached } from '../archive/database';
 import { editDistance } from './editDistance';
 import type { ParsedQuery, QueryWord } from './queryParser';
+import { upkeepAllowed } from './upkeepAllowed';
 
 /**
  * Did-you-mean: for each word of the query that is nowhere in the archive, the archive's own
@@ -143,7 +144,7 @@ let pendingRefresh: Db | null = null;
 
 function ensureFresh(db: Db): void {
   const stored = prepareCached(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(STAMP_KEY);
-  if (stored === indexStamp(db)) return;
+  if (stored === indexStamp(db) || !upkeepAllowed(db)) return;
   const sources = prepareCached(db, 'SELECT count(*) FROM sources').pluck().get() as number;
   if (sources <= REFRESH_INLINE_UP_TO) {
     refreshSearchTerms(db);

@@ -14,6 +14,7 @@ import { up as ocrPages } from './0120-ocr-pages';
 import { up as wordTemplates } from './0130-word-templates';
 import { up as referenceSources } from './0140-reference-sources';
 import { up as referenceDetails } from './0150-reference-details';
+import { up as rankingIndexBuild } from './0170-ranking-index-build';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 130, name: 'word-templates', up: wordTemplates },
   { version: 140, name: 'reference-sources', up: referenceSources },
   { version: 150, name: 'reference-details', up: referenceDetails },
+  { version: 170, name: 'ranking-index-build', up: rankingIndexBuild },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -53,7 +53,8 @@ describe('migration 110 (ranking index)', () => {
 
   it('keeps search_unranked in step with sources through its triggers', () => {
     const db = archiveBefore110();
-    migrate(db, 110);
+    // The index code of today builds through migration 170's tables too.
+    migrate(db);
     refreshRankingIndex(db);
     expect(db.prepare('SELECT count(*) FROM search_unranked').pluck().get()).toBe(0);
     db.prepare(

@@ -14,6 +14,18 @@ const seedPath = (dir: string, prefix: string): string => {
 };
 
 describe('importPaths', () => {
+  it('leaves the exact-ranking index made and up to date once the folder is in', async () => {
+    const { db } = tempArchive();
+    await importPaths(db, [copyOfSeeds()]);
+    expect(db.prepare('SELECT count(*) FROM search_impact_basis').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM search_unranked WHERE uncountable = 0').pluck().get()).toBe(0);
+    // A second folder is counted in, not rebuilt from scratch.
+    const more = tempDir();
+    writeFileSync(join(more, 'note.txt'), 'Arctic radar\n\nThe radar station in the Arctic opened in May.');
+    await importPaths(db, [more]);
+    expect(db.prepare('SELECT count(*) FROM search_unranked WHERE uncountable = 0').pluck().get()).toBe(0);
+  });
+
   it('imports the five seed articles with their metadata', async () => {
     const { db } = tempArchive();
     const seeds = copyOfSeeds();

@@ -5,6 +5,7 @@ import { BM25_SQL } from '../../../main/search/bm25';
 import { rankedTopPage } from '../../../main/search/exactRanking';
 import { parseQuery } from '../../../main/search/queryParser';
 import { catchUpRankingIndex, rebuildRankingIndex } from '../../../main/search/rankingIndex';
+import { RankingIndexBuild } from '../../../main/search/rankingIndexBuild';
 import { filterSql } from '../../../main/search/searchFilters';
 import { prng } from '../../support/prng';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
@@ -138,5 +139,51 @@ describe('exact ranking from the impact lists', () => {
     expect(seen.asked).toBeGreaterThan(600);
     // The lists must answer often, or this proves nothing about them.
     expect(seen.answered).toBeGreaterThan(seen.asked / 4);
+  });
+
+  it('stays exact when the lists are built a step at a time while sources are added, edited and deleted', () => {
+    const seen: Check = { answered: 0, asked: 0 };
+    for (let archive = 0; archive < 4; archive++) {
+      const next = prng(2000 + archive);
+      const { db } = tempArchive();
+      insertSources(db, randomSources(next, 250, `c${archive}x`));
+      // Half the archives have older lists in use while the new ones are built.
+      if (archive % 2 === 1) rebuildRankingIndex(db, { minDocs: 30, listLength: 10 });
+      const build = new RankingIndexBuild(db, { minDocs: 20, listLength: 5 + Math.floor(next() * 30) });
+      let step = 0;
+      while (build.step(1 + Math.floor(next() * 40))) {
+        // Between steps, the archive changes under the build, as the app and an import would change it.
+        const ids = db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[];
+        const pick = () => ids[Math.floor(next() * ids.length)]!;
+        const roll = next();
+        if (roll < 0.3) insertSources(db, randomSources(next, 1 + Math.floor(next() * 5), `d${archive}x${step}x`));
+        else if (roll < 0.6)
+          db.prepare('UPDATE sources SET body = ? WHERE id = ?').run(`${words(next, 80)} f${step}`, pick());
+        else if (roll < 0.75) db.prepare('DELETE FROM sources WHERE id = ?').run(pick());
+        if (step % 3 === 0)
+          for (let q = 0; q < 5; q++) checkQuery(db, randomQuery(next), 1 + Math.floor(next() * 12), seen);
+        step++;
+      }
+      expect(build.finish()).toBe(true);
+      for (let q = 0; q < 60; q++) checkQuery(db, randomQuery(next), 1 + Math.floor(next() * 12), seen);
+      catchUpRankingIndex(db);
+      for (let q = 0; q < 40; q++) checkQuery(db, randomQuery(next), 1 + Math.floor(next() * 12), seen);
+    }
+    expect(seen.asked).toBeGreaterThan(400);
+    expect(seen.answered).toBeGreaterThan(seen.asked / 5);
+  });
+
+  it('gives up a build when another one started since, and leaves the lists as they were', () => {
+    const next = prng(77);
+    const { db } = tempArchive();
+    insertSources(db, randomSources(next, 120, 'g'));
+    const first = new RankingIndexBuild(db, { minDocs: 20, listLength: 10 });
+    const second = new RankingIndexBuild(db, { minDocs: 20, listLength: 10 });
+    while (first.step(50)) {}
+    expect(first.finish()).toBe(false);
+    expect(db.prepare('SELECT count(*) FROM search_impact_basis').pluck().get()).toBe(0);
+    while (second.step(50)) {}
+    expect(second.finish()).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM search_rebuild').pluck().get()).toBe(0);
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * node bench/run.mjs importPipeline [-- --files 10000] [-- --smoke]
+ *
+ * The whole import pipeline on real files: writes N generated HTML pages (~3 KB of Brown-corpus
+ * prose each, bench/corpus.ts, in a page with navigation and a footer; 2% are other editions of
+ * an earlier page, for near-duplicate clustering) to a folder, then times
+ * `node bin/precis.cjs import DIR` into a fresh data folder: files/s and the process's peak RSS
+ * (GNU time's maximum resident set, worker threads included). Parsing runs in the parse pool's
+ * workers (one per core), storing in the one writer; the exact-ranking index is brought up to
+ * date before the command returns. When Debian's recollcmd is installed, Recoll indexes the same
+ * folder (recollindex into a fresh configuration) for comparison; CI needs none of it.
+ * Prints figures, asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateSources } from './corpus';
+
+const SMOKE = process.argv.includes('--smoke');
+const filesArg = process.argv[process.argv.indexOf('--files') + 1];
+const COUNT = SMOKE ? 40 : process.argv.includes('--files') && filesArg ? Number(filesArg) : 10_000;
+const ROOT = join(__dirname, '..', '..');
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function writePages(dir: string): void {
+  const recent: { title: string; body: string }[] = [];
+  let i = 0;
+  for (const source of generateSources(COUNT, { seed: 11 })) {
+    let { title, body } = source;
+    if (source.duplicateOf !== null && recent.length > 0) {
+      // Another edition of a recent page: a paragraph dropped, the headline updated.
+      const of = recent[i % recent.length]!;
+      const paragraphs = of.body.split('\n\n');
+      paragraphs.splice(i % paragraphs.length, 1);
+      title = `${of.title} (updated)`;
+      body = paragraphs.join('\n\n');
+    }
+    recent[i % 200] = { title, body };
+    const paragraphs = body
+      .split('\n\n')
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
+      .join('\n');
+    writeFileSync(
+      join(dir, `page-${String(i).padStart(6, '0')}.html`),
+      `<!doctype html><html lang="${source.language ?? 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+        `${source.author ? `<meta name="author" content="${escapeHtml(source.author)}">` : ''}` +
+        `${source.publishedAt ? `<meta property="article:published_time" content="${source.publishedAt}">` : ''}</head>` +
+        `<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/world">World</a></nav>` +
+        `<article><h1>${escapeHtml(title)}</h1>${paragraphs}</article>` +
+        `<footer>© ${escapeHtml(source.outlet ?? 'The Daily')} · Terms · Privacy</footer></body></html>`,
+    );
+    i++;
+  }
+}
+
+/** Runs a command under GNU time: wall seconds, CPU seconds (user + system, every thread) and peak RSS in MB. */
+function timed(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { seconds: number; cpuSeconds: number; peakMb: number; stdout: string } {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', 'PEAK_KB %M CPU_S %U %S', command, ...args], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr.slice(-2000)}`);
+  const peak = /PEAK_KB (\d+) CPU_S ([\d.]+) ([\d.]+)/.exec(result.stderr);
+  return {
+    seconds,
+    cpuSeconds: peak ? Number(peak[2]) + Number(peak[3]) : Number.NaN,
+    peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN,
+    stdout: result.stdout,
+  };
+}
+
+function row(t: { seconds: number; cpuSeconds: number; peakMb: number }): string {
+  return (
+    `${COUNT} | ${t.seconds.toFixed(1)} s | ${(COUNT / t.seconds).toFixed(0)} | ${t.cpuSeconds.toFixed(1)} s | ` +
+    `${(COUNT / t.cpuSeconds).toFixed(0)} | ${t.peakMb.toFixed(0)} MB |`
+  );
+}
+
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+function main(): void {
+  const work = mkdtempSync(join(tmpdir(), 'precis-import-bench-'));
+  try {
+    const pages = join(work, 'pages');
+    mkdirSync(pages);
+    process.stderr.write(`writing ${COUNT} HTML pages…\n`);
+    writePages(pages);
+    process.stderr.write('importing with precis…\n');
+    const precis = timed(process.execPath, [
+      join(ROOT, 'bin', 'precis.cjs'),
+      'import',
+      '--data-dir',
+      join(work, 'data'),
+      pages,
+    ]);
+    // The command's own summary, so a run that stored less than it read cannot pass unnoticed.
+    const summary = /\d+ imported.*$/m.exec(precis.stdout)?.[0] ?? 'no summary printed';
+    const lines = [
+      '',
+      '### Import pipeline',
+      '',
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.versions.node}, ` +
+        `${new Date().toISOString().slice(0, 10)}; load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(', ')}. Command: \`node bench/run.mjs importPipeline --files ${COUNT}\`.`,
+      '',
+      '| engine | files | time | files/s | CPU (all threads) | files per CPU-second | peak RSS |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      `| Précis (\`precis import DIR\`, clustering on, ranking index kept) | ${row(precis)}`,
+    ];
+    const notes = [`Précis said: ${summary}.`];
+    if (hasCommand('recollindex')) {
+      const config = join(work, 'recoll');
+      mkdirSync(config);
+      writeFileSync(join(config, 'recoll.conf'), `topdirs = ${pages}\n`);
+      process.stderr.write('indexing with Recoll…\n');
+      const recoll = timed('recollindex', ['-c', config, '-z']);
+      lines.push(`| Recoll (\`recollindex -z\`) | ${row(recoll)}`);
+    } else {
+      notes.push('Recoll: not measured (install Debian recollcmd to compare).');
+    }
+    console.log([...lines, '', ...notes].join('\n'));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();

@@ -1,0 +1,79 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ImportFailure } from './importFailure';
+import type { PreparedFile } from './storeSources';
+
+/**
+ * Worker threads that parse and prepare text and HTML files (ours, linear-time) while the
+ * importer's one writer stores the ones before: one per core, kept for the whole import and
+ * closed with it. A worker that dies fails the files it held, and is replaced.
+ */
+export class ParsePool {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<
+    number,
+    { resolve: (p: PreparedFile) => void; reject: (e: Error) => void; worker: Worker }
+  >();
+  private nextId = 0;
+  private turn = 0;
+
+  constructor(
+    private readonly workerPath: string,
+    size = Math.max(1, Math.min(4, availableParallelism())),
+  ) {
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn());
+  }
+
+  parse(name: string, bytes: Uint8Array): Promise<PreparedFile> {
+    const worker = this.workers[this.turn++ % this.workers.length]!;
+    const id = this.nextId++;
+    // Held open while it has work (unref'd, a pending parse would let the process exit unanswered).
+    if (this.busy(worker) === 0) worker.ref();
+    return new Promise<PreparedFile>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker });
+      worker.postMessage({ id, name, bytes });
+    });
+  }
+
+  private busy(worker: Worker): number {
+    let count = 0;
+    for (const waiting of this.pending.values()) if (waiting.worker === worker) count++;
+    return count;
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    for (const [id, waiting] of this.pending) {
+      this.pending.delete(id);
+      waiting.reject(new ImportFailure('the import was stopped before this file was read; skipped'));
+    }
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.workerPath, { workerData: { pool: true } });
+    worker.on(
+      'message',
+      (message: { id: number; ok: true; prepared: PreparedFile } | { id: number; ok: false; error: string }) => {
+        const waiting = this.pending.get(message.id);
+        if (!waiting) return;
+        this.pending.delete(message.id);
+        if (message.ok) waiting.resolve(message.prepared);
+        else waiting.reject(new ImportFailure(message.error));
+      },
+    );
+    worker.on('exit', (code) => {
+      const at = this.workers.indexOf(worker);
+      if (at < 0) return; // closed
+      this.workers[at] = this.spawn();
+      for (const [id, waiting] of this.pending) {
+        if (waiting.worker !== worker) continue;
+        this.pending.delete(id);
+        waiting.reject(new ImportFailure(`the reader stopped unexpectedly (exit code ${code}); skipped`));
+      }
+    });
+    // After the listeners (which ref it again): an idle pool never keeps the process alive.
+    worker.unref();
+    return worker;
+  }
+}

@@ -1,0 +1,138 @@
+import type { ImportItemOutcome } from '../../shared/contract';
+import { countWords } from '../../shared/text';
+import { type Db, prepareCached } from '../archive/database';
+import {
+  type ClusterChoice,
+  chooseClusters,
+  type Features,
+  type Fingerprint,
+  features,
+  fingerprint,
+  fingerprintMissing,
+  recordFingerprints,
+} from '../archive/nearDuplicates';
+import { recordProvenance, refreshMetadata } from '../archive/provenance';
+import { contentHash, insertSources } from '../archive/sources';
+import { asWriteError, committed, isStorageFailure } from '../archive/writeErrors';
+import type { ParsedFile } from './article';
+import { describeFailure } from './importFailure';
+
+/**
+ * A parsed file with everything the write needs that costs CPU: its content hash, word count,
+ * near-duplicate features and fingerprint. Made outside the write transaction, in a parse worker
+ * when there is one (parsePool.ts), so the one writer only writes.
+ */
+export interface PreparedFile {
+  parsed: ParsedFile;
+  fileName: string;
+  hash: string;
+  wordCount: number;
+  features: Features;
+  print: Fingerprint;
+}
+
+export function prepareFile(parsed: ParsedFile, fileName: string): PreparedFile {
+  const textFeatures = features(parsed.body);
+  return {
+    parsed,
+    fileName,
+    hash: contentHash(parsed.body),
+    wordCount: countWords(parsed.body),
+    features: textFeatures,
+    print: fingerprint(textFeatures),
+  };
+}
+
+/**
+ * Stores a batch of parsed files in one transaction (committed(): one IMMEDIATE transaction, a
+ * storage failure reported as the user's error), with the same outcome, file by file, as storing
+ * them one after another: an exact duplicate (same text once spacing, case and accents are
+ * ignored, of a stored source or of an earlier file of the batch) is reported, not stored, and
+ * may correct its metadata; anything else is stored, joining the cluster of its closest
+ * near-duplicate. One INSERT writes every row, so FTS5 writes one segment for the batch.
+ *
+ * A file the archive refuses (a constraint) would abort the batch: the batch is then stored file
+ * by file, so that one bad file costs only itself. A storage failure (disk full) fails them all.
+ */
+export function storeParsedFiles(db: Db, files: readonly PreparedFile[]): ImportItemOutcome[] {
+  try {
+    fingerprintMissing(db);
+  } catch (error) {
+    throw asWriteError(error);
+  }
+  try {
+    return committed(db, () => storeBatch(db, files));
+  } catch (error) {
+    if (files.length === 1 || isStorageFailure(error)) throw error;
+  }
+  return files.map((file) => {
+    try {
+      return committed(db, () => storeBatch(db, [file]))[0]!;
+    } catch (error) {
+      if (isStorageFailure(error)) throw error;
+      return { kind: 'failed', error: describeFailure(error) };
+    }
+  });
+}
+
+function storeBatch(db: Db, files: readonly PreparedFile[]): ImportItemOutcome[] {
+  const stored = new Map(
+    (
+      prepareCached(
+        db,
+        'SELECT content_hash AS hash, id FROM sources WHERE content_hash IN (SELECT value FROM json_each(?))',
+      ).all(JSON.stringify(files.map((file) => file.hash))) as { hash: string; id: number }[]
+    ).map((row) => [row.hash, row.id]),
+  );
+  // The first file of each new text is stored; the others are its duplicates.
+  const firstOf = new Map<string, number>();
+  const fresh: number[] = [];
+  files.forEach((file, i) => {
+    if (stored.has(file.hash) || firstOf.has(file.hash)) return;
+    firstOf.set(file.hash, i);
+    fresh.push(i);
+  });
+  const choices: ClusterChoice[] = chooseClusters(
+    db,
+    fresh.map((i) => files[i]!),
+  );
+  const outcomes = insertSources(
+    db,
+    fresh.map((i, k) => {
+      const file = files[i]!;
+      const choice = choices[k];
+      return {
+        ...file.parsed,
+        fileName: file.fileName,
+        contentHash: file.hash,
+        wordCount: file.wordCount,
+        clusterId: choice && 'head' in choice ? choice.head : null,
+      };
+    }),
+  );
+  const ids = outcomes.map((outcome) => (outcome.kind === 'inserted' ? outcome.id : outcome.duplicateOf));
+  // A file that joins an earlier file of the batch joins that file's cluster, now that it has an id.
+  const heads: number[] = [];
+  fresh.forEach((_, k) => {
+    const choice = choices[k];
+    if (choice && 'batchIndex' in choice) {
+      heads[k] = heads[choice.batchIndex]!;
+      prepareCached(db, 'UPDATE sources SET cluster_id = ? WHERE id = ?').run(heads[k], ids[k]);
+    } else {
+      heads[k] = choice?.head ?? ids[k]!;
+    }
+  });
+  for (const [k, i] of fresh.entries()) recordProvenance(db, ids[k]!, files[i]!.parsed.provenance ?? {});
+  recordFingerprints(
+    db,
+    fresh.map((i, k) => ({ sourceId: ids[k]!, print: files[i]!.print })),
+  );
+  const idOf = new Map(fresh.map((i, k) => [files[i]!.hash, ids[k]!]));
+  return files.map((file, i): ImportItemOutcome => {
+    if (firstOf.get(file.hash) === i) return { kind: 'imported', id: idOf.get(file.hash)!, title: file.parsed.title };
+    const existing = stored.get(file.hash) ?? idOf.get(file.hash)!;
+    // The same text again: better evidence than before may correct its metadata, never the analyst's.
+    if (file.parsed.provenance) refreshMetadata(db, existing, file.parsed, file.parsed.provenance);
+    return { kind: 'duplicate', duplicateOf: existing };
+  });
+}

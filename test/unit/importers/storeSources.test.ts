@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateSources } from '../../../bench/corpus';
+import type { Db } from '../../../main/archive/database';
+import type { ParsedFile } from '../../../main/importers/article';
+import { prepareFile, storeParsedFiles } from '../../../main/importers/storeSources';
+import type { ImportItemOutcome } from '../../../shared/contract';
+import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+
+afterEach(cleanUpTemp);
+
+/**
+ * Generated texts with near-duplicates (a paragraph dropped: same story, other edition) and exact
+ * duplicates (the same text re-wrapped) of earlier ones, some of them earlier in the same batch,
+ * some chained (a near-duplicate of a near-duplicate).
+ */
+function corpus(): ParsedFile[] {
+  const files: ParsedFile[] = [...generateSources(60, { seed: 7 })].map((s) => ({
+    title: s.title,
+    outlet: s.outlet,
+    author: s.author,
+    publishedAt: s.publishedAt,
+    url: null,
+    language: s.language,
+    body: s.body,
+    original: s.original,
+    format: 'txt',
+    pageStarts: null,
+  }));
+  const edition = (of: ParsedFile, drop: number): ParsedFile => {
+    const paragraphs = of.body.split('\n\n');
+    paragraphs.splice(drop % paragraphs.length, 1);
+    return { ...of, title: `${of.title} (update)`, body: paragraphs.join('\n\n') };
+  };
+  const rewrapped = (of: ParsedFile): ParsedFile => ({ ...of, body: of.body.replace(/\. /g, '.  ') });
+  for (const [of, drop] of [
+    [3, 1],
+    [25, 0],
+    [40, 2],
+    [41, 1],
+    [55, 3],
+  ] as const) {
+    files.push(edition(files[of]!, drop));
+  }
+  files.push(edition(files[files.length - 1]!, 1)); // a chain: edition of an edition in this batch
+  files.push(rewrapped(files[5]!), rewrapped(files[30]!), rewrapped(files[61]!));
+  return files;
+}
+
+function clusters(db: Db): unknown[] {
+  return db.prepare('SELECT id, cluster_id, content_hash FROM sources ORDER BY id').all();
+}
+function fingerprints(db: Db): unknown[] {
+  return db.prepare('SELECT source_id, bucket FROM source_lsh_buckets ORDER BY source_id, bucket').all();
+}
+
+describe('storeParsedFiles', () => {
+  it('stores a batch exactly as storing its files one after another would', () => {
+    const files = corpus().map((parsed, i) => prepareFile(parsed, `f${i}.txt`));
+    const one = tempArchive().db;
+    const oneByOne: ImportItemOutcome[] = files.map((file) => storeParsedFiles(one, [file])[0]!);
+    const batched = tempArchive().db;
+    // The first 20 are already stored: the rest find near-duplicates both there and in the batch.
+    const outcomes = [...storeParsedFiles(batched, files.slice(0, 20)), ...storeParsedFiles(batched, files.slice(20))];
+    expect(outcomes).toEqual(oneByOne);
+    expect(outcomes.filter((o) => o.kind === 'duplicate')).toHaveLength(3);
+    expect(clusters(batched)).toEqual(clusters(one));
+    expect(fingerprints(batched)).toEqual(fingerprints(one));
+    // The editions did cluster, the chain with its original's head.
+    const members = batched.prepare('SELECT count(*) FROM sources WHERE cluster_id IS NOT NULL').pluck().get();
+    expect(members).toBeGreaterThanOrEqual(5);
+    const chain = outcomes[65] as { kind: 'imported'; id: number };
+    const head = batched.prepare('SELECT cluster_id FROM sources WHERE id = ?').pluck().get(chain.id);
+    expect(head).toBe((outcomes[55] as { id: number }).id);
+  });
+
+  it('fails only the file the archive refuses, and stores the rest of its batch', () => {
+    const files = corpus().slice(0, 5);
+    // Only a reference (no file) may have no text: the archive's trigger refuses this one.
+    files.splice(2, 0, { ...files[0]!, title: 'Empty', body: '', original: 'x' });
+    const { db } = tempArchive();
+    const outcomes = storeParsedFiles(
+      db,
+      files.map((parsed, i) => prepareFile(parsed, `f${i}.txt`)),
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual(['imported', 'imported', 'failed', 'imported', 'imported', 'imported']);
+    expect(db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(5);
+  });
+});
