@@ -7,6 +7,7 @@ import { getBrief } from '../briefs/briefs';
 import { takeSnapshot } from '../briefs/snapshots';
 import { briefWordReference } from '../briefs/wordTemplates';
 import { UserError } from '../errors';
+import { assertMarkingCoversSources } from '../integrity/markingGate';
 import { citationFacts } from './citationFacts';
 import { docxFileName, renderBriefDocx } from './docxExport';
 import { checkExportTarget, saveDocxFile } from './saveDocx';
@@ -33,6 +34,8 @@ export async function exportBrief(
   const { id, ...options } = request;
   const brief = getBrief(db, id);
   if (!brief) throw missingBrief(id);
+  // Before the door chooses a file: a refused export writes nothing and asks nothing.
+  assertMarkingCoversSources(db, brief);
   const fileName = docxFileName(brief.title);
   if (destination.kind === 'download') {
     const exported = await exportBriefDocx(db, id, options);
