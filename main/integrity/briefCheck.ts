@@ -121,9 +121,7 @@ function sourceFindings(
     if (seen.has(node.sourceId)) return;
     seen.add(node.sourceId);
     const footnote = index + 1;
-    const missing = [node.source.publishedAt ? null : 'a date', node.source.author ? null : 'an author'].filter(
-      Boolean,
-    );
+    const missing = [node.source.publishedAt ? null : 'date', node.source.author ? null : 'author'].filter(Boolean);
     const place = { path: at(footnote), footnote, sourceIds: [node.sourceId] };
     if (missing.length > 0) {
       findings.push({
