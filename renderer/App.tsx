@@ -11,6 +11,9 @@ import { INSERT_CITATION_COMMAND, INSERT_EXCERPT_COMMAND } from './editor/plugin
 import { restoreContent } from './editor/restoreContent';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImportPanel } from './import/ImportPanel';
+import { BriefCheckPanel } from './integrity/BriefCheckPanel';
+import { integrityFacts } from './integrity/integrityFacts';
+import { useBriefCheck } from './integrity/useBriefCheck';
 import { NoteHeader } from './note/NoteHeader';
 import { useBriefSession } from './note/useBriefSession';
 import { NeedsReviewList } from './reader/NeedsReviewList';
@@ -28,6 +31,7 @@ export function App() {
   const [sourceEdits, setSourceEdits] = useState(0);
   const editorRef = useRef<LexicalEditor | null>(null);
   const session = useBriefSession(editorRef, setMessage);
+  const briefCheck = useBriefCheck(session, setMessage);
 
   const openSource = useCallback(async (id: number, passage: TextQuoteAnchor | null = null) => {
     const result = await api.getSource({ id });
@@ -114,6 +118,7 @@ export function App() {
           onOpen={(id) => void openSource(id)}
           onSourceChanged={(saved) => {
             setSource(saved);
+            integrityFacts.sourceChanged(saved);
             setSourceEdits((n) => n + 1);
           }}
           editRequest={editRequest}
@@ -121,6 +126,14 @@ export function App() {
         <section className="pane note" aria-label="Note">
           {brief && historyOpen ? (
             <HistoryPanel briefId={brief.id} beforeSnapshot={session.flush} onRestore={restore} onError={setMessage} />
+          ) : null}
+          {brief && briefCheck.check ? (
+            <BriefCheckPanel
+              check={briefCheck.check}
+              editorRef={editorRef}
+              onClose={briefCheck.close}
+              onMessage={setMessage}
+            />
           ) : null}
           {brief ? (
             <BriefEditor
@@ -133,9 +146,14 @@ export function App() {
               registerFlush={session.registerFlush}
               showPassage={showPassage}
               toolbarExtras={
-                <button type="button" onClick={() => void session.checkQuotes()}>
-                  Check quotes
-                </button>
+                <>
+                  <button type="button" onClick={() => void session.checkQuotes()}>
+                    Check quotes
+                  </button>
+                  <button type="button" onClick={() => void briefCheck.run()}>
+                    Check brief
+                  </button>
+                </>
               }
             />
           ) : (

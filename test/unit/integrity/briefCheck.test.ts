@@ -31,7 +31,7 @@ async function seedsBrief(db: Db, classification: Classification = 'UNCLASSIFIED
     ['Considerations', [['Experts welcome the pact.', { cite: seed('003') }]]],
     ['Recommendation(s)', [['That the Minister announce the talks.', { cite: seed('000') }, { cite: seed('001') }]]],
   ]);
-  const excerpt = content.root.children![5]!.children![1] as { quote: string };
+  const excerpt = content.root.children![5]!.children![1]!;
   excerpt.quote = 'as late as possible';
   const brief = createBrief(db, { template: 'blank', title: 'Seeds brief' });
   saveBrief(db, { id: brief.id, baseRevision: brief.revision, classification, content });

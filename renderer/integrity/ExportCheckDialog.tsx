@@ -1,0 +1,60 @@
+import { useEffect, useRef } from 'react';
+import { raisedMarking } from '../../shared/integrity/classification';
+import type { BriefCheck } from '../../shared/integrity/integritySchemas';
+import type { Classification } from '../../shared/source';
+
+/**
+ * Before export: the brief check's blocking findings (classification breaches, altered
+ * quotations), which the analyst must settle first, or its warnings, which the analyst may export
+ * past. Raising the marking is offered here in one step, as beside the marking control.
+ */
+export function ExportCheckDialog({
+  check,
+  classification,
+  onExport,
+  onBack,
+  onRaise,
+}: {
+  check: BriefCheck;
+  classification: Classification;
+  onExport: () => void;
+  onBack: () => void;
+  onRaise: (marking: Classification) => void;
+}) {
+  const backRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => backRef.current?.focus(), []);
+  const blocking = check.findings.filter((finding) => finding.severity === 'blocking');
+  const shown = blocking.length > 0 ? blocking : check.findings.filter((finding) => finding.severity === 'warning');
+  const breach = blocking.some((finding) => finding.kind === 'classification');
+  const raised = raisedMarking(classification, check.requiredClassification);
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="export-check-title">
+        <h2 id="export-check-title">
+          {blocking.length > 0 ? 'This brief cannot be exported yet' : 'Check these findings before exporting'}
+        </h2>
+        <ul aria-label={blocking.length > 0 ? 'Blocking findings' : 'Findings'}>
+          {shown.map((finding, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time.
+            <li key={i}>{finding.message}</li>
+          ))}
+        </ul>
+        <div className="form-actions">
+          <button type="button" ref={backRef} onClick={onBack}>
+            Go back
+          </button>
+          {breach ? (
+            <button type="button" onClick={() => onRaise(raised)}>
+              Raise marking to {raised}
+            </button>
+          ) : null}
+          {blocking.length === 0 ? (
+            <button type="button" className="primary" onClick={onExport}>
+              Export anyway
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { LexicalEditor } from 'lexical';
+import { useLayoutEffect, useState } from 'react';
+import { originLabel, type ParagraphSupport } from '../../shared/integrity/corroboration';
+import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
+import { elementAtPath } from './notePlaces';
+
+const FLAG_TEXT = { 'single-origin': 'Single origin', 'low-grade': 'Only low grades (E/F, 5/6)' } as const;
+
+/**
+ * Beside each paragraph that cites something: how many independent origins stand behind it
+ * ("1 origin", "3 origins"), the sources of each on demand, and the flag of a conclusion on weak
+ * support. Drawn in the note's right margin, outside the editable text.
+ */
+export function OriginGutter({
+  editor,
+  frame,
+  support,
+  facts,
+}: {
+  editor: LexicalEditor;
+  frame: HTMLElement;
+  support: readonly ParagraphSupport[];
+  facts: ReadonlyMap<number, IntegrityFact>;
+}) {
+  const [tops, setTops] = useState<number[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    const place = () => {
+      const frameTop = frame.getBoundingClientRect().top;
+      setTops(
+        support.map((item) => {
+          const element = elementAtPath(editor, item.paragraph.path);
+          return element ? element.getBoundingClientRect().top - frameTop + frame.scrollTop : -1;
+        }),
+      );
+    };
+    place();
+    const observer = new ResizeObserver(place);
+    observer.observe(frame);
+    return () => observer.disconnect();
+  }, [editor, frame, support]);
+
+  frame.classList.toggle('with-origins', support.length > 0);
+  const title = (id: number) => facts.get(id)?.title ?? `Source ${id}`;
+  return (
+    <div className="origin-gutter">
+      {support.map((item, index) => {
+        const key = item.paragraph.path.join('.');
+        const top = tops[index] ?? -1;
+        if (top < 0) return null;
+        const words = item.paragraph.text.trim().slice(0, 40);
+        return (
+          <div
+            key={key}
+            className={item.flags.length > 0 ? 'origin-badge flagged' : 'origin-badge'}
+            style={{ top }}
+            title={`Support of “${words}”`}
+          >
+            <button type="button" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)}>
+              {originLabel(item.origins.length)}
+            </button>
+            {item.flags.map((flag) => (
+              <span key={flag} className="support-flag" role="note">
+                {FLAG_TEXT[flag]}
+              </span>
+            ))}
+            {open === key ? (
+              <ol className="origin-sources" aria-label="Sources behind it">
+                {item.origins.map((origin) => (
+                  <li key={origin.sourceIds.join()}>
+                    {origin.sourceIds.map((id) => `#${id} ${title(id)}`).join('; ')}
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
