@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../shared/source';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { ExportCheckDialog } from '../integrity/ExportCheckDialog';
 import { MarkingRequirement } from '../integrity/MarkingRequirement';
 import { ConflictAlert } from './ConflictAlert';
@@ -51,6 +52,7 @@ export function NoteHeader({
           onRaise={(marking) => void session.setClassification(marking)}
         />
         {children}
+        <LanguagePicker />
         <button type="button" aria-pressed={historyOpen} onClick={onToggleHistory} disabled={!session.brief}>
           History
         </button>
