@@ -11,7 +11,7 @@ import { INSERT_CITATION_COMMAND, INSERT_EXCERPT_COMMAND } from './editor/plugin
 import { restoreContent } from './editor/restoreContent';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImportPanel } from './import/ImportPanel';
-import { BriefCheckPanel } from './integrity/BriefCheckPanel';
+import { BriefCheckPanel, CheckBriefButton } from './integrity/BriefCheckPanel';
 import { integrityFacts } from './integrity/integrityFacts';
 import { useBriefCheck } from './integrity/useBriefCheck';
 import { NoteHeader } from './note/NoteHeader';
@@ -150,9 +150,7 @@ export function App() {
                   <button type="button" onClick={() => void session.checkQuotes()}>
                     Check quotes
                   </button>
-                  <button type="button" onClick={() => void briefCheck.run()}>
-                    Check brief
-                  </button>
+                  <CheckBriefButton onClick={() => void briefCheck.run()} />
                 </>
               }
             />

@@ -13,6 +13,7 @@ import { onImportProgress } from '../importers/importProgress';
 import { attachmentsBeside } from '../interchange/attachments';
 import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { type CommandSpec, UsageError } from './commandList';
+import { cliIntl } from './intl';
 
 /**
  * The CLI as a door onto the contract: every command but `serve` is a contract call through
@@ -241,11 +242,8 @@ async function checkCommand(core: Core, ctx: CliContext): Promise<number> {
   else {
     for (const finding of check.findings) print(`${finding.severity}\t${finding.message}`);
     const count = check.findings.length;
-    print(
-      count === 0
-        ? `Brief ${idText}: nothing to report.`
-        : `Brief ${idText}: ${count} finding${count === 1 ? '' : 's'}.`,
-    );
+    const intl = await cliIntl();
+    print(intl.formatMessage({ id: count === 0 ? 'cli.check.clean' : 'cli.check.count' }, { id: idText, count }));
   }
   return check.findings.length === 0 ? 0 : 1;
 }

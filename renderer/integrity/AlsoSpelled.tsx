@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { NameVariant } from '../../shared/integrity/integritySchemas';
 import { api } from '../api/client';
 
@@ -7,6 +8,7 @@ import { api } from '../api/client';
  * for the same person ("Also spelled: Jolly, Jolie"); each runs the search with that spelling.
  */
 export function AlsoSpelled({ query, onSearch }: { query: string; onSearch: (query: string) => void }) {
+  const intl = useIntl();
   const [variants, setVariants] = useState<NameVariant[]>([]);
   useEffect(() => {
     let live = true;
@@ -29,14 +31,14 @@ export function AlsoSpelled({ query, onSearch }: { query: string; onSearch: (que
     <>
       {variants.map((variant) => (
         <p key={`${variant.person}|${variant.name}`} className="also-spelled">
-          Also spelled:{' '}
+          {intl.formatMessage({ id: 'integrity.alsoSpelled' })}{' '}
           {variant.variants.map((spelling, i) => (
             <span key={spelling}>
               {i > 0 ? ', ' : ''}
               <button
                 type="button"
                 className="link"
-                title={`The archive spells ${variant.person} “${spelling}” too`}
+                title={intl.formatMessage({ id: 'integrity.alsoSpelled.title' }, { person: variant.person, spelling })}
                 onClick={() => onSearch(withSpelling(query, variant.name, spelling))}
               >
                 {spelling}

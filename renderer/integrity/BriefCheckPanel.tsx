@@ -1,9 +1,8 @@
 import type { LexicalEditor } from 'lexical';
 import type { RefObject } from 'react';
-import type { BriefCheck, Severity } from '../../shared/integrity/integritySchemas';
+import { useIntl } from 'react-intl';
+import type { BriefCheck } from '../../shared/integrity/integritySchemas';
 import { goToPlace } from './notePlaces';
-
-const SEVERITY_TEXT: Record<Severity, string> = { blocking: 'Blocking', warning: 'Warning', notice: 'Notice' };
 
 /**
  * The "Brief check" region: every finding of the check, most severe first, each a button that
@@ -20,23 +19,22 @@ export function BriefCheckPanel({
   onClose: () => void;
   onMessage: (message: string) => void;
 }) {
+  const intl = useIntl();
   const goTo = (path: number[] | null) => {
     const editor = editorRef.current;
-    if (!editor || !path || !goToPlace(editor, path)) onMessage('That place is no longer in the note.');
+    if (!editor || !path || !goToPlace(editor, path)) onMessage(intl.formatMessage({ id: 'integrity.check.gone' }));
   };
   return (
-    <section className="brief-check" aria-label="Brief check">
-      <h3>Brief check</h3>
-      <p role="status">
-        {check.findings.length === 0
-          ? 'Nothing to report.'
-          : `${check.findings.length} finding${check.findings.length === 1 ? '' : 's'}.`}
-      </p>
-      <ul aria-label="Findings">
+    <section className="brief-check" aria-label={intl.formatMessage({ id: 'integrity.check.region' })}>
+      <h3>{intl.formatMessage({ id: 'integrity.check.region' })}</h3>
+      <p role="status">{intl.formatMessage({ id: 'integrity.check.count' }, { count: check.findings.length })}</p>
+      <ul aria-label={intl.formatMessage({ id: 'integrity.check.findings' })}>
         {check.findings.map((finding, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole on each check.
           <li key={i} className={`finding ${finding.severity}`}>
-            <span className="finding-severity">{SEVERITY_TEXT[finding.severity]}</span>{' '}
+            <span className="finding-severity">
+              {intl.formatMessage({ id: `integrity.severity.${finding.severity}` })}
+            </span>{' '}
             {finding.path ? (
               <button type="button" className="link" onClick={() => goTo(finding.path)}>
                 {finding.message}
@@ -48,8 +46,18 @@ export function BriefCheckPanel({
         ))}
       </ul>
       <button type="button" onClick={onClose}>
-        Close brief check
+        {intl.formatMessage({ id: 'integrity.check.close' })}
       </button>
     </section>
+  );
+}
+
+/** The toolbar's "Check brief". */
+export function CheckBriefButton({ onClick }: { onClick: () => void }) {
+  const intl = useIntl();
+  return (
+    <button type="button" onClick={onClick}>
+      {intl.formatMessage({ id: 'integrity.check.button' })}
+    </button>
   );
 }

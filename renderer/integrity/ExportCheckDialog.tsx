@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useIntl } from 'react-intl';
 import { raisedMarking } from '../../shared/integrity/classification';
 import type { BriefCheck } from '../../shared/integrity/integritySchemas';
 import type { Classification } from '../../shared/source';
@@ -21,6 +22,7 @@ export function ExportCheckDialog({
   onBack: () => void;
   onRaise: (marking: Classification) => void;
 }) {
+  const intl = useIntl();
   const backRef = useRef<HTMLButtonElement>(null);
   useEffect(() => backRef.current?.focus(), []);
   const blocking = check.findings.filter((finding) => finding.severity === 'blocking');
@@ -31,9 +33,15 @@ export function ExportCheckDialog({
     <div className="dialog-backdrop">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="export-check-title">
         <h2 id="export-check-title">
-          {blocking.length > 0 ? 'This brief cannot be exported yet' : 'Check these findings before exporting'}
+          {intl.formatMessage({
+            id: blocking.length > 0 ? 'integrity.export.blockedTitle' : 'integrity.export.warningsTitle',
+          })}
         </h2>
-        <ul aria-label={blocking.length > 0 ? 'Blocking findings' : 'Findings'}>
+        <ul
+          aria-label={intl.formatMessage({
+            id: blocking.length > 0 ? 'integrity.export.blockingList' : 'integrity.check.findings',
+          })}
+        >
           {shown.map((finding, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time.
             <li key={i}>{finding.message}</li>
@@ -41,16 +49,16 @@ export function ExportCheckDialog({
         </ul>
         <div className="form-actions">
           <button type="button" ref={backRef} onClick={onBack}>
-            Go back
+            {intl.formatMessage({ id: 'integrity.export.back' })}
           </button>
           {breach ? (
             <button type="button" onClick={() => onRaise(raised)}>
-              Raise marking to {raised}
+              {intl.formatMessage({ id: 'integrity.marking.raise' }, { marking: raised })}
             </button>
           ) : null}
           {blocking.length === 0 ? (
             <button type="button" className="primary" onClick={onExport}>
-              Export anyway
+              {intl.formatMessage({ id: 'integrity.export.anyway' })}
             </button>
           ) : null}
         </div>

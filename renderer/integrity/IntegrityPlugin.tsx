@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey, $nodesOfType, type LexicalEditor, type NodeKey } from 'lexical';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
+import { useIntl } from 'react-intl';
 import type { SerializedBriefState } from '../../shared/briefDocument';
 import { briefParagraphs } from '../../shared/integrity/briefParagraphs';
 import { classificationBreach } from '../../shared/integrity/classification';
@@ -11,7 +12,7 @@ import type { Classification } from '../../shared/source';
 import { CitationNode } from '../editor/nodes/CitationNode';
 import { ExcerptNode } from '../editor/nodes/ExcerptNode';
 import { useNoteContext } from '../editor/nodes/noteContext';
-import { integrityFacts } from './integrityFacts';
+import { integrityFacts, type MarkLabels } from './integrityFacts';
 import { writeIntegrityMarks } from './integrityMarks';
 import { noteMarking } from './noteIntegrity';
 import { OriginGutter } from './OriginGutter';
@@ -23,11 +24,11 @@ const sourceIdOf = (node: ExcerptNode | CitationNode) =>
   node instanceof ExcerptNode ? node.getExcerpt().sourceId : node.getCitation().sourceId;
 
 /** Writes every excerpt's and citation's marks from the facts known now. */
-function markAll(editor: LexicalEditor, marking: Classification): void {
+function markAll(editor: LexicalEditor, marking: Classification, labels: MarkLabels): void {
   editor.getEditorState().read(() => {
     for (const node of [...$nodesOfType(ExcerptNode), ...$nodesOfType(CitationNode)]) {
       const dom = editor.getElementByKey(node.getKey());
-      if (dom) writeIntegrityMarks(dom, integrityFacts.get(sourceIdOf(node)), marking);
+      if (dom) writeIntegrityMarks(dom, integrityFacts.get(sourceIdOf(node)), marking, labels);
     }
   });
 }
@@ -41,6 +42,15 @@ function markAll(editor: LexicalEditor, marking: Classification): void {
 export function IntegrityPlugin(): React.ReactNode {
   const [editor] = useLexicalComposerContext();
   const { classification } = useNoteContext();
+  const intl = useIntl();
+  const labels = useMemo<MarkLabels>(
+    () => ({
+      graded: (grade) => intl.formatMessage({ id: 'integrity.grade.graded' }, { grade }),
+      ungraded: intl.formatMessage({ id: 'integrity.grade.ungraded' }),
+      requires: (marking) => intl.formatMessage({ id: 'integrity.marking.requires' }, { marking }),
+    }),
+    [intl],
+  );
   const factsVersion = useSyncExternalStore(integrityFacts.subscribe, integrityFacts.version);
   const [content, setContent] = useState<SerializedBriefState | null>(null);
   const [frame, setFrame] = useState<HTMLElement | null>(null);
@@ -71,7 +81,7 @@ export function IntegrityPlugin(): React.ReactNode {
           const node = $getNodeByKey(key);
           const dom = editor.getElementByKey(key);
           if (dom && (node instanceof ExcerptNode || node instanceof CitationNode)) {
-            writeIntegrityMarks(dom, integrityFacts.get(sourceIdOf(node)), noteClassification.current);
+            writeIntegrityMarks(dom, integrityFacts.get(sourceIdOf(node)), latest.marking, latest.labels);
           }
         }
       });
@@ -85,7 +95,8 @@ export function IntegrityPlugin(): React.ReactNode {
     };
   }, [editor]);
 
-  noteClassification.current = classification;
+  latest.marking = classification;
+  latest.labels = labels;
   const paragraphs = useMemo(() => (content ? briefParagraphs(content) : []), [content]);
   const sourceIds = useMemo(() => paragraphs.flatMap((p) => p.uses.map((use) => use.sourceId)), [paragraphs]);
   useEffect(() => integrityFacts.request(sourceIds), [sourceIds]);
@@ -101,10 +112,10 @@ export function IntegrityPlugin(): React.ReactNode {
   }, [sourceIds, factsVersion]);
 
   useEffect(() => {
-    markAll(editor, classification);
+    markAll(editor, classification, labels);
     const breach = classificationBreach(classification, [...facts.values()]);
     noteMarking.set({ required: breach?.required ?? classification, uncovered: breach?.sources ?? [] });
-  }, [editor, facts, classification]);
+  }, [editor, facts, classification, labels]);
   useEffect(() => () => noteMarking.set({ required: 'UNCLASSIFIED', uncovered: [] }), []);
 
   const support = useMemo(() => paragraphSupport(paragraphs, facts), [paragraphs, facts]);
@@ -112,5 +123,8 @@ export function IntegrityPlugin(): React.ReactNode {
   return createPortal(<OriginGutter editor={editor} frame={frame} support={support} facts={facts} />, frame);
 }
 
-/** The marking the mutation listener writes with: the latest, without re-registering it. */
-const noteClassification: { current: Classification } = { current: 'UNCLASSIFIED' };
+/** What the mutation listener writes with: the latest, without re-registering it. */
+const latest: { marking: Classification; labels: MarkLabels } = {
+  marking: 'UNCLASSIFIED',
+  labels: { graded: (grade) => grade, ungraded: '', requires: (marking) => marking },
+};

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { useIntl } from 'react-intl';
 import { raisedMarking } from '../../shared/integrity/classification';
 import type { Classification } from '../../shared/source';
 import { noteMarking } from './noteIntegrity';
@@ -15,6 +16,7 @@ export function MarkingRequirement({
   classification: Classification;
   onRaise: (marking: Classification) => void;
 }) {
+  const intl = useIntl();
   const { uncovered, required } = useSyncExternalStore(noteMarking.subscribe, noteMarking.get);
   if (uncovered.length === 0) return null;
   const raised = raisedMarking(classification, required);
@@ -22,10 +24,10 @@ export function MarkingRequirement({
   return (
     <span className="marking-required">
       <span role="status" title={names}>
-        Requires {raised}: {uncovered.length} cited source{uncovered.length === 1 ? '' : 's'} marked higher
+        {intl.formatMessage({ id: 'integrity.marking.required' }, { marking: raised, count: uncovered.length })}
       </span>
       <button type="button" onClick={() => onRaise(raised)}>
-        Raise marking to {raised}
+        {intl.formatMessage({ id: 'integrity.marking.raise' }, { marking: raised })}
       </button>
     </span>
   );

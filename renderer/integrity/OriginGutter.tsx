@@ -1,10 +1,9 @@
 import type { LexicalEditor } from 'lexical';
 import { useLayoutEffect, useState } from 'react';
-import { originLabel, type ParagraphSupport } from '../../shared/integrity/corroboration';
+import { useIntl } from 'react-intl';
+import type { ParagraphSupport } from '../../shared/integrity/corroboration';
 import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
 import { elementAtPath } from './notePlaces';
-
-const FLAG_TEXT = { 'single-origin': 'Single origin', 'low-grade': 'Only low grades (E/F, 5/6)' } as const;
 
 /**
  * Beside each paragraph that cites something: how many independent origins stand behind it
@@ -22,6 +21,7 @@ export function OriginGutter({
   support: readonly ParagraphSupport[];
   facts: ReadonlyMap<number, IntegrityFact>;
 }) {
+  const intl = useIntl();
   const [tops, setTops] = useState<number[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   useLayoutEffect(() => {
@@ -41,7 +41,7 @@ export function OriginGutter({
   }, [editor, frame, support]);
 
   frame.classList.toggle('with-origins', support.length > 0);
-  const title = (id: number) => facts.get(id)?.title ?? `Source ${id}`;
+  const title = (id: number) => facts.get(id)?.title ?? intl.formatMessage({ id: 'integrity.origins.source' }, { id });
   return (
     <div className="origin-gutter">
       {support.map((item, index) => {
@@ -54,18 +54,18 @@ export function OriginGutter({
             key={key}
             className={item.flags.length > 0 ? 'origin-badge flagged' : 'origin-badge'}
             style={{ top }}
-            title={`Support of “${words}”`}
+            title={intl.formatMessage({ id: 'integrity.origins.support' }, { words })}
           >
             <button type="button" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)}>
-              {originLabel(item.origins.length)}
+              {intl.formatMessage({ id: 'integrity.origins.count' }, { count: item.origins.length })}
             </button>
             {item.flags.map((flag) => (
               <span key={flag} className="support-flag" role="note">
-                {FLAG_TEXT[flag]}
+                {intl.formatMessage({ id: `integrity.origins.flag.${flag}` })}
               </span>
             ))}
             {open === key ? (
-              <ol className="origin-sources" aria-label="Sources behind it">
+              <ol className="origin-sources" aria-label={intl.formatMessage({ id: 'integrity.origins.sources' })}>
                 {item.origins.map((origin) => (
                   <li key={origin.sourceIds.join()}>
                     {origin.sourceIds.map((id) => `#${id} ${title(id)}`).join('; ')}

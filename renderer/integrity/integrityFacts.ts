@@ -45,9 +45,16 @@ export const integrityFacts = {
   },
 };
 
+/** The marks' words, in the interface language. */
+export interface MarkLabels {
+  graded: (grade: string) => string;
+  ungraded: string;
+  requires: (marking: string) => string;
+}
+
 /** The mark's text and accessible name: "B2" / "Graded B2"; a half-set grade shows its half. */
-export function gradeMark(fact: IntegrityFact | undefined): { text: string; label: string } | null {
+export function gradeMark(fact: IntegrityFact | undefined, labels: MarkLabels): { text: string; label: string } | null {
   if (!fact) return null;
   const grade = `${fact.reliability ?? ''}${fact.credibility ?? ''}`;
-  return grade ? { text: grade, label: `Graded ${grade}` } : { text: '–', label: 'Ungraded' };
+  return grade ? { text: grade, label: labels.graded(grade) } : { text: '–', label: labels.ungraded };
 }

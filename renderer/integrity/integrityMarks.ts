@@ -1,7 +1,7 @@
 import { covers } from '../../shared/integrity/classification';
 import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
 import type { Classification } from '../../shared/source';
-import { gradeMark } from './integrityFacts';
+import { gradeMark, type MarkLabels } from './integrityFacts';
 
 /**
  * The marks an excerpt or citation carries in the note, written into the plain DOM its node draws
@@ -9,15 +9,20 @@ import { gradeMark } from './integrityFacts';
  * ("B2", named "Graded B2"; "Ungraded"), and, when the brief's marking does not cover the
  * source's, the marking the source requires. Both are inside the atomic decorator, outside the text.
  */
-export function writeIntegrityMarks(dom: HTMLElement, fact: IntegrityFact | undefined, marking: Classification): void {
+export function writeIntegrityMarks(
+  dom: HTMLElement,
+  fact: IntegrityFact | undefined,
+  marking: Classification,
+  labels: MarkLabels,
+): void {
   const host = dom.querySelector<HTMLElement>(':scope > .excerpt-quote') ?? dom;
   const anchor = host.querySelector(':scope > sup.footnote-ref, :scope > .citation-ref');
-  const grade = gradeMark(fact);
+  const grade = gradeMark(fact, labels);
   const gradeEl = ensureMark(host, 'grade-mark', grade !== null, anchor);
   if (gradeEl && grade) setMark(gradeEl, grade.text, grade.label);
   const breach = fact !== undefined && !covers(marking, fact.classification);
   const markingEl = ensureMark(host, 'marking-mark', breach, gradeEl ?? anchor);
-  if (markingEl && fact) setMark(markingEl, fact.classification, `Requires ${fact.classification}`);
+  if (markingEl && fact) setMark(markingEl, fact.classification, labels.requires(fact.classification));
   host.classList.toggle('over-marking', breach);
 }
 

@@ -139,8 +139,3 @@ export function paragraphSupport(
       return { paragraph, origins, flags };
     });
 }
-
-/** "1 origin", "3 origins". */
-export function originLabel(count: number): string {
-  return `${count} origin${count === 1 ? '' : 's'}`;
-}
