@@ -35,12 +35,23 @@ export function OriginGutter({
       );
     };
     place();
-    const observer = new ResizeObserver(place);
+    frame.classList.toggle('with-origins', support.length > 0);
+    // The note grows a line as the analyst types: the badges move once per frame at most.
+    let pending = 0;
+    const observer = new ResizeObserver(() => {
+      if (pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        place();
+      });
+    });
     observer.observe(frame);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(pending);
+    };
   }, [editor, frame, support]);
 
-  frame.classList.toggle('with-origins', support.length > 0);
   const title = (id: number) => facts.get(id)?.title ?? intl.formatMessage({ id: 'integrity.origins.source' }, { id });
   return (
     <div className="origin-gutter">
