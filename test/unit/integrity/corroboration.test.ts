@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
-import { insertSource, updateSource } from '../../../main/archive/sources';
+import { updateSource } from '../../../main/archive/sources';
 import { readIntegrityFacts } from '../../../main/integrity/integrityFacts';
 import { briefParagraphs } from '../../../shared/integrity/briefParagraphs';
 import { creditedOutlets, paragraphSupport } from '../../../shared/integrity/corroboration';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
-import { noteOf, type Piece, seededArchive } from './integrityKit';
+import { addText, noteOf, type Piece, seededArchive } from './integrityKit';
 
 afterEach(cleanUpTemp);
 
@@ -16,22 +16,6 @@ function support(db: Db, pieces: Piece[], heading = 'Recommendation(s)') {
   const facts = new Map(readIntegrityFacts(db, ids).map((fact) => [fact.sourceId, fact]));
   const [only] = paragraphSupport(paragraphs, facts);
   return { origins: only!.origins.length, flags: only!.flags, sources: only!.origins.map((o) => o.sourceIds) };
-}
-
-function addSource(db: Db, title: string, outlet: string | null, body: string): number {
-  const inserted = insertSource(db, {
-    title,
-    outlet,
-    author: null,
-    publishedAt: '2023-04-12',
-    url: null,
-    language: 'en',
-    body,
-    original: body,
-    fileName: null,
-  });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
-  return inserted.id;
 }
 
 describe('independent origins per paragraph', () => {
@@ -54,14 +38,14 @@ describe('independent origins per paragraph', () => {
 
   it('counts a source that credits another cited outlet ("told La Presse") as that origin', async () => {
     const { db } = tempArchive();
-    const presse = addSource(db, 'Vers une entente', 'La Presse', 'Ottawa et Séoul négocient une entente de partage.');
-    const wire = addSource(
+    const presse = addText(db, 'Vers une entente', 'Ottawa et Séoul négocient une entente de partage.', 'La Presse');
+    const wire = addText(
       db,
       'Talks on intelligence deal',
-      'Wire Service',
       'A government source told La Presse that Canada will open talks with Seoul this week.',
+      'Wire Service',
     );
-    const other = addSource(db, 'Japan talks', 'Kyodo', 'Japan and Canada agreed to consult on a security agreement.');
+    const other = addText(db, 'Japan talks', 'Japan and Canada agreed to consult on a security agreement.', 'Kyodo');
     expect(creditedOutlets('explained to The Press a source; selon Le Devoir, rien')).toEqual([
       'la presse',
       'le devoir',

@@ -1,5 +1,5 @@
 import type { Db } from '../../../main/archive/database';
-import { getSource } from '../../../main/archive/sources';
+import { getSource, insertSource } from '../../../main/archive/sources';
 import { importPaths } from '../../../main/importers/importPaths';
 import type { SerializedBriefState, SerializedNode } from '../../../shared/briefDocument';
 import { citationOf } from '../../../shared/citationNode';
@@ -44,3 +44,20 @@ function piece(db: Db, p: Piece): SerializedNode {
 }
 
 const textNode = (text: string): SerializedNode => ({ type: 'text', version: 1, format: 0, text });
+
+/** A source of the given text (and outlet), dated, with no author: what the tests need of one. */
+export function addText(db: Db, title: string, body: string, outlet: string | null = null): number {
+  const inserted = insertSource(db, {
+    title,
+    outlet,
+    author: null,
+    publishedAt: '2023-04-12',
+    url: null,
+    language: 'en',
+    body,
+    original: body,
+    fileName: null,
+  });
+  if (inserted.kind !== 'inserted') throw new Error(`${title} not inserted`);
+  return inserted.id;
+}

@@ -1,28 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../../main/archive/database';
-import { insertSource } from '../../../main/archive/sources';
 import { nameVariantsForQuery, nameVariantsOf } from '../../../main/integrity/nameVariants';
 import { peopleInText, personMentions } from '../../../shared/integrity/personNames';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
-import { seededArchive } from './integrityKit';
+import { addText, seededArchive } from './integrityKit';
 
 afterEach(cleanUpTemp);
-
-function addText(db: Db, title: string, body: string): number {
-  const inserted = insertSource(db, {
-    title,
-    outlet: null,
-    author: null,
-    publishedAt: null,
-    url: null,
-    language: 'en',
-    body,
-    original: body,
-    fileName: null,
-  });
-  if (inserted.kind !== 'inserted') throw new Error('not inserted');
-  return inserted.id;
-}
 
 describe('people named in a text', () => {
   it('takes a surname a role or honorific introduces, and its near spellings before a verb in the same text', () => {
