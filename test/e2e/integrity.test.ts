@@ -43,7 +43,9 @@ describe('analytic integrity (browser mode)', () => {
     // 000 and 001: one near-duplicate cluster; cite one, then the other version.
     await openResult(page, 'intelligence-sharing pact Seoul Joly', /Military Intelligence Sharing|Amid heightened/);
     await reader(page).getByRole('button', { name: 'Cite source' }).click();
-    await reader(page).getByText(/2 versions of this story/).click();
+    await reader(page)
+      .getByText(/2 versions of this story/)
+      .click();
     await reader(page).getByRole('list', { name: 'Versions' }).locator('button:not([aria-current])').click();
     await reader(page).getByRole('button', { name: 'Cite source' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem').count()).toBe(2);
@@ -52,7 +54,9 @@ describe('analytic integrity (browser mode)', () => {
     await expect.poll(() => frame.getByRole('button', { name: '1 origin' }).count()).toBe(1);
     await expect.poll(() => frame.getByRole('note').filter({ hasText: 'Single origin' }).count()).toBe(1);
     await frame.getByRole('button', { name: '1 origin' }).click();
-    await expect.poll(() => frame.getByRole('list', { name: 'Sources behind it' }).getByRole('listitem').count()).toBe(1);
+    await expect
+      .poll(() => frame.getByRole('list', { name: 'Sources behind it' }).getByRole('listitem').count())
+      .toBe(1);
 
     await page.getByRole('button', { name: 'Check brief' }).click();
     const check = page.getByRole('region', { name: 'Brief check' });

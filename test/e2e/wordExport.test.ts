@@ -89,9 +89,7 @@ describe('exporting to Word (browser mode)', () => {
     });
     await page.getByRole('button', { name: 'Export to Word' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'This brief cannot be exported yet' });
-    await expect
-      .poll(() => dialog.getByRole('list', { name: 'Blocking findings' }).textContent())
-      .toContain('forbid');
+    await expect.poll(() => dialog.getByRole('list', { name: 'Blocking findings' }).textContent()).toContain('forbid');
     expect(await dialog.getByRole('button', { name: 'Export anyway' }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Go back' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
