@@ -6,6 +6,7 @@ import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
 import { briefHandlers } from './handlers/briefHandlers';
+import { integrityHandlers } from './handlers/integrityHandlers';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
 import { forbidUpkeep } from './search/upkeepAllowed';
@@ -98,5 +99,6 @@ function createHandlers(db: Db, options: CoreOptions, notice: () => string | nul
     ...sourceHandlers(db),
     ...briefHandlers(db),
     ...settingsHandlers(db),
+    ...integrityHandlers(db),
   };
 }

@@ -3,13 +3,14 @@ import type { AppError } from '../shared/contract';
 /**
  * A failure meant for the user: its message is shown as is. It lives here, not in the transport,
  * so domain code (archive, briefs, export, importers, search) can raise it without importing a door.
- * `revision` is set on a conflict: the brief's revision now, which the stale save did not know.
+ * `revision` is set on a conflict: the brief's revision now, which the stale save did not know;
+ * `required` on a marking refusal: the marking the brief needs.
  */
 export class UserError extends Error {
   constructor(
     readonly code: AppError['code'],
     message: string,
-    readonly details: Pick<AppError, 'revision'> = {},
+    readonly details: Pick<AppError, 'revision' | 'required'> = {},
     options?: ErrorOptions,
   ) {
     super(message, options);

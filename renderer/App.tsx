@@ -12,6 +12,9 @@ import { restoreContent } from './editor/restoreContent';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImportPanel } from './import/ImportPanel';
 import { ShortcutsButton, ShortcutsDialog, useShortcutsDialog } from './keyboard/ShortcutsDialog';
+import { BriefCheckPanel, CheckBriefButton } from './integrity/BriefCheckPanel';
+import { integrityFacts } from './integrity/integrityFacts';
+import { useBriefCheck } from './integrity/useBriefCheck';
 import { NoteHeader } from './note/NoteHeader';
 import { noteContent, useBriefSession } from './note/useBriefSession';
 import { NeedsReviewList } from './reader/NeedsReviewList';
@@ -33,6 +36,7 @@ export function App() {
   const editorRef = useRef<LexicalEditor | null>(null);
   const session = useBriefSession(editorRef, setMessage);
   const [shortcutsOpen, setShortcutsOpen] = useShortcutsDialog();
+  const briefCheck = useBriefCheck(session, setMessage);
 
   const openSource = useCallback(async (id: number, passage: TextQuoteAnchor | null = null) => {
     const result = await api.getSource({ id });
@@ -130,6 +134,7 @@ export function App() {
           onOpen={(id) => void openSource(id)}
           onSourceChanged={(saved) => {
             setSource(saved);
+            integrityFacts.sourceChanged(saved);
             setSourceEdits((n) => n + 1);
           }}
           editRequest={editRequest}
@@ -146,6 +151,14 @@ export function App() {
               onError={setMessage}
             />
           ) : null}
+          {brief && briefCheck.check ? (
+            <BriefCheckPanel
+              check={briefCheck.check}
+              editorRef={editorRef}
+              onClose={briefCheck.close}
+              onMessage={setMessage}
+            />
+          ) : null}
           {brief ? (
             <BriefEditor
               // A new revision of the same brief (the other window's version, chosen) is a new editor.
@@ -158,9 +171,12 @@ export function App() {
               showPassage={showPassage}
               showGrades={session.exportOptions.includeGrades}
               toolbarExtras={
-                <button type="button" onClick={() => void session.checkQuotes()}>
-                  Check quotes
-                </button>
+                <>
+                  <button type="button" onClick={() => void session.checkQuotes()}>
+                    Check quotes
+                  </button>
+                  <CheckBriefButton onClick={() => void briefCheck.run()} />
+                </>
               }
             />
           ) : (

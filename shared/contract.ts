@@ -12,6 +12,7 @@ import {
 import type { ContractMethod } from './contractMethods';
 import { CitationStyle } from './csl/citationStyles';
 import { LOCALES } from './i18n/locale';
+import { BriefCheck, IntegrityFact, NameVariant } from './integrity/integritySchemas';
 import { Classification, METADATA_FIELDS, SourceDetail, SourceEdit, SourceSummary } from './source';
 
 export { Brief, BriefSummary, Snapshot, SnapshotSummary };
@@ -260,6 +261,19 @@ export const contract = {
     input: WordTemplateTarget.extend({ template: WordTemplateUpload.nullable() }),
     output: WordTemplateInfo,
   },
+  /**
+   * The brief check of the brief as saved: altered quotations, classification breaches, weak
+   * support of conclusions, uncited facts, incomplete citations, metadata to review, name
+   * variants (docs/integrity.md). `precis check` is this call.
+   */
+  checkBrief: { input: Id, output: BriefCheck },
+  /** What the note's integrity marks need of its sources now: grade, marking, cluster, credited outlets. */
+  integrityFacts: {
+    input: z.object({ sourceIds: z.array(z.number().int().positive()).max(10_000) }),
+    output: z.array(IntegrityFact),
+  },
+  /** Other spellings the archive gives the same people as the query's names ("Also spelled: …"). */
+  nameVariants: { input: z.object({ query: z.string().max(20_000) }), output: z.array(NameVariant) },
   getSettings: { input: Nothing, output: Settings },
   saveSettings: { input: Settings.partial(), output: Settings },
 } as const satisfies Record<ContractMethod, { input: z.ZodType; output: z.ZodType }>;
@@ -286,12 +300,16 @@ export type ErrorCode =
   /** Nothing was written: the disk reported an input/output error. */
   | 'io-error'
   /** Refused: the brief changed (in another window) since the revision the request was based on. */
-  | 'conflict';
+  | 'conflict'
+  /** Nothing was written: the brief's marking is below what the sources it cites require. */
+  | 'below-marking';
 export interface AppError {
   code: ErrorCode;
   message: string;
   /** On a conflict: the brief's current revision. */
   revision?: number;
+  /** On below-marking: the lowest marking that covers every source the brief cites. */
+  required?: Classification;
 }
 /** Errors cross the boundary as values the UI can show, never as thrown exceptions. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -31,6 +31,9 @@ export const CONTRACT_METHODS = [
   'exportSourceMetadata',
   'getWordTemplate',
   'setWordTemplate',
+  'checkBrief',
+  'integrityFacts',
+  'nameVariants',
   'getSettings',
   'saveSettings',
 ] as const;

@@ -57,6 +57,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: ['output', 'sources', 'grades'],
     readOnly: true,
   },
+  {
+    name: 'check',
+    synopsis: 'BRIEF_ID [--json]',
+    summary:
+      'Check a brief: altered quotations, classification, weak support of conclusions, uncited facts, incomplete citations, metadata to review, name variants (exit 1 when it finds any)',
+    options: ['json'],
+    readOnly: true,
+  },
 ];
 
 export function findCommand(name: string): CommandSpec | undefined {

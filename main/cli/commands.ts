@@ -13,6 +13,7 @@ import { onImportProgress } from '../importers/importProgress';
 import { attachmentsBeside } from '../interchange/attachments';
 import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { type CommandSpec, UsageError } from './commandList';
+import { cliIntl } from './intl';
 
 /**
  * The CLI as a door onto the contract: every command but `serve` is a contract call through
@@ -46,6 +47,7 @@ const RUNS: Record<string, Run> = {
   sources: sourcesCommand,
   briefs: briefsCommand,
   export: exportCommand,
+  check: checkCommand,
 };
 
 /** Runs one command; resolves to the exit code, or -1 for a command that keeps running (serve). */
@@ -229,4 +231,19 @@ async function exportCommand(core: Core, ctx: CliContext): Promise<number> {
   if (outcome.kind !== 'saved') throw new Error(`Brief ${idText} was not exported.`);
   print(`Exported brief ${idText} to ${outcome.path}`);
   return 0;
+}
+
+/** The contract's checkBrief: one line per finding, most severe first; exit 1 when there are any. */
+async function checkCommand(core: Core, ctx: CliContext): Promise<number> {
+  const [idText, ...extra] = ctx.args;
+  if (!idText || extra.length > 0) throw new UsageError('check needs one BRIEF_ID.');
+  const check = await call(core.handlers, 'checkBrief', { id: wholeNumber(idText) });
+  if (ctx.json) printJson(check);
+  else {
+    for (const finding of check.findings) print(`${finding.severity}\t${finding.message}`);
+    const count = check.findings.length;
+    const intl = await cliIntl();
+    print(intl.formatMessage({ id: count === 0 ? 'cli.check.clean' : 'cli.check.count' }, { id: idText, count }));
+  }
+  return check.findings.length === 0 ? 0 : 1;
 }

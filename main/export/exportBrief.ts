@@ -2,10 +2,11 @@ import type { Brief } from '../../shared/briefSchemas';
 import type { ExportOptions, ExportOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { readSettings } from '../archive/settings';
-import { getBrief, readSummary } from '../briefs/briefs';
+import { getBrief } from '../briefs/briefs';
 import { takeSnapshot } from '../briefs/snapshots';
 import { briefWordReference } from '../briefs/wordTemplates';
 import { UserError } from '../errors';
+import { assertMarkingCoversSources } from '../integrity/markingGate';
 import { citationFacts } from './citationFacts';
 import { docxFileName, renderBriefDocx } from './docxExport';
 import { checkExportTarget, saveDocxFile } from './saveDocx';
@@ -30,10 +31,11 @@ export async function exportBrief(
   destination: ExportDestination,
 ): Promise<ExportOutcome> {
   const { id, ...options } = request;
-  // The title alone: the content is read once, for the rendering.
-  const summary = readSummary(db, id);
-  if (!summary) throw missingBrief(id);
-  const fileName = docxFileName(summary.title);
+  const brief = getBrief(db, id);
+  if (!brief) throw missingBrief(id);
+  // Before the door chooses a file: a refused export writes nothing and asks nothing.
+  assertMarkingCoversSources(db, brief);
+  const fileName = docxFileName(brief.title);
   if (destination.kind === 'download') {
     const exported = await exportBriefDocx(db, id, options);
     if (!exported) throw missingBrief(id);

@@ -11,6 +11,7 @@ import type { Brief } from '../../shared/contract';
 import type { CitationRun } from '../../shared/csl/citationFormat';
 import type { TextQuoteAnchor } from '../../shared/excerpt';
 import type { Classification } from '../../shared/source';
+import { IntegrityPlugin } from '../integrity/IntegrityPlugin';
 import { CitationStylePicker } from './CitationStylePicker';
 import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
@@ -187,6 +188,7 @@ export function BriefEditor({
         <FootnotesPlugin format={citationFormat} withGrades={showGrades} onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />
         <QuoteIntegrityPlugin />
+        <IntegrityPlugin />
         <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />
         <div className="note-status">
           <p className={`save-state ${saveStatus.kind}`} role="status">

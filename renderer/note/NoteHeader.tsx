@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../shared/source';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { ExportCheckDialog } from '../integrity/ExportCheckDialog';
+import { MarkingRequirement } from '../integrity/MarkingRequirement';
 import { ConflictAlert } from './ConflictAlert';
 import { ExportMenu } from './ExportMenu';
-import { FlaggedQuotesDialog } from './FlaggedQuotesDialog';
 import type { BriefSession } from './useBriefSession';
 
 /**
  * The app bar: the open brief's title and marking, history, import, export; below it, what the
- * session asks the analyst: a conflict with another window, or flagged quotations before export.
+ * session asks the analyst: a conflict with another window, or the brief check's findings before export.
  */
 export function NoteHeader({
   session,
@@ -46,6 +47,10 @@ export function NoteHeader({
             ))}
           </select>
         </label>
+        <MarkingRequirement
+          classification={session.classification}
+          onRaise={(marking) => void session.setClassification(marking)}
+        />
         {children}
         <LanguagePicker />
         <button type="button" aria-pressed={historyOpen} onClick={onToggleHistory} disabled={!session.brief}>
@@ -62,10 +67,15 @@ export function NoteHeader({
       </header>
       {session.conflict ? <ConflictAlert onChoose={(choice) => void session.resolveConflict(choice)} /> : null}
       {session.pendingExport ? (
-        <FlaggedQuotesDialog
-          flagged={session.pendingExport.flagged}
+        <ExportCheckDialog
+          check={session.pendingExport.check}
+          classification={session.classification}
           onExport={session.confirmExport}
           onBack={session.cancelExport}
+          onRaise={(marking) => {
+            session.cancelExport();
+            void session.setClassification(marking);
+          }}
         />
       ) : null}
     </>

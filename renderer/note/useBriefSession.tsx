@@ -3,6 +3,7 @@ import { type RefObject, useCallback, useEffect, useRef, useState } from 'react'
 import type { SerializedBriefState } from '../../shared/briefDocument';
 import type { ConflictChoice } from '../../shared/briefSchemas';
 import type { Brief, ErrorCode, ExportOptions } from '../../shared/contract';
+import type { BriefCheck } from '../../shared/integrity/integritySchemas';
 import { checkBrief } from '../../shared/quoteIntegrity';
 import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
@@ -10,7 +11,13 @@ import { fetchSource } from '../editor/archiveSources';
 import type { SaveOutcome } from '../editor/plugins/AutosavePlugin';
 import { sourceBodies } from '../editor/sourceLookup';
 import { downloadBase64 } from '../exportDownload';
-import type { FlaggedQuote } from './FlaggedQuotesDialog';
+
+/** A quotation whose words are no longer its source's. */
+export interface FlaggedQuote {
+  sourceId: number;
+  quote: string;
+  reason: string;
+}
 
 const AUTO_SNAPSHOT_MS = 5 * 60 * 1000;
 
@@ -75,9 +82,12 @@ async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuot
   return checkBrief(content, (id) => bodies.value.get(id) ?? null);
 }
 
-/** An export waiting for the analyst's decision about quotations that no longer match. */
+/**
+ * An export held by the brief check: its blocking findings (the analyst must fix them), or its
+ * warnings (the analyst may export anyway). Notices never hold an export (docs/integrity.md).
+ */
 export interface PendingExport {
-  flagged: FlaggedQuote[];
+  check: BriefCheck;
   options: ExportOptions;
 }
 
@@ -321,17 +331,17 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   // The export's options, for the whole session: the footnote list shows grades when they are on.
   const [exportOptions, setExportOptions] = useState<ExportOptions>({ includeSourceList: false, includeGrades: false });
 
-  /** Export saves first (an export of older text would mislead), then checks every quotation. */
+  /** Export saves first (an export of older text would mislead), then runs the brief check on what it saved. */
   const exportToWord = async (options: ExportOptions) => {
     const editor = editorRef.current;
     if (!brief || !editor) return;
     current.current.title = title;
     const saved = await flush();
     if (!saved.ok) return onMessage(`Not exported: your latest changes are not saved (${saved.reason}).`);
-    const flagged = await flaggedQuotes(noteContent(editor));
-    if (typeof flagged === 'string') return onMessage(flagged);
-    if (flagged.length === 0) return runExport(options);
-    setPendingExport({ flagged, options });
+    const check = await api.checkBrief({ id: brief.id });
+    if (!check.ok) return onMessage(check.error.message);
+    if (check.value.findings.every((finding) => finding.severity === 'notice')) return runExport(options);
+    setPendingExport({ check: check.value, options });
   };
   const confirmExport = () => {
     if (pendingExport) void runExport(pendingExport.options);

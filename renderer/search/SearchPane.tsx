@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { SearchHit, SearchResponse } from '../../shared/contract';
 import { api } from '../api/client';
+import { AlsoSpelled } from '../integrity/AlsoSpelled';
 import { ExportReferences } from './ExportReferences';
 import { queryChips, withFilter, withoutChip } from './queryChips';
 
@@ -127,6 +128,7 @@ export function SearchPane({
           />
         </p>
       ) : null}
+      <AlsoSpelled query={query} onSearch={setQuery} />
       {response && query.trim() ? (
         <p className="result-count">
           {intl.formatMessage(

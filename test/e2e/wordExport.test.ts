@@ -72,7 +72,7 @@ describe('exporting to Word (browser mode)', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('lists quotations that no longer match before exporting, and lets the analyst go back', async () => {
+  it('will not export quotations that no longer match: it lists them, and exports once they are restored', async () => {
     const { page } = app;
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     const quote = editor.locator('.excerpt-quote').first();
@@ -90,18 +90,18 @@ describe('exporting to Word (browser mode)', () => {
       downloads++;
     });
     await page.getByRole('button', { name: 'Export to Word' }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Some quotations do not match their sources' });
-    await expect
-      .poll(() => dialog.getByRole('list', { name: 'Flagged quotations' }).textContent())
-      .toContain('would forbid');
+    const dialog = page.getByRole('alertdialog', { name: 'This brief cannot be exported yet' });
+    await expect.poll(() => dialog.getByRole('list', { name: 'Blocking findings' }).textContent()).toContain('forbid');
+    expect(await dialog.getByRole('button', { name: 'Export anyway' }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Go back' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     expect(downloads).toBe(0);
 
-    await page.getByRole('button', { name: 'Export to Word' }).click();
+    await quote.getByRole('button', { name: 'Restore original' }).click();
+    await expect.poll(() => quote.getAttribute('aria-invalid')).toBeNull();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      dialog.getByRole('button', { name: 'Export anyway' }).click(),
+      page.getByRole('button', { name: 'Export to Word' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
   });

@@ -1,0 +1,92 @@
+import type { LexicalEditor } from 'lexical';
+import { useLayoutEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { ParagraphSupport } from '../../shared/integrity/corroboration';
+import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
+import { elementAtPath } from './notePlaces';
+
+/**
+ * Beside each paragraph that cites something: how many independent origins stand behind it
+ * ("1 origin", "3 origins"), the sources of each on demand, and the flag of a conclusion on weak
+ * support. Drawn in the note's right margin, outside the editable text.
+ */
+export function OriginGutter({
+  editor,
+  frame,
+  support,
+  facts,
+}: {
+  editor: LexicalEditor;
+  frame: HTMLElement;
+  support: readonly ParagraphSupport[];
+  facts: ReadonlyMap<number, IntegrityFact>;
+}) {
+  const intl = useIntl();
+  const [tops, setTops] = useState<number[]>([]);
+  const [open, setOpen] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    const place = () => {
+      const frameTop = frame.getBoundingClientRect().top;
+      setTops(
+        support.map((item) => {
+          const element = elementAtPath(editor, item.paragraph.path);
+          return element ? element.getBoundingClientRect().top - frameTop + frame.scrollTop : -1;
+        }),
+      );
+    };
+    place();
+    frame.classList.toggle('with-origins', support.length > 0);
+    // The note grows a line as the analyst types: the badges move once per frame at most.
+    let pending = 0;
+    const observer = new ResizeObserver(() => {
+      if (pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        place();
+      });
+    });
+    observer.observe(frame);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(pending);
+    };
+  }, [editor, frame, support]);
+
+  const title = (id: number) => facts.get(id)?.title ?? intl.formatMessage({ id: 'integrity.origins.source' }, { id });
+  return (
+    <div className="origin-gutter">
+      {support.map((item, index) => {
+        const key = item.paragraph.path.join('.');
+        const top = tops[index] ?? -1;
+        if (top < 0) return null;
+        const words = item.paragraph.text.trim().slice(0, 40);
+        return (
+          <div
+            key={key}
+            className={item.flags.length > 0 ? 'origin-badge flagged' : 'origin-badge'}
+            style={{ top }}
+            title={intl.formatMessage({ id: 'integrity.origins.support' }, { words })}
+          >
+            <button type="button" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)}>
+              {intl.formatMessage({ id: 'integrity.origins.count' }, { count: item.origins.length })}
+            </button>
+            {item.flags.map((flag) => (
+              <span key={flag} className="support-flag" role="note">
+                {intl.formatMessage({ id: `integrity.origins.flag.${flag}` })}
+              </span>
+            ))}
+            {open === key ? (
+              <ol className="origin-sources" aria-label={intl.formatMessage({ id: 'integrity.origins.sources' })}>
+                {item.origins.map((origin) => (
+                  <li key={origin.sourceIds.join()}>
+                    {origin.sourceIds.map((id) => `#${id} ${title(id)}`).join('; ')}
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

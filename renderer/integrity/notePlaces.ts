@@ -1,0 +1,32 @@
+import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
+
+/** The node at a path of child indexes from the root (as the brief check gives places), or null. */
+export function $nodeAtPath(path: readonly number[]): LexicalNode | null {
+  let node: LexicalNode | null = $getRoot();
+  for (const index of path) {
+    if (!$isElementNode(node)) return null;
+    node = node.getChildAtIndex(index);
+  }
+  return node;
+}
+
+/** The DOM of the block at `path`, or null when the note no longer has it. */
+export function elementAtPath(editor: LexicalEditor, path: readonly number[]): HTMLElement | null {
+  return editor.getEditorState().read(() => {
+    const node = $nodeAtPath(path);
+    return node ? editor.getElementByKey(node.getKey()) : null;
+  });
+}
+
+/** Scrolls the block at `path` into view and puts the caret at its start. */
+export function goToPlace(editor: LexicalEditor, path: readonly number[]): boolean {
+  const element = elementAtPath(editor, path);
+  if (!element) return false;
+  element.scrollIntoView({ block: 'center' });
+  editor.focus();
+  editor.update(() => {
+    const node = $nodeAtPath(path);
+    if ($isElementNode(node)) node.selectStart();
+  });
+  return true;
+}
