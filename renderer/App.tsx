@@ -11,10 +11,10 @@ import { INSERT_CITATION_COMMAND, INSERT_EXCERPT_COMMAND } from './editor/plugin
 import { restoreContent } from './editor/restoreContent';
 import { HistoryPanel } from './history/HistoryPanel';
 import { ImportPanel } from './import/ImportPanel';
-import { ShortcutsButton, ShortcutsDialog, useShortcutsDialog } from './keyboard/ShortcutsDialog';
 import { BriefCheckPanel, CheckBriefButton } from './integrity/BriefCheckPanel';
 import { integrityFacts } from './integrity/integrityFacts';
 import { useBriefCheck } from './integrity/useBriefCheck';
+import { ShortcutsButton, ShortcutsDialog, useShortcutsDialog } from './keyboard/ShortcutsDialog';
 import { NoteHeader } from './note/NoteHeader';
 import { noteContent, useBriefSession } from './note/useBriefSession';
 import { NeedsReviewList } from './reader/NeedsReviewList';
