@@ -1,5 +1,6 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { SerializedCitation } from '../shared/citationNode';
 import type { Brief, Snapshot } from '../shared/contract';
 import type { SerializedExcerpt, TextQuoteAnchor } from '../shared/excerpt';
@@ -18,6 +19,7 @@ import { ReaderPane } from './reader/ReaderPane';
 import { SearchPane } from './search/SearchPane';
 
 export function App() {
+  const intl = useIntl();
   const [source, setSource] = useState<SourceDetail | null>(null);
   const [focus, setFocus] = useState<TextQuoteAnchor | null>(null);
   const [terms, setTerms] = useState<string[]>([]);
@@ -76,7 +78,11 @@ export function App() {
       {message ? (
         <div className="message" role="alert">
           {message}
-          <button type="button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+          <button
+            type="button"
+            aria-label={intl.formatMessage({ id: 'app.message.dismiss' })}
+            onClick={() => setMessage(null)}
+          >
             ×
           </button>
         </div>
@@ -118,7 +124,7 @@ export function App() {
           }}
           editRequest={editRequest}
         />
-        <section className="pane note" aria-label="Note">
+        <section className="pane note" aria-label={intl.formatMessage({ id: 'app.region.note' })}>
           {brief && historyOpen ? (
             <HistoryPanel briefId={brief.id} beforeSnapshot={session.flush} onRestore={restore} onError={setMessage} />
           ) : null}
@@ -134,12 +140,12 @@ export function App() {
               showPassage={showPassage}
               toolbarExtras={
                 <button type="button" onClick={() => void session.checkQuotes()}>
-                  Check quotes
+                  {intl.formatMessage({ id: 'app.checkQuotes' })}
                 </button>
               }
             />
           ) : (
-            <p className="empty">Opening your brief…</p>
+            <p className="empty">{intl.formatMessage({ id: 'app.openingBrief' })}</p>
           )}
         </section>
       </main>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useIntl } from 'react-intl';
 
 export interface FlaggedQuote {
   sourceId: number;
@@ -16,26 +17,25 @@ export function FlaggedQuotesDialog({
   onExport: () => void;
   onBack: () => void;
 }) {
+  const intl = useIntl();
   const backRef = useRef<HTMLButtonElement>(null);
   useEffect(() => backRef.current?.focus(), []);
   return (
     <div className="dialog-backdrop">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="flagged-title">
-        <h2 id="flagged-title">Some quotations do not match their sources</h2>
-        <ul aria-label="Flagged quotations">
+        <h2 id="flagged-title">{intl.formatMessage({ id: 'flagged.title' })}</h2>
+        <ul aria-label={intl.formatMessage({ id: 'flagged.list' })}>
           {flagged.map((item, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time.
-            <li key={i}>
-              “{item.quote}” — {item.reason}
-            </li>
+            <li key={i}>{intl.formatMessage({ id: 'flagged.item' }, { quote: item.quote, reason: item.reason })}</li>
           ))}
         </ul>
         <div className="form-actions">
           <button type="button" ref={backRef} onClick={onBack}>
-            Go back
+            {intl.formatMessage({ id: 'flagged.back' })}
           </button>
           <button type="button" className="primary" onClick={onExport}>
-            Export anyway
+            {intl.formatMessage({ id: 'flagged.exportAnyway' })}
           </button>
         </div>
       </div>

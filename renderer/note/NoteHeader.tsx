@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { CLASSIFICATIONS, type Classification } from '../../shared/source';
 import { LanguagePicker } from '../i18n/LanguagePicker';
 import { ConflictAlert } from './ConflictAlert';
@@ -23,21 +24,22 @@ export function NoteHeader({
   onToggleHistory: () => void;
   children?: ReactNode;
 }) {
+  const intl = useIntl();
   return (
     <>
       <header className="app-header">
         <h1 className="app-name">Précis</h1>
         <input
           className="brief-title"
-          aria-label="Brief title"
+          aria-label={intl.formatMessage({ id: 'header.title.label' })}
           value={session.title}
           onChange={(event) => session.setTitle(event.target.value)}
           onBlur={() => void session.commitTitle()}
         />
         <label className="classification">
-          <span className="visually-hidden">Classification</span>
+          <span className="visually-hidden">{intl.formatMessage({ id: 'header.classification.label' })}</span>
           <select
-            aria-label="Classification"
+            aria-label={intl.formatMessage({ id: 'header.classification.label' })}
             value={session.classification}
             onChange={(event) => void session.setClassification(event.target.value as Classification)}
           >
@@ -49,7 +51,7 @@ export function NoteHeader({
         {children}
         <LanguagePicker />
         <button type="button" aria-pressed={historyOpen} onClick={onToggleHistory} disabled={!session.brief}>
-          History
+          {intl.formatMessage({ id: 'header.history' })}
         </button>
         <ExportMenu
           briefId={session.brief?.id ?? null}
