@@ -1,17 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Snapshot, SnapshotSummary } from '../../shared/contract';
 import { api } from '../api/client';
 import { plainTextOf } from './plainText';
-
-const REASONS: Record<SnapshotSummary['reason'], string> = {
-  auto: 'Automatic',
-  manual: 'Taken by you',
-  export: 'Before export',
-  'before-restore': 'Before a restore',
-  conflict: 'From another window',
-};
-
-const when = (iso: string) => new Date(iso).toLocaleString('en-CA', { dateStyle: 'medium', timeStyle: 'medium' });
 
 /**
  * The brief's history: snapshots with their time, a read-only preview, and restore. Restoring goes
@@ -29,6 +20,8 @@ export function HistoryPanel({
   onRestore: (snapshot: Snapshot) => void;
   onError: (message: string) => void;
 }) {
+  const intl = useIntl();
+  const when = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' });
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   const [preview, setPreview] = useState<Snapshot | null>(null);
 
@@ -61,38 +54,47 @@ export function HistoryPanel({
     if (!snapshot) return;
     await beforeSnapshot();
     const saved = await api.takeSnapshot({ briefId, reason: 'before-restore' });
-    if (!saved.ok) return onError(`Not restored: the current state could not be kept first (${saved.error.message}).`);
+    if (!saved.ok) {
+      return onError(intl.formatMessage({ id: 'history.restore.failed' }, { detail: saved.error.message }));
+    }
     onRestore(snapshot);
     setPreview(null);
     await reload();
   };
 
   return (
-    <section className="history" aria-label="History">
+    <section className="history" aria-label={intl.formatMessage({ id: 'history.region' })}>
       <div className="history-head">
-        <h2>History</h2>
+        <h2>{intl.formatMessage({ id: 'history.heading' })}</h2>
         <button type="button" onClick={() => void take()}>
-          Take snapshot
+          {intl.formatMessage({ id: 'history.take' })}
         </button>
       </div>
-      <ul className="snapshots" aria-label="Snapshots">
-        {snapshots.length === 0 ? <li className="empty">No snapshots yet.</li> : null}
+      <ul className="snapshots" aria-label={intl.formatMessage({ id: 'history.list' })}>
+        {snapshots.length === 0 ? <li className="empty">{intl.formatMessage({ id: 'history.empty' })}</li> : null}
         {snapshots.map((snapshot) => (
           <li key={snapshot.id}>
             <span className="snapshot-label">
-              {when(snapshot.takenAt)} — {REASONS[snapshot.reason]}, {snapshot.wordCount} words
+              {intl.formatMessage(
+                { id: 'history.snapshot' },
+                {
+                  when: when(snapshot.takenAt),
+                  reason: intl.formatMessage({ id: `history.reason.${snapshot.reason}` }),
+                  words: snapshot.wordCount,
+                },
+              )}
             </span>
             <button type="button" onClick={() => void load(snapshot.id).then(setPreview)}>
-              Preview
+              {intl.formatMessage({ id: 'history.preview' })}
             </button>
             <button type="button" onClick={() => void restore(snapshot.id)}>
-              Restore
+              {intl.formatMessage({ id: 'history.restore' })}
             </button>
           </li>
         ))}
       </ul>
       {preview ? (
-        <section className="snapshot-preview" aria-label="Snapshot preview">
+        <section className="snapshot-preview" aria-label={intl.formatMessage({ id: 'history.preview.region' })}>
           <h3>
             {preview.title} — {when(preview.takenAt)}
           </h3>
