@@ -1,5 +1,5 @@
 import { type DragEvent, Fragment, useEffect, useMemo, useRef, useState } from 'react';
-import { formatLongDate } from '../../shared/citation';
+import { useIntl } from 'react-intl';
 import { citationOf, type SerializedCitation } from '../../shared/citationNode';
 import {
   type ExcerptDisplay,
@@ -10,6 +10,7 @@ import {
 } from '../../shared/excerpt';
 import type { SourceDetail } from '../../shared/source';
 import { writeExcerptTransfer } from '../editor/excerptTransfer';
+import { sourceDate } from '../i18n/sourceDate';
 import { ClusterVersions } from './ClusterVersions';
 import { ocrMarkLabel, ocrMarks } from './ocrMarks';
 import { paragraphParts } from './passage';
@@ -42,6 +43,7 @@ export function ReaderPane({
   onSourceChanged,
   editRequest = null,
 }: ReaderPaneProps) {
+  const intl = useIntl();
   const textRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -92,28 +94,28 @@ export function ReaderPane({
 
   if (!source) {
     return (
-      <section className="pane reader" aria-label="Source">
-        <p className="empty">Open a search result to read it here.</p>
+      <section className="pane reader" aria-label={intl.formatMessage({ id: 'reader.region' })}>
+        <p className="empty">{intl.formatMessage({ id: 'reader.empty' })}</p>
       </section>
     );
   }
-  const byline = [source.author, source.outlet, source.publishedAt ? formatLongDate(source.publishedAt) : null]
+  const byline = [source.author, source.outlet, source.publishedAt ? sourceDate(intl, source.publishedAt) : null]
     .filter(Boolean)
     .join(' · ');
-  const graded = sourceAssessment(source);
-  const weak = weakFieldNotes(source);
+  const graded = sourceAssessment(intl, source);
+  const weak = weakFieldNotes(intl, source);
   const paragraphs = splitParagraphs(source.body);
   const marks = ocrMarks(
     source,
     paragraphs.map((paragraph) => paragraph.start),
   );
   return (
-    <section className="pane reader" aria-label="Source">
+    <section className="pane reader" aria-label={intl.formatMessage({ id: 'reader.region' })}>
       <header className="reader-header">
         <h2>{source.title}</h2>
-        <p className="byline">{byline || 'Outlet and date unknown'}</p>
+        <p className="byline">{byline || intl.formatMessage({ id: 'reader.byline.unknown' })}</p>
         {weak.length > 0 ? (
-          <ul className="weak-fields" aria-label="Details to check">
+          <ul className="weak-fields" aria-label={intl.formatMessage({ id: 'reader.weak.label' })}>
             {weak.map((note) => (
               <li key={note.field} data-field={note.field}>
                 <span aria-hidden="true">⚠ </span>
@@ -135,23 +137,23 @@ export function ReaderPane({
         <div className="reader-actions">
           <button
             type="button"
-            title="Quote the selected passage at the caret in the note (Ctrl+Shift+Q)"
+            title={intl.formatMessage({ id: 'reader.quote.title' })}
             aria-keyshortcuts="Control+Shift+Q"
             onMouseDown={(event) => event.preventDefault()}
             onClick={quoteSelection}
           >
-            Quote in note
+            {intl.formatMessage({ id: 'reader.quote' })}
           </button>
           <button
             type="button"
-            title="Add a footnote citing this source at the caret, without quoting"
+            title={intl.formatMessage({ id: 'reader.cite.title' })}
             onMouseDown={(event) => event.preventDefault()}
             onClick={cite}
           >
-            Cite source
+            {intl.formatMessage({ id: 'reader.cite' })}
           </button>
           <fieldset className="quote-style">
-            <legend>Quote as</legend>
+            <legend>{intl.formatMessage({ id: 'reader.quoteAs' })}</legend>
             <label>
               <input
                 type="radio"
@@ -159,7 +161,7 @@ export function ReaderPane({
                 checked={display === 'inline'}
                 onChange={() => setDisplay('inline')}
               />
-              inline
+              {intl.formatMessage({ id: 'reader.quoteAs.inline' })}
             </label>
             <label>
               <input
@@ -168,11 +170,11 @@ export function ReaderPane({
                 checked={display === 'block'}
                 onChange={() => setDisplay('block')}
               />
-              block quote
+              {intl.formatMessage({ id: 'reader.quoteAs.block' })}
             </label>
           </fieldset>
           <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
-            Edit details
+            {intl.formatMessage({ id: 'reader.editDetails' })}
           </button>
         </div>
         {source.clusterSize > 1 ? <ClusterVersions sourceId={source.id} onOpen={onOpen} /> : null}
@@ -189,9 +191,7 @@ export function ReaderPane({
         />
       ) : null}
       {source.format === 'reference' ? (
-        <p className="reference-only">
-          This source came from a reference manager with no text: it can be cited, not quoted.
-        </p>
+        <p className="reference-only">{intl.formatMessage({ id: 'reader.referenceOnly' })}</p>
       ) : null}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging selected text is the mouse path; "Quote in note" is the keyboard path. */}
       <div className="reader-text" ref={textRef} onDragStart={onDragStart}>
@@ -223,10 +223,11 @@ export function ReaderPane({
 
 /** Before the first paragraph of a page read by OCR; outside every [data-start] paragraph, so never quoted. */
 function OcrMark({ page }: { page: number | undefined }) {
+  const intl = useIntl();
   if (page === undefined) return null;
   return (
-    <div className="ocr-mark" role="note" aria-label={ocrMarkLabel(page)}>
-      <span aria-hidden="true">OCR · p. {page}</span>
+    <div className="ocr-mark" role="note" aria-label={ocrMarkLabel(intl, page)}>
+      <span aria-hidden="true">{intl.formatMessage({ id: 'reader.ocr.mark' }, { page })}</span>
     </div>
   );
 }
