@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Brief, BriefSummary } from '../../shared/contract';
 import { api } from '../api/client';
+import { markingLabel } from '../i18n/marking';
 import { NewBriefMenu } from './NewBriefMenu';
 
 /**
@@ -101,7 +102,7 @@ export function BriefsPanel({
               >
                 <span className="brief-title-text">{brief.title}</span>
                 <span className="result-meta">
-                  {brief.classification} · {lastEdited(brief.updatedAt)}
+                  {markingLabel(intl, brief.classification)} · {lastEdited(brief.updatedAt)}
                 </span>
               </button>
             )}

@@ -192,7 +192,6 @@ export function BriefEditor({
         </div>
       </LexicalComposer>
       <h3 className="footnotes-heading">{intl.formatMessage({ id: 'editor.footnotes.heading' })}</h3>
-
       <CitationStylePicker briefId={brief.id} style={citationStyle} onChange={setCitationStyle} />
       <FootnoteList store={footnoteStore} showPassage={showPassage} />
     </NoteContext.Provider>

@@ -63,7 +63,6 @@ export async function sourceBodies(
   for (const [i, lookup] of lookups.entries()) {
     if (lookup.kind === 'unreachable') {
       const message = currentIntl().formatMessage({ id: 'quote.unreachable' }, { detail: lookup.message });
-
       return { ok: false, error: { code: 'unavailable', message } };
     }
     bodies.set(unique[i]!, lookup.kind === 'found' ? lookup.source.body : null);

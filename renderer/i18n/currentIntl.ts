@@ -6,7 +6,6 @@ import { intlConfig } from '../../shared/i18n/catalogs';
  * The interface language's formatter, for code outside React's render: the API client, event
  * callbacks, DOM drawn for Lexical. LocaleProvider sets it; until then (the first getSettings
  * call) it is English.
-
  */
 let current: IntlShape = createIntl(intlConfig('en'));
 

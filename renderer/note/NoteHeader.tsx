@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { CLASSIFICATIONS, type Classification } from '../../shared/source';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { markingLabel } from '../i18n/marking';
 import { ConflictAlert } from './ConflictAlert';
 import { ExportMenu } from './ExportMenu';
 import { FlaggedQuotesDialog } from './FlaggedQuotesDialog';
@@ -44,7 +45,9 @@ export function NoteHeader({
             onChange={(event) => void session.setClassification(event.target.value as Classification)}
           >
             {CLASSIFICATIONS.map((marking) => (
-              <option key={marking}>{marking}</option>
+              <option key={marking} value={marking}>
+                {markingLabel(intl, marking)}
+              </option>
             ))}
           </select>
         </label>

@@ -324,7 +324,6 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     if (!saved.ok) {
       return onMessage(currentIntl().formatMessage({ id: 'session.notExported' }, { reason: saved.reason }));
     }
-
     const flagged = await flaggedQuotes(noteContent(editor));
     if (typeof flagged === 'string') return onMessage(flagged);
     if (flagged.length === 0) return runExport(options);

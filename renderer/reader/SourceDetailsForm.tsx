@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { CLASSIFICATIONS, type SourceDetail, type SourceEdit } from '../../shared/source';
 import { api } from '../api/client';
+import { markingLabel } from '../i18n/marking';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
@@ -105,7 +106,9 @@ export function SourceDetailsForm({
         {intl.formatMessage({ id: 'details.classification' })}
         <select name="classification" defaultValue={source.classification}>
           {CLASSIFICATIONS.map((marking) => (
-            <option key={marking}>{marking}</option>
+            <option key={marking} value={marking}>
+              {markingLabel(intl, marking)}
+            </option>
           ))}
         </select>
       </label>

@@ -1,6 +1,7 @@
 import type { IntlShape } from 'react-intl';
 import { gradeLabel } from '../../shared/citation';
 import type { SourceDetail } from '../../shared/source';
+import { markingLabel } from '../i18n/marking';
 
 type Assessed = Pick<SourceDetail, 'reliability' | 'credibility' | 'classification'>;
 
@@ -18,8 +19,7 @@ export function sourceAssessment(intl: IntlShape, source: Assessed): string | nu
       : null;
   const parts = [
     grade ? intl.formatMessage({ id: 'reader.graded' }, { grade }) : half,
-
-    source.classification !== 'UNCLASSIFIED' ? source.classification : null,
+    source.classification !== 'UNCLASSIFIED' ? markingLabel(intl, source.classification) : null,
   ];
   return parts.filter(Boolean).join(' · ') || null;
 }

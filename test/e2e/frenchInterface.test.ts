@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useBrowserMode } from './support/browserMode';
+import { ROOT, useBrowserMode } from './support/browserMode';
 
 /** The main controls by role and French name (issue 14), all present at once with a source open. */
 const FRENCH_NAMES = [
@@ -47,6 +49,22 @@ describe('the interface in French (browser mode)', () => {
       await expect.poll(() => page.getByRole(role, { name, exact: true }).count(), `${role} "${name}"`).toBe(1);
     }
     expect(await page.locator('html').getAttribute('lang')).toBe('fr-CA');
+
+    // A French brief quoting the open source with "Citer en note": the README's French screenshot.
+    await page.getByRole('button', { name: 'Nouvelle note' }).click();
+    await page.getByRole('button', { name: 'Note de breffage (français)' }).click();
+    const note = page.getByRole('textbox', { name: 'Note de breffage' });
+    await expect.poll(() => note.locator('h2').first().textContent()).toBe('Objet');
+    await note.locator('p').first().click();
+    await page.keyboard.type('Le Canada et la Corée du Sud amorcent des pourparlers. ');
+    const passage = page.getByRole('region', { name: 'Source' }).locator('p[data-start]').first();
+    await passage.selectText();
+    await page.getByRole('button', { name: 'Citer en note' }).click();
+    const footnotes = page.getByRole('list', { name: 'Notes de bas de page' });
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Enregistré');
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(ROOT, 'test-results', 'browser-mode-fr.png') });
 
     // The choice is kept in the archive: a reload comes back in French, with the same combobox.
     await page.reload();

@@ -135,7 +135,6 @@ export function createCitationDOM(
   const button = element('button', 'citation-ref');
   button.type = 'button';
   button.title = currentIntl().formatMessage({ id: 'citation.cited' }, { source: sourceName(source) });
-
   button.append(footnoteRef(editor ? renderedState(editor).numbers.get(key) : undefined));
   outer.append(button);
   return outer;

@@ -43,7 +43,6 @@ function footnoteNodeAt(editor: LexicalEditor, target: Element) {
 export function NoteInteractionsPlugin({ showPassage }: { showPassage: ShowPassage }) {
   const intl = useIntl();
   const [editor] = useLexicalComposerContext();
-
   const [editing, setEditing] = useState<Editing | null>(null);
   const showPassageRef = useRef(showPassage);
   showPassageRef.current = showPassage;

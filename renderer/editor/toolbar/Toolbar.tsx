@@ -69,7 +69,6 @@ function $blockTypeOf(node: LexicalNode): BlockType {
 export function Toolbar({ children }: { children?: ReactNode }) {
   const intl = useIntl();
   const [editor] = useLexicalComposerContext();
-
   const [state, setState] = useState<ToolbarState>({
     block: 'paragraph',
     formats: new Set(),
@@ -184,7 +183,6 @@ export function Toolbar({ children }: { children?: ReactNode }) {
           {intl.formatMessage({ id: `toolbar.${block}.text` })}
         </button>
       ))}
-
       {children ? <span className="toolbar-gap" /> : null}
       {children}
     </div>
