@@ -46,7 +46,9 @@ describe('the interface in French (browser mode)', () => {
     await results.getByRole('button').first().click();
     await expect.poll(() => page.getByRole('button', { name: 'Citer en note' }).count()).toBe(1);
     for (const [role, name] of FRENCH_NAMES) {
-      await expect.poll(() => page.getByRole(role, { name, exact: true }).count(), `${role} "${name}"`).toBe(1);
+      await expect
+        .poll(() => page.getByRole(role, { name, exact: true }).count(), { message: `${role} "${name}"` })
+        .toBe(1);
     }
     expect(await page.locator('html').getAttribute('lang')).toBe('fr-CA');
 
