@@ -1,10 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
+import type { QuoteProblem } from '../../shared/quoteIntegrity';
+import { quoteProblemText } from '../i18n/quoteProblem';
 
 export interface FlaggedQuote {
   sourceId: number;
   quote: string;
   reason: string;
+  /** The reason in the interface language's terms; `reason` is its English. */
+  problem: QuoteProblem;
 }
 
 /** Before export: the quotations that no longer match their sources, and the analyst's choice. */
@@ -27,7 +31,12 @@ export function FlaggedQuotesDialog({
         <ul aria-label={intl.formatMessage({ id: 'flagged.list' })}>
           {flagged.map((item, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time.
-            <li key={i}>{intl.formatMessage({ id: 'flagged.item' }, { quote: item.quote, reason: item.reason })}</li>
+            <li key={i}>
+              {intl.formatMessage(
+                { id: 'flagged.item' },
+                { quote: item.quote, reason: quoteProblemText(intl, item.problem) },
+              )}
+            </li>
           ))}
         </ul>
         <div className="form-actions">

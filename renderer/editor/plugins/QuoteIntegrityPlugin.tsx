@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import type { TextQuoteAnchor } from '../../../shared/excerpt';
 import { checkQuote } from '../../../shared/quoteIntegrity';
 import { currentIntl } from '../../i18n/currentIntl';
+import { quoteProblemText } from '../../i18n/quoteProblem';
 import { fetchSource } from '../archiveSources';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, type Verdict, writeVerdict } from '../nodes/noteDom';
@@ -88,7 +89,7 @@ export function QuoteIntegrityPlugin(): null {
           if (body == null) verdict = { ok: false, reason: currentIntl().formatMessage({ id: 'quote.sourceGone' }) };
           else {
             const result = checkQuote(quote, body, anchor);
-            verdict = result.ok ? { ok: true } : { ok: false, reason: result.reason };
+            verdict = result.ok ? { ok: true } : { ok: false, reason: quoteProblemText(currentIntl(), result.problem) };
           }
           checked.set(key, { quote, anchor, verdict });
           apply(key, verdict);
