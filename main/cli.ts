@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { type CommandOption, findCommand, UsageError, usage } from './cli/commandList';
+import { type CommandOption, findCommand, UsageError } from './cli/commandList';
+import { errorText, localUsage } from './cli/intl';
 import { defaultDataDir } from './dataDir';
 
 /**
@@ -34,15 +35,15 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parse(argv);
     const [name, ...args] = positionals;
     if (values.help || name === 'help') {
-      process.stdout.write(`${usage(defaultDataDir())}\n`);
+      process.stdout.write(`${await localUsage(defaultDataDir())}\n`);
       return 0;
     }
-    if (!name) throw new UsageError('Missing command.');
+    if (!name) throw new UsageError({ id: 'cli.usage.missingCommand' });
     const command = findCommand(name);
-    if (!command) throw new UsageError(`Unknown command "${name}".`);
+    if (!command) throw new UsageError({ id: 'cli.usage.unknownCommand', values: { name } });
     const given = Object.keys(values).filter((key) => key !== 'data-dir') as CommandOption[];
     const refused = given.find((option) => !command.options.includes(option));
-    if (refused) throw new UsageError(`${name} does not take --${refused}.`);
+    if (refused) throw new UsageError({ id: 'cli.usage.refusedOption', values: { name, option: refused } });
     const { runCommand } = await import('./cli/commands');
     return await runCommand(command, {
       dataDir: values['data-dir'] ?? defaultDataDir(),
@@ -58,10 +59,10 @@ export async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`precis: ${(error as Error).message}\n\n${usage(defaultDataDir())}\n`);
+      process.stderr.write(`precis: ${await errorText(error)}\n\n${await localUsage(defaultDataDir())}\n`);
       return 2;
     }
-    process.stderr.write(`precis: ${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`precis: ${await errorText(error)}\n`);
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { SerializedCitation } from '../shared/citationNode';
 import type { Brief, Snapshot } from '../shared/contract';
 import type { SerializedExcerpt, TextQuoteAnchor } from '../shared/excerpt';
@@ -25,6 +26,7 @@ import { SearchPane } from './search/SearchPane';
 const OPEN_SOURCE_KEY = 'precis.openSource';
 
 export function App() {
+  const intl = useIntl();
   const [source, setSource] = useState<SourceDetail | null>(null);
   const [focus, setFocus] = useState<TextQuoteAnchor | null>(null);
   const [terms, setTerms] = useState<string[]>([]);
@@ -96,7 +98,11 @@ export function App() {
       {message ? (
         <div className="message" role="alert">
           {message}
-          <button type="button" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+          <button
+            type="button"
+            aria-label={intl.formatMessage({ id: 'app.message.dismiss' })}
+            onClick={() => setMessage(null)}
+          >
             ×
           </button>
         </div>
@@ -139,7 +145,7 @@ export function App() {
           }}
           editRequest={editRequest}
         />
-        <section className="pane note" aria-label="Note">
+        <section className="pane note" aria-label={intl.formatMessage({ id: 'app.region.note' })}>
           {brief && historyOpen ? (
             <HistoryPanel
               briefId={brief.id}
@@ -173,14 +179,14 @@ export function App() {
               toolbarExtras={
                 <>
                   <button type="button" onClick={() => void session.checkQuotes()}>
-                    Check quotes
+                    {intl.formatMessage({ id: 'app.checkQuotes' })}
                   </button>
                   <CheckBriefButton onClick={() => void briefCheck.run()} />
                 </>
               }
             />
           ) : (
-            <p className="empty">Opening your brief…</p>
+            <p className="empty">{intl.formatMessage({ id: 'app.openingBrief' })}</p>
           )}
         </section>
       </main>

@@ -18,7 +18,37 @@ import { EXCERPT_NODE_TYPE, type TextQuoteAnchor } from './excerpt';
  * in the middle of a source word.
  */
 
-export type QuoteCheck = { ok: true; start: number; end: number } | { ok: false; reason: string };
+export type QuoteCheck =
+  | { ok: true; start: number; end: number }
+  | { ok: false; reason: string; problem: QuoteProblem };
+
+/**
+ * Why a quotation failed, for the interface's language: a message of shared/i18n/messages
+ * (`quote.problem.*`) and its values, source text bare (the message quotes it in its language's
+ * marks), a list of missing phrases as an array. `reason` says the same in English.
+ */
+export interface QuoteProblem {
+  id:
+    | 'quote.problem.empty'
+    | 'quote.problem.noWords'
+    | 'quote.problem.insideWord'
+    | 'quote.problem.notInSource'
+    | 'quote.problem.recased'
+    | 'quote.problem.recasedHint'
+    | 'quote.problem.capitals'
+    | 'quote.problem.punctuation'
+    | 'quote.problem.ellipsis'
+    | 'quote.problem.order'
+    | 'quote.problem.sourceGone';
+  values: Record<string, string | string[]>;
+}
+
+type Failure = Extract<QuoteCheck, { ok: false }>;
+const failure = (reason: string, id: QuoteProblem['id'], values: QuoteProblem['values'] = {}): Failure => ({
+  ok: false,
+  reason,
+  problem: { id, values },
+});
 
 /** How many words of the source one bracketed replacement may stand for. */
 export const MAX_REPLACED_WORDS = 4;
@@ -226,7 +256,8 @@ class PreparedSource {
   }
 }
 
-const quoted = (text: string) => `“${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
+const clipped = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+const quoted = (text: string) => `“${clipped(text)}”`;
 
 /** Checks that `quote` is the words of `sourceBody`; on success gives the span quoted (nearest the anchor). */
 export function checkQuote(quote: string, sourceBody: string, anchor?: TextQuoteAnchor): QuoteCheck {
@@ -234,12 +265,12 @@ export function checkQuote(quote: string, sourceBody: string, anchor?: TextQuote
 }
 
 function checkPrepared(quote: string, source: PreparedSource, anchor?: TextQuoteAnchor): QuoteCheck {
-  if (!quote.trim()) return { ok: false, reason: 'The quotation is empty.' };
+  if (!quote.trim()) return failure('The quotation is empty.', 'quote.problem.empty');
   const chunks = parseQuote(quote);
-  if (chunks.length === 0) return { ok: false, reason: 'The quotation has no words of the source in it.' };
+  if (chunks.length === 0) return failure('The quotation has no words of the source in it.', 'quote.problem.noWords');
   const { folded } = source;
   const spans = matchQuote(chunks, folded.text, 'g', true).map((span) => toSourceSpan(folded, span));
-  if (spans.length === 0) return { ok: false, reason: explainMismatch(chunks, source) };
+  if (spans.length === 0) return explainMismatch(chunks, source);
   // Without an anchor the first occurrence wins; for "[T]he" that is "the", not its "he".
   const target = anchor?.start ?? 0;
   let best = spans[0]!;
@@ -250,12 +281,16 @@ function checkPrepared(quote: string, source: PreparedSource, anchor?: TextQuote
 type Recased = { quoted: string; source: string };
 
 /** The most useful single sentence about why a quotation was not found. */
-function explainMismatch(chunks: QuotePart[][], source: PreparedSource): string {
+function explainMismatch(chunks: QuotePart[][], source: PreparedSource): Failure {
   const { folded } = source;
   const cut = matchQuote(chunks, folded.text, 'g', false)[0];
   if (cut) {
-    const at = toSourceSpan(folded, cut);
-    return `The quotation begins or ends inside a word of the source, which reads ${quoted(wordsAround(source.body, at))}.`;
+    const around = wordsAround(source.body, toSourceSpan(folded, cut));
+    return failure(
+      `The quotation begins or ends inside a word of the source, which reads ${quoted(around)}.`,
+      'quote.problem.insideWord',
+      { source: clipped(around) },
+    );
   }
 
   const words = chunks.flatMap(wholeWordsOf);
@@ -269,9 +304,14 @@ function explainMismatch(chunks: QuotePart[][], source: PreparedSource): string 
     missing[phrase]!.push(word);
   });
   if (missing.length > 0) {
-    const phrases = missing.slice(0, 5).map((words) => quoted(words.join(' ')));
+    const bare = missing.slice(0, 5).map((words) => clipped(words.join(' ')));
     const one = missing.length === 1 && missing[0]!.length === 1;
-    return `${one ? 'This word is' : 'These words are'} not in the source: ${phrases.join(', ')}${missing.length > 5 ? ', …' : ''}.`;
+    const more = missing.length > 5;
+    return failure(
+      `${one ? 'This word is' : 'These words are'} not in the source: ${bare.map((p) => `“${p}”`).join(', ')}${more ? ', …' : ''}.`,
+      'quote.problem.notInSource',
+      { single: one ? 'yes' : 'no', phrases: bare, more: more ? 'yes' : 'no' },
+    );
   }
 
   const ignoringCase = matchQuote(chunks, folded.text, 'gi', true)[0];
@@ -286,17 +326,42 @@ function explainMismatch(chunks: QuotePart[][], source: PreparedSource): string 
     );
   if (recased) {
     const hint = bracketHint(recased.quoted, recased.source);
-    return `The source writes ${quoted(recased.source)}, not ${quoted(recased.quoted)}${hint ? `; mark the change as ${quoted(hint)}` : ''}.`;
+    const values = { source: clipped(recased.source), quoted: clipped(recased.quoted) };
+    return hint
+      ? failure(
+          `The source writes ${quoted(recased.source)}, not ${quoted(recased.quoted)}; mark the change as ${quoted(hint)}.`,
+          'quote.problem.recasedHint',
+          { ...values, hint: clipped(hint) },
+        )
+      : failure(
+          `The source writes ${quoted(recased.source)}, not ${quoted(recased.quoted)}.`,
+          'quote.problem.recased',
+          values,
+        );
   }
-  if (ignoringCase) return `Capital letters differ from the source, which reads ${quoted(sourceText)}.`;
+  if (ignoringCase) {
+    return failure(
+      `Capital letters differ from the source, which reads ${quoted(sourceText)}.`,
+      'quote.problem.capitals',
+      { source: clipped(sourceText) },
+    );
+  }
 
   const punctuated = chunks.length === 1 ? wordsInOrder(words, folded.text) : null;
-  if (punctuated) return `Punctuation differs from the source, which reads ${quoted(sliceOf(source, punctuated))}.`;
+  if (punctuated) {
+    const reads = sliceOf(source, punctuated);
+    return failure(`Punctuation differs from the source, which reads ${quoted(reads)}.`, 'quote.problem.punctuation', {
+      source: clipped(reads),
+    });
+  }
   const texts = chunks.flat().flatMap((part) => (part.kind === 'text' ? [part.text] : []));
   if (texts.some((text) => text.includes('...'))) {
-    return 'The source has no “…” there; mark an omission with brackets: […].';
+    return failure('The source has no “…” there; mark an omission with brackets: […].', 'quote.problem.ellipsis');
   }
-  return 'The words are in the source, but not in this order or not together; mark each omission with […].';
+  return failure(
+    'The words are in the source, but not in this order or not together; mark each omission with […].',
+    'quote.problem.order',
+  );
 }
 
 /** The source's own text under a span of its folded text. */
@@ -356,6 +421,7 @@ export interface QuoteFlag {
   sourceId: number;
   quote: string;
   reason: string;
+  problem: QuoteProblem;
 }
 
 /**
@@ -375,9 +441,10 @@ export function checkBrief(state: SerializedBriefState, getBody: (sourceId: numb
     const source = prepared.get(node.sourceId) ?? null;
     const result: QuoteCheck = source
       ? checkPrepared(node.quote, source, node.anchor)
-      : { ok: false, reason: 'The source of this quotation is no longer in the archive.' };
+      : failure('The source of this quotation is no longer in the archive.', 'quote.problem.sourceGone');
     if (!result.ok) {
-      flags.push({ index, footnote: position + 1, sourceId: node.sourceId, quote: node.quote, reason: result.reason });
+      const { reason, problem } = result;
+      flags.push({ index, footnote: position + 1, sourceId: node.sourceId, quote: node.quote, reason, problem });
     }
     index++;
   });

@@ -1,3 +1,4 @@
+import type { MessageId } from '../../shared/i18n/catalogs';
 import { IMPORT_EXTENSIONS_TEXT, REFERENCE_EXTENSIONS } from '../importers/importFormats';
 
 /**
@@ -86,5 +87,25 @@ export function usage(defaultDataDir: string): string {
   ].join('\n');
 }
 
-/** A wrong command line: printed with the usage, exit code 2. */
-export class UsageError extends Error {}
+/** A CLI message of the catalogs (main/cli/intl.ts prints it in the language of LANG). */
+export interface CliMessage {
+  id: MessageId;
+  values?: Record<string, string | number>;
+}
+
+/**
+ * A wrong command line: printed with the usage, exit code 2. Either a catalog message or a text
+ * already written (the contract's refusal).
+ */
+export class UsageError extends Error {
+  constructor(readonly text: string | CliMessage) {
+    super(typeof text === 'string' ? text : text.id);
+  }
+}
+
+/** A failure the CLI reports in one line, exit code 1. */
+export class CliFailure extends Error {
+  constructor(readonly text: CliMessage) {
+    super(text.id);
+  }
+}

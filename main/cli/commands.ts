@@ -12,8 +12,8 @@ import { importPaths } from '../importers/importPaths';
 import { onImportProgress } from '../importers/importProgress';
 import { attachmentsBeside } from '../interchange/attachments';
 import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
-import { type CommandSpec, UsageError } from './commandList';
-import { cliIntl } from './intl';
+import { CliFailure, type CommandSpec, UsageError } from './commandList';
+import { cliIntl, cliLine } from './intl';
 
 /**
  * The CLI as a door onto the contract: every command but `serve` is a contract call through
@@ -54,7 +54,7 @@ const RUNS: Record<string, Run> = {
 export async function runCommand(command: CommandSpec, ctx: CliContext): Promise<number> {
   if (command.name === 'serve') return serve(ctx);
   const run = RUNS[command.name];
-  if (!run) throw new UsageError(`Unknown command "${command.name}".`);
+  if (!run) throw new UsageError({ id: 'cli.usage.unknownCommand', values: { name: command.name } });
   const core = await openCliCore(ctx, command.readOnly);
   try {
     return await run(core, ctx);
@@ -72,7 +72,7 @@ async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<Core> {
     version: appVersion(),
     allowRepair: !readOnly,
   });
-  if (core.notice) process.stderr.write(`Warning: ${core.notice}\n`);
+  if (core.notice) process.stderr.write(`${await cliLine('cli.warning', { notice: core.notice })}\n`);
   return core;
 }
 
@@ -87,24 +87,25 @@ async function call<M extends ContractMethod>(handlers: Handlers, method: M, inp
   });
   if (result.ok) return result.value as MethodOutput<M>;
   if (result.error.code === 'invalid-input') throw new UsageError(result.error.message);
-  throw new Error(unexpected instanceof Error ? `${method} failed: ${unexpected.message}` : result.error.message);
+  if (!(unexpected instanceof Error)) throw new Error(result.error.message);
+  throw new CliFailure({ id: 'cli.fail.method', values: { method, detail: unexpected.message } });
 }
 
 /** A whole number as a number; anything else as typed, for the contract to refuse with its message. */
 const wholeNumber = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value);
 
 async function serve(ctx: CliContext): Promise<number> {
-  if (ctx.args.length > 0) throw new UsageError('serve takes no arguments.');
+  if (ctx.args.length > 0) throw new UsageError({ id: 'cli.usage.noArguments', values: { name: 'serve' } });
   const port = ctx.port === undefined ? 0 : wholeNumber(ctx.port);
-  if (typeof port !== 'number' || port > 65535) throw new UsageError('--port must be a whole number from 0 to 65535.');
+  if (typeof port !== 'number' || port > 65535) throw new UsageError({ id: 'cli.usage.port' });
   const renderer = rendererDir();
   if (!existsSync(join(renderer, 'index.html'))) {
-    throw new Error(`The renderer is not built (${renderer} is missing): run \`npm run build\` first.`);
+    throw new CliFailure({ id: 'cli.fail.rendererMissing', values: { dir: renderer } });
   }
   const core = await openCliCore(ctx, false);
   const host = await startBrowserHost({ handlers: core.handlers, rendererDir: renderer, port });
-  print(`Précis is running in browser mode. Open ${host.url}`);
-  print(`Archive: ${ctx.dataDir}  (Ctrl+C to stop)`);
+  print(await cliLine('cli.serve.running', { url: host.url }));
+  print(await cliLine('cli.serve.archive', { dir: ctx.dataDir }));
   const stop = () => {
     void host.close().finally(() => {
       core.close();
@@ -118,7 +119,7 @@ async function serve(ctx: CliContext): Promise<number> {
 
 /** Files are read here (folders walked, progress on stderr) and each goes in as the contract's importFile. */
 async function importCommand(core: Core, ctx: CliContext): Promise<number> {
-  if (ctx.args.length === 0) throw new UsageError('import needs at least one file or folder.');
+  if (ctx.args.length === 0) throw new UsageError({ id: 'cli.usage.importNeedsPath' });
   const importFile = async (name: string, bytes: Uint8Array, path: string) => {
     const input: MethodInput<'importFile'> = { name, base64: Buffer.from(bytes).toString('base64') };
     // Run on the analyst's own machine, the CLI may read the attachments a library names.
@@ -153,21 +154,28 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
   if (ctx.json) {
     printJson(report);
   } else {
-    for (const item of report.imported) print(`imported  #${item.id}  ${item.title}  (${item.path})`);
-    for (const item of report.updated)
-      print(`completed #${item.id}  ${item.title}: ${item.fields.join(', ')}  (${item.path})`);
-    for (const item of report.duplicates) print(`duplicate ${item.path} is already source #${item.duplicateOf}`);
-    for (const item of report.failed) print(`failed    ${item.path}: ${item.error}`);
-    const completed = report.updated.length > 0 ? `, ${report.updated.length} completed` : '';
+    // Ids are printed as typed (#1234), never grouped as a quantity would be.
+    for (const { id, title, path } of report.imported)
+      print(await cliLine('cli.import.imported', { id: `${id}`, title, path }));
+    for (const { id, title, path, fields } of report.updated)
+      print(await cliLine('cli.import.completed', { id: `${id}`, title, path, fields: fields.join(', ') }));
+    for (const { path, duplicateOf } of report.duplicates)
+      print(await cliLine('cli.import.duplicate', { path, id: `${duplicateOf}` }));
+    for (const { path, error } of report.failed) print(await cliLine('cli.import.failed', { path, error }));
     print(
-      `${report.imported.length} imported${completed}, ${report.duplicates.length} duplicates, ${report.failed.length} failed`,
+      await cliLine('cli.import.totals', {
+        imported: report.imported.length,
+        completed: report.updated.length,
+        duplicates: report.duplicates.length,
+        failed: report.failed.length,
+      }),
     );
   }
   return report.failed.length > 0 ? 1 : 0;
 }
 
 async function searchCommand(core: Core, ctx: CliContext): Promise<number> {
-  if (ctx.args.length === 0) throw new UsageError('search needs a query.');
+  if (ctx.args.length === 0) throw new UsageError({ id: 'cli.usage.searchNeedsQuery' });
   const response = await call(core.handlers, 'search', {
     query: ctx.args.join(' '),
     ...(ctx.limit === undefined ? {} : { limit: wholeNumber(ctx.limit) }),
@@ -183,8 +191,8 @@ async function searchCommand(core: Core, ctx: CliContext): Promise<number> {
     printJson({ ...rest, results, ...(notice ? { notice } : {}) });
     return 0;
   }
-  if (notice) print(`Note: ${notice}`);
-  print(`${response.total} result${response.total === 1 ? '' : 's'} for ${response.query}`);
+  if (notice) print(await cliLine('cli.search.note', { notice }));
+  print(await cliLine('cli.search.count', { total: response.total, query: response.query }));
   for (const hit of results) {
     print(`\n#${hit.id}  ${hit.title}`);
     print(`    ${[hit.outlet, hit.publishedAt].filter(Boolean).join(' · ')}`);
@@ -194,10 +202,10 @@ async function searchCommand(core: Core, ctx: CliContext): Promise<number> {
 }
 
 async function sourcesCommand(core: Core, ctx: CliContext): Promise<number> {
-  if (ctx.args.length > 0) throw new UsageError('sources takes no arguments.');
-  if (ctx.ids !== undefined && ctx.format === undefined) throw new UsageError('--ids goes with --format.');
+  if (ctx.args.length > 0) throw new UsageError({ id: 'cli.usage.noArguments', values: { name: 'sources' } });
+  if (ctx.ids !== undefined && ctx.format === undefined) throw new UsageError({ id: 'cli.usage.idsWithFormat' });
   if (ctx.format !== undefined) {
-    if (ctx.json) throw new UsageError('--format and --json do not go together.');
+    if (ctx.json) throw new UsageError({ id: 'cli.usage.formatOrJson' });
     const ids = ctx.ids?.split(',').map((id) => wholeNumber(id.trim()));
     const file = await call(core.handlers, 'exportSourceMetadata', { format: ctx.format, ...(ids ? { ids } : {}) });
     process.stdout.write(file.text);
@@ -210,7 +218,7 @@ async function sourcesCommand(core: Core, ctx: CliContext): Promise<number> {
 }
 
 async function briefsCommand(core: Core, ctx: CliContext): Promise<number> {
-  if (ctx.args.length > 0) throw new UsageError('briefs takes no arguments.');
+  if (ctx.args.length > 0) throw new UsageError({ id: 'cli.usage.noArguments', values: { name: 'briefs' } });
   const briefs = await call(core.handlers, 'listBriefs', {});
   if (ctx.json) printJson(briefs);
   else for (const b of briefs) print(`#${b.id}\t${b.updatedAt}\t${b.title}`);
@@ -220,16 +228,16 @@ async function briefsCommand(core: Core, ctx: CliContext): Promise<number> {
 /** The contract's exportBrief, with the file chosen by -o as Electron's save dialog chooses it. */
 async function exportCommand(core: Core, ctx: CliContext): Promise<number> {
   const [idText, ...extra] = ctx.args;
-  if (!idText || extra.length > 0) throw new UsageError('export needs one BRIEF_ID.');
+  if (!idText || extra.length > 0) throw new UsageError({ id: 'cli.usage.exportNeedsId' });
   const output = ctx.output;
-  if (!output) throw new UsageError('export needs -o FILE.docx.');
+  if (!output) throw new UsageError({ id: 'cli.usage.exportNeedsOutput' });
   const handlers: Handlers = {
     ...core.handlers,
     exportBrief: (input) => exportBrief(core.db, input, { kind: 'file', choosePath: () => resolve(output) }),
   };
   const outcome = await call(handlers, 'exportBrief', { id: wholeNumber(idText), ...ctx.exportOptions });
-  if (outcome.kind !== 'saved') throw new Error(`Brief ${idText} was not exported.`);
-  print(`Exported brief ${idText} to ${outcome.path}`);
+  if (outcome.kind !== 'saved') throw new CliFailure({ id: 'cli.fail.notExported', values: { id: idText } });
+  print(await cliLine('cli.export.done', { id: idText, path: outcome.path }));
   return 0;
 }
 

@@ -1,5 +1,6 @@
 import type { MethodInput, MethodOutput, PrecisApi, Result } from '../../shared/contract';
 import { CONTRACT_METHODS, type ContractMethod } from '../../shared/contractMethods';
+import { currentIntl, localizeResult } from '../i18n/currentIntl';
 
 declare global {
   interface Window {
@@ -40,28 +41,39 @@ function httpApi(): PrecisApi {
           ok: false,
           error: {
             code: 'unavailable',
-            message: 'This tab has no valid access token: open the URL printed by `precis serve`.',
+            message: currentIntl().formatMessage({ id: 'api.noToken' }),
           },
         };
       }
       if (!response.ok) {
         return {
           ok: false,
-          error: { code: 'unavailable', message: `Précis refused the request (HTTP ${response.status}).` },
+          error: {
+            code: 'unavailable',
+            message: currentIntl().formatMessage({ id: 'api.refused' }, { status: response.status }),
+          },
         };
       }
-      return (await response.json()) as Result<unknown>;
+      return localizeResult((await response.json()) as Result<unknown>);
     } catch {
       return {
         ok: false,
-        error: { code: 'unavailable', message: 'Précis is not running: restart it and reload this page.' },
+        error: { code: 'unavailable', message: currentIntl().formatMessage({ id: 'api.notRunning' }) },
       };
     }
   };
   return Object.fromEntries(CONTRACT_METHODS.map((m) => [m, (input: unknown) => call(m, input)])) as PrecisApi;
 }
 
+/** Electron's bridge, with main's errors in the interface language (see localizeError). */
+function localizedBridge(bridge: PrecisApi): PrecisApi {
+  const call = bridge as unknown as Record<ContractMethod, (input: unknown) => Promise<Result<unknown>>>;
+  return Object.fromEntries(
+    CONTRACT_METHODS.map((m) => [m, async (input: unknown) => localizeResult(await call[m](input))]),
+  ) as PrecisApi;
+}
+
 /** The contract as seen by the renderer: the preload bridge in Electron, HTTP in browser mode. */
-export const api: PrecisApi = window.precis ?? httpApi();
+export const api: PrecisApi = window.precis ? localizedBridge(window.precis) : httpApi();
 
 export type { MethodInput, MethodOutput };

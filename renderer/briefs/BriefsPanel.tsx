@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Brief, BriefSummary } from '../../shared/contract';
 import { api } from '../api/client';
+import { markingLabel } from '../i18n/marking';
 import { NewBriefMenu } from './NewBriefMenu';
-
-const lastEdited = (iso: string) => new Date(iso).toLocaleString('en-CA', { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * The briefs of this archive: open, create from a template, rename, duplicate, and delete to a
@@ -24,6 +24,8 @@ export function BriefsPanel({
   onOpen: (brief: Brief) => void;
   onError: (message: string) => void;
 }) {
+  const intl = useIntl();
+  const lastEdited = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
   const [briefs, setBriefs] = useState<BriefSummary[]>([]);
   const [trash, setTrash] = useState<BriefSummary[] | null>(null);
   const [renaming, setRenaming] = useState<number | null>(null);
@@ -59,9 +61,9 @@ export function BriefsPanel({
   };
 
   return (
-    <section className="briefs" aria-label="Brief library">
+    <section className="briefs" aria-label={intl.formatMessage({ id: 'briefs.region' })}>
       <div className="briefs-head">
-        <h2>Briefs</h2>
+        <h2>{intl.formatMessage({ id: 'briefs.heading' })}</h2>
         <NewBriefMenu
           onCreated={(brief) => {
             onOpen(brief);
@@ -70,7 +72,7 @@ export function BriefsPanel({
           onError={onError}
         />
       </div>
-      <ul className="brief-list" aria-label="Briefs">
+      <ul className="brief-list" aria-label={intl.formatMessage({ id: 'briefs.list' })}>
         {briefs.map((brief) => (
           <li key={brief.id} className={brief.id === currentId ? 'current' : undefined}>
             {renaming === brief.id ? (
@@ -84,8 +86,12 @@ export function BriefsPanel({
                   else void act(() => api.renameBrief({ id: brief.id, title, baseRevision: brief.revision }));
                 }}
               >
-                <input name="title" aria-label="New title" defaultValue={brief.title} />
-                <button type="submit">Save title</button>
+                <input
+                  name="title"
+                  aria-label={intl.formatMessage({ id: 'briefs.rename.title' })}
+                  defaultValue={brief.title}
+                />
+                <button type="submit">{intl.formatMessage({ id: 'briefs.rename.save' })}</button>
               </form>
             ) : (
               <button
@@ -96,47 +102,51 @@ export function BriefsPanel({
               >
                 <span className="brief-title-text">{brief.title}</span>
                 <span className="result-meta">
-                  {brief.classification} · {lastEdited(brief.updatedAt)}
+                  {markingLabel(intl, brief.classification)} · {lastEdited(brief.updatedAt)}
                 </span>
               </button>
             )}
             <span className="brief-actions">
-              <button type="button" aria-label={`Rename ${brief.title}`} onClick={() => setRenaming(brief.id)}>
-                Rename
+              <button
+                type="button"
+                aria-label={intl.formatMessage({ id: 'briefs.rename.label' }, { title: brief.title })}
+                onClick={() => setRenaming(brief.id)}
+              >
+                {intl.formatMessage({ id: 'briefs.rename' })}
               </button>
               <button
                 type="button"
-                aria-label={`Duplicate ${brief.title}`}
+                aria-label={intl.formatMessage({ id: 'briefs.duplicate.label' }, { title: brief.title })}
                 onClick={() => void act(() => api.duplicateBrief({ id: brief.id }))}
               >
-                Duplicate
+                {intl.formatMessage({ id: 'briefs.duplicate' })}
               </button>
               <button
                 type="button"
-                aria-label={`Delete ${brief.title}`}
+                aria-label={intl.formatMessage({ id: 'briefs.delete.label' }, { title: brief.title })}
                 onClick={() => void act(() => api.deleteBrief({ id: brief.id }))}
               >
-                Delete
+                {intl.formatMessage({ id: 'briefs.delete' })}
               </button>
             </span>
           </li>
         ))}
       </ul>
       <button type="button" className="link" aria-expanded={trash !== null} onClick={() => void showTrash()}>
-        Trash
+        {intl.formatMessage({ id: 'briefs.trash' })}
       </button>
       {trash !== null ? (
-        <ul className="brief-list trash" aria-label="Trash">
-          {trash.length === 0 ? <li className="empty">The trash is empty.</li> : null}
+        <ul className="brief-list trash" aria-label={intl.formatMessage({ id: 'briefs.trash' })}>
+          {trash.length === 0 ? <li className="empty">{intl.formatMessage({ id: 'briefs.trash.empty' })}</li> : null}
           {trash.map((brief) => (
             <li key={brief.id}>
               <span className="brief-title-text">{brief.title}</span>
               <button
                 type="button"
-                aria-label={`Restore ${brief.title}`}
+                aria-label={intl.formatMessage({ id: 'briefs.restore.label' }, { title: brief.title })}
                 onClick={() => void act(() => api.restoreBrief({ id: brief.id }))}
               >
-                Restore
+                {intl.formatMessage({ id: 'briefs.restore' })}
               </button>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { EditorState, LexicalEditor } from 'lexical';
 import { memo, type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { Brief } from '../../shared/contract';
 import type { CitationRun } from '../../shared/csl/citationFormat';
 import type { TextQuoteAnchor } from '../../shared/excerpt';
@@ -65,9 +66,10 @@ function createFootnoteStore() {
 type FootnoteStore = ReturnType<typeof createFootnoteStore>;
 
 function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassage: BriefEditorProps['showPassage'] }) {
+  const intl = useIntl();
   const footnotes = useSyncExternalStore(store.subscribe, store.get, store.get);
   return (
-    <ol className="footnotes" aria-label="Footnotes">
+    <ol className="footnotes" aria-label={intl.formatMessage({ id: 'editor.footnotes.label' })}>
       {footnotes.map((footnote) => (
         <FootnoteItem key={footnote.nodeKey} footnote={footnote} showPassage={showPassage} />
       ))}
@@ -75,9 +77,9 @@ function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassag
   );
 }
 
-function saveLabel(status: SaveStatus): string {
-  if (status.kind === 'failed') return `Not saved — ${status.reason}`;
-  return status.kind === 'saved' ? 'Saved' : 'Saving…';
+function saveLabel(intl: IntlShape, status: SaveStatus): string {
+  if (status.kind === 'failed') return intl.formatMessage({ id: 'editor.save.failed' }, { reason: status.reason });
+  return intl.formatMessage({ id: status.kind === 'saved' ? 'editor.save.saved' : 'editor.save.saving' });
 }
 
 /**
@@ -137,6 +139,7 @@ export function BriefEditor({
   toolbarExtras,
   showGrades = false,
 }: BriefEditorProps) {
+  const intl = useIntl();
   const footnoteStore = useMemo(createFootnoteStore, []);
   const [citationStyle, setCitationStyle] = useState(brief.citationStyle);
   const citationFormat = useMemo(
@@ -169,14 +172,12 @@ export function BriefEditor({
               <ContentEditable
                 className="editor-input"
                 role="textbox"
-                aria-label="Briefing note"
+                aria-label={intl.formatMessage({ id: 'editor.note.label' })}
                 aria-multiline={true}
                 spellCheck={true}
               />
             }
-            placeholder={
-              <div className="editor-placeholder">Write your note; drag a passage from the source to quote it.</div>
-            }
+            placeholder={<div className="editor-placeholder">{intl.formatMessage({ id: 'editor.placeholder' })}</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
@@ -192,12 +193,12 @@ export function BriefEditor({
         <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />
         <div className="note-status">
           <p className={`save-state ${saveStatus.kind}`} role="status">
-            {saveLabel(saveStatus)}
+            {saveLabel(intl, saveStatus)}
           </p>
           <OutlinePlugin />
         </div>
       </LexicalComposer>
-      <h3 className="footnotes-heading">Notes</h3>
+      <h3 className="footnotes-heading">{intl.formatMessage({ id: 'editor.footnotes.heading' })}</h3>
       <CitationStylePicker briefId={brief.id} style={citationStyle} onChange={setCitationStyle} />
       <FootnoteList store={footnoteStore} showPassage={showPassage} />
     </NoteContext.Provider>

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useId, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { BUILTIN_CITATION_STYLES, citationStyleLabel, isBuiltinStyle } from '../../shared/csl/citationStyles';
 import { api } from '../api/client';
 
@@ -18,6 +19,7 @@ export function CitationStylePicker({
   style: string;
   onChange: (style: string) => void;
 }) {
+  const intl = useIntl();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileInputId = useId();
@@ -44,7 +46,7 @@ export function CitationStylePicker({
   return (
     <div className="citation-style">
       <label>
-        Citation style{' '}
+        {intl.formatMessage({ id: 'citationStyle.label' })}{' '}
         <select
           value={isBuiltinStyle(style) ? style : CUSTOM}
           disabled={busy}
@@ -61,7 +63,7 @@ export function CitationStylePicker({
         </select>
       </label>
       <label htmlFor={fileInputId} className="citation-style-file">
-        Add a CSL style file
+        {intl.formatMessage({ id: 'citationStyle.addFile' })}
       </label>
       <input
         id={fileInputId}

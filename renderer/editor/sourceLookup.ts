@@ -1,5 +1,6 @@
 import type { Result } from '../../shared/contract';
 import type { SourceDetail } from '../../shared/source';
+import { currentIntl } from '../i18n/currentIntl';
 
 /**
  * What looking up a quotation's source found. "Deleted" only when the archive answered that it
@@ -61,7 +62,7 @@ export async function sourceBodies(
   const bodies = new Map<number, string | null>();
   for (const [i, lookup] of lookups.entries()) {
     if (lookup.kind === 'unreachable') {
-      const message = `Could not reach the archive to check quotations: ${lookup.message}`;
+      const message = currentIntl().formatMessage({ id: 'quote.unreachable' }, { detail: lookup.message });
       return { ok: false, error: { code: 'unavailable', message } };
     }
     bodies.set(unique[i]!, lookup.kind === 'found' ? lookup.source.body : null);

@@ -9,16 +9,6 @@ import { api } from '../api/client';
 import { compareText } from './compareText';
 import { snapshotPreview } from './plainText';
 
-const REASONS: Record<SnapshotSummary['reason'], string> = {
-  auto: 'Automatic',
-  manual: 'Taken by you',
-  export: 'Before export',
-  'before-restore': 'Before a restore',
-  conflict: 'From another window',
-};
-
-const when = (iso: string) => new Date(iso).toLocaleString('en-CA', { dateStyle: 'medium', timeStyle: 'medium' });
-
 /**
  * The brief's history: snapshots with their time, a read-only preview, and restore. Restoring goes
  * through the editor (so Ctrl+Z undoes it) after the current state is itself snapshotted.
@@ -43,6 +33,8 @@ export function HistoryPanel({
   onRestore: (snapshot: Snapshot) => void;
   onError: (message: string) => void;
 }) {
+  const intl = useIntl();
+  const when = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' });
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   const [preview, setPreview] = useState<Snapshot | null>(null);
 
@@ -75,32 +67,41 @@ export function HistoryPanel({
     if (!snapshot) return;
     await beforeSnapshot();
     const saved = await api.takeSnapshot({ briefId, reason: 'before-restore' });
-    if (!saved.ok) return onError(`Not restored: the current state could not be kept first (${saved.error.message}).`);
+    if (!saved.ok) {
+      return onError(intl.formatMessage({ id: 'history.restore.failed' }, { detail: saved.error.message }));
+    }
     onRestore(snapshot);
     setPreview(null);
     await reload();
   };
 
   return (
-    <section className="history" aria-label="History">
+    <section className="history" aria-label={intl.formatMessage({ id: 'history.region' })}>
       <div className="history-head">
-        <h2>History</h2>
+        <h2>{intl.formatMessage({ id: 'history.heading' })}</h2>
         <button type="button" onClick={() => void take()}>
-          Take snapshot
+          {intl.formatMessage({ id: 'history.take' })}
         </button>
       </div>
-      <ul className="snapshots" aria-label="Snapshots">
-        {snapshots.length === 0 ? <li className="empty">No snapshots yet.</li> : null}
+      <ul className="snapshots" aria-label={intl.formatMessage({ id: 'history.list' })}>
+        {snapshots.length === 0 ? <li className="empty">{intl.formatMessage({ id: 'history.empty' })}</li> : null}
         {snapshots.map((snapshot) => (
           <li key={snapshot.id}>
             <span className="snapshot-label">
-              {when(snapshot.takenAt)} — {REASONS[snapshot.reason]}, {snapshot.wordCount} words
+              {intl.formatMessage(
+                { id: 'history.snapshot' },
+                {
+                  when: when(snapshot.takenAt),
+                  reason: intl.formatMessage({ id: `history.reason.${snapshot.reason}` }),
+                  words: snapshot.wordCount,
+                },
+              )}
             </span>
             <button type="button" onClick={() => void load(snapshot.id).then(setPreview)}>
-              Preview
+              {intl.formatMessage({ id: 'history.preview' })}
             </button>
             <button type="button" onClick={() => void restore(snapshot.id)}>
-              Restore
+              {intl.formatMessage({ id: 'history.restore' })}
             </button>
           </li>
         ))}
@@ -130,13 +131,15 @@ function SnapshotView({
   current: SerializedBriefState | null;
 }) {
   const intl = useIntl();
+  const when = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' });
   const { titleBlock, blocks } = snapshotPreview(snapshot.content);
   const changes = current ? compareText(briefPlainText(snapshot.content), briefPlainText(current)) : [];
   const changed = changes.some((change) => change.kind !== 'same');
+  const region = intl.formatMessage({ id: 'history.preview.region' });
   return (
     // Focusable: it scrolls, and a keyboard user must be able to scroll it.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: see above (axe's scrollable-region-focusable).
-    <section className="snapshot-preview" aria-label="Snapshot preview" tabIndex={0}>
+    <section className="snapshot-preview" aria-label={region} tabIndex={0}>
       <h3>
         {snapshot.title} — {when(snapshot.takenAt)}
       </h3>

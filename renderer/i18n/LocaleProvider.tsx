@@ -1,8 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider, useIntl } from 'react-intl';
 import { intlConfig } from '../../shared/i18n/catalogs';
 import { type Locale, pickLocale } from '../../shared/i18n/locale';
 import { api } from '../api/client';
+import { setCurrentIntl } from './currentIntl';
 
 type LanguageChoice = { locale: Locale; choose: (locale: Locale) => Promise<void> };
 const LanguageContext = createContext<LanguageChoice | null>(null);
@@ -40,7 +41,16 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   if (!locale) return null;
   return (
     <LanguageContext.Provider value={{ locale, choose }}>
-      <IntlProvider {...intlConfig(locale)}>{children}</IntlProvider>
+      <IntlProvider {...intlConfig(locale)}>
+        <ShareIntl />
+        {children}
+      </IntlProvider>
     </LanguageContext.Provider>
   );
+}
+
+/** Hands the provider's formatter to code outside React (the API client's error messages). */
+function ShareIntl() {
+  setCurrentIntl(useIntl());
+  return null;
 }

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useRef, useState } from 'react';
+import { type IntlShape, useIntl } from 'react-intl';
 import type { ImportItemOutcome } from '../../shared/contract';
 import { toBase64 } from '../api/base64';
 import { api } from '../api/client';
@@ -8,14 +9,27 @@ interface ItemResult {
   outcome: ImportItemOutcome;
 }
 
-function describe({ name, outcome }: ItemResult): string {
-  if (outcome.kind === 'imported') return `${name}: imported as “${outcome.title}”`;
-  if (outcome.kind === 'duplicate') return `${name}: already in the archive (source ${outcome.duplicateOf})`;
+function describe(intl: IntlShape, { name, outcome }: ItemResult): string {
+  if (outcome.kind === 'imported') {
+    return intl.formatMessage({ id: 'import.item.imported' }, { name, title: outcome.title });
+  }
+  if (outcome.kind === 'duplicate') {
+    return intl.formatMessage({ id: 'import.item.duplicate' }, { name, source: outcome.duplicateOf });
+  }
   if (outcome.kind === 'references') {
     const { created, updated, unchanged, failed } = outcome;
-    return `${name}: references — ${created.length} added, ${updated.length} completed, ${unchanged.length} already there, ${failed.length} failed`;
+    return intl.formatMessage(
+      { id: 'import.item.references' },
+      {
+        name,
+        created: created.length,
+        updated: updated.length,
+        unchanged: unchanged.length,
+        failed: failed.length,
+      },
+    );
   }
-  return `${name}: ${outcome.error}`;
+  return intl.formatMessage({ id: 'import.item.failed' }, { name, error: outcome.error });
 }
 
 /** A file's part in the totals: a reference library counts each of its entries. */
@@ -57,6 +71,7 @@ async function withinFileProgress<T>(pending: Promise<T>, show: (message: string
  * shown and one bad file never stops the rest.
  */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
+  const intl = useIntl();
   const filesRef = useRef<HTMLInputElement>(null);
   const folderRef = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<string | null>(null);
@@ -69,19 +84,28 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     const done: ItemResult[] = [];
     for (const [index, file] of files.entries()) {
       const name = file.webkitRelativePath || file.name;
-      const label = `Importing ${index + 1} of ${files.length}: ${name}`;
+      const label = intl.formatMessage({ id: 'import.progress' }, { index: index + 1, count: files.length, name });
       setProgress(label);
       const bytes = new Uint8Array(await file.arrayBuffer());
       const result = await withinFileProgress(api.importFile({ name, base64: toBase64(bytes) }), (message) =>
-        setProgress(message ? `${label} (${message})` : label),
+        setProgress(
+          message ? intl.formatMessage({ id: 'import.progress.within' }, { progress: label, detail: message }) : label,
+        ),
       );
       done.push({ name, outcome: result.ok ? result.value : { kind: 'failed', error: result.error.message } });
     }
     const counts = done.map(({ outcome }) => countOf(outcome));
     const total = (key: keyof ReturnType<typeof countOf>) => counts.reduce((sum, c) => sum + c[key], 0);
-    const completed = total('completed') > 0 ? `, ${total('completed')} completed` : '';
     setProgress(
-      `${total('imported')} imported${completed}, ${total('there')} already there, ${total('failed')} failed.`,
+      intl.formatMessage(
+        { id: 'import.totals' },
+        {
+          imported: total('imported'),
+          completed: total('completed'),
+          there: total('there'),
+          failed: total('failed'),
+        },
+      ),
     );
     setResults(done);
     onImported();
@@ -90,10 +114,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   return (
     <div className="import-panel">
       <button type="button" onClick={() => filesRef.current?.click()}>
-        Import files
+        {intl.formatMessage({ id: 'import.files' })}
       </button>
       <button type="button" onClick={() => folderRef.current?.click()}>
-        Import folder
+        {intl.formatMessage({ id: 'import.folder' })}
       </button>
       <input
         ref={filesRef}
@@ -101,14 +125,14 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         multiple
         hidden
         onChange={(event) => void importAll(event)}
-        aria-label="Files to import"
+        aria-label={intl.formatMessage({ id: 'import.files.label' })}
       />
       <input
         ref={folderRef}
         type="file"
         hidden
         onChange={(event) => void importAll(event)}
-        aria-label="Folder to import"
+        aria-label={intl.formatMessage({ id: 'import.folder.label' })}
         {...{ webkitdirectory: '' }}
       />
       {progress ? (
@@ -118,11 +142,11 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       ) : null}
       {results.length > 0 ? (
         <details className="import-results">
-          <summary>Details</summary>
-          <ul aria-label="Import results">
+          <summary>{intl.formatMessage({ id: 'import.details' })}</summary>
+          <ul aria-label={intl.formatMessage({ id: 'import.results' })}>
             {results.map((result) => (
               <li key={result.name} className={result.outcome.kind}>
-                {describe(result)}
+                {describe(intl, result)}
               </li>
             ))}
           </ul>

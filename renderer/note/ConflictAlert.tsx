@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { ConflictChoice } from '../../shared/briefSchemas';
 
 /**
@@ -5,17 +6,18 @@ import type { ConflictChoice } from '../../shared/briefSchemas';
  * is saved over the other version until the analyst chooses; either way both texts are kept.
  */
 export function ConflictAlert({ onChoose }: { onChoose: (choice: ConflictChoice) => void }) {
+  const intl = useIntl();
   return (
     <div className="conflict-alert" role="alert" aria-labelledby="conflict-title">
       <p id="conflict-title">
-        <strong>This brief was changed in another window.</strong> Your changes here are not saved yet; nothing is lost.
+        <strong>{intl.formatMessage({ id: 'conflict.title' })}</strong> {intl.formatMessage({ id: 'conflict.body' })}
       </p>
       <div className="form-actions">
         <button type="button" onClick={() => onChoose('take-theirs')}>
-          Take the other version (keep mine as a snapshot)
+          {intl.formatMessage({ id: 'conflict.takeTheirs' })}
         </button>
         <button type="button" onClick={() => onChoose('keep-mine-as-copy')}>
-          Keep mine as a copy
+          {intl.formatMessage({ id: 'conflict.keepMine' })}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { ExportOptions } from '../../shared/contract';
 import { toBase64 } from '../api/base64';
 import { api } from '../api/client';
@@ -24,6 +25,7 @@ export function ExportMenu({
   onExport: (options: ExportOptions) => void;
   onError: (message: string) => void;
 }) {
+  const intl = useIntl();
   const [author, setAuthor] = useState('');
 
   useEffect(() => {
@@ -69,7 +71,7 @@ export function ExportMenu({
   return (
     <div className="export-menu">
       <details className="export-options">
-        <summary>Export options</summary>
+        <summary>{intl.formatMessage({ id: 'export.options' })}</summary>
         <div className="export-options-panel">
           <label>
             <input
@@ -77,7 +79,7 @@ export function ExportMenu({
               checked={options.includeSourceList}
               onChange={(event) => setOptions({ ...options, includeSourceList: event.target.checked })}
             />
-            Add a Sources list
+            {intl.formatMessage({ id: 'export.sourceList' })}
           </label>
           <label>
             <input
@@ -85,10 +87,10 @@ export function ExportMenu({
               checked={options.includeGrades}
               onChange={(event) => setOptions({ ...options, includeGrades: event.target.checked })}
             />
-            Add Admiralty grades to citations
+            {intl.formatMessage({ id: 'export.grades' })}
           </label>
           <label>
-            Author name
+            {intl.formatMessage({ id: 'export.author' })}
             <input
               value={author}
               onChange={(event) => setAuthor(event.target.value)}
@@ -96,7 +98,7 @@ export function ExportMenu({
             />
           </label>
           <label>
-            Word template
+            {intl.formatMessage({ id: 'export.template' })}
             <input
               type="file"
               accept=".docx,.dotx,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.wordprocessingml.template"
@@ -105,15 +107,19 @@ export function ExportMenu({
             />
           </label>
           <p className="export-template" aria-live="polite">
-            {template === undefined ? '' : template === null ? 'Built-in style' : `Template: ${template}`}
+            {template === undefined
+              ? ''
+              : template === null
+                ? intl.formatMessage({ id: 'export.template.builtIn' })
+                : intl.formatMessage({ id: 'export.template.named' }, { name: template })}
           </p>
           <button type="button" disabled={!template} onClick={() => void chooseBuiltInStyle()}>
-            Use the built-in style
+            {intl.formatMessage({ id: 'export.template.useBuiltIn' })}
           </button>
         </div>
       </details>
       <button type="button" className="primary" onClick={() => onExport(options)} disabled={disabled}>
-        Export to Word
+        {intl.formatMessage({ id: 'export.button' })}
       </button>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { CLASSIFICATIONS, type Classification } from '../../shared/source';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { markingLabel } from '../i18n/marking';
 import { ExportCheckDialog } from '../integrity/ExportCheckDialog';
 import { MarkingRequirement } from '../integrity/MarkingRequirement';
 import { ConflictAlert } from './ConflictAlert';
@@ -24,26 +26,29 @@ export function NoteHeader({
   onToggleHistory: () => void;
   children?: ReactNode;
 }) {
+  const intl = useIntl();
   return (
     <>
       <header className="app-header">
         <h1 className="app-name">Précis</h1>
         <input
           className="brief-title"
-          aria-label="Brief title"
+          aria-label={intl.formatMessage({ id: 'header.title.label' })}
           value={session.title}
           onChange={(event) => session.setTitle(event.target.value)}
           onBlur={() => void session.commitTitle()}
         />
         <label className="classification">
-          <span className="visually-hidden">Classification</span>
+          <span className="visually-hidden">{intl.formatMessage({ id: 'header.classification.label' })}</span>
           <select
-            aria-label="Classification"
+            aria-label={intl.formatMessage({ id: 'header.classification.label' })}
             value={session.classification}
             onChange={(event) => void session.setClassification(event.target.value as Classification)}
           >
             {CLASSIFICATIONS.map((marking) => (
-              <option key={marking}>{marking}</option>
+              <option key={marking} value={marking}>
+                {markingLabel(intl, marking)}
+              </option>
             ))}
           </select>
         </label>
@@ -54,7 +59,7 @@ export function NoteHeader({
         {children}
         <LanguagePicker />
         <button type="button" aria-pressed={historyOpen} onClick={onToggleHistory} disabled={!session.brief}>
-          History
+          {intl.formatMessage({ id: 'header.history' })}
         </button>
         <ExportMenu
           briefId={session.brief?.id ?? null}

@@ -4,6 +4,7 @@ import type { SerializedBriefState } from '../../shared/briefDocument';
 import type { ConflictChoice } from '../../shared/briefSchemas';
 import type { Brief, ErrorCode, ExportOptions } from '../../shared/contract';
 import type { BriefCheck } from '../../shared/integrity/integritySchemas';
+import type { QuoteProblem } from '../../shared/quoteIntegrity';
 import { checkBrief } from '../../shared/quoteIntegrity';
 import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
@@ -11,12 +12,15 @@ import { fetchSource } from '../editor/archiveSources';
 import type { SaveOutcome } from '../editor/plugins/AutosavePlugin';
 import { sourceBodies } from '../editor/sourceLookup';
 import { downloadBase64 } from '../exportDownload';
+import { currentIntl } from '../i18n/currentIntl';
 
 /** A quotation whose words are no longer its source's. */
 export interface FlaggedQuote {
   sourceId: number;
   quote: string;
   reason: string;
+  /** The reason in the interface language's terms; `reason` is its English. */
+  problem: QuoteProblem;
 }
 
 const AUTO_SNAPSHOT_MS = 5 * 60 * 1000;
@@ -38,16 +42,12 @@ export function noteContent(source: LexicalEditor | EditorState): SerializedBrie
   return state.toJSON() as unknown as SerializedBriefState;
 }
 
-/** The status line's reason for each failure ("Not saved — …"). */
-const FAILURE_REASONS: Partial<Record<ErrorCode, string>> = {
-  'disk-full': 'the disk is full',
-  'read-only': 'the archive cannot be written to',
-  busy: 'another process is writing to the archive',
-  'io-error': 'the disk could not be written',
-  conflict: 'the brief was changed in another window',
-  'not-found': 'the brief no longer exists',
-  unavailable: 'Précis is not reachable',
-};
+/** The status line's reason for each failure ("Not saved — …"), in the interface language. */
+const REASON_CODES = ['disk-full', 'read-only', 'busy', 'io-error', 'conflict', 'not-found', 'unavailable'] as const;
+function failureReason(code: ErrorCode): string | undefined {
+  const known = REASON_CODES.find((reason) => reason === code);
+  return known ? currentIntl().formatMessage({ id: `save.reason.${known}` }) : undefined;
+}
 /** Failures that may pass (space freed, lock released, host back): the save is tried again. */
 const RETRIED: ReadonlySet<ErrorCode> = new Set([
   'disk-full',
@@ -174,7 +174,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
       retired.current.add(target);
       conflicted.current.delete(target.id);
       revisions.current.set(target.id, result.value.revision);
-      onMessage(`“${target.title}” was changed in another window; your last changes to it are kept in its History.`);
+      onMessage(currentIntl().formatMessage({ id: 'session.changedElsewhere' }, { title: target.title }));
       return true;
     },
     [onMessage],
@@ -186,7 +186,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
       const target = brief;
       const run = async (): Promise<SaveOutcome> => {
         if (!target || retired.current.has(target)) return { ok: true };
-        const reason = FAILURE_REASONS.conflict ?? '';
+        const reason = failureReason('conflict') ?? '';
         if (conflicted.current.has(target.id)) return { ok: false, reason, retry: false };
         const isOpen = current.current.briefId === target.id;
         const { title: currentTitle, classification: marking } = current.current;
@@ -211,7 +211,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
           if (isOpen) setConflict({ briefId: target.id, revision: result.error.revision ?? null });
           else await keepInHistory(target, noteContent(state));
         } else if (!RETRIED.has(code)) onMessage(message);
-        return { ok: false, reason: FAILURE_REASONS[code] ?? message, retry: RETRIED.has(code) };
+        return { ok: false, reason: failureReason(code) ?? message, retry: RETRIED.has(code) };
       };
       const next = queue.current.then(run, run);
       queue.current = next;
@@ -252,8 +252,8 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
       show(result.value);
       onMessage(
         choice === 'take-theirs'
-          ? 'The other window’s version is open; yours is kept in History (“From another window”).'
-          : `Your version is now a brief of its own: “${result.value.title}”.`,
+          ? currentIntl().formatMessage({ id: 'session.tookTheirs' })
+          : currentIntl().formatMessage({ id: 'session.keptMine' }, { title: result.value.title }),
       );
     },
     [brief, editorRef, onMessage, show],
@@ -269,7 +269,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
         const saved = await flushRef.current();
         // Closing an editor whose text is not stored would lose it: it stays open, still retrying.
         if (!saved.ok && saved.retry) {
-          return onMessage(`Your changes are not saved yet (${saved.reason}); the note stays open until they are.`);
+          return onMessage(currentIntl().formatMessage({ id: 'session.notSavedYet' }, { reason: saved.reason }));
         }
       }
       const known = revisions.current.get(opened.id);
@@ -309,8 +309,8 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     }
     onMessage(
       flagged.length === 0
-        ? 'Every quotation matches its source.'
-        : `${flagged.length} quotation${flagged.length === 1 ? ' does' : 's do'} not match the source: look for the flagged quotes.`,
+        ? currentIntl().formatMessage({ id: 'session.quotesOk' })
+        : currentIntl().formatMessage({ id: 'session.quotesFlagged' }, { count: flagged.length }),
     );
     return flagged;
   };
@@ -322,9 +322,9 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     const outcome = result.value;
     if (outcome.kind === 'download') {
       downloadBase64(outcome.base64, outcome.fileName);
-      onMessage(`Exported ${outcome.fileName}.`);
+      onMessage(currentIntl().formatMessage({ id: 'session.exported' }, { fileName: outcome.fileName }));
     } else if (outcome.kind === 'saved') {
-      onMessage(`Saved to ${outcome.path}.`);
+      onMessage(currentIntl().formatMessage({ id: 'session.savedTo' }, { path: outcome.path }));
     }
   };
 
@@ -337,7 +337,9 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     if (!brief || !editor) return;
     current.current.title = title;
     const saved = await flush();
-    if (!saved.ok) return onMessage(`Not exported: your latest changes are not saved (${saved.reason}).`);
+    if (!saved.ok) {
+      return onMessage(currentIntl().formatMessage({ id: 'session.notExported' }, { reason: saved.reason }));
+    }
     const check = await api.checkBrief({ id: brief.id });
     if (!check.ok) return onMessage(check.error.message);
     if (check.value.findings.every((finding) => finding.severity === 'notice')) return runExport(options);

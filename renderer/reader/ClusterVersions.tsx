@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { SourceSummary } from '../../shared/source';
 import { api } from '../api/client';
+import { sourceDate } from '../i18n/sourceDate';
 
 /** The other versions of a story (syndicated copies, rewrites, translations), to switch between. */
 export function ClusterVersions({ sourceId, onOpen }: { sourceId: number; onOpen: (id: number) => void }) {
+  const intl = useIntl();
   const [versions, setVersions] = useState<SourceSummary[]>([]);
   useEffect(() => {
     let current = true;
@@ -17,8 +20,8 @@ export function ClusterVersions({ sourceId, onOpen }: { sourceId: number; onOpen
   if (versions.length < 2) return null;
   return (
     <details className="versions">
-      <summary>{versions.length} versions of this story</summary>
-      <ul aria-label="Versions">
+      <summary>{intl.formatMessage({ id: 'versions.summary' }, { count: versions.length })}</summary>
+      <ul aria-label={intl.formatMessage({ id: 'versions.list' })}>
         {versions.map((version) => (
           <li key={version.id}>
             <button
@@ -29,7 +32,10 @@ export function ClusterVersions({ sourceId, onOpen }: { sourceId: number; onOpen
               {version.title}
               <span className="result-meta">
                 {' '}
-                — {[version.outlet, version.publishedAt].filter(Boolean).join(' · ') || 'no date'}
+                —{' '}
+                {[version.outlet, version.publishedAt ? sourceDate(intl, version.publishedAt) : null]
+                  .filter(Boolean)
+                  .join(' · ') || intl.formatMessage({ id: 'versions.noDate' })}
               </span>
             </button>
           </li>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { SourceSummary } from '../../shared/source';
 import { api } from '../api/client';
 import { weakFieldNotes } from './weakFields';
@@ -17,6 +18,7 @@ export function NeedsReviewList({
   onEdit: (id: number) => void;
   onError: (message: string) => void;
 }) {
+  const intl = useIntl();
   const [sources, setSources] = useState<SourceSummary[]>([]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is the signal to reload.
@@ -35,18 +37,22 @@ export function NeedsReviewList({
   if (sources.length === 0) return null;
   return (
     <section className="needs-review" aria-labelledby="needs-review-heading">
-      <h2 id="needs-review-heading">Needs review ({sources.length})</h2>
-      <ul className="review-list" aria-label="Needs review">
+      <h2 id="needs-review-heading">{intl.formatMessage({ id: 'review.heading' }, { count: sources.length })}</h2>
+      <ul className="review-list" aria-label={intl.formatMessage({ id: 'review.list' })}>
         {sources.map((source) => (
           <li key={source.id}>
             <span className="review-title">{source.title}</span>
             <span className="review-why">
-              {weakFieldNotes(source)
+              {weakFieldNotes(intl, source)
                 .map((note) => note.text)
                 .join('; ')}
             </span>
-            <button type="button" aria-label={`Edit details: ${source.title}`} onClick={() => onEdit(source.id)}>
-              Edit details
+            <button
+              type="button"
+              aria-label={intl.formatMessage({ id: 'review.edit.label' }, { title: source.title })}
+              onClick={() => onEdit(source.id)}
+            >
+              {intl.formatMessage({ id: 'review.edit' })}
             </button>
           </li>
         ))}

@@ -1,6 +1,5 @@
 import { type DragEvent, Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { formatLongDate } from '../../shared/citation';
 import { citationOf, type SerializedCitation } from '../../shared/citationNode';
 import {
   type ExcerptDisplay,
@@ -11,6 +10,7 @@ import {
 } from '../../shared/excerpt';
 import type { SourceDetail } from '../../shared/source';
 import { writeExcerptTransfer } from '../editor/excerptTransfer';
+import { sourceDate } from '../i18n/sourceDate';
 import { ClusterVersions } from './ClusterVersions';
 import { ocrMarkLabel, ocrMarks } from './ocrMarks';
 import { paragraphParts } from './passage';
@@ -44,6 +44,7 @@ export function ReaderPane({
   onSourceChanged,
   editRequest = null,
 }: ReaderPaneProps) {
+  const intl = useIntl();
   const textRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -64,7 +65,6 @@ export function ReaderPane({
 
   // Said in a status, so a keyboard or screen-reader user learns why nothing was quoted.
   const [status, setStatus] = useState('');
-  const intl = useIntl();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new source clears the last message.
   useEffect(() => setStatus(''), [source?.id]);
   const quoteSelection = () => {
@@ -109,29 +109,29 @@ export function ReaderPane({
   );
   if (!source) {
     return (
-      <section className="pane reader" aria-label="Source">
+      <section className="pane reader" aria-label={intl.formatMessage({ id: 'reader.region' })}>
         {statusLine}
-        <p className="empty">Open a search result to read it here.</p>
+        <p className="empty">{intl.formatMessage({ id: 'reader.empty' })}</p>
       </section>
     );
   }
-  const byline = [source.author, source.outlet, source.publishedAt ? formatLongDate(source.publishedAt) : null]
+  const byline = [source.author, source.outlet, source.publishedAt ? sourceDate(intl, source.publishedAt) : null]
     .filter(Boolean)
     .join(' · ');
-  const graded = sourceAssessment(source);
-  const weak = weakFieldNotes(source);
+  const graded = sourceAssessment(intl, source);
+  const weak = weakFieldNotes(intl, source);
   const paragraphs = splitParagraphs(source.body);
   const marks = ocrMarks(
     source,
     paragraphs.map((paragraph) => paragraph.start),
   );
   return (
-    <section className="pane reader" aria-label="Source">
+    <section className="pane reader" aria-label={intl.formatMessage({ id: 'reader.region' })}>
       <header className="reader-header">
         <h2>{source.title}</h2>
-        <p className="byline">{byline || 'Outlet and date unknown'}</p>
+        <p className="byline">{byline || intl.formatMessage({ id: 'reader.byline.unknown' })}</p>
         {weak.length > 0 ? (
-          <ul className="weak-fields" aria-label="Details to check">
+          <ul className="weak-fields" aria-label={intl.formatMessage({ id: 'reader.weak.label' })}>
             {weak.map((note) => (
               <li key={note.field} data-field={note.field}>
                 <span aria-hidden="true">⚠ </span>
@@ -153,23 +153,23 @@ export function ReaderPane({
         <div className="reader-actions">
           <button
             type="button"
-            title="Quote the selected passage at the caret in the note (Ctrl+Shift+Q)"
+            title={intl.formatMessage({ id: 'reader.quote.title' })}
             aria-keyshortcuts="Control+Shift+Q"
             onMouseDown={(event) => event.preventDefault()}
             onClick={quoteSelection}
           >
-            Quote in note
+            {intl.formatMessage({ id: 'reader.quote' })}
           </button>
           <button
             type="button"
-            title="Add a footnote citing this source at the caret, without quoting"
+            title={intl.formatMessage({ id: 'reader.cite.title' })}
             onMouseDown={(event) => event.preventDefault()}
             onClick={cite}
           >
-            Cite source
+            {intl.formatMessage({ id: 'reader.cite' })}
           </button>
           <fieldset className="quote-style">
-            <legend>Quote as</legend>
+            <legend>{intl.formatMessage({ id: 'reader.quoteAs' })}</legend>
             <label>
               <input
                 type="radio"
@@ -177,7 +177,7 @@ export function ReaderPane({
                 checked={display === 'inline'}
                 onChange={() => setDisplay('inline')}
               />
-              inline
+              {intl.formatMessage({ id: 'reader.quoteAs.inline' })}
             </label>
             <label>
               <input
@@ -186,11 +186,11 @@ export function ReaderPane({
                 checked={display === 'block'}
                 onChange={() => setDisplay('block')}
               />
-              block quote
+              {intl.formatMessage({ id: 'reader.quoteAs.block' })}
             </label>
           </fieldset>
           <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
-            Edit details
+            {intl.formatMessage({ id: 'reader.editDetails' })}
           </button>
         </div>
         {statusLine}
@@ -208,9 +208,7 @@ export function ReaderPane({
         />
       ) : null}
       {source.format === 'reference' ? (
-        <p className="reference-only">
-          This source came from a reference manager with no text: it can be cited, not quoted.
-        </p>
+        <p className="reference-only">{intl.formatMessage({ id: 'reader.referenceOnly' })}</p>
       ) : null}
       <ReadOnlyText textRef={textRef} language={source.language} onDragStart={onDragStart}>
         {paragraphs.map((paragraph) => (
@@ -241,10 +239,11 @@ export function ReaderPane({
 
 /** Before the first paragraph of a page read by OCR; outside every [data-start] paragraph, so never quoted. */
 function OcrMark({ page }: { page: number | undefined }) {
+  const intl = useIntl();
   if (page === undefined) return null;
   return (
-    <div className="ocr-mark" role="note" aria-label={ocrMarkLabel(page)}>
-      <span aria-hidden="true">OCR · p. {page}</span>
+    <div className="ocr-mark" role="note" aria-label={ocrMarkLabel(intl, page)}>
+      <span aria-hidden="true">{intl.formatMessage({ id: 'reader.ocr.mark' }, { page })}</span>
     </div>
   );
 }

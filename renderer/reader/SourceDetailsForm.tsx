@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { CLASSIFICATIONS, type SourceDetail, type SourceEdit } from '../../shared/source';
 import { api } from '../api/client';
+import { markingLabel } from '../i18n/marking';
 
 const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
 const CREDIBILITY = [1, 2, 3, 4, 5, 6] as const;
@@ -20,6 +22,7 @@ export function SourceDetailsForm({
   onSaved: (source: SourceDetail) => void;
   onCancel: () => void;
 }) {
+  const intl = useIntl();
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -48,59 +51,69 @@ export function SourceDetailsForm({
   };
 
   return (
-    <form className="source-form" aria-label="Source details" onSubmit={(event) => void submit(event)}>
+    <form
+      className="source-form"
+      aria-label={intl.formatMessage({ id: 'details.form' })}
+      onSubmit={(event) => void submit(event)}
+    >
       <label>
-        Title
+        {intl.formatMessage({ id: 'field.title' })}
         <input name="title" defaultValue={source.title} required />
       </label>
       <label>
-        Outlet
+        {intl.formatMessage({ id: 'field.outlet' })}
         <input name="outlet" defaultValue={source.outlet ?? ''} />
       </label>
       <label>
-        Author
+        {intl.formatMessage({ id: 'field.author' })}
         <input name="author" defaultValue={source.author ?? ''} />
       </label>
       <label>
-        Date
+        {intl.formatMessage({ id: 'field.publishedAt' })}
         <input name="publishedAt" type="date" defaultValue={source.publishedAt ?? ''} />
       </label>
       <label>
-        URL
+        {intl.formatMessage({ id: 'field.url' })}
         <input name="url" type="url" defaultValue={source.url ?? ''} />
       </label>
       <label>
-        Language
-        <input name="language" defaultValue={source.language ?? ''} placeholder="en, fr…" />
+        {intl.formatMessage({ id: 'field.language' })}
+        <input
+          name="language"
+          defaultValue={source.language ?? ''}
+          placeholder={intl.formatMessage({ id: 'details.language.placeholder' })}
+        />
       </label>
       <label>
-        Reliability
+        {intl.formatMessage({ id: 'details.reliability' })}
         <select name="reliability" defaultValue={source.reliability ?? ''}>
-          <option value="">Not graded</option>
+          <option value="">{intl.formatMessage({ id: 'details.notGraded' })}</option>
           {RELIABILITY.map((grade) => (
             <option key={grade}>{grade}</option>
           ))}
         </select>
       </label>
       <label>
-        Credibility
+        {intl.formatMessage({ id: 'details.credibility' })}
         <select name="credibility" defaultValue={source.credibility?.toString() ?? ''}>
-          <option value="">Not graded</option>
+          <option value="">{intl.formatMessage({ id: 'details.notGraded' })}</option>
           {CREDIBILITY.map((grade) => (
             <option key={grade}>{grade}</option>
           ))}
         </select>
       </label>
       <label>
-        Classification
+        {intl.formatMessage({ id: 'details.classification' })}
         <select name="classification" defaultValue={source.classification}>
           {CLASSIFICATIONS.map((marking) => (
-            <option key={marking}>{marking}</option>
+            <option key={marking} value={marking}>
+              {markingLabel(intl, marking)}
+            </option>
           ))}
         </select>
       </label>
       <label className="wide">
-        Tags (comma-separated)
+        {intl.formatMessage({ id: 'details.tags' })}
         <input name="tags" defaultValue={source.tags.join(', ')} />
       </label>
       {error ? (
@@ -110,10 +123,10 @@ export function SourceDetailsForm({
       ) : null}
       <div className="form-actions">
         <button type="submit" className="primary">
-          Save details
+          {intl.formatMessage({ id: 'details.save' })}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {intl.formatMessage({ id: 'details.cancel' })}
         </button>
       </div>
     </form>

@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import { pageAt } from '../../shared/source';
 
 /**
@@ -23,6 +24,6 @@ export function ocrMarks(
   return marks;
 }
 
-export function ocrMarkLabel(page: number): string {
-  return `Page ${page} was read by OCR; the text may contain recognition errors`;
+export function ocrMarkLabel(intl: IntlShape, page: number): string {
+  return intl.formatMessage({ id: 'reader.ocr.label' }, { page });
 }

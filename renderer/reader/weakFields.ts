@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import {
   type EvidenceKind,
   METADATA_FIELDS,
@@ -7,21 +8,10 @@ import {
   weakFields,
 } from '../../shared/source';
 
-const FIELD_NAMES: Record<MetadataField, string> = {
-  title: 'Title',
-  outlet: 'Outlet',
-  author: 'Author',
-  publishedAt: 'Date',
-  language: 'Language',
-  url: 'URL',
-};
-
-const WEAK_ORIGINS: Partial<Record<EvidenceKind, string>> = {
-  'property-date': "guessed from the file's creation date",
-  'first-sentence': 'made from the first sentence',
-  'file-name': 'made from the file name',
-  none: 'not found',
-};
+/** The evidence kinds named in the notes; any other weak kind is "weak evidence". */
+const WEAK_ORIGINS = ['property-date', 'first-sentence', 'file-name', 'none'] as const;
+const isNamedOrigin = (kind: EvidenceKind): kind is (typeof WEAK_ORIGINS)[number] =>
+  (WEAK_ORIGINS as readonly string[]).includes(kind);
 
 export interface WeakFieldNote {
   field: MetadataField;
@@ -32,14 +22,18 @@ export interface WeakFieldNote {
  * What the reader and the review list say about fields resting on weak evidence or none: the
  * fields a citation needs (title, date, outlet) always, the others only when they have a value.
  */
-export function weakFieldNotes(source: Pick<SourceSummary, 'provenance'>): WeakFieldNote[] {
+export function weakFieldNotes(intl: IntlShape, source: Pick<SourceSummary, 'provenance'>): WeakFieldNote[] {
   const weak = new Set(weakFields(source.provenance));
   return METADATA_FIELDS.filter(
     (field) =>
       weak.has(field) &&
       ((REVIEWED_FIELDS as readonly MetadataField[]).includes(field) || source.provenance[field].from !== 'none'),
-  ).map((field) => ({
-    field,
-    text: `${FIELD_NAMES[field]}: ${WEAK_ORIGINS[source.provenance[field].from] ?? 'weak evidence'}`,
-  }));
+  ).map((field) => {
+    const from = source.provenance[field].from;
+    const origin = intl.formatMessage({ id: isNamedOrigin(from) ? `weak.origin.${from}` : 'weak.origin.weak' });
+    return {
+      field,
+      text: intl.formatMessage({ id: 'weak.note' }, { field: intl.formatMessage({ id: `field.${field}` }), origin }),
+    };
+  });
 }

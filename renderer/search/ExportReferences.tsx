@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from '../api/client';
 import { downloadText } from '../exportDownload';
 
@@ -11,6 +12,7 @@ type Format = (typeof FORMATS)[number]['value'];
 
 /** The metadata of the given sources as a file a reference manager (Zotero) imports. */
 export function ExportReferences({ ids }: { ids: number[] }) {
+  const intl = useIntl();
   const [format, setFormat] = useState<Format>('csl-json');
   const [error, setError] = useState<string | null>(null);
   const run = async () => {
@@ -22,15 +24,19 @@ export function ExportReferences({ ids }: { ids: number[] }) {
   if (ids.length === 0) return null;
   return (
     <div className="export-references">
-      <select aria-label="Reference format" value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+      <select
+        aria-label={intl.formatMessage({ id: 'references.format' })}
+        value={format}
+        onChange={(e) => setFormat(e.target.value as Format)}
+      >
         {FORMATS.map((f) => (
           <option key={f.value} value={f.value}>
             {f.label}
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => void run()} title="Download these results' metadata for Zotero">
-        Export references
+      <button type="button" onClick={() => void run()} title={intl.formatMessage({ id: 'references.export.title' })}>
+        {intl.formatMessage({ id: 'references.export' })}
       </button>
       {error ? <p role="alert">{error}</p> : null}
     </div>

@@ -1,6 +1,7 @@
 import type { LexicalEditor, NodeKey } from 'lexical';
 import type { ExcerptDisplay } from '../../../shared/excerpt';
 import type { CitationFields } from '../../../shared/source';
+import { currentIntl } from '../../i18n/currentIntl';
 
 /**
  * Excerpts and citations are drawn as plain DOM (their decorate() returns null, so Lexical mounts
@@ -32,6 +33,8 @@ export function renderedState(editor: LexicalEditor): RenderedState {
 
 const quoteText = (quote: string, display: ExcerptDisplay) => (display === 'block' ? quote : `“${quote}”`);
 const sourceName = (source: CitationFields) => source.outlet ?? source.title;
+const showPassageTitle = (source: CitationFields) =>
+  currentIntl().formatMessage({ id: 'quote.show' }, { source: sourceName(source) });
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
@@ -71,12 +74,12 @@ export function createExcerptDOM(data: ExcerptDomData, key: NodeKey, editor: Lex
   const open = element('span', 'excerpt-open');
   open.setAttribute('role', 'button');
   open.tabIndex = 0;
-  open.title = `Show the passage in ${sourceName(data.source)}`;
+  open.title = showPassageTitle(data.source);
   open.textContent = quoteText(data.quote, data.display);
   // The pencil is drawn by CSS so it never becomes part of the note's text.
   const edit = element('button', 'excerpt-edit');
   edit.type = 'button';
-  edit.setAttribute('aria-label', 'Edit quotation');
+  edit.setAttribute('aria-label', currentIntl().formatMessage({ id: 'quote.edit' }));
   quote.append(open, footnoteRef(state?.numbers.get(key)), edit);
   outer.append(quote);
   const verdict = state?.verdicts.get(key);
@@ -91,7 +94,7 @@ export function updateExcerptDOM(dom: HTMLElement, previous: ExcerptDomData, nex
   if (!open) return;
   const text = quoteText(next.quote, next.display);
   if (open.textContent !== text) open.textContent = text;
-  if (previous.source !== next.source) open.title = `Show the passage in ${sourceName(next.source)}`;
+  if (previous.source !== next.source) open.title = showPassageTitle(next.source);
 }
 
 /** Flags (or unflags) an excerpt whose words no longer match its source. */
@@ -106,7 +109,7 @@ export function writeVerdict(dom: HTMLElement, verdict: Verdict): void {
     quote.removeAttribute('aria-invalid');
     return;
   }
-  const message = `Not the source’s words: ${verdict.reason} `;
+  const message = `${currentIntl().formatMessage({ id: 'quote.flag' }, { reason: verdict.reason })} `;
   if (existing?.firstChild?.nodeValue === message) return;
   existing?.remove();
   quote.classList.add('flagged');
@@ -115,10 +118,10 @@ export function writeVerdict(dom: HTMLElement, verdict: Verdict): void {
   flag.setAttribute('role', 'note');
   const restore = element('button', 'quote-restore');
   restore.type = 'button';
-  restore.textContent = 'Restore original';
+  restore.textContent = currentIntl().formatMessage({ id: 'quote.restore' });
   const paraphrase = element('button', 'quote-paraphrase');
   paraphrase.type = 'button';
-  paraphrase.textContent = 'Convert to paraphrase';
+  paraphrase.textContent = currentIntl().formatMessage({ id: 'quote.paraphrase' });
   flag.append(message, restore, paraphrase);
   // Before the edit form, if one is open, as React drew it.
   quote.insertBefore(flag, quote.querySelector(':scope > .excerpt-form'));
@@ -133,7 +136,7 @@ export function createCitationDOM(
   const outer = element('span', 'citation');
   const button = element('button', 'citation-ref');
   button.type = 'button';
-  button.title = `Cited: ${sourceName(source)}`;
+  button.title = currentIntl().formatMessage({ id: 'citation.cited' }, { source: sourceName(source) });
   button.append(footnoteRef(editor ? renderedState(editor).numbers.get(key) : undefined));
   outer.append(button);
   return outer;

@@ -3,6 +3,7 @@ import { mergeRegister } from '@lexical/utils';
 import { $createTextNode, $getNearestNodeFromDOMNode, $getNodeByKey, type LexicalEditor, type NodeKey } from 'lexical';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { useIntl } from 'react-intl';
 import type { TextQuoteAnchor } from '../../../shared/excerpt';
 import { $createCitationNode, $isCitationNode } from '../nodes/CitationNode';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
@@ -40,6 +41,7 @@ function footnoteNodeAt(editor: LexicalEditor, target: Element) {
  * and edit a quotation in the one form this plugin draws inside the excerpt being edited.
  */
 export function NoteInteractionsPlugin({ showPassage }: { showPassage: ShowPassage }) {
+  const intl = useIntl();
   const [editor] = useLexicalComposerContext();
   const [editing, setEditing] = useState<Editing | null>(null);
   const showPassageRef = useRef(showPassage);
@@ -127,12 +129,12 @@ export function NoteInteractionsPlugin({ showPassage }: { showPassage: ShowPassa
   return createPortal(
     <form className="excerpt-form" onSubmit={save}>
       <label>
-        Quotation
+        {intl.formatMessage({ id: 'quoteForm.quotation' })}
         <textarea name="quote" defaultValue={editing.quote} rows={3} />
       </label>
-      <button type="submit">Save quotation</button>
+      <button type="submit">{intl.formatMessage({ id: 'quoteForm.save' })}</button>
       <button type="button" onClick={() => setEditing(null)}>
-        Cancel
+        {intl.formatMessage({ id: 'quoteForm.cancel' })}
       </button>
     </form>,
     editing.host,

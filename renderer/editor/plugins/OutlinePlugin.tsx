@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $isHeadingNode } from '@lexical/rich-text';
 import { $getRoot } from 'lexical';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { countWords } from '../../../shared/text';
 
 interface OutlineEntry {
@@ -12,6 +13,7 @@ interface OutlineEntry {
 
 /** Word count and the outline of headings, each a button that jumps to its heading. */
 export function OutlinePlugin() {
+  const intl = useIntl();
   const [editor] = useLexicalComposerContext();
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const [words, setWords] = useState(0);
@@ -56,16 +58,14 @@ export function OutlinePlugin() {
 
   return (
     <div className="outline-bar">
-      <p className="word-count">
-        {words} {words === 1 ? 'word' : 'words'}
-      </p>
+      <p className="word-count">{intl.formatMessage({ id: 'outline.words' }, { count: words })}</p>
       {outline.length > 0 ? (
-        <nav aria-label="Outline">
+        <nav aria-label={intl.formatMessage({ id: 'outline.label' })}>
           <ul>
             {outline.map((entry) => (
               <li key={entry.key} className={`outline-level-${entry.level}`}>
                 <button type="button" className="link" onClick={() => jumpTo(entry.key)}>
-                  {entry.text || 'Untitled section'}
+                  {entry.text || intl.formatMessage({ id: 'outline.untitled' })}
                 </button>
               </li>
             ))}

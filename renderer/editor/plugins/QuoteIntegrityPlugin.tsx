@@ -3,6 +3,8 @@ import { $getNodeByKey, $nodesOfType, type NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import type { TextQuoteAnchor } from '../../../shared/excerpt';
 import { checkQuote } from '../../../shared/quoteIntegrity';
+import { currentIntl } from '../../i18n/currentIntl';
+import { quoteProblemText } from '../../i18n/quoteProblem';
 import { fetchSource } from '../archiveSources';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, type Verdict, writeVerdict } from '../nodes/noteDom';
@@ -84,10 +86,10 @@ export function QuoteIntegrityPlugin(): null {
           pending.delete(key);
           const body = bodies.get(sourceId);
           let verdict: Verdict;
-          if (body == null) verdict = { ok: false, reason: 'Its source is no longer in the archive.' };
+          if (body == null) verdict = { ok: false, reason: currentIntl().formatMessage({ id: 'quote.sourceGone' }) };
           else {
             const result = checkQuote(quote, body, anchor);
-            verdict = result.ok ? { ok: true } : { ok: false, reason: result.reason };
+            verdict = result.ok ? { ok: true } : { ok: false, reason: quoteProblemText(currentIntl(), result.problem) };
           }
           checked.set(key, { quote, anchor, verdict });
           apply(key, verdict);

@@ -30,6 +30,7 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 
 type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number';
 
@@ -40,20 +41,17 @@ interface ToolbarState {
   canRedo: boolean;
 }
 
-const FORMATS: { format: TextFormatType; label: string; shortcut: string; text: string }[] = [
-  { format: 'bold', label: 'Bold', shortcut: 'Ctrl+B', text: 'B' },
-  { format: 'italic', label: 'Italic', shortcut: 'Ctrl+I', text: 'I' },
-  { format: 'underline', label: 'Underline', shortcut: 'Ctrl+U', text: 'U' },
-];
+// Labels, visible texts and shortcuts are messages (toolbar.<format>.label|text|shortcut).
+const FORMATS = [{ format: 'bold' }, { format: 'italic' }, { format: 'underline' }] as const;
 
-const BLOCKS: { block: BlockType; label: string; text: string }[] = [
-  { block: 'h1', label: 'Heading 1', text: 'H1' },
-  { block: 'h2', label: 'Heading 2', text: 'H2' },
-  { block: 'h3', label: 'Heading 3', text: 'H3' },
-  { block: 'bullet', label: 'Bulleted list', text: '• List' },
-  { block: 'number', label: 'Numbered list', text: '1. List' },
-  { block: 'quote', label: 'Block quote', text: '❝' },
-];
+const BLOCKS = [
+  { block: 'h1' },
+  { block: 'h2' },
+  { block: 'h3' },
+  { block: 'bullet' },
+  { block: 'number' },
+  { block: 'quote' },
+] as const;
 
 function $blockTypeOf(node: LexicalNode): BlockType {
   const block = $findMatchingParent(node, (n) => {
@@ -69,6 +67,7 @@ function $blockTypeOf(node: LexicalNode): BlockType {
 
 /** Formatting controls with accessible names; the standard shortcuts work through Lexical itself. */
 export function Toolbar({ children }: { children?: ReactNode }) {
+  const intl = useIntl();
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>({
     block: 'paragraph',
@@ -134,11 +133,11 @@ export function Toolbar({ children }: { children?: ReactNode }) {
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div className="toolbar" role="toolbar" aria-label={intl.formatMessage({ id: 'toolbar.label' })}>
       <button
         type="button"
-        aria-label="Undo"
-        title="Undo (Ctrl+Z)"
+        aria-label={intl.formatMessage({ id: 'toolbar.undo' })}
+        title={intl.formatMessage({ id: 'toolbar.undo.title' })}
         disabled={!state.canUndo}
         onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
       >
@@ -146,39 +145,43 @@ export function Toolbar({ children }: { children?: ReactNode }) {
       </button>
       <button
         type="button"
-        aria-label="Redo"
-        title="Redo (Ctrl+Shift+Z)"
+        aria-label={intl.formatMessage({ id: 'toolbar.redo' })}
+        title={intl.formatMessage({ id: 'toolbar.redo.title' })}
         disabled={!state.canRedo}
         onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
       >
         ↷
       </button>
       <span className="toolbar-gap" />
-      {FORMATS.map(({ format, label, shortcut, text }) => (
-        <button
-          key={format}
-          type="button"
-          className={`format-${format}`}
-          aria-label={label}
-          title={`${label} (${shortcut})`}
-          aria-pressed={state.formats.has(format)}
-          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
-        >
-          {text}
-        </button>
-      ))}
+      {FORMATS.map(({ format }) => {
+        const label = intl.formatMessage({ id: `toolbar.${format}.label` });
+        const shortcut = intl.formatMessage({ id: `toolbar.${format}.shortcut` });
+        return (
+          <button
+            key={format}
+            type="button"
+            className={`format-${format}`}
+            aria-label={label}
+            title={intl.formatMessage({ id: 'toolbar.withShortcut' }, { label, shortcut })}
+            aria-pressed={state.formats.has(format)}
+            onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
+          >
+            {intl.formatMessage({ id: `toolbar.${format}.text` })}
+          </button>
+        );
+      })}
       <span className="toolbar-gap" />
-      {BLOCKS.map(({ block, label, text }) => (
+      {BLOCKS.map(({ block }) => (
         <button
           key={block}
           type="button"
           // The name starts with the visible text, so "H1" can be spoken to voice control (WCAG 2.5.3).
-          aria-label={`${text}: ${label}`}
-          title={label}
+          aria-label={`${intl.formatMessage({ id: `toolbar.${block}.text` })}: ${intl.formatMessage({ id: `toolbar.${block}.label` })}`}
+          title={intl.formatMessage({ id: `toolbar.${block}.label` })}
           aria-pressed={state.block === block}
           onClick={() => setBlock(block)}
         >
-          {text}
+          {intl.formatMessage({ id: `toolbar.${block}.text` })}
         </button>
       ))}
       {children ? <span className="toolbar-gap" /> : null}

@@ -1,8 +1,10 @@
+import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { sourceAssessment } from '../../../renderer/reader/sourceAssessment';
 import { gradeLabel } from '../../../shared/citation';
 import { citationOf, readCitation } from '../../../shared/citationNode';
 import { excerptOf, readExcerpt } from '../../../shared/excerpt';
+import { intlConfig } from '../../../shared/i18n/catalogs';
 import type { SourceDetail } from '../../../shared/source';
 
 const body = 'Canada and South Korea plan to launch talks.  The proposed agreement would allow for sharing.';
@@ -64,11 +66,14 @@ describe('building the nodes that carry footnotes, in shared/', () => {
 });
 
 describe('the reader’s assessment line', () => {
+  const en = createIntl(intlConfig('en'));
   it('prints the grade as citations do, and says when only half of it is set', () => {
-    expect(sourceAssessment(SOURCE)).toBe(`Graded ${gradeLabel('B', 2)}`);
-    expect(sourceAssessment({ ...SOURCE, credibility: null })).toBe('Grade incomplete (reliability B)');
-    expect(sourceAssessment({ ...SOURCE, reliability: null })).toBe('Grade incomplete (credibility 2)');
-    expect(sourceAssessment({ ...SOURCE, reliability: null, credibility: null })).toBeNull();
-    expect(sourceAssessment({ ...SOURCE, classification: 'PROTECTED B' })).toBe('Graded B2 · PROTECTED B');
+    expect(sourceAssessment(en, SOURCE)).toBe(`Graded ${gradeLabel('B', 2)}`);
+    expect(sourceAssessment(en, { ...SOURCE, credibility: null })).toBe('Grade incomplete (reliability B)');
+    expect(sourceAssessment(en, { ...SOURCE, reliability: null })).toBe('Grade incomplete (credibility 2)');
+    expect(sourceAssessment(en, { ...SOURCE, reliability: null, credibility: null })).toBeNull();
+    expect(sourceAssessment(en, { ...SOURCE, classification: 'PROTECTED B' })).toBe('Graded B2 · PROTECTED B');
+    const fr = createIntl(intlConfig('fr'));
+    expect(sourceAssessment(fr, { ...SOURCE, classification: 'PROTECTED B' })).toBe('Cote B2 · PROTÉGÉ B');
   });
 });

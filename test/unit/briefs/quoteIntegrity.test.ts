@@ -180,7 +180,7 @@ describe('checkBrief', () => {
       asked.push(id);
       return bodies.get(id) ?? null;
     });
-    expect(flags).toEqual([
+    expect(flags).toMatchObject([
       {
         index: 1,
         footnote: 3,

@@ -10,13 +10,17 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const catalogs: Record<string, Record<string, string>> = { en, fr };
 const allKeys = [...new Set([...Object.keys(en), ...Object.keys(fr)])].sort();
 
-/** Every argument a message takes, with its kind ("name:number", "count:plural", "b:tag"), sorted. */
+/**
+ * Every argument a message takes ("name", "<b>" for a tag), sorted. Kinds may differ between
+ * languages: English may print a count as a number where French needs it in a plural.
+ */
 function placeholders(message: string): string[] {
   const found = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const element of elements) {
       if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
-      found.add(`${element.value}:${TYPE[element.type]}`);
+      found.add(element.type === TYPE.tag ? `<${element.value}>` : element.value);
+
       if (element.type === TYPE.plural || element.type === TYPE.select) {
         for (const option of Object.values(element.options)) walk(option.value);
       }
