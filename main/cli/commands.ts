@@ -69,6 +69,8 @@ async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<Core> {
     mode: 'browser',
     version: appVersion(),
     allowRepair: !readOnly,
+    // Found later by the background check (serve and import run long enough).
+    onNotice: (notice) => process.stderr.write(`Warning: ${notice}\n`),
   });
   if (core.notice) process.stderr.write(`Warning: ${core.notice}\n`);
   return core;
