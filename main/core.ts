@@ -105,12 +105,14 @@ async function startMaintenance(
   const backupsDir = join(options.dataDir, BACKUPS_DIR_NAME);
   const delay = options.maintenanceDelayMs ?? MAINTENANCE_DELAY_MS;
   const small = existsSync(db.name) && statSync(db.name).size <= FIRST_BACKUP_AT_START_MAX_BYTES;
+  // No backup of an archive whose check is still to come, or found it damaged.
+  let checkPending = needsCheck;
   const stopBackups = await startDailyBackups(db, backupsDir, {
     clock,
     checkEveryMs: options.backupCheckMs,
     firstNow: small && listBackups(backupsDir).length === 0,
     firstAfterMs: delay,
-    skip: () => damageFound(options.dataDir),
+    skip: () => checkPending || damageFound(options.dataDir),
     // A full disk must not keep the analyst out of the archive; say so instead.
     onError: (error) =>
       tell(`The daily backup could not be written (${error instanceof Error ? error.message : String(error)}).`),
@@ -120,8 +122,9 @@ async function startMaintenance(
   const startCheck = setTimeout(() => {
     check = checkInBackground(db.name, { nativeBinding: options.nativeBinding });
     void check.outcome.then((outcome) => {
+      if (outcome.kind === 'damaged' && db.open) recordDamageFound(options.dataDir, outcome.report);
+      checkPending = false;
       if (outcome.kind !== 'damaged' || !db.open) return;
-      recordDamageFound(options.dataDir, outcome.report);
       tell(
         `The archive is damaged (SQLite quick_check: ${outcome.report}). Nothing was changed, and no backup ` +
           'is taken until it is repaired: close every Précis window and `precis serve`, then start Précis ' +
