@@ -90,7 +90,7 @@ describe('the opening', () => {
     const nextDay = new Date('2026-11-21T10:00:00.000Z');
     await core(dataDir, { clock: () => nextDay, maintenanceDelayMs: 60_000 });
     expect(listBackups(backupsDir)).toHaveLength(1);
-    cores.splice(0).forEach((c) => c.close());
+    for (const opened of cores.splice(0)) opened.close();
     await core(dataDir, { clock: () => nextDay, maintenanceDelayMs: 0, backupCheckMs: 5 });
     await expect.poll(() => listBackups(backupsDir).map((b) => b.takenAt)).toContain(nextDay.getTime());
   });
