@@ -1,14 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
-import { type BackgroundCheck, checkInBackground } from './archive/backgroundCheck';
+import type { BackgroundCheck } from './archive/backgroundCheck';
 import { BACKUPS_DIR_NAME, listBackups, startDailyBackups } from './archive/backups';
 import { damageFound, recordDamageFound } from './archive/cleanClose';
 import { ARCHIVE_FILE_NAME, type Db } from './archive/database';
 import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
-import { briefHandlers } from './handlers/briefHandlers';
+import { BRIEF_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
 
@@ -119,7 +119,10 @@ async function startMaintenance(
   });
   if (!needsCheck) return stopBackups;
   let check: BackgroundCheck | null = null;
-  const startCheck = setTimeout(() => {
+  let stopped = false;
+  const startCheck = setTimeout(async () => {
+    const { checkInBackground } = await import('./archive/backgroundCheck');
+    if (stopped) return;
     check = checkInBackground(db.name, { nativeBinding: options.nativeBinding });
     void check.outcome.then((outcome) => {
       if (outcome.kind === 'damaged' && db.open) recordDamageFound(options.dataDir, outcome.report);
@@ -134,6 +137,7 @@ async function startMaintenance(
   }, delay);
   startCheck.unref();
   return () => {
+    stopped = true;
     clearTimeout(startCheck);
     check?.stop();
     stopBackups();
@@ -148,7 +152,7 @@ function createHandlers(db: Db, options: CoreOptions, notice: () => string | nul
   return {
     appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), notice: notice() }),
     ...sourceHandlers(db),
-    ...briefHandlers(db),
+    ...loadedOnFirstCall(BRIEF_METHODS, async () => (await import('./handlers/briefHandlers')).briefHandlers(db)),
     ...settingsHandlers(db),
   };
 }

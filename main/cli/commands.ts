@@ -6,18 +6,14 @@ import { appVersion, rendererDir, seedsDir } from '../appPaths';
 import { withSynchronousNormal } from '../archive/database';
 import { type Core, openCore } from '../core';
 import { dispatch } from '../dispatch';
-import { exportBrief } from '../export/exportBrief';
-import { startBrowserHost } from '../host/browserHost';
-import { importPaths } from '../importers/importPaths';
-import { onImportProgress } from '../importers/importProgress';
-import { attachmentsBeside } from '../interchange/attachments';
-import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { type CommandSpec, UsageError } from './commandList';
 
 /**
  * The CLI as a door onto the contract: every command but `serve` is a contract call through
  * `dispatch`, exactly as the page makes it over IPC or HTTP, so validation and limits (e.g.
  * search's limit) are the contract's. An invalid-input answer is a wrong argument (exit 2).
+ * Each command loads what only it needs (the host, the importers, export) when it runs, so that
+ * `precis search` does not parse the PDF, Word and citation libraries (docs/startup.md).
  */
 
 export interface CliContext {
@@ -102,6 +98,7 @@ async function serve(ctx: CliContext): Promise<number> {
     throw new Error(`The renderer is not built (${renderer} is missing): run \`npm run build\` first.`);
   }
   const core = await openCliCore(ctx, false);
+  const { startBrowserHost } = await import('../host/browserHost');
   const host = await startBrowserHost({ handlers: core.handlers, rendererDir: renderer, port });
   print(`Précis is running in browser mode. Open ${host.url}`);
   print(`Archive: ${ctx.dataDir}  (Ctrl+C to stop)`);
@@ -119,6 +116,13 @@ async function serve(ctx: CliContext): Promise<number> {
 /** Files are read here (folders walked, progress on stderr) and each goes in as the contract's importFile. */
 async function importCommand(core: Core, ctx: CliContext): Promise<number> {
   if (ctx.args.length === 0) throw new UsageError('import needs at least one file or folder.');
+  const [{ importPaths }, { onImportProgress }, { attachmentsBeside }, { importReferenceFile, isReferenceFile }] =
+    await Promise.all([
+      import('../importers/importPaths'),
+      import('../importers/importProgress'),
+      import('../interchange/attachments'),
+      import('../interchange/importReferences'),
+    ]);
   const importFile = async (name: string, bytes: Uint8Array, path: string) => {
     const input: MethodInput<'importFile'> = { name, base64: Buffer.from(bytes).toString('base64') };
     // Run on the analyst's own machine, the CLI may read the attachments a library names.
@@ -223,6 +227,7 @@ async function exportCommand(core: Core, ctx: CliContext): Promise<number> {
   if (!idText || extra.length > 0) throw new UsageError('export needs one BRIEF_ID.');
   const output = ctx.output;
   if (!output) throw new UsageError('export needs -o FILE.docx.');
+  const { exportBrief } = await import('../export/exportBrief');
   const handlers: Handlers = {
     ...core.handlers,
     exportBrief: (input) => exportBrief(core.db, input, { kind: 'file', choosePath: () => resolve(output) }),
