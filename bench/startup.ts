@@ -135,8 +135,12 @@ function cachedArchive(count: number): string | null {
     .map((name) => new RegExp(`^archive-v(\\d+)-${count}\\.sqlite$`).exec(name))
     .filter((match): match is RegExpExecArray => match !== null)
     .sort((a, b) => Number(b[1]) - Number(a[1]));
-  // The stats file is written once the build is complete: a half-built archive has none.
-  const complete = versions.find((match) => existsSync(join(CACHE_DIR, `${match[0]}.stats.json`)));
+  // The stats file is written once the build is complete: a half-built archive has none, or an
+  // older one (it is being rebuilt).
+  const complete = versions.find((match) => {
+    const stats = join(CACHE_DIR, `${match[0]}.stats.json`);
+    return existsSync(stats) && statSync(stats).mtimeMs >= statSync(join(CACHE_DIR, match[0])).mtimeMs;
+  });
   return complete ? join(CACHE_DIR, complete[0]) : null;
 }
 
