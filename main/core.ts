@@ -8,6 +8,7 @@ import { ARCHIVE_FILE_NAME, type Db } from './archive/database';
 import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
+import { cliIntl } from './cli/intl';
 import { BRIEF_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
@@ -118,23 +119,28 @@ async function startMaintenance(
       tell(`The daily backup could not be written (${error instanceof Error ? error.message : String(error)}).`),
   });
   if (!needsCheck) return stopBackups;
-  let check: BackgroundCheck | null = null;
   let stopped = false;
-  const startCheck = setTimeout(async () => {
+  let check: BackgroundCheck | null = null;
+  const runCheck = async () => {
     const { checkInBackground } = await import('./archive/backgroundCheck');
     if (stopped) return;
     check = checkInBackground(db.name, { nativeBinding: options.nativeBinding });
-    void check.outcome.then((outcome) => {
-      if (outcome.kind === 'damaged' && db.open) recordDamageFound(options.dataDir, outcome.report);
-      checkPending = false;
-      if (outcome.kind !== 'damaged' || !db.open) return;
-      tell(
-        `The archive is damaged (SQLite quick_check: ${outcome.report}). Nothing was changed, and no backup ` +
-          'is taken until it is repaired: close every Précis window and `precis serve`, then start Précis ' +
-          'again to move it aside and restore the newest good backup.',
-      );
-    });
-  }, delay);
+    const outcome = await check.outcome;
+    if (outcome.kind === 'damaged' && db.open) recordDamageFound(options.dataDir, outcome.report);
+    checkPending = false;
+    if (outcome.kind !== 'damaged' || !db.open) return;
+    // In the language of the environment, as the CLI's messages (main/cli/intl.ts).
+    const intl = await cliIntl();
+    tell(intl.formatMessage({ id: 'archive.notice.damaged' }, { report: outcome.report }));
+  };
+  // A check that cannot run says nothing about the archive; the next start tries again.
+  const startCheck = setTimeout(
+    () =>
+      void runCheck().catch(() => {
+        checkPending = false;
+      }),
+    delay,
+  );
   startCheck.unref();
   return () => {
     stopped = true;

@@ -16,7 +16,6 @@ import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
 import { UserError } from '../errors';
 import type { BriefHandlers } from './briefMethods';
 
-
 const missingBrief = (id: number) =>
   new UserError('not-found', `Brief ${id} does not exist; it may have been removed in another window.`);
 
