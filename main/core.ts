@@ -106,8 +106,10 @@ async function startMaintenance(
   const backupsDir = join(options.dataDir, BACKUPS_DIR_NAME);
   const delay = options.maintenanceDelayMs ?? MAINTENANCE_DELAY_MS;
   const small = existsSync(db.name) && statSync(db.name).size <= FIRST_BACKUP_AT_START_MAX_BYTES;
-  // No backup of an archive whose check is still to come, or found it damaged.
-  let checkPending = needsCheck;
+  // No daily backup of an archive whose check is still to come, or found it damaged (a copy of a
+  // damaged archive would push good backups out). A new data dir's first is taken all the same:
+  // there is no good backup to lose, and a restore takes only a backup that passes quick_check.
+  let checkPending = false;
   const stopBackups = await startDailyBackups(db, backupsDir, {
     clock,
     checkEveryMs: options.backupCheckMs,
@@ -119,6 +121,7 @@ async function startMaintenance(
       tell(`The daily backup could not be written (${error instanceof Error ? error.message : String(error)}).`),
   });
   if (!needsCheck) return stopBackups;
+  checkPending = true;
   let stopped = false;
   let check: BackgroundCheck | null = null;
   const runCheck = async () => {

@@ -92,7 +92,9 @@ describe('the opening', () => {
     expect(listBackups(backupsDir)).toHaveLength(1);
     for (const opened of cores.splice(0)) opened.close();
     await core(dataDir, { clock: () => nextDay, maintenanceDelayMs: 0, backupCheckMs: 5 });
-    await expect.poll(() => listBackups(backupsDir).map((b) => b.takenAt)).toContain(nextDay.getTime());
+    await expect
+      .poll(() => listBackups(backupsDir).map((b) => b.takenAt), { timeout: 10_000 })
+      .toContain(nextDay.getTime());
   });
 });
 
