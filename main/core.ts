@@ -1,15 +1,24 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
-import { BACKUPS_DIR_NAME, startDailyBackups } from './archive/backups';
+import type { BackgroundCheck } from './archive/backgroundCheck';
+import { BACKUPS_DIR_NAME, listBackups, startDailyBackups } from './archive/backups';
+import { damageFound, recordDamageFound } from './archive/cleanClose';
 import { ARCHIVE_FILE_NAME, type Db } from './archive/database';
 import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
-import { briefHandlers } from './handlers/briefHandlers';
+import { cliIntl } from './cli/intl';
+import { BRIEF_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
 import { integrityHandlers } from './handlers/integrityHandlers';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
 import { forbidUpkeep } from './search/upkeepAllowed';
+
+/** A data dir's first backup is taken at start only while the archive is this small (a new one). */
+const FIRST_BACKUP_AT_START_MAX_BYTES = 64 * 1024 * 1024;
+/** How long after start the background check and the first daily backup wait (start-up first). */
+const MAINTENANCE_DELAY_MS = 10_000;
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,7 +30,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /**
    * true (the app, `serve`, `import`): a damaged, missing-with-backups or older archive is repaired
-   * or migrated (when no other Précis process has it open), and daily backups are taken.
+   * or migrated (when no other Précis process has it open), daily backups are taken, and the full
+   * check an opening skipped runs in the background.
    * false (read-only commands): such an archive is reported (`ArchiveNeedsRepairError`) and nothing
    * is moved, restored or migrated; no backup is taken either.
    */
@@ -30,6 +40,10 @@ export interface CoreOptions {
   clock?: () => Date;
   /** How often a long-running process looks whether the daily backup is due. */
   backupCheckMs?: number;
+  /** How long after start the background check and the first daily backup wait (tests: 0). */
+  maintenanceDelayMs?: number;
+  /** Told of a notice that comes after start (the background check found damage). */
+  onNotice?: (notice: string) => void;
 }
 
 export interface Core {
@@ -42,9 +56,11 @@ export interface Core {
 
 /**
  * Opens (creating and seeding on first use) the archive in dataDir and the contract's handlers over
- * it. Backs the archive up before migrating it and once a day (the first after seeding, then
- * whenever a day has passed, for as long as the process runs), and recovers a damaged one from the
- * newest backup (main/archive/openWithBackups.ts); `notice` then says what happened.
+ * it, and recovers a damaged one from the newest backup (main/archive/openWithBackups.ts); `notice`
+ * then says what happened. Nothing slow stands between the start and the first answer, unless the
+ * last process ended without closing: the full integrity check the opening skipped after a clean
+ * close runs on a worker thread a little after start, and the daily backups (before migrating too)
+ * on a timer, the first one at start only for a new data dir. See docs/archive-processes.md.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? (() => new Date());
@@ -55,28 +71,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   const { db } = opened;
   let notice = opened.notice;
-  let stopBackups = () => {};
+  const tell = (message: string) => {
+    notice = notice ? `${notice} ${message}` : message;
+    options.onNotice?.(message);
+  };
+  let stopMaintenance = () => {};
   try {
     if (options.seedsDir) await seedIfEmpty(db, options.seedsDir);
     // A read-only command's search leaves the archive as it was: no index upkeep after answering.
     if (!options.allowRepair) forbidUpkeep(db);
-    if (options.allowRepair) {
-      stopBackups = await startDailyBackups(db, join(options.dataDir, BACKUPS_DIR_NAME), {
-        clock,
-        checkEveryMs: options.backupCheckMs,
-        // A full disk must not keep the analyst out of the archive; say so instead.
-        onError: (error) => {
-          const message = `The daily backup could not be written (${error instanceof Error ? error.message : String(error)}).`;
-          notice = notice ? `${notice} ${message}` : message;
-        },
-      });
-    }
+    if (options.allowRepair) stopMaintenance = await startMaintenance(db, options, !opened.checked, clock, tell);
   } catch (error) {
     opened.close();
     throw error;
   }
   const close = () => {
-    stopBackups();
+    stopMaintenance();
     opened.close();
   };
   return {
@@ -89,6 +99,64 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
 }
 
+/** The background check (when the opening skipped it) and the daily backups; returns a stop. */
+async function startMaintenance(
+  db: Db,
+  options: CoreOptions,
+  needsCheck: boolean,
+  clock: () => Date,
+  tell: (message: string) => void,
+): Promise<() => void> {
+  const backupsDir = join(options.dataDir, BACKUPS_DIR_NAME);
+  const delay = options.maintenanceDelayMs ?? MAINTENANCE_DELAY_MS;
+  const small = existsSync(db.name) && statSync(db.name).size <= FIRST_BACKUP_AT_START_MAX_BYTES;
+  // No daily backup of an archive whose check is still to come, or found it damaged (a copy of a
+  // damaged archive would push good backups out). A new data dir's first is taken all the same:
+  // there is no good backup to lose, and a restore takes only a backup that passes quick_check.
+  let checkPending = false;
+  const stopBackups = await startDailyBackups(db, backupsDir, {
+    clock,
+    checkEveryMs: options.backupCheckMs,
+    firstNow: small && listBackups(backupsDir).length === 0,
+    firstAfterMs: delay,
+    skip: () => checkPending || damageFound(options.dataDir),
+    // A full disk must not keep the analyst out of the archive; say so instead.
+    onError: (error) =>
+      tell(`The daily backup could not be written (${error instanceof Error ? error.message : String(error)}).`),
+  });
+  if (!needsCheck) return stopBackups;
+  checkPending = true;
+  let stopped = false;
+  let check: BackgroundCheck | null = null;
+  const runCheck = async () => {
+    const { checkInBackground } = await import('./archive/backgroundCheck');
+    if (stopped) return;
+    check = checkInBackground(db.name, { nativeBinding: options.nativeBinding });
+    const outcome = await check.outcome;
+    if (outcome.kind === 'damaged' && db.open) recordDamageFound(options.dataDir, outcome.report);
+    checkPending = false;
+    if (outcome.kind !== 'damaged' || !db.open) return;
+    // In the language of the environment, as the CLI's messages (main/cli/intl.ts).
+    const intl = await cliIntl();
+    tell(intl.formatMessage({ id: 'archive.notice.damaged' }, { report: outcome.report }));
+  };
+  // A check that cannot run says nothing about the archive; the next start tries again.
+  const startCheck = setTimeout(
+    () =>
+      void runCheck().catch(() => {
+        checkPending = false;
+      }),
+    delay,
+  );
+  startCheck.unref();
+  return () => {
+    stopped = true;
+    clearTimeout(startCheck);
+    check?.stop();
+    stopBackups();
+  };
+}
+
 /**
  * The contract's handlers: one object literal typed by `Handlers`, assembled from the domain
  * handler maps, so a method the contract declares but nobody implements fails to compile.
@@ -97,7 +165,7 @@ function createHandlers(db: Db, options: CoreOptions, notice: () => string | nul
   return {
     appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), notice: notice() }),
     ...sourceHandlers(db),
-    ...briefHandlers(db),
+    ...loadedOnFirstCall(BRIEF_METHODS, async () => (await import('./handlers/briefHandlers')).briefHandlers(db)),
     ...settingsHandlers(db),
     ...integrityHandlers(db),
   };

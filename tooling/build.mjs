@@ -25,8 +25,25 @@ export const nodeBundle = {
   external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'tesseract.js'],
 };
 
+/*
+ * The CLI is ES modules split into chunks (dist/main/cli.mjs and chunk-*.mjs): each command's
+ * `await import()` loads only its own chunks, so `precis --help` and `precis search` never parse
+ * the PDF, Word, HTML and citation libraries (docs/startup.md). The bundled CommonJS packages
+ * call require(), and our code uses __dirname/__filename; the banner gives every chunk those.
+ * dist/main/cli.cjs, the entry everything runs (and the staleness marker), is written last.
+ */
+const ESM_BANNER = [
+  "import { createRequire as __precisRequire } from 'node:module';",
+  "import { dirname as __precisDirname } from 'node:path';",
+  "import { fileURLToPath as __precisPath } from 'node:url';",
+  'const require = __precisRequire(import.meta.url);',
+  'const __filename = __precisPath(import.meta.url);',
+  'const __dirname = __precisDirname(__filename);',
+].join(' ');
+
 async function buildCli() {
   const { build } = await import('esbuild');
+  const { readdirSync, rmSync, writeFileSync } = await import('node:fs');
   // The PDF/Word parsing worker (main/importers/parseInWorker.ts) is found next to cli.cjs; it is
   // built first, so a fresh cli.cjs (the staleness marker) always has a worker as fresh beside it.
   await build({
@@ -34,7 +51,24 @@ async function buildCli() {
     entryPoints: [at('main', 'importers', 'parseWorker.ts')],
     outfile: at('dist', 'main', 'parseWorker.cjs'),
   });
-  await build({ ...nodeBundle, entryPoints: [at('main', 'cli.ts')], outfile: at('dist', 'main', 'cli.cjs') });
+  const outdir = at('dist', 'main');
+  for (const name of readdirSync(outdir, { withFileTypes: true }).map((entry) => entry.name)) {
+    if (/^(chunk-.*|cli)\.mjs(\.map)?$/.test(name)) rmSync(join(outdir, name));
+  }
+  await build({
+    ...nodeBundle,
+    entryPoints: { cli: at('main', 'cli.ts') },
+    outdir,
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    banner: { js: ESM_BANNER },
+  });
+  writeFileSync(
+    at('dist', 'main', 'cli.cjs'),
+    "// Built by tooling/build.mjs: the CLI's entry, a CommonJS door onto its ES module chunks.\n" +
+      "import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli.mjs')).href);\n",
+  );
 }
 
 async function buildElectron() {

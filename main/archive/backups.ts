@@ -157,20 +157,30 @@ export interface DailyBackupTimer {
   clock?: () => Date;
   /** How often to look whether a backup is due (a process may run for weeks). */
   checkEveryMs?: number;
+  /**
+   * true: look (and take the backup if due) before resolving, for a new data dir's first backup.
+   * Otherwise the first look is `firstAfterMs` after start (default `checkEveryMs`), so that a
+   * start never waits for a copy of the whole archive.
+   */
+  firstNow?: boolean;
+  firstAfterMs?: number;
+  /** While this says true no backup is taken (a damaged archive's copy would push good ones out). */
+  skip?: () => boolean;
   retention?: Retention;
   onError?: (error: unknown) => void;
 }
 
 /**
- * Takes the daily backup now if due (awaited: the first one is there when this resolves), then
- * looks again every `checkEveryMs`, so a process that runs across days keeps taking them.
- * Failures go to `onError`. Resolves to a function that stops the timer.
+ * Looks whether a daily backup is due (see `firstNow`), then again every `checkEveryMs`, so a
+ * process that runs across days keeps taking them. Failures go to `onError`. Resolves to a
+ * function that stops the timers.
  */
 export async function startDailyBackups(db: Db, backupsDir: string, options: DailyBackupTimer = {}) {
   const clock = options.clock ?? (() => new Date());
+  const every = options.checkEveryMs ?? 15 * 60 * 1000;
   let running: Promise<void> | null = null;
   const check = () => {
-    if (running || !db.open) return running;
+    if (running || !db.open || options.skip?.()) return running;
     running = takeDailyBackupIfDue(db, backupsDir, clock(), options.retention)
       .then(() => undefined)
       .catch((error: unknown) => options.onError?.(error))
@@ -179,10 +189,15 @@ export async function startDailyBackups(db: Db, backupsDir: string, options: Dai
       });
     return running;
   };
-  await check();
-  const timer = setInterval(check, options.checkEveryMs ?? 15 * 60 * 1000);
+  if (options.firstNow) await check();
+  const first = setTimeout(check, options.firstAfterMs ?? every);
+  const timer = setInterval(check, every);
+  first.unref();
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
 
 /**

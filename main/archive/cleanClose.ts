@@ -4,19 +4,20 @@ import { LOCKS_DIR_NAME } from './archiveLock';
 import { PRIVATE_FILE_MODE } from './privateFiles';
 
 /*
- * `PRAGMA quick_check` reads the whole archive (3.9 s for 1 GB). Opens that may repair (the app,
- * `serve`, `import`) always run it: they can do something about damage. A read-only command
- * (`search`, `sources`, `briefs`, `export`) skips it when the archive is provably as the last
- * Précis process left it when it closed cleanly. That process, alone at the gate (archiveLock.ts),
- * sets the file's mtime to a distinct instant two seconds in the past and records it with the
- * file's size and inode here. Any later write to the file (by anything: another program, a sync
- * tool, a disk editor) sets the mtime to the present, so it no longer matches; a crash leaves a
- * marker (archiveLock.ts) or a -wal file. In any of those cases, or when another Précis process
- * has the archive open, the full check runs. What this cannot see is damage done *during* a
- * session that then closed cleanly: the next app or `serve` start finds it (full check), and a
- * read-only command that reads a damaged page fails with SQLite's "malformed" error.
+ * `PRAGMA quick_check` reads the whole archive (3.9 s for 1 GB, ~40 s at a million sources), so no
+ * opening runs it when the archive is provably as the last Précis process left it when it closed
+ * cleanly. That process, alone at the gate (archiveLock.ts), sets the file's mtime to a distinct
+ * instant two seconds in the past and records it with the file's size and inode here. Any later
+ * write to the file (by anything: another program, a sync tool, a disk editor) sets the mtime to
+ * the present, so it no longer matches; a crash leaves a marker (archiveLock.ts) or a -wal file.
+ * In any of those cases, or when another Précis process has the archive open, the full check runs
+ * at the opening. What this cannot see is damage done *during* a session that then closed cleanly
+ * (or to a disk that rots under an unchanged mtime): the check that long-running processes run in
+ * the background after start (backgroundCheck.ts) finds it, and records it here (`damage-found`),
+ * so that every later opening runs the full check again until one repairs the archive.
  */
 const STAMP_FILE = 'clean-close.json';
+const DAMAGE_FILE = 'damage-found';
 
 interface Stamp {
   size: string;
@@ -46,10 +47,10 @@ export function recordCleanClose(dataDir: string, file: string): void {
   }
 }
 
-/** True when `file` is exactly as `recordCleanClose` left it. */
+/** True when `file` is exactly as `recordCleanClose` left it, and no check has found it damaged since. */
 export function closedCleanlySince(dataDir: string, file: string): boolean {
   const path = stampPath(dataDir);
-  if (!existsSync(path) || !existsSync(file) || existsSync(`${file}-wal`)) return false;
+  if (damageFound(dataDir) || !existsSync(path) || !existsSync(file) || existsSync(`${file}-wal`)) return false;
   try {
     const recorded = JSON.parse(readFileSync(path, 'utf8')) as Stamp;
     const now = stampOf(file);
@@ -57,4 +58,25 @@ export function closedCleanlySince(dataDir: string, file: string): boolean {
   } catch {
     return false;
   }
+}
+
+function damagePath(dataDir: string): string {
+  return join(dataDir, LOCKS_DIR_NAME, DAMAGE_FILE);
+}
+
+/**
+ * A check found the archive damaged while it was open: every opening from now on runs the full
+ * check (and one that may repair, alone, moves it aside and restores a backup), until
+ * `clearDamageFound` after a check that passed or a repair.
+ */
+export function recordDamageFound(dataDir: string, report: string): void {
+  writeFileSync(damagePath(dataDir), `${report}\n`, { mode: PRIVATE_FILE_MODE });
+}
+
+export function damageFound(dataDir: string): boolean {
+  return existsSync(damagePath(dataDir));
+}
+
+export function clearDamageFound(dataDir: string): void {
+  rmSync(damagePath(dataDir), { force: true });
 }

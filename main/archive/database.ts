@@ -145,7 +145,7 @@ function cheapCheck(db: Db, file: string): string {
 }
 
 /** The first problem of a check's report, on one line (the CLI prints one line). */
-function oneLine(report: string): string {
+export function oneLine(report: string): string {
   const text = report
     .replace(/\*\*\* in database \w+ \*\*\*/g, '')
     .replace(/\s+/g, ' ')

@@ -10,7 +10,7 @@ import {
   removeLeftoverPartials,
   restoreNewestGoodBackup,
 } from './backups';
-import { closedCleanlySince, recordCleanClose } from './cleanClose';
+import { clearDamageFound, closedCleanlySince, recordCleanClose, recordDamageFound } from './cleanClose';
 import { type ArchiveOptions, connectArchive, type Db, finishOpening, UnreadableArchiveError } from './database';
 import { LATEST_VERSION } from './migrations';
 import { makePrivateDir } from './privateFiles';
@@ -36,14 +36,20 @@ export interface OpenedArchive {
   notice: string | null;
   /** True when no other Précis process had the archive open (this one may prune, clean up). */
   alone: boolean;
+  /**
+   * True when this opening ran the full `quick_check` (after an unclean shutdown, a change since
+   * the last clean close, or beside another process); false when it trusted a clean close and ran
+   * only the cheap check, leaving the full one to the background (backgroundCheck.ts).
+   */
+  checked: boolean;
   /** Closes the archive and lets go of the data dir (see archiveLock.ts). */
   close(): void;
 }
 
 /**
  * How the app opens its archive (`<dataDir>/archive.sqlite`), one process at a time (archiveLock.ts):
- * - the archive is checked (`quick_check`, or a cheap check if it is as the last process left it:
- *   cleanClose.ts); an archive with migrations to apply is first copied to
+ * - the archive is checked (`quick_check`, or only a cheap check if it is as the last process left
+ *   it when it closed cleanly: cleanClose.ts); an archive with migrations to apply is first copied to
  *   `backups/archive-pre-migration-vN-<time>.sqlite` (N = its version before migrating);
  * - a damaged or unreadable archive is never written to: it and its -wal/-shm are renamed to
  *   `archive.corrupt-<time>.sqlite…`, the newest good backup is copied in its place (or, without
@@ -62,14 +68,15 @@ export async function openArchiveWithBackups(
   const lock = await lockArchive(dataDir, { nativeBinding: options.nativeBinding, waitMs: options.gateWaitMs });
   const file = join(dataDir, fileName);
   try {
-    const { db, notice } = await openLocked(dataDir, file, lock, options);
+    const { db, notice, checked } = await openLocked(dataDir, file, lock, options);
+    if (checked) clearDamageFound(dataDir);
     lock.openGate();
     const close = () =>
       lock.release(
         () => db.open && db.close(),
         () => recordCleanClose(dataDir, file),
       );
-    return { db, notice, alone: lock.alone, close };
+    return { db, notice, alone: lock.alone, checked, close };
   } catch (error) {
     lock.release();
     throw error;
@@ -81,9 +88,9 @@ async function openLocked(dataDir: string, file: string, lock: ArchiveLock, opti
   const repair = repairPolicy(file, lock, options.allowRepair ?? true);
   if (lock.alone) removeLeftoverPartials(backupsDir);
   if (existsSync(backupsDir)) prepareBackupsDir(backupsDir);
-  // Only a read-only opening may skip quick_check, and only for an untouched archive (cleanClose.ts).
-  const readOnly = options.allowRepair === false;
-  const fullCheck = !(readOnly && lock.alone && !lock.uncleanShutdown && closedCleanlySince(dataDir, file));
+  // quick_check is skipped only for an archive untouched since a clean close (cleanClose.ts), and
+  // only by a process that is alone: beside another, the file may be changing as we look.
+  const fullCheck = !(lock.alone && !lock.uncleanShutdown && closedCleanlySince(dataDir, file));
   const opening = { ...options, fullCheck };
   const stamp = fileStamp(options.now ?? new Date());
 
@@ -98,10 +105,12 @@ async function openLocked(dataDir: string, file: string, lock: ArchiveLock, opti
         'empty archive was created.';
   }
   try {
-    return { db: await openMigrating(file, backupsDir, opening, stamp, repair), notice };
+    return { db: await openMigrating(file, backupsDir, opening, stamp, repair), notice, checked: fullCheck };
   } catch (error) {
     if (!(error instanceof UnreadableArchiveError)) throw error;
     const reason = error.message.replace(`${file} `, 'it ').replace(/\.? The file was left untouched\.$/, '');
+    // Whoever may repair next must check in full, even if the holder now closes it cleanly.
+    recordDamageFound(dataDir, reason);
     repair.check(`could not be read (${reason})`);
     const aside = `${file.replace(/\.sqlite$/, '')}.corrupt-${stamp}.sqlite`;
     for (const suffix of ['', '-wal', '-shm']) {
@@ -113,7 +122,8 @@ async function openLocked(dataDir: string, file: string, lock: ArchiveLock, opti
         `${new Date(restored.takenAt).toISOString()} was restored: changes made since then are not in it.`
       : `The archive could not be read (${reason}). It was moved aside to ${aside}; there was no backup to ` +
         'restore, so a new, empty archive was created.';
-    return { db: await openMigrating(file, backupsDir, { ...opening, fullCheck: true }, stamp, repair), notice };
+    const db = await openMigrating(file, backupsDir, { ...opening, fullCheck: true }, stamp, repair);
+    return { db, notice, checked: true };
   }
 }
 

@@ -1,4 +1,4 @@
-import { type ImportReport, importPaths } from '../importers/importPaths';
+import type { ImportReport } from '../importers/importPaths';
 import { type Db, withSynchronousNormal } from './database';
 import { getSetting, setSetting } from './settings';
 import { countSources } from './sources';
@@ -12,6 +12,8 @@ const SEEDED_KEY = 'seeded';
  */
 export async function seedIfEmpty(db: Db, seedsDir: string): Promise<ImportReport | null> {
   if (getSetting(db, SEEDED_KEY) !== null || countSources(db) > 0) return null;
+  // Loaded only on a first run: the importers are most of the app's code (docs/startup.md).
+  const { importPaths } = await import('../importers/importPaths');
   const report = await withSynchronousNormal(db, () => importPaths(db, [seedsDir]));
   // If the samples could not be read (a broken install), try again next time rather than
   // record a seeding that never happened.

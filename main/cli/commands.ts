@@ -6,12 +6,6 @@ import { appVersion, rendererDir, seedsDir } from '../appPaths';
 import { withSynchronousNormal } from '../archive/database';
 import { type Core, openCore } from '../core';
 import { dispatch } from '../dispatch';
-import { exportBrief } from '../export/exportBrief';
-import { startBrowserHost } from '../host/browserHost';
-import { importPaths } from '../importers/importPaths';
-import { onImportProgress } from '../importers/importProgress';
-import { attachmentsBeside } from '../interchange/attachments';
-import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { CliFailure, type CommandSpec, UsageError } from './commandList';
 import { cliIntl, cliLine } from './intl';
 
@@ -19,6 +13,8 @@ import { cliIntl, cliLine } from './intl';
  * The CLI as a door onto the contract: every command but `serve` is a contract call through
  * `dispatch`, exactly as the page makes it over IPC or HTTP, so validation and limits (e.g.
  * search's limit) are the contract's. An invalid-input answer is a wrong argument (exit 2).
+ * Each command loads what only it needs (the host, the importers, export) when it runs, so that
+ * `precis search` does not parse the PDF, Word and citation libraries (docs/startup.md).
  */
 
 export interface CliContext {
@@ -71,6 +67,8 @@ async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<Core> {
     mode: 'browser',
     version: appVersion(),
     allowRepair: !readOnly,
+    // Found later by the background check (serve and import run long enough).
+    onNotice: (notice) => process.stderr.write(`Warning: ${notice}\n`),
   });
   if (core.notice) process.stderr.write(`${await cliLine('cli.warning', { notice: core.notice })}\n`);
   return core;
@@ -103,6 +101,7 @@ async function serve(ctx: CliContext): Promise<number> {
     throw new CliFailure({ id: 'cli.fail.rendererMissing', values: { dir: renderer } });
   }
   const core = await openCliCore(ctx, false);
+  const { startBrowserHost } = await import('../host/browserHost');
   const host = await startBrowserHost({ handlers: core.handlers, rendererDir: renderer, port });
   print(await cliLine('cli.serve.running', { url: host.url }));
   print(await cliLine('cli.serve.archive', { dir: ctx.dataDir }));
@@ -120,6 +119,13 @@ async function serve(ctx: CliContext): Promise<number> {
 /** Files are read here (folders walked, progress on stderr) and each goes in as the contract's importFile. */
 async function importCommand(core: Core, ctx: CliContext): Promise<number> {
   if (ctx.args.length === 0) throw new UsageError({ id: 'cli.usage.importNeedsPath' });
+  const [{ importPaths }, { onImportProgress }, { attachmentsBeside }, { importReferenceFile, isReferenceFile }] =
+    await Promise.all([
+      import('../importers/importPaths'),
+      import('../importers/importProgress'),
+      import('../interchange/attachments'),
+      import('../interchange/importReferences'),
+    ]);
   const importFile = async (name: string, bytes: Uint8Array, path: string) => {
     const input: MethodInput<'importFile'> = { name, base64: Buffer.from(bytes).toString('base64') };
     // Run on the analyst's own machine, the CLI may read the attachments a library names.
@@ -231,6 +237,7 @@ async function exportCommand(core: Core, ctx: CliContext): Promise<number> {
   if (!idText || extra.length > 0) throw new UsageError({ id: 'cli.usage.exportNeedsId' });
   const output = ctx.output;
   if (!output) throw new UsageError({ id: 'cli.usage.exportNeedsOutput' });
+  const { exportBrief } = await import('../export/exportBrief');
   const handlers: Handlers = {
     ...core.handlers,
     exportBrief: (input) => exportBrief(core.db, input, { kind: 'file', choosePath: () => resolve(output) }),

@@ -1,4 +1,3 @@
-import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { resolveBriefConflict } from '../briefs/briefConflicts';
 import {
@@ -13,32 +12,9 @@ import {
   restoreBrief,
   saveBrief,
 } from '../briefs/briefs';
-import { setCitationStyle } from '../briefs/citationStyle';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
-import { setBriefWordTemplate, setDefaultWordTemplate, wordTemplateOf } from '../briefs/wordTemplates';
 import { UserError } from '../errors';
-import { exportBrief } from '../export/exportBrief';
-
-type BriefHandlers = Pick<
-  Handlers,
-  | 'listBriefs'
-  | 'listTrash'
-  | 'createBrief'
-  | 'getBrief'
-  | 'saveBrief'
-  | 'renameBrief'
-  | 'resolveBriefConflict'
-  | 'duplicateBrief'
-  | 'deleteBrief'
-  | 'restoreBrief'
-  | 'listSnapshots'
-  | 'getSnapshot'
-  | 'takeSnapshot'
-  | 'exportBrief'
-  | 'setCitationStyle'
-  | 'getWordTemplate'
-  | 'setWordTemplate'
->;
+import type { BriefHandlers } from './briefMethods';
 
 const missingBrief = (id: number) =>
   new UserError('not-found', `Brief ${id} does not exist; it may have been removed in another window.`);
@@ -76,21 +52,25 @@ export function briefHandlers(db: Db): BriefHandlers {
     getSnapshot: ({ id }) =>
       found(getSnapshot(db, id), () => new UserError('not-found', `Snapshot ${id} does not exist.`)),
     takeSnapshot: ({ briefId, reason }) => found(takeSnapshot(db, briefId, reason), () => missingBrief(briefId)),
-    setCitationStyle: ({ briefId, style }) => {
+    // Citation styles, Word templates and export load on first use (citeproc, docx, zip: docs/startup.md).
+    setCitationStyle: async ({ briefId, style }) => {
+      const { setCitationStyle } = await import('../briefs/citationStyle');
       if (!setCitationStyle(db, briefId, style)) throw missingBrief(briefId);
       return { citationStyle: style };
     },
-    getWordTemplate: ({ briefId }) => {
+    getWordTemplate: async ({ briefId }) => {
+      const { wordTemplateOf } = await import('../briefs/wordTemplates');
       if (briefId !== null && !briefExists(db, briefId)) throw missingBrief(briefId);
       return { name: wordTemplateOf(db, briefId)?.name ?? null };
     },
-    setWordTemplate: ({ briefId, template }) => {
+    setWordTemplate: async ({ briefId, template }) => {
+      const { setBriefWordTemplate, setDefaultWordTemplate, wordTemplateOf } = await import('../briefs/wordTemplates');
       const upload = template ? { name: template.name, bytes: Buffer.from(template.base64, 'base64') } : null;
       if (briefId === null) setDefaultWordTemplate(db, upload);
       else if (!setBriefWordTemplate(db, briefId, upload)) throw missingBrief(briefId);
       return { name: wordTemplateOf(db, briefId)?.name ?? null };
     },
     // The page gets the bytes; doors that write a file (Electron, the CLI) replace this handler.
-    exportBrief: (input) => exportBrief(db, input, { kind: 'download' }),
+    exportBrief: async (input) => (await import('../export/exportBrief')).exportBrief(db, input, { kind: 'download' }),
   };
 }

@@ -3,11 +3,7 @@ import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { getSource, listClusterMembers, listSources, listSourcesNeedingReview, updateSource } from '../archive/sources';
 import { UserError } from '../errors';
-import { readCitationFacts } from '../export/citationFacts';
-import { importBuffer } from '../importers/importBuffer';
 import { currentImportProgress } from '../importers/importProgress';
-import { exportReferences, REFERENCE_FILE } from '../interchange/exportReferences';
-import { importReferenceFile, isReferenceFile } from '../interchange/importReferences';
 import { searchSources } from '../search/searchSources';
 
 type SourceHandlers = Pick<
@@ -30,7 +26,8 @@ const missing = (id: number) => new UserError('not-found', `Source ${id} is not 
 export function sourceHandlers(db: Db): SourceHandlers {
   return {
     search: (input) => searchSources(db, input),
-    citationFacts: ({ sourceIds }) => readCitationFacts(db, sourceIds),
+    // citeproc (shared/citation.ts) is the largest library of all: loaded with the first note.
+    citationFacts: async ({ sourceIds }) => (await import('../export/citationFacts')).readCitationFacts(db, sourceIds),
     getSource: ({ id }) => {
       const source = getSource(db, id);
       if (!source) throw missing(id);
@@ -42,12 +39,17 @@ export function sourceHandlers(db: Db): SourceHandlers {
       return source;
     },
     // The file's name is only a label (format, title fallback): nothing is read from disk by it.
-    importFile: ({ name, base64 }) => {
+    // Importers and reference formats load on first use: a search never needs them (docs/startup.md).
+    importFile: async ({ name, base64 }) => {
       const fileName = basename(name.replace(/\\/g, '/'));
       const bytes = Buffer.from(base64, 'base64');
-      return isReferenceFile(fileName) ? importReferenceFile(db, fileName, bytes) : importBuffer(db, fileName, bytes);
+      const references = await import('../interchange/importReferences');
+      if (references.isReferenceFile(fileName)) return references.importReferenceFile(db, fileName, bytes);
+      const { importBuffer } = await import('../importers/importBuffer');
+      return importBuffer(db, fileName, bytes);
     },
-    exportSourceMetadata: ({ format, ids }) => {
+    exportSourceMetadata: async ({ format, ids }) => {
+      const { exportReferences, REFERENCE_FILE } = await import('../interchange/exportReferences');
       const { text, count, missing: absent } = exportReferences(db, format, ids);
       if (absent.length > 0) throw missing(absent[0]!);
       const { extension, mimeType } = REFERENCE_FILE[format];

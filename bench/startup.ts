@@ -1,0 +1,248 @@
+/**
+ * npm run bench:startup [-- --sizes 100000,1000000] [-- --runs 5] [-- --smoke]
+ *
+ * Start-up as the analyst meets it, each figure a whole process: `precis --help`, `precis search`
+ * (node bin/precis.cjs, the `precis` that `npm link` puts on the PATH) and `npx precis --help`,
+ * then `precis serve` from spawn to its printed address, to the first page (GET /), to the first
+ * contract answer (appInfo) and to the first search answered. Each size uses the archive bench's
+ * cached archive (`npm run bench:archive -- --reuse --sizes N`, in <tmp>/precis-bench), copied once
+ * into a data dir of its own beside it (the app migrates and writes what it opens; the cached
+ * archive stays as the archive bench left it). The first open of that copy (migration, full check)
+ * is untimed; every timed run starts after a clean close. Prints figures, asserts nothing.
+ * --smoke: one fresh seeded data dir, two runs of each, no npx.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, schemaVersion } from '../main/archive/migrations';
+
+const ROOT = join(__dirname, '..', '..');
+const LAUNCHER = join(ROOT, 'bin', 'precis.cjs');
+const CACHE_DIR = join(tmpdir(), 'precis-bench');
+const QUERY = 'government';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '7' },
+    smoke: { type: 'boolean', default: false },
+  },
+});
+const SMOKE = values.smoke ?? false;
+const RUNS = SMOKE ? 2 : Number(values.runs);
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+// On a machine shared with other work, wall time includes waiting for a core; CPU time (user +
+// system, from GNU time where installed) does not, so both are printed.
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+interface ProcessTime {
+  wall: number;
+  cpu: number;
+}
+
+/** Wall and CPU time of one whole process, in ms; throws with its stderr when it fails. */
+function timeProcess(command: string, args: string[]): ProcessTime {
+  const [file, fileArgs] = GNU_TIME ? [GNU_TIME, ['-f', '@cpu %U %S', command, ...args]] : [command, args];
+  const started = performance.now();
+  const result = spawnSync(file, fileArgs, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const wall = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const cpu = /@cpu ([\d.]+) ([\d.]+)/.exec(result.stderr);
+  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN };
+}
+
+/** After one untimed run: the figure is the warm start an analyst meets, not the first after a build. */
+function timeRuns(command: string, args: string[], runs = RUNS): string {
+  timeProcess(command, args);
+  const times = Array.from({ length: runs }, () => timeProcess(command, args));
+  const wall = times.map((t) => t.wall);
+  const cpu = GNU_TIME ? `, CPU p50 ${ms(median(times.map((t) => t.cpu)))}` : '';
+  return `p50 ${ms(median(wall))}, min ${ms(Math.min(...wall))}${cpu}`;
+}
+
+interface ServeTimes {
+  listening: number;
+  page: number;
+  appInfo: number;
+  search: number;
+  /** CPU time serve had used when its first search was answered (Linux: /proc), ms. */
+  cpu: number;
+}
+
+/** `precis serve` from spawn to its address, its first page, its first answer and first search. */
+async function timeServe(dataDir: string): Promise<ServeTimes> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [LAUNCHER, 'serve', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  try {
+    const url = await new Promise<URL>((resolve, reject) => {
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /Open (http\S+)/.exec(stdout);
+        if (match?.[1]) resolve(new URL(match[1]));
+      });
+      void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+    });
+    const listening = performance.now() - started;
+    const page = await fetch(new URL('/', url));
+    if (!page.ok) throw new Error(`GET / answered ${page.status}`);
+    await page.text();
+    const pageAt = performance.now() - started;
+    const call = async (method: string, input: unknown) => {
+      const response = await fetch(new URL(`/api/${method}`, url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-precis-token': url.searchParams.get('token') ?? '' },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { ok: boolean; error?: { message: string } };
+      if (!body.ok) throw new Error(`${method} failed: ${body.error?.message}`);
+    };
+    await call('appInfo', {});
+    const appInfoAt = performance.now() - started;
+    await call('search', { query: QUERY });
+    const search = performance.now() - started;
+    return { listening, page: pageAt, appInfo: appInfoAt, search, cpu: cpuOf(child.pid) };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** User + system CPU time of a running process in ms, from /proc (NaN elsewhere). */
+function cpuOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The newest cached archive of `count` sources the archive bench built, or null. */
+function cachedArchive(count: number): string | null {
+  if (!existsSync(CACHE_DIR)) return null;
+  const versions = readdirSync(CACHE_DIR)
+    .map((name) => new RegExp(`^archive-v(\\d+)-${count}\\.sqlite$`).exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .sort((a, b) => Number(b[1]) - Number(a[1]));
+  // The stats file is written once the build is complete: a half-built archive has none, or an
+  // older one (it is being rebuilt).
+  const complete = versions.find((match) => {
+    const stats = join(CACHE_DIR, `${match[0]}.stats.json`);
+    return existsSync(stats) && statSync(stats).mtimeMs >= statSync(join(CACHE_DIR, match[0])).mtimeMs;
+  });
+  return complete ? join(CACHE_DIR, complete[0]) : null;
+}
+
+/**
+ * A data dir holding a copy of `archive`, made once and kept beside it while the archive is
+ * unchanged. Archive bench caches up to v6 were built on the search branch before migrations
+ * 70–100 merged: they say version 110 but lack those four (the 'PRCS' mark of 80 among them), so
+ * the app would refuse them. The copy gets those migrations, as the app would have applied them.
+ */
+function dataDirFor(archive: string): string {
+  const dir = join(CACHE_DIR, `startup-${statSync(archive).mtimeMs.toFixed(0)}-${archive.split('/').pop()}`);
+  const file = join(dir, 'archive.sqlite');
+  if (existsSync(file)) return dir;
+  for (const stale of readdirSync(CACHE_DIR).filter((name) => name.endsWith(archive.split('/').pop() ?? ''))) {
+    if (stale.startsWith('startup-')) rmSync(join(CACHE_DIR, stale), { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  process.stderr.write(`copying ${archive} into ${dir}…\n`);
+  copyFileSync(archive, `${file}.copying`, constants.COPYFILE_FICLONE);
+  const db = new Database(`${file}.copying`);
+  if (db.pragma('application_id', { simple: true }) === 0 && schemaVersion(db) >= 110) {
+    for (const migration of MIGRATIONS.filter((m) => m.version >= 70 && m.version <= 100)) {
+      db.transaction(() => migration.up(db))();
+    }
+  }
+  db.close();
+  renameSync(`${file}.copying`, file);
+  return dir;
+}
+
+async function measure(label: string, dataDir: string): Promise<void> {
+  // Setup: the first open migrates, checks the whole file, backs it up and records a clean close.
+  const firstServe = await timeServe(dataDir);
+  const search = timeRuns(process.execPath, [LAUNCHER, 'search', QUERY, '--data-dir', dataDir]);
+  const serves: ServeTimes[] = [];
+  for (let i = 0; i < RUNS; i++) serves.push(await timeServe(dataDir));
+  const of = (key: keyof ServeTimes) => median(serves.map((s) => s[key]));
+  console.log(`\n${label}`);
+  console.log(
+    `  first serve of the copy (migration, check, backup): first search answered at ${ms(firstServe.search)}`,
+  );
+  console.log(`  precis search ${QUERY} (whole process):   ${search}`);
+  console.log(`  precis serve → address printed:           p50 ${ms(of('listening'))}`);
+  console.log(`  precis serve → first page (GET /):        p50 ${ms(of('page'))}`);
+  console.log(`  precis serve → first answer (appInfo):    p50 ${ms(of('appInfo'))}`);
+  const cpu = Number.isNaN(of('cpu')) ? '' : `, CPU p50 ${ms(of('cpu'))}`;
+  console.log(`  precis serve → first search answered:     p50 ${ms(of('search'))}${cpu}`);
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Start-up, ${RUNS} runs each (after one untimed run); ${cpus().length} cores, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, node ${process.version}`,
+  );
+  console.log(`precis --help (node bin/precis.cjs):  ${timeRuns(process.execPath, [LAUNCHER, '--help'])}`);
+  if (!SMOKE) {
+    console.log(`npx precis --help:                     ${timeRuns('npx', ['--no-install', 'precis', '--help'], 3)}`);
+  }
+  const recoll = spawnSync('sh', ['-c', 'command -v recollq'], { encoding: 'utf8' }).stdout.trim();
+  console.log(
+    recoll ? `recollq: ${recoll} (not timed here)` : 'recollq: not installed (Debian recollcmd); no peer column',
+  );
+
+  if (SMOKE) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'precis-bench-startup-'));
+    try {
+      await measure('seeded data dir (smoke)', dataDir);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    return;
+  }
+  for (const size of (values.sizes ?? '').split(',').map(Number)) {
+    const archive = cachedArchive(size);
+    if (!archive) {
+      console.log(
+        `\n${size.toLocaleString('en-CA')} sources: no cached archive; run npm run bench:archive -- --reuse --sizes ${size}`,
+      );
+      continue;
+    }
+    const mb = statSync(archive).size / 1024 / 1024;
+    await measure(`${size.toLocaleString('en-CA')} sources (${Math.round(mb)} MB, ${archive})`, dataDirFor(archive));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
