@@ -9,8 +9,7 @@ import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
 import { cliIntl } from './cli/intl';
-import { BRIEF_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
-import { integrityHandlers } from './handlers/integrityHandlers';
+import { BRIEF_METHODS, INTEGRITY_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
 import { forbidUpkeep } from './search/upkeepAllowed';
@@ -167,6 +166,8 @@ function createHandlers(db: Db, options: CoreOptions, notice: () => string | nul
     ...sourceHandlers(db),
     ...loadedOnFirstCall(BRIEF_METHODS, async () => (await import('./handlers/briefHandlers')).briefHandlers(db)),
     ...settingsHandlers(db),
-    ...integrityHandlers(db),
+    ...loadedOnFirstCall(INTEGRITY_METHODS, async () =>
+      (await import('./handlers/integrityHandlers')).integrityHandlers(db),
+    ),
   };
 }

@@ -28,6 +28,13 @@ export const BRIEF_METHODS = [
 
 export type BriefHandlers = Pick<Handlers, (typeof BRIEF_METHODS)[number]>;
 
+/** The methods of integrityHandlers.ts, loaded on first call for the same reason: the check reads citations. */
+export const INTEGRITY_METHODS = [
+  'checkBrief',
+  'integrityFacts',
+  'nameVariants',
+] as const satisfies readonly ContractMethod[];
+
 /** Handlers for `methods` that load their module on the first call, once. */
 export function loadedOnFirstCall<M extends ContractMethod>(
   methods: readonly M[],
