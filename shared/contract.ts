@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Brief,
+  BriefLanguage,
   BriefSummary,
   BriefTemplateId,
   ConflictChoice,
@@ -11,6 +12,7 @@ import {
 } from './briefSchemas';
 import type { ContractMethod } from './contractMethods';
 import { CitationStyle } from './csl/citationStyles';
+import { SpellingWord } from './spellingWord';
 import { Classification, METADATA_FIELDS, SourceDetail, SourceEdit, SourceSummary } from './source';
 
 export { Brief, BriefSummary, Snapshot, SnapshotSummary };
@@ -259,6 +261,13 @@ export const contract = {
   },
   getSettings: { input: Nothing, output: Settings },
   saveSettings: { input: Settings.partial(), output: Settings },
+  /** The words the analyst added to the spell-checker's dictionary of a note language. */
+  spellingWords: { input: z.object({ language: BriefLanguage }), output: z.array(z.string()) },
+  /** "Add to dictionary": keeps the word in the archive; returns the language's words. */
+  addSpellingWord: {
+    input: z.object({ language: BriefLanguage, word: SpellingWord }),
+    output: z.array(z.string()),
+  },
 } as const satisfies Record<ContractMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -33,6 +33,8 @@ export const CONTRACT_METHODS = [
   'setWordTemplate',
   'getSettings',
   'saveSettings',
+  'spellingWords',
+  'addSpellingWord',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 

@@ -1,10 +1,11 @@
 import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { AUTHOR_NAME_SETTING, readSettings, setSetting } from '../archive/settings';
+import { addSpellingWord, listSpellingWords } from '../archive/spellingWords';
 
-type SettingsHandlers = Pick<Handlers, 'getSettings' | 'saveSettings'>;
+type SettingsHandlers = Pick<Handlers, 'getSettings' | 'saveSettings' | 'spellingWords' | 'addSpellingWord'>;
 
-/** Preferences: the author name written into exported documents. */
+/** Preferences: the author name written into exported documents, the spell-checker's own words. */
 export function settingsHandlers(db: Db): SettingsHandlers {
   return {
     getSettings: () => readSettings(db),
@@ -12,6 +13,11 @@ export function settingsHandlers(db: Db): SettingsHandlers {
     saveSettings: (input) => {
       if (input.authorName !== undefined) setSetting(db, AUTHOR_NAME_SETTING, input.authorName);
       return readSettings(db);
+    },
+    spellingWords: ({ language }) => listSpellingWords(db, language),
+    addSpellingWord: ({ language, word }) => {
+      addSpellingWord(db, language, word);
+      return listSpellingWords(db, language);
     },
   };
 }

@@ -20,6 +20,8 @@ import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugi
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { QuoteIntegrityPlugin } from './plugins/QuoteIntegrityPlugin';
+import { SpellingPlugin } from './spelling/SpellingPlugin';
+import { SpellingToggle, useSpellingPreference } from './spelling/SpellingToggle';
 import { Toolbar } from './toolbar/Toolbar';
 
 const theme = {
@@ -139,6 +141,7 @@ export function BriefEditor({
     [citationStyle, brief.language],
   );
   const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const [checkSpelling, setCheckSpelling] = useSpellingPreference();
   const context = useMemo(
     () => ({ showPassage, classification, language: brief.language }),
     [showPassage, classification, brief.language],
@@ -157,7 +160,10 @@ export function BriefEditor({
   return (
     <NoteContext.Provider value={context}>
       <LexicalComposer initialConfig={initialConfig}>
-        <Toolbar>{toolbarExtras}</Toolbar>
+        <Toolbar>
+          <SpellingToggle on={checkSpelling} onChange={setCheckSpelling} />
+          {toolbarExtras}
+        </Toolbar>
         <div className="editor-frame" lang={brief.language === 'fr' ? 'fr-CA' : 'en-CA'}>
           <RichTextPlugin
             contentEditable={
@@ -166,7 +172,8 @@ export function BriefEditor({
                 role="textbox"
                 aria-label="Briefing note"
                 aria-multiline={true}
-                spellCheck={true}
+                // Chromium's own checker downloads its dictionaries: Précis checks spelling itself.
+                spellCheck={false}
               />
             }
             placeholder={
@@ -182,6 +189,7 @@ export function BriefEditor({
         <FootnotesPlugin format={citationFormat} onChange={footnoteStore.set} />
         <NoteInteractionsPlugin showPassage={showPassage} />
         <QuoteIntegrityPlugin />
+        {checkSpelling ? <SpellingPlugin language={brief.language} /> : null}
         <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />
         <div className="note-status">
           <p className={`save-state ${saveStatus.kind}`} role="status">

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+
+const PREFERENCE_KEY = 'precis-check-spelling';
+
+/** Whether to check spelling, remembered by this window's browser storage (on unless turned off). */
+export function useSpellingPreference(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => readPreference() !== 'off');
+  return [
+    on,
+    (next) => {
+      setOn(next);
+      try {
+        window.localStorage.setItem(PREFERENCE_KEY, next ? 'on' : 'off');
+      } catch {
+        // Storage refused (private mode): the choice holds for this page only.
+      }
+    },
+  ];
+}
+
+function readPreference(): string | null {
+  try {
+    return window.localStorage.getItem(PREFERENCE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function SpellingToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <button
+      type="button"
+      aria-label="Check spelling"
+      title="Check spelling (Ctrl+. on a word for suggestions)"
+      aria-pressed={on}
+      onClick={() => onChange(!on)}
+    >
+      abc✓
+    </button>
+  );
+}
