@@ -88,5 +88,8 @@ function heaviest(
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([key, us]) => `${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
-  return [`${(total / 1000).toFixed(1)} ms busy in ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms`, ...lines];
+  return [
+    `${(total / 1000).toFixed(1)} ms busy in ${((profile.endTime - profile.startTime) / 1000).toFixed(0)} ms`,
+    ...lines,
+  ];
 }

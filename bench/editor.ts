@@ -9,12 +9,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { getSource, listSources } from '../main/archive/sources';
 import { createBrief, saveBrief } from '../main/briefs/briefs';
 import { openCore } from '../main/core';
 import type { SerializedBriefState, SerializedNode } from '../shared/briefDocument';
 import { excerptOf } from '../shared/excerpt';
-import type { Page } from 'playwright-core';
 import { launchChromium, ROOT, startHost } from '../test/support/browserSession';
 import { type Profiling, startProfiling } from './cpuProfile';
 
@@ -156,41 +156,41 @@ async function measure(paragraphs: number): Promise<void> {
     let keystrokesUnchecked: number[] = [];
     let profiling: Profiling | null = null;
     if (PHASES.has('keys')) {
-    await editor
-      .locator('p')
-      .nth(paragraphs / 2)
-      .click();
-    await page.keyboard.press('End');
-    await setSpelling(page, true);
-    await editor
-      .locator('p')
-      .nth(paragraphs / 2)
-      .click();
-    await page.keyboard.press('End');
-    profiling = await profile(page);
-    keystrokes = await typeKeys(page, KEYS);
-    await profiling?.stop(`keys-${paragraphs}`);
-    await setSpelling(page, false);
-    await editor
-      .locator('p')
-      .nth(paragraphs / 2)
-      .click();
-    await page.keyboard.press('End');
-    keystrokesUnchecked = await typeKeys(page, KEYS);
+      await editor
+        .locator('p')
+        .nth(paragraphs / 2)
+        .click();
+      await page.keyboard.press('End');
+      await setSpelling(page, true);
+      await editor
+        .locator('p')
+        .nth(paragraphs / 2)
+        .click();
+      await page.keyboard.press('End');
+      profiling = await profile(page);
+      keystrokes = await typeKeys(page, KEYS);
+      await profiling?.stop(`keys-${paragraphs}`);
+      await setSpelling(page, false);
+      await editor
+        .locator('p')
+        .nth(paragraphs / 2)
+        .click();
+      await page.keyboard.press('End');
+      keystrokesUnchecked = await typeKeys(page, KEYS);
     }
 
     // Inserting an excerpt near the top, so every footnote below it renumbers.
     const inserts: number[] = [];
     if (PHASES.has('insert')) {
-    await page.getByRole('searchbox', { name: 'Search sources' }).fill('Five Eyes');
-    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
-    const passage = page.getByRole('region', { name: 'Source' }).locator('.reader-text p').first();
-    profiling = await profile(page);
-    for (let i = 0; i < INSERTS; i++) {
-      await editor.locator('p').nth(1).click();
-      await passage.selectText();
-      const before = await footnoteItems.count();
-      const elapsed = (await page.evaluate(`new Promise((resolve) => {
+      await page.getByRole('searchbox', { name: 'Search sources' }).fill('Five Eyes');
+      await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+      const passage = page.getByRole('region', { name: 'Source' }).locator('.reader-text p').first();
+      profiling = await profile(page);
+      for (let i = 0; i < INSERTS; i++) {
+        await editor.locator('p').nth(1).click();
+        await passage.selectText();
+        const before = await footnoteItems.count();
+        const elapsed = (await page.evaluate(`new Promise((resolve) => {
         const list = document.querySelector('[aria-label="Footnotes"]');
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Quote in note');
         const t0 = performance.now();
@@ -204,9 +204,9 @@ async function measure(paragraphs: number): Promise<void> {
         observer.observe(list, { childList: true, subtree: true, characterData: true });
         button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       })`)) as number;
-      inserts.push(elapsed);
-    }
-    await profiling?.stop(`insert-${paragraphs}`);
+        inserts.push(elapsed);
+      }
+      await profiling?.stop(`insert-${paragraphs}`);
     }
 
     console.log(`note: ${paragraphs} paragraphs (~${paragraphs / 10} pages), ${paragraphs} excerpts`);

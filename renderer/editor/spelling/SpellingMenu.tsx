@@ -21,11 +21,10 @@ export interface SpellingMenuProps {
  */
 export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd, onClose }: SpellingMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
-  const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   const ready = suggestions !== null;
 
   useEffect(() => {
-    if (ready) items()[0]?.focus();
+    if (ready) menuItems(menu.current)[0]?.focus();
   }, [ready]);
 
   useEffect(() => {
@@ -37,7 +36,7 @@ export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd,
   }, [onClose]);
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const list = items();
+    const list = menuItems(menu.current);
     const at = list.indexOf(document.activeElement as HTMLElement);
     const move = (to: number) => list[(to + list.length) % list.length]?.focus();
     if (event.key === 'ArrowDown') move(at + 1);
@@ -82,4 +81,8 @@ export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd,
     </div>,
     document.body,
   );
+}
+
+function menuItems(menu: HTMLElement | null): HTMLElement[] {
+  return [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 }

@@ -123,9 +123,9 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
       const box =
         wordRange(editor, mark)?.getBoundingClientRect() ?? editor.getElementByKey(mark.key)?.getBoundingClientRect();
       setMenu({ mark, x: box?.left ?? 0, y: box?.bottom ?? 0, suggestions: null, error: null });
-      void client.suggest(mark.word).then((suggestions) =>
-        setMenu((current) => (current?.mark === mark ? { ...current, suggestions } : current)),
-      );
+      void client
+        .suggest(mark.word)
+        .then((suggestions) => setMenu((current) => (current?.mark === mark ? { ...current, suggestions } : current)));
     },
     [editor, client],
   );
@@ -142,7 +142,8 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
     const markAtPoint = (x: number, y: number) => {
       const caret = document.caretPositionFromPoint?.(x, y);
       if (!caret) return null;
-      return editor.getEditorState().read(() => {
+      // editor.read, not the state's: finding a node from the DOM needs the active editor.
+      return editor.read(() => {
         const node = $getNearestNodeFromDOMNode(caret.offsetNode);
         if (!$isTextNode(node)) return null;
         return marksRef.current?.at(node.getKey(), caret.offset, node.getTextContent()) ?? null;
@@ -208,9 +209,7 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
             return;
           }
           const blocks = new Set(
-            editor
-              .getEditorState()
-              .read(() => (marksRef.current?.all() ?? []).map((m) => $blockKeyOf(m.key))),
+            editor.getEditorState().read(() => (marksRef.current?.all() ?? []).map((m) => $blockKeyOf(m.key))),
           );
           recheckRef.current([...blocks].filter((key): key is NodeKey => key !== null));
           close();

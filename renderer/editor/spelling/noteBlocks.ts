@@ -30,7 +30,7 @@ function $collect(element: ElementNode, verbatim: boolean, runs: CheckRun[]): vo
 /** The top-level block holding a node, by key; null once the node is gone. Call inside a read. */
 export function $blockKeyOf(key: NodeKey): NodeKey | null {
   const node = $getNodeByKey(key);
-  if (!node || !node.isAttached()) return null;
+  if (!node?.isAttached()) return null;
   if ($isElementNode(node) && node.getParent()?.getType() === 'root') return key;
   return node.getTopLevelElement()?.getKey() ?? null;
 }

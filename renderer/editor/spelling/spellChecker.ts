@@ -1,3 +1,4 @@
+/// <reference path="./nspell.d.ts" />
 import { loadModule } from 'hunspell-asm';
 import nspell from 'nspell';
 import type { BriefLanguage } from '../../../shared/briefSchemas';
@@ -62,13 +63,21 @@ const ELISION = /^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]/i;
 async function loadEngine(language: BriefLanguage, dictionary: Dictionary): Promise<Engine> {
   if (language === 'en') {
     const spell = nspell(toText(dictionary.aff), toText(dictionary.dic));
-    return { correct: (word) => spell.correct(word), suggest: (word) => spell.suggest(word), add: (word) => spell.add(word) };
+    return {
+      correct: (word) => spell.correct(word),
+      suggest: (word) => spell.suggest(word),
+      add: (word) => spell.add(word),
+    };
   }
   const factory = await loadModule();
   const aff = factory.mountBuffer(toBytes(dictionary.aff), `${language}.aff`);
   const dic = factory.mountBuffer(toBytes(dictionary.dic), `${language}.dic`);
   const hunspell = factory.create(aff, dic);
-  return { correct: (word) => hunspell.spell(word), suggest: (word) => hunspell.suggest(word), add: (word) => hunspell.addWord(word) };
+  return {
+    correct: (word) => hunspell.spell(word),
+    suggest: (word) => hunspell.suggest(word),
+    add: (word) => hunspell.addWord(word),
+  };
 }
 
 export async function createSpellChecker(
@@ -94,7 +103,8 @@ export async function createSpellChecker(
 
   return {
     correct: correctWord,
-    suggest: (word) => spell.suggest(word.replaceAll('’', "'")).map((s) => (word.includes('’') ? s.replaceAll("'", '’') : s)),
+    suggest: (word) =>
+      spell.suggest(word.replaceAll('’', "'")).map((s) => (word.includes('’') ? s.replaceAll("'", '’') : s)),
     add,
     misspellings(runs) {
       const text = runs.map((run) => run.text).join('');

@@ -46,7 +46,11 @@ scope.onmessage = (event) => {
       }));
       scope.postMessage({ type: 'checked', id: request.id, blocks });
     } else if (request.type === 'suggest') {
-      scope.postMessage({ type: 'suggestions', id: request.id, suggestions: spell?.suggest(request.word).slice(0, 8) ?? [] });
+      scope.postMessage({
+        type: 'suggestions',
+        id: request.id,
+        suggestions: spell?.suggest(request.word).slice(0, 8) ?? [],
+      });
     } else spell?.add(request.word);
   });
 };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BriefLanguage } from '../../../../shared/briefSchemas';
 import { createSpellChecker, type SpellChecker } from '../../../../renderer/editor/spelling/spellChecker';
+import type { BriefLanguage } from '../../../../shared/briefSchemas';
 import { ROOT } from '../../../support/browserSession';
 
 /** The same dictionary files the renderer's build ships. */
@@ -11,8 +11,7 @@ function dictionary(language: BriefLanguage) {
   return { aff: readFileSync(join(dir, 'index.aff')), dic: readFileSync(join(dir, 'index.dic')) };
 }
 
-const words = (checker: SpellChecker, text: string) =>
-  checker.misspellings([{ key: 'a', text }]).map((m) => m.word);
+const words = (checker: SpellChecker, text: string) => checker.misspellings([{ key: 'a', text }]).map((m) => m.word);
 
 describe('the spell-checker in English (en-CA)', () => {
   let checker: SpellChecker;
@@ -22,9 +21,7 @@ describe('the spell-checker in English (en-CA)', () => {
 
   it('finds misspelled words with their offsets, in Canadian spelling', () => {
     const text = 'The minister will recieve the colour report from the centre.';
-    expect(checker.misspellings([{ key: 'a', text }])).toEqual([
-      { key: 'a', start: 18, end: 25, word: 'recieve' },
-    ]);
+    expect(checker.misspellings([{ key: 'a', text }])).toEqual([{ key: 'a', start: 18, end: 25, word: 'recieve' }]);
     expect(checker.suggest('recieve')).toContain('receive');
   });
 
