@@ -143,13 +143,13 @@ async function measure(paragraphs: number): Promise<void> {
         .getByRole('list', { name: 'Footnotes' })
         .getByRole('listitem')
         .nth(paragraphs - 1)
-        .waitFor();
+        .waitFor({ timeout: 180_000 });
       opens.push(performance.now() - started);
       await profiling?.stop(`open-${paragraphs}`);
       await tab.close();
     }
     await page.goto(url);
-    await footnoteItems.nth(paragraphs - 1).waitFor();
+    await footnoteItems.nth(paragraphs - 1).waitFor({ timeout: 180_000 });
 
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     let keystrokes: number[] = [];

@@ -62,7 +62,14 @@ function createFootnoteStore() {
 }
 type FootnoteStore = ReturnType<typeof createFootnoteStore>;
 
-function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassage: BriefEditorProps['showPassage'] }) {
+/** Memoised: the app re-renders the editor after every save, which must not redraw 2,000 notes. */
+const FootnoteList = memo(function FootnoteList({
+  store,
+  showPassage,
+}: {
+  store: FootnoteStore;
+  showPassage: BriefEditorProps['showPassage'];
+}) {
   const footnotes = useSyncExternalStore(store.subscribe, store.get, store.get);
   return (
     <ol className="footnotes" aria-label="Footnotes">
@@ -71,7 +78,7 @@ function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassag
       ))}
     </ol>
   );
-}
+});
 
 function saveLabel(status: SaveStatus): string {
   if (status.kind === 'failed') return `Not saved — ${status.reason}`;
@@ -107,7 +114,8 @@ const FootnoteItem = memo(
     before.footnote.number === after.footnote.number &&
     before.footnote.runs === after.footnote.runs &&
     before.footnote.node.sourceId === after.footnote.node.sourceId &&
-    JSON.stringify(before.footnote.node.anchor) === JSON.stringify(after.footnote.node.anchor),
+    (before.footnote.node.anchor === after.footnote.node.anchor ||
+      JSON.stringify(before.footnote.node.anchor) === JSON.stringify(after.footnote.node.anchor)),
 );
 
 /** A citation's runs, with the italics (and the rarer looks) the Word footnote gets. */

@@ -12,7 +12,8 @@ import {
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BriefLanguage } from '../../../shared/briefSchemas';
-import { $blockKeyOf, $checkBlock } from './noteBlocks';
+import { $blockKeyOf, $dirtyBlocks } from '../dirtyBlocks';
+import { $checkBlock } from './noteBlocks';
 import { SpellingMenu } from './SpellingMenu';
 import type { Misspelling } from './spellChecker';
 import { spellingClient } from './spellingClient';
@@ -92,19 +93,12 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
       for (const key of $getRoot().getChildrenKeys()) pending.add(key);
     });
     schedule(0);
-    const unregister = editor.registerUpdateListener(({ dirtyLeaves, dirtyElements, editorState }) => {
-      if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return;
-      editorState.read(() => {
-        for (const key of dirtyLeaves) {
-          const block = $blockKeyOf(key);
-          if (block) pending.add(block);
-        }
-        for (const [key] of dirtyElements) {
-          if (key === 'root') continue;
-          // A block removed or merged away: its marks go with it.
-          const block = $blockKeyOf(key);
-          pending.add(block ?? key);
-        }
+    const unregister = editor.registerUpdateListener((update) => {
+      if (update.dirtyLeaves.size === 0 && update.dirtyElements.size === 0) return;
+      update.editorState.read(() => {
+        const { changed, gone } = $dirtyBlocks(update);
+        // A block removed or merged away is looked up, found missing, and its marks go with it.
+        for (const key of [...changed, ...gone]) pending.add(key);
       });
       if (pending.size > 0) schedule(PAUSE_MS);
     });

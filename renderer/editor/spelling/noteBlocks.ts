@@ -26,11 +26,3 @@ function $collect(element: ElementNode, verbatim: boolean, runs: CheckRun[]): vo
     else if ($isElementNode(child)) $collect(child, verbatim || $isQuoteNode(child), runs);
   }
 }
-
-/** The top-level block holding a node, by key; null once the node is gone. Call inside a read. */
-export function $blockKeyOf(key: NodeKey): NodeKey | null {
-  const node = $getNodeByKey(key);
-  if (!node?.isAttached()) return null;
-  if ($isElementNode(node) && node.getParent()?.getType() === 'root') return key;
-  return node.getTopLevelElement()?.getKey() ?? null;
-}
