@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useIntl } from 'react-intl';
 
 export interface SpellingMenuProps {
   word: string;
@@ -20,6 +21,7 @@ export interface SpellingMenuProps {
  * caret goes back to the word.
  */
 export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd, onClose }: SpellingMenuProps) {
+  const intl = useIntl();
   const menu = useRef<HTMLDivElement>(null);
   const ready = suggestions !== null;
 
@@ -54,14 +56,14 @@ export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd,
       ref={menu}
       className="spelling-menu"
       role="menu"
-      aria-label={`Spelling of “${word}”`}
+      aria-label={intl.formatMessage({ id: 'editor.spelling.menu.label' }, { word })}
       style={{ left: x, top: y }}
       onKeyDown={onKeyDown}
     >
       {suggestions === null ? (
-        <p className="spelling-menu-note">Finding suggestions…</p>
+        <p className="spelling-menu-note">{intl.formatMessage({ id: 'editor.spelling.menu.finding' })}</p>
       ) : suggestions.length === 0 ? (
-        <p className="spelling-menu-note">No suggestions</p>
+        <p className="spelling-menu-note">{intl.formatMessage({ id: 'editor.spelling.menu.none' })}</p>
       ) : (
         suggestions.map((suggestion) => (
           <button key={suggestion} type="button" role="menuitem" tabIndex={-1} onClick={() => onReplace(suggestion)}>
@@ -71,7 +73,7 @@ export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd,
       )}
       <hr />
       <button type="button" role="menuitem" tabIndex={-1} onClick={onAdd}>
-        Add to dictionary
+        {intl.formatMessage({ id: 'editor.spelling.menu.add' })}
       </button>
       {error ? (
         <p className="spelling-menu-note" role="alert">

@@ -11,6 +11,7 @@ import {
   type NodeKey,
 } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { BriefLanguage } from '../../../shared/briefSchemas';
 import { $blockKeyOf, $dirtyBlocks } from '../dirtyBlocks';
 import { $checkBlock } from './noteBlocks';
@@ -40,6 +41,8 @@ interface OpenMenu {
  */
 export function SpellingPlugin({ language }: { language: BriefLanguage }) {
   const [editor] = useLexicalComposerContext();
+  const intl = useIntl();
+  const layerLabel = intl.formatMessage({ id: 'editor.spelling.marks.label' });
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const marksRef = useRef<SpellingMarks | null>(null);
   const client = spellingClient(language);
@@ -51,7 +54,7 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
     if (!root || !frame) return;
     const layer = document.createElement('div');
     layer.className = 'spelling-marks';
-    layer.setAttribute('aria-label', 'Misspelled words');
+    layer.setAttribute('aria-label', layerLabel);
     frame.append(layer);
     const marks = createSpellingMarks(editor, layer);
     marksRef.current = marks;
@@ -110,7 +113,7 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
       layer.remove();
       marksRef.current = null;
     };
-  }, [editor, client]);
+  }, [editor, client, layerLabel]);
 
   const open = useCallback(
     (mark: Misspelling) => {

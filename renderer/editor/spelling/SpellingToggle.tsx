@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 
 const PREFERENCE_KEY = 'precis-check-spelling';
 
@@ -27,11 +28,12 @@ function readPreference(): string | null {
 }
 
 export function SpellingToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
+  const intl = useIntl();
   return (
     <button
       type="button"
-      aria-label="Check spelling"
-      title="Check spelling (Ctrl+. on a word for suggestions)"
+      aria-label={intl.formatMessage({ id: 'editor.spelling.toggle.label' })}
+      title={intl.formatMessage({ id: 'editor.spelling.toggle.title' })}
       aria-pressed={on}
       onClick={() => onChange(!on)}
     >
