@@ -10,8 +10,6 @@ export interface SpellingClient {
   suggest(word: string): Promise<string[]>;
   /** Adds the word to the dictionary in the archive, then to the worker's; resolves to an error message or null. */
   addWord(word: string): Promise<string | null>;
-  /** Why checking cannot run (the dictionary failed to load), or null. */
-  failure(): string | null;
 }
 
 // One worker per language for the page's life: reopening a note does not load its dictionary again.
@@ -30,12 +28,11 @@ function startClient(language: BriefLanguage): SpellingClient {
   const worker = new Worker(new URL('./spellWorker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, (reply: SpellingReply) => void>();
   let nextId = 1;
-  let failed: string | null = null;
   const post = (request: SpellingRequest) => worker.postMessage(request);
   worker.onmessage = (event: MessageEvent<SpellingReply>) => {
     const reply = event.data;
     if (reply.type === 'failed') {
-      failed = reply.message;
+      // The note stays editable and unchecked; the reason goes to the log.
       console.error('[precis] spelling:', reply.message);
       return;
     }
@@ -55,7 +52,6 @@ function startClient(language: BriefLanguage): SpellingClient {
 
   return {
     language,
-    failure: () => failed,
     async check(blocks) {
       await ready;
       const reply = await ask((id) => ({ type: 'check', id, blocks }));
