@@ -1,21 +1,32 @@
 /**
- * npm run bench:editor [-- --smoke] — drives browser mode in Chromium with a generated 50-page note
- * holding 500 excerpts and prints p50/p95 of keystroke-to-paint latency, of inserting an excerpt
- * until the footnotes are renumbered, and of opening the brief. Figures, not assertions. --smoke
- * runs every step at a tiny size (20 paragraphs, a few repeats), as `npm test` does.
+ * npm run bench:editor [-- --smoke] [--sizes 500,2000] [--profile DIR] — drives browser mode in
+ * Chromium with a generated note of N paragraphs holding N excerpts (500: the 50-page note; 2000:
+ * 200 pages) and prints p50/p95 of keystroke-to-paint latency (with spell-checking on and off), of
+ * inserting an excerpt until the footnotes are renumbered, and of opening the brief. Figures, not
+ * assertions. --smoke runs every step at a tiny size (20 paragraphs, a few repeats), as `npm test`
+ * does. --profile writes a CPU profile of each phase to DIR and prints its heaviest functions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { getSource, listSources } from '../main/archive/sources';
 import { createBrief, saveBrief } from '../main/briefs/briefs';
 import { openCore } from '../main/core';
 import type { SerializedBriefState, SerializedNode } from '../shared/briefDocument';
 import { excerptOf } from '../shared/excerpt';
 import { launchChromium, ROOT, startHost } from '../test/support/browserSession';
+import { type Profiling, startProfiling } from './cpuProfile';
 
 const SMOKE = process.argv.includes('--smoke');
-const PARAGRAPHS = SMOKE ? 20 : 500;
+const argument = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const SIZES = SMOKE ? [20] : (argument('--sizes') ?? '500,2000').split(',').map(Number);
+const PROFILE_DIR = argument('--profile');
+/** Which measurements to take (all by default): open, keys, insert. */
+const PHASES = new Set((argument('--phases') ?? 'open,keys,insert').split(','));
 const OPENS = SMOKE ? 1 : 5;
 const KEYS = SMOKE ? 10 : 200;
 const INSERTS = SMOKE ? 2 : 20;
@@ -31,7 +42,7 @@ function percentile(values: number[], p: number): number {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** A realistic long note: 500 paragraphs of ~50 words, each quoting one sentence of a seed source. */
-async function generateNote(dataDir: string): Promise<number> {
+async function generateNote(dataDir: string, paragraphs: number): Promise<number> {
   const core = await openCore({
     dataDir,
     seedsDir: join(ROOT, 'seeds'),
@@ -41,7 +52,7 @@ async function generateNote(dataDir: string): Promise<number> {
   });
   const sources = listSources(core.db).map((s) => getSource(core.db, s.id)!);
   const children: SerializedNode[] = [];
-  for (let i = 0; i < PARAGRAPHS; i++) {
+  for (let i = 0; i < paragraphs; i++) {
     const source = sources[i % sources.length]!;
     const start = (i * 37) % Math.max(1, source.body.length - 200);
     const words = Array.from({ length: 50 }, (_, w) => WORDS[(i + w) % WORDS.length]).join(' ');
@@ -77,19 +88,44 @@ async function generateNote(dataDir: string): Promise<number> {
   };
   const brief = createBrief(core.db, {
     template: 'blank',
-    title: `Benchmark note (${PARAGRAPHS} paragraphs, ${PARAGRAPHS} excerpts)`,
+    title: `Benchmark note (${paragraphs} paragraphs, ${paragraphs} excerpts)`,
   });
   saveBrief(core.db, { id: brief.id, baseRevision: brief.revision, content });
   core.close();
   return brief.id;
 }
 
-async function main(): Promise<void> {
+/** Milliseconds from each keydown to the frame after the browser painted the change. */
+async function typeKeys(page: Page, keys: number): Promise<number[]> {
+  // Page-side code is passed as text: this file is type-checked as Node code, without DOM types.
+  await page.evaluate(`
+    window.__lat = [];
+    if (!window.__latListening) {
+      window.__latListening = true;
+      document.addEventListener('keydown', () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
+      }, true);
+    }
+  `);
+  for (let i = 0; i < keys; i++) await page.keyboard.type('x', { delay: 20 });
+  await page.waitForTimeout(500);
+  return (await page.evaluate('window.__lat')) as number[];
+}
+
+async function setSpelling(page: Page, on: boolean): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Check spelling' });
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
+}
+
+async function measure(paragraphs: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'precis-bench-editor-'));
-  await generateNote(dataDir);
+  await generateNote(dataDir, paragraphs);
   const host = await startHost(dataDir);
   const { url } = host;
   const browser = await launchChromium();
+  const profile = async (page: Page): Promise<Profiling | null> =>
+    PROFILE_DIR ? startProfiling(page, PROFILE_DIR, join(ROOT, 'dist', 'renderer')) : null;
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const footnoteItems = page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
@@ -97,50 +133,63 @@ async function main(): Promise<void> {
     // Opening: a fresh tab navigates until the note shows all the numbered footnotes. (Navigating
     // an already open tab would also count tearing down the previous 50-page note.)
     const opens: number[] = [];
-    for (let run = 0; run < OPENS; run++) {
+    for (let run = 0; PHASES.has('open') && run < OPENS; run++) {
       const tab = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      const profiling = run === OPENS - 1 ? await profile(tab) : null;
       const started = performance.now();
       await tab.goto(url);
       await tab
         .getByRole('list', { name: 'Footnotes' })
         .getByRole('listitem')
-        .nth(PARAGRAPHS - 1)
-        .waitFor();
+        .nth(paragraphs - 1)
+        .waitFor({ timeout: 180_000 });
       opens.push(performance.now() - started);
+      await profiling?.stop(`open-${paragraphs}`);
       await tab.close();
     }
     await page.goto(url);
-    await footnoteItems.nth(PARAGRAPHS - 1).waitFor();
+    await footnoteItems.nth(paragraphs - 1).waitFor({ timeout: 180_000 });
 
-    // Keystrokes: time from keydown to the frame after the browser painted the change.
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
-    await editor
-      .locator('p')
-      .nth(PARAGRAPHS / 2)
-      .click();
-    await page.keyboard.press('End');
-    // Page-side code is passed as text: this file is type-checked as Node code, without DOM types.
-    await page.evaluate(`
-      window.__lat = [];
-      document.addEventListener('keydown', () => {
-        const t0 = performance.now();
-        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
-      }, true);
-    `);
-    for (let i = 0; i < KEYS; i++) await page.keyboard.type('x', { delay: 20 });
-    await page.waitForTimeout(500);
-    const keystrokes = (await page.evaluate('window.__lat')) as number[];
+    let keystrokes: number[] = [];
+    let keystrokesUnchecked: number[] = [];
+    let profiling: Profiling | null = null;
+    if (PHASES.has('keys')) {
+      await editor
+        .locator('p')
+        .nth(paragraphs / 2)
+        .click();
+      await page.keyboard.press('End');
+      await setSpelling(page, true);
+      await editor
+        .locator('p')
+        .nth(paragraphs / 2)
+        .click();
+      await page.keyboard.press('End');
+      profiling = await profile(page);
+      keystrokes = await typeKeys(page, KEYS);
+      await profiling?.stop(`keys-${paragraphs}`);
+      await setSpelling(page, false);
+      await editor
+        .locator('p')
+        .nth(paragraphs / 2)
+        .click();
+      await page.keyboard.press('End');
+      keystrokesUnchecked = await typeKeys(page, KEYS);
+    }
 
     // Inserting an excerpt near the top, so every footnote below it renumbers.
-    await page.getByRole('searchbox', { name: 'Search sources' }).fill('Five Eyes');
-    await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
-    const passage = page.getByRole('region', { name: 'Source' }).locator('.reader-text p').first();
     const inserts: number[] = [];
-    for (let i = 0; i < INSERTS; i++) {
-      await editor.locator('p').nth(1).click();
-      await passage.selectText();
-      const before = await footnoteItems.count();
-      const elapsed = (await page.evaluate(`new Promise((resolve) => {
+    if (PHASES.has('insert')) {
+      await page.getByRole('searchbox', { name: 'Search sources' }).fill('Five Eyes');
+      await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+      const passage = page.getByRole('region', { name: 'Source' }).locator('.reader-text p').first();
+      profiling = await profile(page);
+      for (let i = 0; i < INSERTS; i++) {
+        await editor.locator('p').nth(1).click();
+        await passage.selectText();
+        const before = await footnoteItems.count();
+        const elapsed = (await page.evaluate(`new Promise((resolve) => {
         const list = document.querySelector('[aria-label="Footnotes"]');
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Quote in note');
         const t0 = performance.now();
@@ -154,28 +203,41 @@ async function main(): Promise<void> {
         observer.observe(list, { childList: true, subtree: true, characterData: true });
         button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       })`)) as number;
-      inserts.push(elapsed);
+        inserts.push(elapsed);
+      }
+      await profiling?.stop(`insert-${paragraphs}`);
     }
 
-    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    console.log(`note: ${paragraphs} paragraphs (~${paragraphs / 10} pages), ${paragraphs} excerpts`);
     console.log(
-      `Précis editor benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpu}, Node ${process.version}, Chromium headless`,
+      `  open brief (navigation → ${paragraphs} footnotes shown): p50 ${ms(percentile(opens, 50))}  p95 ${ms(percentile(opens, 95))}  (target < 1000 ms)`,
     );
-    console.log(`note: ${PARAGRAPHS} paragraphs (~${PARAGRAPHS / 10} pages), ${PARAGRAPHS} excerpts`);
+    for (const [label, values] of [
+      ['spelling on', keystrokes],
+      ['spelling off', keystrokesUnchecked],
+    ] as const)
+      console.log(
+        `  keystroke → paint, ${label} (${values.length} keys): p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  (target p95 < 16 ms)`,
+      );
     console.log(
-      `open brief (navigation → ${PARAGRAPHS} footnotes shown): p50 ${ms(percentile(opens, 50))}  p95 ${ms(percentile(opens, 95))}  (target < 1000 ms)`,
-    );
-    console.log(
-      `keystroke → paint (${keystrokes.length} keys): p50 ${ms(percentile(keystrokes, 50))}  p95 ${ms(percentile(keystrokes, 95))}  (target p95 < 16 ms)`,
-    );
-    console.log(
-      `insert excerpt → footnotes renumbered (${inserts.length}): p50 ${ms(percentile(inserts, 50))}  p95 ${ms(percentile(inserts, 95))}  (target < 50 ms)`,
+      `  insert excerpt → footnotes renumbered (${inserts.length}): p50 ${ms(percentile(inserts, 50))}  p95 ${ms(percentile(inserts, 95))}  (target < 50 ms)`,
     );
   } finally {
     await browser.close();
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `Précis editor benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpu}, Node ${process.version}, Chromium headless, load average ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  );
+  for (const paragraphs of SIZES) await measure(paragraphs);
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Brief,
+  BriefLanguage,
   BriefSummary,
   BriefTemplateId,
   ConflictChoice,
@@ -14,6 +15,7 @@ import { CitationStyle } from './csl/citationStyles';
 import { LOCALES } from './i18n/locale';
 import { BriefCheck, IntegrityFact, NameVariant } from './integrity/integritySchemas';
 import { Classification, METADATA_FIELDS, SourceDetail, SourceEdit, SourceSummary } from './source';
+import { SpellingWord } from './spellingWord';
 
 export { Brief, BriefSummary, Snapshot, SnapshotSummary };
 
@@ -276,6 +278,13 @@ export const contract = {
   nameVariants: { input: z.object({ query: z.string().max(20_000) }), output: z.array(NameVariant) },
   getSettings: { input: Nothing, output: Settings },
   saveSettings: { input: Settings.partial(), output: Settings },
+  /** The words the analyst added to the spell-checker's dictionary of a note language. */
+  spellingWords: { input: z.object({ language: BriefLanguage }), output: z.array(z.string()) },
+  /** "Add to dictionary": keeps the word in the archive; returns the language's words. */
+  addSpellingWord: {
+    input: z.object({ language: BriefLanguage, word: SpellingWord }),
+    output: z.array(z.string()),
+  },
 } as const satisfies Record<ContractMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,8 @@ export const CONTRACT_METHODS = [
   'nameVariants',
   'getSettings',
   'saveSettings',
+  'spellingWords',
+  'addSpellingWord',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 

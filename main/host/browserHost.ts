@@ -17,8 +17,10 @@ import { dispatch } from '../dispatch';
  * static files hold no secret and are served to anyone who can reach the port.
  */
 
+// 'wasm-unsafe-eval' lets the spelling worker compile Hunspell's WebAssembly (French notes); it
+// allows no JavaScript eval. Workers come from our own files only.
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TOKEN_HEADER = 'x-precis-token';

@@ -23,6 +23,8 @@ import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugi
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { QuoteIntegrityPlugin } from './plugins/QuoteIntegrityPlugin';
+import { SpellingPlugin } from './spelling/SpellingPlugin';
+import { SpellingToggle, useSpellingPreference } from './spelling/SpellingToggle';
 import { Toolbar } from './toolbar/Toolbar';
 
 const theme = {
@@ -65,7 +67,14 @@ function createFootnoteStore() {
 }
 type FootnoteStore = ReturnType<typeof createFootnoteStore>;
 
-function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassage: BriefEditorProps['showPassage'] }) {
+/** Memoised: the app re-renders the editor after every save, which must not redraw 2,000 notes. */
+const FootnoteList = memo(function FootnoteList({
+  store,
+  showPassage,
+}: {
+  store: FootnoteStore;
+  showPassage: BriefEditorProps['showPassage'];
+}) {
   const intl = useIntl();
   const footnotes = useSyncExternalStore(store.subscribe, store.get, store.get);
   return (
@@ -75,7 +84,7 @@ function FootnoteList({ store, showPassage }: { store: FootnoteStore; showPassag
       ))}
     </ol>
   );
-}
+});
 
 function saveLabel(intl: IntlShape, status: SaveStatus): string {
   if (status.kind === 'failed') return intl.formatMessage({ id: 'editor.save.failed' }, { reason: status.reason });
@@ -111,7 +120,8 @@ const FootnoteItem = memo(
     before.footnote.number === after.footnote.number &&
     before.footnote.runs === after.footnote.runs &&
     before.footnote.node.sourceId === after.footnote.node.sourceId &&
-    JSON.stringify(before.footnote.node.anchor) === JSON.stringify(after.footnote.node.anchor),
+    (before.footnote.node.anchor === after.footnote.node.anchor ||
+      JSON.stringify(before.footnote.node.anchor) === JSON.stringify(after.footnote.node.anchor)),
 );
 
 /** A citation's runs, with the italics (and the rarer looks) the Word footnote gets. */
@@ -147,6 +157,7 @@ export function BriefEditor({
     [citationStyle, brief.language],
   );
   const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const [checkSpelling, setCheckSpelling] = useSpellingPreference();
   const context = useMemo(
     () => ({ showPassage, classification, language: brief.language }),
     [showPassage, classification, brief.language],
@@ -165,7 +176,10 @@ export function BriefEditor({
   return (
     <NoteContext.Provider value={context}>
       <LexicalComposer initialConfig={initialConfig}>
-        <Toolbar>{toolbarExtras}</Toolbar>
+        <Toolbar>
+          <SpellingToggle on={checkSpelling} onChange={setCheckSpelling} />
+          {toolbarExtras}
+        </Toolbar>
         <div className="editor-frame" lang={brief.language === 'fr' ? 'fr-CA' : 'en-CA'}>
           <RichTextPlugin
             contentEditable={
@@ -174,7 +188,8 @@ export function BriefEditor({
                 role="textbox"
                 aria-label={intl.formatMessage({ id: 'editor.note.label' })}
                 aria-multiline={true}
-                spellCheck={true}
+                // Chromium's own checker downloads its dictionaries: Précis checks spelling itself.
+                spellCheck={false}
               />
             }
             placeholder={<div className="editor-placeholder">{intl.formatMessage({ id: 'editor.placeholder' })}</div>}
@@ -190,6 +205,7 @@ export function BriefEditor({
         <NoteInteractionsPlugin showPassage={showPassage} />
         <QuoteIntegrityPlugin />
         <IntegrityPlugin />
+        {checkSpelling ? <SpellingPlugin language={brief.language} /> : null}
         <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />
         <div className="note-status">
           <p className={`save-state ${saveStatus.kind}`} role="status">

@@ -15,6 +15,7 @@ import { up as wordTemplates } from './0130-word-templates';
 import { up as referenceSources } from './0140-reference-sources';
 import { up as referenceDetails } from './0150-reference-details';
 import { up as rankingIndexBuild } from './0170-ranking-index-build';
+import { up as spellingWords } from './0180-spelling-words';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 140, name: 'reference-sources', up: referenceSources },
   { version: 150, name: 'reference-details', up: referenceDetails },
   { version: 170, name: 'ranking-index-build', up: rankingIndexBuild },
+  { version: 180, name: 'spelling-words', up: spellingWords },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -8,6 +8,12 @@ export type SaveOutcome = { ok: true } | { ok: false; reason: string; retry: boo
 /** What the status line says: never "saved" for text the archive has not committed. */
 export type SaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; reason: string };
 
+const IDLE_WAIT_MS = 150;
+const whenIdle = (run: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+  else run();
+};
+
 /** Waits between retries of a failed save: 1 s, 2 s, 4 s, then every 8 s until it succeeds. */
 export const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000] as const;
 
@@ -47,7 +53,9 @@ export function AutosavePlugin({
 
     const schedule = (ms: number) => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void flush(), ms);
+      // Serialising a long note takes milliseconds: run it in the browser's idle time after a
+      // frame, not just before the next keystroke's, yet never much later than asked.
+      timer = setTimeout(() => whenIdle(() => void flush()), ms);
     };
     const saveNow = (): Promise<SaveOutcome> => {
       if (timer) clearTimeout(timer);

@@ -1,9 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isHeadingNode } from '@lexical/rich-text';
-import { $getRoot } from 'lexical';
+import { $getNodeByKey, $getRoot, type NodeKey } from 'lexical';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { countWords } from '../../../shared/text';
+import { $dirtyBlocks } from '../dirtyBlocks';
 
 interface OutlineEntry {
   key: string;
@@ -19,10 +20,24 @@ export function OutlinePlugin() {
   const [words, setWords] = useState(0);
 
   useEffect(() => {
+    // Words per top-level block, recounted only for the blocks an update touched: counting the
+    // whole of a 200-page note after every pause in typing cost more than the typing.
+    const counts = new Map<NodeKey, number>();
+    let stale = new Set<NodeKey>();
     const read = () =>
       editor.getEditorState().read(() => {
         const root = $getRoot();
-        setWords(countWords(root.getTextContent()));
+        const keys = root.getChildrenKeys();
+        if (counts.size === 0) stale = new Set(keys);
+        for (const key of stale) {
+          const block = $getNodeByKey(key);
+          if (block?.isAttached()) counts.set(key, countWords(block.getTextContent()));
+          else counts.delete(key);
+        }
+        stale.clear();
+        let total = 0;
+        for (const key of keys) total += counts.get(key) ?? 0;
+        setWords(total);
         const entries = root
           .getChildren()
           .filter($isHeadingNode)
@@ -34,9 +49,14 @@ export function OutlinePlugin() {
         setOutline((previous) => (JSON.stringify(previous) === JSON.stringify(entries) ? previous : entries));
       });
     read();
-    // Counting words walks the whole note: do it once typing pauses, not on every keystroke.
+    // Recounting and the outline wait for a pause in typing, not every keystroke.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unregister = editor.registerUpdateListener(() => {
+    const unregister = editor.registerUpdateListener((update) => {
+      if (update.dirtyLeaves.size === 0 && update.dirtyElements.size === 0) return;
+      update.editorState.read(() => {
+        const { changed, gone } = $dirtyBlocks(update);
+        for (const key of [...changed, ...gone]) stale.add(key);
+      });
       clearTimeout(timer);
       timer = setTimeout(read, 300);
     });

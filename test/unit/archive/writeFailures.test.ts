@@ -69,6 +69,7 @@ function writes(ids: { brief: { id: number; revision: number }; trashed: { id: n
     ['resolveBriefConflict', { ...mine, choice: 'keep-mine-as-copy' }],
     ['exportBrief', { id: brief.id }],
     ['saveSettings', { authorName: 'A. Analyst' }],
+    ['addSpellingWord', { language: 'en', word: 'Kanata' }],
     ['updateSource', { id: sourceId, edit: { title: 'Corrected title', author: 'J. Smith' } }],
     ['updateSource', { id: sourceId, edit: { tags: ['arctic', 'defence'] } }],
     ['updateSource', { id: sourceId, edit: { reliability: 'B', credibility: 2 } }],

@@ -1,0 +1,82 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserMode } from './support/browserMode';
+
+const misspelled = (page: Page) => page.locator('[aria-invalid="spelling"]');
+const misspelledWords = (page: Page) => misspelled(page).allTextContents();
+
+/** Types at the end of the note's last paragraph. */
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'Briefing note' });
+  await editor.locator('p').last().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+describe('spell-checking the note (browser mode, dictionaries served by our own build)', () => {
+  const app = useBrowserMode();
+
+  it('marks a misspelling, replaces it from the keyboard menu, and keeps an added word across a reload', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'New brief' }).click();
+    await page.getByRole('button', { name: 'Blank note' }).click();
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await editor.click();
+    await page.keyboard.type('The minister will recieve the report from Kanatta.');
+    // The first check waits for the dictionary to load in the worker.
+    await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['recieve', 'Kanatta']);
+
+    // Ctrl+. on the word at the caret opens its suggestions; Enter takes the first.
+    await editor.locator('p').last().click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 'The minister will rec'.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+.');
+    const menu = page.getByRole('menu', { name: /Spelling of “recieve”/ });
+    await expect.poll(() => menu.getByRole('menuitem').first().textContent()).toBe('receive');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor.textContent()).toContain('will receive the report');
+    await expect.poll(() => misspelledWords(page)).toEqual(['Kanatta']);
+
+    // The context menu on a word offers the same menu; "Add to dictionary" keeps it in the archive.
+    const box = await misspelled(page).first().boundingBox();
+    if (!box) throw new Error('the misspelled word has no box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+    await page
+      .getByRole('menu', { name: /Spelling of “Kanatta”/ })
+      .getByRole('menuitem', { name: 'Add to dictionary' })
+      .click();
+    await expect.poll(() => misspelledWords(page)).toEqual([]);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Saved');
+
+    await page.reload();
+    await typeAtEnd(page, ' Kanatta and Ottawa agre.');
+    await expect.poll(() => misspelledWords(page)).toEqual(['agre']);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('never flags a quotation, and checks a French note with the French dictionary', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'New brief' }).click();
+    await page.getByRole('button', { name: 'Note de breffage (français)' }).click();
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    await expect.poll(() => editor.locator('p').count()).toBeGreaterThan(0);
+    await typeAtEnd(page, ' Le gouvernment du Québec et l’État annoncent « the teh quote » aujourd’hui.');
+    await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['gouvernment']);
+
+    // A quotation from a source, inserted by keyboard, is verbatim: its English words stay unflagged.
+    await page.getByRole('searchbox', { name: 'Search sources' }).fill('security ties');
+    await page
+      .getByRole('list', { name: 'Search results' })
+      .getByRole('button', { name: /security ties/ })
+      .click();
+    await page
+      .getByRole('region', { name: 'Source' })
+      .locator('p', { hasText: /^The proposed agreement/ })
+      .selectText();
+    await page.keyboard.press('Control+Shift+Q');
+    await expect.poll(() => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem').count()).toBe(1);
+    await typeAtEnd(page, ' Fin du documnet.');
+    await expect.poll(() => misspelledWords(page)).toEqual(['gouvernment', 'documnet']);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
