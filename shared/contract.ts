@@ -283,7 +283,9 @@ export type ErrorCode =
   /** Nothing was written: the disk reported an input/output error. */
   | 'io-error'
   /** Refused: the brief changed (in another window) since the revision the request was based on. */
-  | 'conflict';
+  | 'conflict'
+  /** Refused by a team archive: above the analyst's clearance, or not theirs to change. */
+  | 'forbidden';
 export interface AppError {
   code: ErrorCode;
   message: string;

@@ -13,6 +13,7 @@ import { up as rankingIndex } from './0110-ranking-index';
 import { up as ocrPages } from './0120-ocr-pages';
 import { up as wordTemplates } from './0130-word-templates';
 import { up as referenceSources } from './0140-reference-sources';
+import { up as sourceRevisions } from './0200-source-revisions';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 120, name: 'ocr-pages', up: ocrPages },
   { version: 130, name: 'word-templates', up: wordTemplates },
   { version: 140, name: 'reference-sources', up: referenceSources },
+  { version: 200, name: 'source-revisions', up: sourceRevisions },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
