@@ -80,7 +80,7 @@ class Reader {
     }
     const column = Object.keys(COLUMNS).find((name) => this.text.startsWith(`${name} : "`, this.at));
     if (!column) throw new Error(`Unexpected query text at ${this.at}.`);
-    this.at += column.length + 3;
+    this.at += column.length + 4;
     let words = '';
     for (;;) {
       const quote = this.text.indexOf('"', this.at);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,8 +72,18 @@ export interface ClusterOptions {
   settings?: Record<string, string>;
 }
 
+/**
+ * A parent folder the `postgres` user can pass through: the temp folder is sometimes root's alone
+ * (0700), and the cluster's own folder is made 0700 and the postgres user's anyway.
+ */
+function parentDir(): string {
+  const candidates = [process.env.PRECIS_PG_TMPDIR, tmpdir(), '/var/tmp', '/dev/shm'].filter(Boolean) as string[];
+  if (!asRoot) return candidates[0]!;
+  return candidates.find((dir) => existsSync(dir) && (statSync(dir).mode & 0o001) !== 0) ?? tmpdir();
+}
+
 export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
-  const dir = mkdtempSync(join(tmpdir(), 'precis-pg-'));
+  const dir = mkdtempSync(join(parentDir(), 'precis-pg-'));
   const data = join(dir, 'data');
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
