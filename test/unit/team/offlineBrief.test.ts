@@ -61,7 +61,8 @@ describe.skipIf(!POSTGRES_PRESENT)('a brief citing team sources, offline', () =>
       const exported = await exportBriefDocx(db, briefId, { includeSourceList: true, includeGrades: false });
       expect(exported).not.toBeNull();
       const parts = docxParts(exported!.bytes);
-      expect(parts['word/footnotes.xml']).toContain('Radar review announced');
+      expect(parts['word/footnotes.xml']).toMatch(/Radar Review Announced/i);
+      expect(parts['word/footnotes.xml']).toContain('Team Wire');
       expect(parts['word/header1.xml'] ?? Object.values(parts).join('')).toContain('PROTECTED B');
     } finally {
       if (!stopped) cluster.stop();
