@@ -16,8 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../main/archive/database';
-import { sqliteArchive } from '../main/archive/sqliteArchive';
 import { contentHash } from '../main/archive/sources';
+import { sqliteArchive } from '../main/archive/sqliteArchive';
 import { openPostgresArchive } from '../main/team/postgresArchive';
 import { initTeamArchive, upsertTeamUser, withOwner } from '../main/team/teamAdmin';
 import { countWords } from '../shared/text';
@@ -45,7 +45,9 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main(): Promise<void> {
   const started = performance.now();
-  console.log(`bench:team: ${SIZE.toLocaleString('en')} sources; ${cpus().length} cores; load ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `bench:team: ${SIZE.toLocaleString('en')} sources; ${cpus().length} cores; load ${loadavg()[0]!.toFixed(1)}`,
+  );
   const cluster = await startPostgresCluster({
     durable: true,
     settings: { shared_buffers: '512MB', max_wal_size: '4GB', maintenance_work_mem: '512MB', work_mem: '16MB' },
@@ -54,7 +56,11 @@ async function main(): Promise<void> {
   try {
     const ownerUrl = cluster.createOwnedDatabase('team', 'owner', 'owner-password');
     await initTeamArchive(ownerUrl);
-    await upsertTeamUser(ownerUrl, undefined, { name: 'analyst', password: 'analyst-password', clearance: 'TOP SECRET' });
+    await upsertTeamUser(ownerUrl, undefined, {
+      name: 'analyst',
+      password: 'analyst-password',
+      clearance: 'TOP SECRET',
+    });
     const analystUrl = `postgres://analyst:analyst-password@127.0.0.1:${cluster.port}/team`;
 
     // Bulk load as the owner, near-duplicates joined to their heads as bench/buildArchive.ts does.
@@ -66,7 +72,14 @@ async function main(): Promise<void> {
         const rows: string[] = [];
         const params: unknown[] = [];
         for (const row of batch) {
-          rows.push(`(${row.values.map((value) => { params.push(value); return `$${params.length}`; }).join(', ')})`);
+          rows.push(
+            `(${row.values
+              .map((value) => {
+                params.push(value);
+                return `$${params.length}`;
+              })
+              .join(', ')})`,
+          );
         }
         const { rows: ids } = await client.query<{ id: string }>(
           `INSERT INTO sources (title, outlet, author, published_at, language, url, body, original, content_hash,
@@ -87,8 +100,21 @@ async function main(): Promise<void> {
         batch.push({
           index,
           duplicateOf: s.duplicateOf,
-          values: [s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, s.body, s.original,
-            `${contentHash(s.body)}:${index}`, s.fileName, countWords(s.body), 'txt', head],
+          values: [
+            s.title,
+            s.outlet,
+            s.author,
+            s.publishedAt,
+            s.language,
+            s.url,
+            s.body,
+            s.original,
+            `${contentHash(s.body)}:${index}`,
+            s.fileName,
+            countWords(s.body),
+            'txt',
+            head,
+          ],
         });
         index++;
         if (batch.length === LOAD_BATCH) await flush();
@@ -106,7 +132,9 @@ async function main(): Promise<void> {
       return rows[0] as { gin: string; total: string; db: string };
     });
     console.log(`PostgreSQL bulk load: ${(SIZE / loadSeconds).toFixed(0)} sources/s (${loadSeconds.toFixed(1)} s)`);
-    console.log(`  GIN index ${mb(Number(sizes.gin))}; sources with indexes and TOAST ${mb(Number(sizes.total))}; database ${mb(Number(sizes.db))}`);
+    console.log(
+      `  GIN index ${mb(Number(sizes.gin))}; sources with indexes and TOAST ${mb(Number(sizes.total))}; database ${mb(Number(sizes.db))}`,
+    );
 
     // SQLite on the same corpus.
     const file = join(tmp, 'archive.sqlite');
@@ -121,7 +149,10 @@ async function main(): Promise<void> {
         const t = performance.now();
         const response = await local.search({ query: q.query, sort: q.sort, limit: 20, offset: 0 });
         if (round > 0) sqliteTimes.push(performance.now() - t);
-        sqliteTop.set(`${q.query}|${q.sort ?? ''}`, response.results.map((hit) => hit.id));
+        sqliteTop.set(
+          `${q.query}|${q.sort ?? ''}`,
+          response.results.map((hit) => hit.id),
+        );
       }
     }
     db.close();
@@ -154,10 +185,16 @@ async function main(): Promise<void> {
               const t = performance.now();
               const response = await pool.search({ query: q.query, sort: q.sort, limit: 20, offset: 0 });
               times.push(performance.now() - t);
-              if (searchers === SEARCHERS[0] && round === 0 && worker === 0 && (q.sort ?? 'relevance') === 'relevance') {
+              if (
+                searchers === SEARCHERS[0] &&
+                round === 0 &&
+                worker === 0 &&
+                (q.sort ?? 'relevance') === 'relevance'
+              ) {
                 const theirs = new Set(sqliteTop.get(`${q.query}|`) ?? []);
                 const ours = response.results.map((hit) => hit.id);
-                if (theirs.size > 0) overlap.push(ours.filter((id) => theirs.has(id)).length / Math.min(20, theirs.size));
+                if (theirs.size > 0)
+                  overlap.push(ours.filter((id) => theirs.has(id)).length / Math.min(20, theirs.size));
               }
             }
           }
@@ -176,9 +213,13 @@ async function main(): Promise<void> {
     console.log('| searchers | searches | p50 | p95 | p99 | import rate meanwhile |');
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
-    console.log(`\nSQLite, one searcher: p50 ${ms(percentile(sqliteTimes, 50))}, p95 ${ms(percentile(sqliteTimes, 95))} (${sqliteTimes.length} searches)`);
+    console.log(
+      `\nSQLite, one searcher: p50 ${ms(percentile(sqliteTimes, 50))}, p95 ${ms(percentile(sqliteTimes, 95))} (${sqliteTimes.length} searches)`,
+    );
     const meanOverlap = overlap.length ? overlap.reduce((a, b) => a + b, 0) / overlap.length : 0;
-    console.log(`Top-20 overlap PostgreSQL vs SQLite (relevance queries): mean ${(meanOverlap * 100).toFixed(0)}% over ${overlap.length} queries`);
+    console.log(
+      `Top-20 overlap PostgreSQL vs SQLite (relevance queries): mean ${(meanOverlap * 100).toFixed(0)}% over ${overlap.length} queries`,
+    );
     console.log(`Target p95 < 100 ms at 50 searchers. Total ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
     cluster.stop();

@@ -85,10 +85,12 @@ export async function teamCommand(options: TeamCliOptions): Promise<number> {
   if (sub === 'user') {
     const [name, ...extra] = rest;
     if (!name || extra.length > 0) throw new UsageError('team user needs one NAME.');
-    if (options.clearance === undefined) throw new UsageError('team user needs --clearance LEVEL, e.g. --clearance "PROTECTED B".');
+    if (options.clearance === undefined)
+      throw new UsageError('team user needs --clearance LEVEL, e.g. --clearance "PROTECTED B".');
     const clearance = classificationOf(options.clearance, '--clearance');
     const ownerPassword = new URL(url).password ? undefined : await ownerPasswordFor(url);
-    const password = process.env.PRECIS_TEAM_PASSWORD ?? (process.stdin.isTTY ? await askHidden(`Password for ${name}: `) : null);
+    const password =
+      process.env.PRECIS_TEAM_PASSWORD ?? (process.stdin.isTTY ? await askHidden(`Password for ${name}: `) : null);
     const outcome = await upsertTeamUser(url, ownerPassword, { name, password, clearance });
     print(`${outcome.created ? 'Created' : 'Updated'} ${outcome.role}, cleared ${outcome.clearance}.`);
     return 0;

@@ -20,13 +20,17 @@ type TeamHandlers = Pick<
   | 'exportSourceMetadata'
 >;
 
-const missing = (id: number) => new UserError('not-found', `Source ${id} is not in the team archive (or not visible to you).`);
+const missing = (id: number) =>
+  new UserError('not-found', `Source ${id} is not in the team archive (or not visible to you).`);
 
 /**
  * The source side of the contract over any archive engine (used for a team archive: briefs,
  * settings and the rest stay in the analyst's local archive). Same inputs, same shapes out.
  */
-export function archiveSourceHandlers(archive: SourceArchive, options: { classification?: Classification } = {}): TeamHandlers {
+export function archiveSourceHandlers(
+  archive: SourceArchive,
+  options: { classification?: Classification } = {},
+): TeamHandlers {
   return {
     search: (input) => archive.search(input),
     getSource: async ({ id }) => (await archive.getSource(id)) ?? Promise.reject(missing(id)),
@@ -37,9 +41,13 @@ export function archiveSourceHandlers(archive: SourceArchive, options: { classif
       const outcome = await archive.updateMetadata(id, edit, revision);
       if (outcome.kind === 'not-found') throw missing(id);
       if (outcome.kind === 'conflict') {
-        throw new UserError('conflict', 'Another analyst changed this source just now; nothing was saved. Reopen it and redo the edit.', {
-          revision: outcome.revision,
-        });
+        throw new UserError(
+          'conflict',
+          'Another analyst changed this source just now; nothing was saved. Reopen it and redo the edit.',
+          {
+            revision: outcome.revision,
+          },
+        );
       }
       return outcome.source;
     },
@@ -69,7 +77,12 @@ export function archiveSourceHandlers(archive: SourceArchive, options: { classif
       const absent = wanted.find((id) => !found.has(id));
       if (absent !== undefined) throw missing(absent);
       const { extension, mimeType } = REFERENCE_FILE[format];
-      return { fileName: `sources.${extension}`, mimeType, text: referencesText(format, sources), count: sources.length };
+      return {
+        fileName: `sources.${extension}`,
+        mimeType,
+        text: referencesText(format, sources),
+        count: sources.length,
+      };
     },
   };
 }

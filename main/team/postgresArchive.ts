@@ -1,11 +1,11 @@
 import pg from 'pg';
 import type { ImportItemOutcome } from '../../shared/contract';
 import {
+  METADATA_FIELDS,
   needsReview,
   type SourceDetail,
   type SourceEdit,
   type SourceSummary,
-  METADATA_FIELDS,
 } from '../../shared/source';
 import { countWords } from '../../shared/text';
 import { features, fingerprint, isNearDuplicate, similarity } from '../archive/nearDuplicates';
@@ -117,14 +117,24 @@ export interface PostgresArchiveOptions {
 
 export function openPostgresArchive(options: PostgresArchiveOptions): PostgresSourceArchive {
   const pool = new pg.Pool({
-    connectionString: options.url,
-    ...(options.password === undefined ? {} : { password: options.password }),
+    connectionString: withPassword(options.url, options.password),
     max: options.max ?? 10,
     application_name: 'precis',
   });
   // An idle client's error (the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => {});
   return new PostgresSourceArchive(pool);
+}
+
+/**
+ * The URL with the password in it: node-postgres lets the connection string's (absent) password
+ * override a separate one, so a password given apart goes into the URL, percent-encoded.
+ */
+export function withPassword(url: string, password: string | undefined): string {
+  if (password === undefined) return url;
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
 }
 
 export class PostgresSourceArchive implements SourceArchive {
@@ -180,7 +190,10 @@ export class PostgresSourceArchive implements SourceArchive {
       if (id === undefined) {
         // The same text is there, above this analyst's clearance: RLS hid it from the look-up above.
         await client.query('ROLLBACK');
-        return { kind: 'failed', error: 'This text is already in the team archive, in a source you are not cleared to see.' };
+        return {
+          kind: 'failed',
+          error: 'This text is already in the team archive, in a source you are not cleared to see.',
+        };
       }
       if (print.buckets.length > 0) {
         await client.query(
@@ -324,7 +337,10 @@ export { foldTag };
 function asUserError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   if (code === '42501') {
-    return new UserError('forbidden', 'Refused by the team archive: that is above your clearance or not yours to change.');
+    return new UserError(
+      'forbidden',
+      'Refused by the team archive: that is above your clearance or not yours to change.',
+    );
   }
   if (code === '40001' || code === '40P01') return new UserError('busy', 'The team archive was busy; try again.');
   return error;

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Classification } from '../../shared/source';
 import { UserError } from '../errors';
 import { migrateTeamArchive } from './migrations';
+import { withPassword } from './postgresArchive';
 
 /**
  * Administering a team archive as its owner (the role that owns the database, with CREATEROLE):
@@ -13,8 +14,12 @@ import { migrateTeamArchive } from './migrations';
 /** A role name we accept: lower case, as PostgreSQL folds unquoted names. */
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export async function withOwner<T>(url: string, password: string | undefined, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, ...(password === undefined ? {} : { password }) });
+export async function withOwner<T>(
+  url: string,
+  password: string | undefined,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: withPassword(url, password) });
   await client.connect();
   try {
     return await work(client);
@@ -52,7 +57,10 @@ export async function upsertTeamUser(
   user: { name: string; password: string | null; clearance: Classification },
 ): Promise<UserOutcome> {
   if (!ROLE_NAME.test(user.name)) {
-    throw new UserError('invalid-input', 'A user name is lower-case letters, digits and _ (up to 63), starting with a letter or _.');
+    throw new UserError(
+      'invalid-input',
+      'A user name is lower-case letters, digits and _ (up to 63), starting with a letter or _.',
+    );
   }
   return withOwner(url, ownerPassword, async (client) => {
     await client.query('BEGIN');
@@ -61,13 +69,16 @@ export async function upsertTeamUser(
       if (!exists && user.password === null) throw new UserError('invalid-input', `A new user needs a password.`);
       const verb = exists ? 'ALTER' : 'CREATE';
       if (user.password !== null) {
-        const { rows } = await client.query<{ ddl: string }>(`SELECT format('${verb} ROLE %I LOGIN PASSWORD %L', $1::text, $2::text) AS ddl`, [
-          user.name,
-          user.password,
-        ]);
+        const { rows } = await client.query<{ ddl: string }>(
+          `SELECT format('${verb} ROLE %I LOGIN PASSWORD %L', $1::text, $2::text) AS ddl`,
+          [user.name, user.password],
+        );
         await client.query(rows[0]!.ddl);
       }
-      const grant = await client.query<{ ddl: string }>("SELECT format('GRANT precis_analyst TO %I', $1::text) AS ddl", [user.name]);
+      const grant = await client.query<{ ddl: string }>(
+        "SELECT format('GRANT precis_analyst TO %I', $1::text) AS ddl",
+        [user.name],
+      );
       await client.query(grant.rows[0]!.ddl);
       await client.query(
         `INSERT INTO clearances (role_name, classification) VALUES ($1, $2)

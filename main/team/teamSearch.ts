@@ -67,7 +67,11 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
   let snippets: Map<number, string>;
   try {
     rows = (await pool.query<HitRow>(sql, params.values)).rows;
-    snippets = await readSnippets(pool, rows.map((row) => Number(row.id)), parsed.hasText ? parsed : null);
+    snippets = await readSnippets(
+      pool,
+      rows.map((row) => Number(row.id)),
+      parsed.hasText ? parsed : null,
+    );
   } catch (error) {
     // The translation only emits bound phrases, so no query should fail; if one does, say so plainly.
     console.error('[precis] team search failed for', JSON.stringify(parsed.fts), error);

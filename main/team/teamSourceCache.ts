@@ -62,10 +62,12 @@ export function cacheTeamSource(db: Db, archiveUrl: string, source: SourceDetail
         ...(source.tags.length > 0 ? { tags: source.tags } : {}),
       });
     }
-    prepareCached(
-      db,
-      'INSERT INTO team_source_cache (archive, team_id, source_id, cached_at) VALUES (?, ?, ?, ?)',
-    ).run(archiveKey(archiveUrl), source.id, localId, new Date().toISOString());
+    prepareCached(db, 'INSERT INTO team_source_cache (archive, team_id, source_id, cached_at) VALUES (?, ?, ?, ?)').run(
+      archiveKey(archiveUrl),
+      source.id,
+      localId,
+      new Date().toISOString(),
+    );
     return localId;
   });
 }

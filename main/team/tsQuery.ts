@@ -31,7 +31,12 @@ export class SqlParams {
   }
 }
 
-const COLUMNS: Record<string, Column> = { '{title body}': 'text', outlet: 'outlet', author: 'author', language: 'language' };
+const COLUMNS: Record<string, Column> = {
+  '{title body}': 'text',
+  outlet: 'outlet',
+  author: 'author',
+  language: 'language',
+};
 const VECTOR: Record<Column, string> = {
   text: 's.text_vector',
   outlet: "to_tsvector('precis', coalesce(s.outlet, ''))",
@@ -174,6 +179,7 @@ export function rankQuery(parsed: ParsedQuery, params: SqlParams): string | null
 /** What a parsed query asks of the sources table, besides the filters (main/team/teamFilters.ts). */
 export function matchCondition(parsed: ParsedQuery, params: SqlParams): TsCondition | null {
   if (parsed.fts !== null) return toTsCondition(parsed.fts, params);
-  if (parsed.excludeFts !== null) return { where: `NOT (${toTsCondition(parsed.excludeFts, params).where})`, rank: null };
+  if (parsed.excludeFts !== null)
+    return { where: `NOT (${toTsCondition(parsed.excludeFts, params).where})`, rank: null };
   return null;
 }

@@ -47,7 +47,10 @@ export async function migrateTeamArchive(client: ClientBase): Promise<number[]> 
     for (const migration of PG_MIGRATIONS) {
       if (migration.version <= current) continue;
       await client.query(migration.sql);
-      await client.query('INSERT INTO precis_schema (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await client.query('INSERT INTO precis_schema (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       applied.push(migration.version);
     }
     await client.query('COMMIT');

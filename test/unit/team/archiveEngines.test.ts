@@ -3,10 +3,10 @@ import type { SourceArchive } from '../../../main/archive/sourceArchive';
 import { SearchResponse } from '../../../shared/contract';
 import { SourceDetail, SourceSummary } from '../../../shared/source';
 import { cleanUpTemp } from '../support/tempArchive';
-import { ENGINES, freshArchive, usePostgresCluster } from './support/teamFixture';
 import { parsedSource, storyBody } from './support/parsedSource';
+import { ENGINES, freshArchive, postgresClusterPerFile } from './support/teamFixture';
 
-const cluster = usePostgresCluster();
+const cluster = postgresClusterPerFile();
 afterEach(cleanUpTemp);
 
 async function imported(archive: SourceArchive, body: string, fields: Parameters<typeof parsedSource>[1] = {}) {
@@ -30,7 +30,13 @@ describe.each(ENGINES)('the %s archive', (engine) => {
     const b = await imported(archive, 'Four five six, about housing starts.', { title: 'Housing' });
     const detail = await archive.getSource(a);
     expect(SourceDetail.parse(detail)).toEqual(detail);
-    expect(detail).toMatchObject({ id: a, title: 'Frigates', outlet: 'Le Devoir', publishedAt: '2024-03-05', wordCount: 7 });
+    expect(detail).toMatchObject({
+      id: a,
+      title: 'Frigates',
+      outlet: 'Le Devoir',
+      publishedAt: '2024-03-05',
+      wordCount: 7,
+    });
     const list = await archive.listSources();
     expect(list.map((s) => s.id)).toEqual([b, a]);
     for (const s of list) expect(SourceSummary.strict().parse(s)).toEqual(s);

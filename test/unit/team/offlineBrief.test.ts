@@ -1,15 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { afterEach } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { getSource } from '../../../main/archive/sources';
 import { getBrief } from '../../../main/briefs/briefs';
 import { exportBriefDocx } from '../../../main/export/exportBrief';
 import { openPostgresArchive } from '../../../main/team/postgresArchive';
-import { cacheTeamSource, cachedCopyOf } from '../../../main/team/teamSourceCache';
+import { cachedCopyOf, cacheTeamSource } from '../../../main/team/teamSourceCache';
 import type { SerializedBriefState } from '../../../shared/briefDocument';
 import { docxParts } from '../../support/docxReaders';
 import { startPostgresCluster } from '../../support/postgresCluster';
-import { block, text } from '../export/docxKit';
 import { excerptFrom, storeBrief } from '../export/archiveBrief';
+import { block, text } from '../export/docxKit';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 import { parsedSource, storyBody } from './support/parsedSource';
 import { ANALYST_PASSWORD, newTeamDatabase, POSTGRES_PRESENT } from './support/teamFixture';
@@ -25,7 +24,11 @@ describe.skipIf(!POSTGRES_PRESENT)('a brief citing team sources, offline', () =>
       const team = await newTeamDatabase(cluster);
       const archive = await team.analyst('offline_analyst', 'PROTECTED B');
       const imported = await archive.importParsed(
-        parsedSource(storyBody('radar'), { title: 'Radar review announced', outlet: 'Team Wire', publishedAt: '2024-04-02' }),
+        parsedSource(storyBody('radar'), {
+          title: 'Radar review announced',
+          outlet: 'Team Wire',
+          publishedAt: '2024-04-02',
+        }),
         'radar.txt',
         { classification: 'PROTECTED B' },
       );

@@ -22,7 +22,7 @@ let cluster: PostgresCluster | null = null;
 let databases = 0;
 const opened: SourceArchive[] = [];
 
-export function usePostgresCluster(): () => PostgresCluster {
+export function postgresClusterPerFile(): () => PostgresCluster {
   beforeAll(async () => {
     if (POSTGRES_PRESENT) cluster = await startPostgresCluster();
   }, 120_000);
