@@ -50,7 +50,7 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
   const rank = match?.rank ?? null;
   const order = parsed.hasText && sort === 'relevance' && rank !== null ? 'relevance' : 'date';
   const collapse = parsed.filters.clusters.length === 0;
-  const scoreSql = order === 'relevance' ? `ts_rank(s.text_vector, ${rank}, 0)` : '0::real';
+  const scoreSql = order === 'relevance' && rank ? `ts_rank(s.text_vector, ${rank(params)}, 0)` : '0::real';
   const orderSql = order === 'relevance' ? 'score DESC, id' : 'published_at DESC NULLS LAST, id DESC';
   const sql = `
     WITH hits AS (

@@ -18,8 +18,11 @@ type Node =
 export interface TsCondition {
   /** A boolean SQL expression over `s` (the sources row). */
   where: string;
-  /** The positive text terms OR'ed, for ts_rank and ts_headline; null when there are none. */
-  rank: string | null;
+  /**
+   * Builds the positive text terms OR'ed, for ts_rank, binding its words then (an unused
+   * parameter has no type PostgreSQL can infer); null when there are none.
+   */
+  rank: ((params: SqlParams) => string) | null;
 }
 
 /** Builds SQL with numbered parameters, appending to `params`. */
@@ -165,15 +168,15 @@ export function toTsCondition(fts: string, params: SqlParams): TsCondition {
   const node = new Reader(fts).parse();
   const where = condition(node, params);
   const leaves = positiveTextLeaves(node);
-  const rank = leaves.length === 0 ? null : `(${leaves.map((leaf) => leafQuery(leaf, params)).join(' || ')})`;
+  const rank =
+    leaves.length === 0 ? null : (into: SqlParams) => `(${leaves.map((leaf) => leafQuery(leaf, into)).join(' || ')})`;
   return { where, rank };
 }
 
 /** The rank query alone (for snippets, bound in their own statement), or null. */
 export function rankQuery(parsed: ParsedQuery, params: SqlParams): string | null {
   if (parsed.fts === null) return null;
-  const leaves = positiveTextLeaves(new Reader(parsed.fts).parse());
-  return leaves.length === 0 ? null : `(${leaves.map((leaf) => leafQuery(leaf, params)).join(' || ')})`;
+  return toTsCondition(parsed.fts, new SqlParams()).rank?.(params) ?? null;
 }
 
 /** What a parsed query asks of the sources table, besides the filters (main/team/teamFilters.ts). */
