@@ -11,6 +11,7 @@ import {
 } from './briefSchemas';
 import type { ContractMethod } from './contractMethods';
 import { CitationStyle } from './csl/citationStyles';
+import { LOCALES } from './i18n/locale';
 import { Classification, METADATA_FIELDS, SourceDetail, SourceEdit, SourceSummary } from './source';
 
 export { Brief, BriefSummary, Snapshot, SnapshotSummary };
@@ -119,6 +120,8 @@ export type CitationFact = z.infer<typeof CitationFact>;
 export const Settings = z.object({
   /** Written as the author of exported documents. */
   authorName: z.string().trim().max(200),
+  /** The interface language; null: follow the system's. */
+  language: z.enum(LOCALES).nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 const Nothing = z.object({}).default({});

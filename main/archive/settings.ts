@@ -1,12 +1,15 @@
 import type { Settings } from '../../shared/contract';
+import { isLocale } from '../../shared/i18n/locale';
 import { type Db, prepareCached } from './database';
 import { committed } from './writeErrors';
 
 export const AUTHOR_NAME_SETTING = 'authorName';
+export const LANGUAGE_SETTING = 'language';
 
 /** The analyst's preferences as stored in the archive; an archive that never saved any gets the defaults. */
 export function readSettings(db: Db): Settings {
-  return { authorName: getSetting(db, AUTHOR_NAME_SETTING) ?? '' };
+  const language = getSetting(db, LANGUAGE_SETTING);
+  return { authorName: getSetting(db, AUTHOR_NAME_SETTING) ?? '', language: isLocale(language) ? language : null };
 }
 
 export function getSetting(db: Db, key: string): string | null {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CLASSIFICATIONS, type Classification } from '../../shared/source';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { ConflictAlert } from './ConflictAlert';
 import { ExportMenu } from './ExportMenu';
 import { FlaggedQuotesDialog } from './FlaggedQuotesDialog';
@@ -46,6 +47,7 @@ export function NoteHeader({
           </select>
         </label>
         {children}
+        <LanguagePicker />
         <button type="button" aria-pressed={historyOpen} onClick={onToggleHistory} disabled={!session.brief}>
           History
         </button>

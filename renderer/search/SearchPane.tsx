@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { SearchHit, SearchResponse } from '../../shared/contract';
 import { api } from '../api/client';
 import { ExportReferences } from './ExportReferences';
@@ -28,6 +29,7 @@ export function SearchPane({
   onError: (message: string) => void;
   onTerms: (terms: string[]) => void;
 }) {
+  const intl = useIntl();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('relevance');
   const [response, setResponse] = useState<SearchResponse | null>(null);
@@ -67,25 +69,29 @@ export function SearchPane({
 
   const chips = queryChips(query);
   return (
-    <section className="pane search" aria-label="Search" onKeyDown={onKeyDown}>
+    <section
+      className="pane search"
+      aria-label={intl.formatMessage({ id: 'search.region.label' })}
+      onKeyDown={onKeyDown}
+    >
       <input
         ref={inputRef}
         type="search"
         className="search-input"
-        aria-label="Search sources"
-        placeholder="words, “phrases”, prefix*, -exclude, outlet:, after:2023-01-01"
+        aria-label={intl.formatMessage({ id: 'search.box.label' })}
+        placeholder={intl.formatMessage({ id: 'search.box.placeholder' })}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
       <div className="search-tools">
         {chips.length > 0 ? (
-          <ul className="chips" aria-label="Filters">
+          <ul className="chips" aria-label={intl.formatMessage({ id: 'search.filters.label' })}>
             {chips.map((chip) => (
               <li key={chip.start} className="chip">
                 {chip.label}
                 <button
                   type="button"
-                  aria-label={`Remove filter ${chip.label}`}
+                  aria-label={intl.formatMessage({ id: 'search.filters.remove' }, { filter: chip.label })}
                   onClick={() => setQuery(withoutChip(query, chip))}
                 >
                   ×
@@ -95,10 +101,10 @@ export function SearchPane({
           </ul>
         ) : null}
         <label className="sort">
-          Sort by{' '}
+          {intl.formatMessage({ id: 'search.sort.label' })}{' '}
           <select value={sort} onChange={(event) => setSort(event.target.value as Sort)}>
-            <option value="relevance">Relevance</option>
-            <option value="date">Date</option>
+            <option value="relevance">{intl.formatMessage({ id: 'search.sort.relevance' })}</option>
+            <option value="date">{intl.formatMessage({ id: 'search.sort.date' })}</option>
           </select>
         </label>
       </div>
@@ -109,22 +115,27 @@ export function SearchPane({
       ) : null}
       {response && response.suggestions.length > 0 ? (
         <p className="suggestions">
-          Did you mean{' '}
-          {response.suggestions.map((suggestion) => (
-            <button key={suggestion} type="button" className="link" onClick={() => setQuery(suggestion)}>
-              {suggestion}
-            </button>
-          ))}
-          ?
+          <FormattedMessage
+            id="search.suggestions"
+            values={{
+              suggestions: response.suggestions.map((suggestion) => (
+                <button key={suggestion} type="button" className="link" onClick={() => setQuery(suggestion)}>
+                  {suggestion}
+                </button>
+              )),
+            }}
+          />
         </p>
       ) : null}
       {response && query.trim() ? (
         <p className="result-count">
-          {response.totalIsEstimate ? 'About ' : ''}
-          {response.total.toLocaleString('en-CA')} result{response.total === 1 ? '' : 's'}
+          {intl.formatMessage(
+            { id: 'search.count' },
+            { estimate: response.totalIsEstimate ? 'yes' : 'no', total: response.total },
+          )}
         </p>
       ) : null}
-      <ul className="results" aria-label="Search results" ref={listRef}>
+      <ul className="results" aria-label={intl.formatMessage({ id: 'search.results.label' })} ref={listRef}>
         {results.map((hit) => (
           <li key={hit.id} className="result-item">
             <button type="button" className="result" onClick={() => onOpen(hit.id)}>
@@ -132,7 +143,9 @@ export function SearchPane({
               <span className="result-meta">
                 {[hit.outlet, hit.publishedAt].filter(Boolean).join(' · ')}
                 {hit.clusterSize && hit.clusterSize > 1 ? (
-                  <span className="badge">{hit.clusterSize} versions</span>
+                  <span className="badge">
+                    {intl.formatMessage({ id: 'search.result.versions' }, { count: hit.clusterSize })}
+                  </span>
                 ) : null}
               </span>
               <span className="snippet">
@@ -148,12 +161,12 @@ export function SearchPane({
                 className="link filter-link"
                 onClick={() => setQuery(withFilter(query, 'outlet', hit.outlet ?? ''))}
               >
-                Only {hit.outlet}
+                {intl.formatMessage({ id: 'search.result.onlyOutlet' }, { outlet: hit.outlet })}
               </button>
             ) : null}
             {hit.clusterSize > 1 ? (
               <button type="button" className="link filter-link" onClick={() => setQuery(`cluster:${hit.clusterId}`)}>
-                All {hit.clusterSize} versions
+                {intl.formatMessage({ id: 'search.result.allVersions' }, { count: hit.clusterSize })}
               </button>
             ) : null}
           </li>
@@ -162,7 +175,7 @@ export function SearchPane({
       <ExportReferences ids={results.map((hit) => hit.id)} />
       {response && results.length < Math.min(response.total, response.rankedAmong ?? response.total) ? (
         <button type="button" onClick={() => void loadMore()}>
-          More results
+          {intl.formatMessage({ id: 'search.more' })}
         </button>
       ) : null}
     </section>

@@ -117,13 +117,13 @@ describe('export options, read back by pandoc', () => {
 
   it('writes the author from settings, the subject from the title block, and the marking centred top and bottom', async () => {
     const { db, id } = await archiveWithBrief();
-    expect(settingsHandlers(db).getSettings({})).toEqual({ authorName: '' });
+    expect(settingsHandlers(db).getSettings({})).toEqual({ authorName: '', language: null });
     let parts = xmlParts(
       (await exportBriefDocx(db, id, { includeSourceList: false, includeGrades: false }, NOW))!.bytes,
     );
     expect(parts['docProps/core.xml']).toContain('<dc:creator>Précis</dc:creator>');
     const input = contract.saveSettings.input.parse({ authorName: '  Jane Doe ' });
-    expect(settingsHandlers(db).saveSettings(input)).toEqual({ authorName: 'Jane Doe' });
+    expect(settingsHandlers(db).saveSettings(input)).toEqual({ authorName: 'Jane Doe', language: null });
     parts = xmlParts((await exportBriefDocx(db, id, { includeSourceList: false, includeGrades: false }, NOW))!.bytes);
     const core = parts['docProps/core.xml']!;
     expect(core).toContain('<dc:creator>Jane Doe</dc:creator>');

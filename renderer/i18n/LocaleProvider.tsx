@@ -1,0 +1,46 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { IntlProvider } from 'react-intl';
+import { intlConfig } from '../../shared/i18n/catalogs';
+import { type Locale, pickLocale } from '../../shared/i18n/locale';
+import { api } from '../api/client';
+
+type LanguageChoice = { locale: Locale; choose: (locale: Locale) => Promise<void> };
+const LanguageContext = createContext<LanguageChoice | null>(null);
+
+/** The interface language and a way to change it (kept in the archive's settings). */
+export function useLanguage(): LanguageChoice {
+  const choice = useContext(LanguageContext);
+  if (!choice) throw new Error('useLanguage outside LocaleProvider');
+  return choice;
+}
+
+/**
+ * Renders the app in the language saved in the archive, or the system's (navigator.language)
+ * when none was chosen. Waits for the settings so a French user never sees a flash of English.
+ */
+export function LocaleProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocale] = useState<Locale | null>(null);
+
+  useEffect(() => {
+    void api.getSettings({}).then((result) => {
+      const saved = result.ok ? result.value.language : null;
+      setLocale(saved ?? pickLocale(navigator.language));
+    });
+  }, []);
+
+  useEffect(() => {
+    if (locale) document.documentElement.lang = intlConfig(locale).locale;
+  }, [locale]);
+
+  const choose = useCallback(async (next: Locale) => {
+    setLocale(next);
+    await api.saveSettings({ language: next });
+  }, []);
+
+  if (!locale) return null;
+  return (
+    <LanguageContext.Provider value={{ locale, choose }}>
+      <IntlProvider {...intlConfig(locale)}>{children}</IntlProvider>
+    </LanguageContext.Provider>
+  );
+}
