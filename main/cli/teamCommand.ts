@@ -4,6 +4,7 @@ import { openPostgresArchive } from '../team/postgresArchive';
 import { initTeamArchive, upsertTeamUser } from '../team/teamAdmin';
 import { UsageError } from './commandList';
 import { classificationOf } from './commands';
+import { cliIntl } from './intl';
 
 /**
  * `precis team init|user` and the `--archive postgres://…` option of the commands that read or
@@ -20,27 +21,29 @@ export interface TeamCliOptions {
 
 const print = (text: string) => process.stdout.write(`${text}\n`);
 
-export function archiveUrl(archive: string | undefined): string {
-  if (!archive) throw new UsageError('team needs --archive postgres://OWNER@HOST:PORT/DB.');
+export async function archiveUrl(archive: string | undefined): Promise<string> {
+  if (!archive) throw new UsageError((await cliIntl()).formatMessage({ id: 'cli.team.needsArchive' }));
   let url: URL;
   try {
     url = new URL(archive);
   } catch {
-    throw new UsageError('--archive must be a URL: postgres://USER@HOST:PORT/DB.');
+    throw new UsageError((await cliIntl()).formatMessage({ id: 'cli.team.archiveNotUrl' }));
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new UsageError('--archive must be a postgres:// URL.');
+    throw new UsageError((await cliIntl()).formatMessage({ id: 'cli.team.archiveNotPostgres' }));
   }
   return archive;
 }
 
 /** The password of the archive's URL user: in the URL, PRECIS_TEAM_PASSWORD, or asked for on a TTY. */
-async function connectionPassword(url: string, purpose: string): Promise<string | undefined> {
+async function connectionPassword(url: string): Promise<string | undefined> {
   if (new URL(url).password) return undefined;
   const fromEnv = process.env.PRECIS_TEAM_PASSWORD;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) return undefined;
-  return askHidden(`${purpose}: `);
+  return askHidden(
+    (await cliIntl()).formatMessage({ id: 'cli.team.archivePassword' }, { user: new URL(url).username }),
+  );
 }
 
 /** Reads a line from the terminal without echoing it. */
@@ -71,31 +74,39 @@ function askHidden(prompt: string): Promise<string> {
 
 export async function teamCommand(options: TeamCliOptions): Promise<number> {
   const [sub, ...rest] = options.args;
-  const url = archiveUrl(options.archive);
+  const url = await archiveUrl(options.archive);
+  const intl = await cliIntl();
   if (sub === 'init') {
-    if (rest.length > 0 || options.clearance !== undefined) throw new UsageError('team init takes only --archive.');
+    if (rest.length > 0 || options.clearance !== undefined)
+      throw new UsageError(intl.formatMessage({ id: 'cli.team.initArguments' }));
     const outcome = await initTeamArchive(url, new URL(url).password ? undefined : await ownerPasswordFor(url));
+    const values = { owner: outcome.owner, clearance: 'TOP SECRET', versions: outcome.applied.join(', ') };
     print(
-      outcome.applied.length > 0
-        ? `Team archive ready: applied migrations ${outcome.applied.join(', ')}. Owner ${outcome.owner} is cleared TOP SECRET.`
-        : `Team archive already up to date. Owner ${outcome.owner} is cleared TOP SECRET.`,
+      intl.formatMessage({ id: outcome.applied.length > 0 ? 'cli.team.initApplied' : 'cli.team.initCurrent' }, values),
     );
     return 0;
   }
   if (sub === 'user') {
     const [name, ...extra] = rest;
-    if (!name || extra.length > 0) throw new UsageError('team user needs one NAME.');
-    if (options.clearance === undefined)
-      throw new UsageError('team user needs --clearance LEVEL, e.g. --clearance "PROTECTED B".');
+    if (!name || extra.length > 0) throw new UsageError(intl.formatMessage({ id: 'cli.team.userName' }));
+    if (options.clearance === undefined) throw new UsageError(intl.formatMessage({ id: 'cli.team.userClearance' }));
     const clearance = classificationOf(options.clearance, '--clearance');
     const ownerPassword = new URL(url).password ? undefined : await ownerPasswordFor(url);
     const password =
-      process.env.PRECIS_TEAM_PASSWORD ?? (process.stdin.isTTY ? await askHidden(`Password for ${name}: `) : null);
+      process.env.PRECIS_TEAM_PASSWORD ??
+      (process.stdin.isTTY
+        ? await askHidden(intl.formatMessage({ id: 'cli.team.passwordFor' }, { user: name }))
+        : null);
     const outcome = await upsertTeamUser(url, ownerPassword, { name, password, clearance });
-    print(`${outcome.created ? 'Created' : 'Updated'} ${outcome.role}, cleared ${outcome.clearance}.`);
+    print(
+      intl.formatMessage(
+        { id: outcome.created ? 'cli.team.userCreated' : 'cli.team.userUpdated' },
+        { role: outcome.role, clearance: outcome.clearance },
+      ),
+    );
     return 0;
   }
-  throw new UsageError('team needs init or user NAME.');
+  throw new UsageError(intl.formatMessage({ id: 'cli.team.subcommand' }));
 }
 
 /**
@@ -104,13 +115,15 @@ export async function teamCommand(options: TeamCliOptions): Promise<number> {
  */
 async function ownerPasswordFor(url: string): Promise<string | undefined> {
   if (process.env.PGPASSWORD) return undefined;
-  return process.stdin.isTTY ? askHidden(`Owner password for ${new URL(url).username}: `) : undefined;
+  return process.stdin.isTTY
+    ? askHidden((await cliIntl()).formatMessage({ id: 'cli.team.ownerPassword' }, { user: new URL(url).username }))
+    : undefined;
 }
 
 /** The core with its source handlers over the team archive; briefs and settings stay local. */
 export async function withTeamArchive(core: Core, options: TeamCliOptions): Promise<Core> {
-  const url = archiveUrl(options.archive);
-  const archive = openPostgresArchive({ url, password: await connectionPassword(url, 'Team archive password') });
+  const url = await archiveUrl(options.archive);
+  const archive = openPostgresArchive({ url, password: await connectionPassword(url) });
   const classification = options.classification === undefined ? undefined : classificationOf(options.classification);
   const handlers = {
     ...core.handlers,
