@@ -8,6 +8,7 @@ import { countSources } from './archive/sources';
 import { briefHandlers } from './handlers/briefHandlers';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
+import { sessionSourceHandlers, TeamArchiveSession, teamArchiveHandlers } from './handlers/teamArchiveHandlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -71,7 +72,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     opened.close();
     throw error;
   }
+  const team = new TeamArchiveSession(db);
   const close = () => {
+    void team.close();
     stopBackups();
     opened.close();
   };
@@ -80,7 +83,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     get notice() {
       return notice;
     },
-    handlers: createHandlers(db, options, () => notice),
+    handlers: createHandlers(db, options, () => notice, team),
     close,
   };
 }
@@ -89,11 +92,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
  * The contract's handlers: one object literal typed by `Handlers`, assembled from the domain
  * handler maps, so a method the contract declares but nobody implements fails to compile.
  */
-function createHandlers(db: Db, options: CoreOptions, notice: () => string | null): Handlers {
+function createHandlers(db: Db, options: CoreOptions, notice: () => string | null, team: TeamArchiveSession): Handlers {
   return {
     appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), notice: notice() }),
-    ...sourceHandlers(db),
+    // While a team archive is connected (Team archive settings), source calls go to it; briefs stay local.
+    ...sessionSourceHandlers(sourceHandlers(db), team),
     ...briefHandlers(db),
     ...settingsHandlers(db),
+    ...teamArchiveHandlers(team),
   };
 }

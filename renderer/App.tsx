@@ -16,6 +16,7 @@ import { useBriefSession } from './note/useBriefSession';
 import { NeedsReviewList } from './reader/NeedsReviewList';
 import { ReaderPane } from './reader/ReaderPane';
 import { SearchPane } from './search/SearchPane';
+import { TeamArchivePanel } from './settings/TeamArchivePanel';
 
 export function App() {
   const [source, setSource] = useState<SourceDetail | null>(null);
@@ -72,6 +73,7 @@ export function App() {
         onError={setMessage}
       >
         <ImportPanel onImported={() => setArchiveVersion((n) => n + 1)} />
+        <TeamArchivePanel onChanged={() => setArchiveVersion((n) => n + 1)} onError={setMessage} />
       </NoteHeader>
       {message ? (
         <div className="message" role="alert">

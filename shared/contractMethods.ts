@@ -33,6 +33,9 @@ export const CONTRACT_METHODS = [
   'setWordTemplate',
   'getSettings',
   'saveSettings',
+  'getTeamArchive',
+  'connectTeamArchive',
+  'disconnectTeamArchive',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 
