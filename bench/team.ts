@@ -161,6 +161,7 @@ async function main(): Promise<void> {
     const importer = openPostgresArchive({ url: analystUrl, max: 1 });
     const overlap: number[] = [];
     const rows: string[] = [];
+    const perQuery = new Map<string, number[]>();
     let importSeed = 1000;
     for (const searchers of SEARCHERS) {
       const pool = openPostgresArchive({ url: analystUrl, max: searchers });
@@ -185,6 +186,10 @@ async function main(): Promise<void> {
               const t = performance.now();
               const response = await pool.search({ query: q.query, sort: q.sort, limit: 20, offset: 0 });
               times.push(performance.now() - t);
+              if (searchers === SEARCHERS[0]) {
+                const key = `${q.query}${q.sort ? ` (by ${q.sort})` : ''}`;
+                perQuery.set(key, [...(perQuery.get(key) ?? []), performance.now() - t]);
+              }
               if (
                 searchers === SEARCHERS[0] &&
                 round === 0 &&
@@ -213,6 +218,9 @@ async function main(): Promise<void> {
     console.log('| searchers | searches | p50 | p95 | p99 | import rate meanwhile |');
     console.log('| --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
+    console.log(`\nPostgreSQL at ${SEARCHERS[0]} searcher(s), per query (p50):`);
+    const slowest = [...perQuery].sort((a, b) => percentile(b[1], 50) - percentile(a[1], 50));
+    console.log(slowest.map(([query, samples]) => `  ${ms(percentile(samples, 50))}  ${query}`).join('\n'));
     console.log(
       `\nSQLite, one searcher: p50 ${ms(percentile(sqliteTimes, 50))}, p95 ${ms(percentile(sqliteTimes, 95))} (${sqliteTimes.length} searches)`,
     );
