@@ -26,7 +26,7 @@ import { foldTag, searchTeamArchive } from './teamSearch';
 export const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.url, s.language, s.word_count,
   s.imported_at, s.format, s.reliability, s.credibility, s.classification, s.ocr_pages, s.provenance, s.revision,
   coalesce(s.cluster_id, s.id) AS cluster_head,
-  (SELECT count(*) FROM sources m WHERE m.id = coalesce(s.cluster_id, s.id) OR m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
+  1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
   coalesce((SELECT array_agg(t.tag ORDER BY t.tag) FROM source_tags t WHERE t.source_id = s.id), '{}') AS tags`;
 
 interface Row {

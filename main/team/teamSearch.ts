@@ -61,7 +61,7 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
       ${collapse ? `SELECT DISTINCT ON (head) * FROM hits ORDER BY head, ${orderSql}` : 'SELECT * FROM hits'}
     )
     SELECT shown.*, count(*) OVER () AS total,
-           (SELECT count(*) FROM sources m WHERE m.id = shown.head OR m.cluster_id = shown.head) AS cluster_size
+           1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = shown.head) AS cluster_size
     FROM shown ORDER BY ${orderSql} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`;
   let rows: HitRow[];
   let snippets: Map<number, string>;
