@@ -1,9 +1,11 @@
 import type { Handlers, TeamArchiveStatus } from '../../shared/contract';
+import type { SourceEdit } from '../../shared/source';
 import type { Db } from '../archive/database';
 import { getSetting, setSetting } from '../archive/settings';
 import type { SourceArchive } from '../archive/sourceArchive';
+import { getSource, updateSource } from '../archive/sources';
 import { UserError } from '../errors';
-import { archiveKey } from '../team/teamSourceCache';
+import { archiveKey, cacheTeamSource, teamIdOf } from '../team/teamSourceCache';
 import { archiveSourceHandlers } from './teamSourceHandlers';
 
 const TEAM_ARCHIVE_SETTING = 'teamArchiveUrl';
@@ -56,6 +58,30 @@ export class TeamArchiveSession {
     return this.status();
   }
 
+  /** getSource, updateSource and listClusterMembers while connected (see sessionSourceHandlers); null for the rest. */
+  readerCall(method: string, input: unknown, team: SourceArchive): Promise<unknown> | null {
+    const key = getSetting(this.db, TEAM_ARCHIVE_SETTING);
+    if (!key) return null;
+    const handlers = archiveSourceHandlers(team);
+    if (method === 'getSource') {
+      const { id } = input as { id: number };
+      return Promise.resolve(handlers.getSource({ id })).then((source) => {
+        const localId = cacheTeamSource(this.db, key, source);
+        return getSource(this.db, localId);
+      });
+    }
+    if (method !== 'updateSource' && method !== 'listClusterMembers') return null;
+    const { id: localId } = input as { id: number };
+    const teamId = teamIdOf(this.db, key, localId);
+    if (teamId === null)
+      return Promise.reject(new UserError('not-found', `Source ${localId} is not from the team archive.`));
+    if (method === 'listClusterMembers') return Promise.resolve(handlers.listClusterMembers({ id: teamId }));
+    const { edit } = input as { edit: SourceEdit };
+    return Promise.resolve(handlers.updateSource({ id: teamId, edit })).then(() =>
+      updateSource(this.db, localId, edit),
+    );
+  }
+
   /** Ends the connection pool (the process is closing: nothing more is read from the local archive). */
   async close(): Promise<void> {
     const archive = this.archive;
@@ -74,7 +100,14 @@ export function teamArchiveHandlers(session: TeamArchiveSession): TeamArchiveHan
   };
 }
 
-/** The source handlers, each going to the team archive while one is connected, to the local one otherwise. */
+/**
+ * The source handlers, each going to the team archive while one is connected, to the local one
+ * otherwise. Opening a team source (getSource, from a search hit or a list: team ids) copies it
+ * into the local archive and returns the copy (main/team/teamSourceCache.ts), so whatever the
+ * reader quotes or cites has a local, stable id and the brief works offline. The reader's own
+ * calls (updateSource, listClusterMembers) name that local copy; they are mapped back to the team
+ * source, and an edit is applied to both.
+ */
 export function sessionSourceHandlers<H extends Partial<Handlers>>(local: H, session: TeamArchiveSession): H {
   const routed: Partial<Handlers> = { ...local };
   const teamMethods = Object.keys(archiveSourceHandlers(null as unknown as SourceArchive)) as (keyof Handlers)[];
@@ -84,6 +117,8 @@ export function sessionSourceHandlers<H extends Partial<Handlers>>(local: H, ses
     (routed as Record<string, (input: unknown) => unknown>)[method] = (input: unknown) => {
       const team = session.current;
       if (!team) return own(input);
+      const special = session.readerCall(method, input, team);
+      if (special) return special;
       const handler = archiveSourceHandlers(team)[method as keyof ReturnType<typeof archiveSourceHandlers>];
       return (handler as (input: unknown) => unknown)(input);
     };

@@ -28,6 +28,15 @@ export function cachedCopyOf(db: Db, archiveUrl: string, teamId: number): number
   return row?.source_id ?? null;
 }
 
+/** The team id of a local copy, or null for a source that is not a copy from this archive. */
+export function teamIdOf(db: Db, archiveUrl: string, localId: number): number | null {
+  const row = prepareCached(db, 'SELECT team_id FROM team_source_cache WHERE archive = ? AND source_id = ?').get(
+    archiveKey(archiveUrl),
+    localId,
+  ) as { team_id: number } | undefined;
+  return row?.team_id ?? null;
+}
+
 /** The local id of the cached copy of a team source, made now if there is none. */
 export function cacheTeamSource(db: Db, archiveUrl: string, source: SourceDetail): number {
   return committed(db, () => {

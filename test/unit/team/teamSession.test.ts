@@ -39,8 +39,19 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive setting', () => {
       expect(await search()).toBe(1);
       const settingsText = JSON.stringify(core.db.prepare('SELECT * FROM settings').all());
       expect(settingsText).not.toContain(ANALYST_PASSWORD);
+      // Opening a team hit gives the reader a local copy, with a local id the brief can cite offline.
+      const hit = ((await call('search', { query: 'icebreaker' })) as { results: { id: number }[] }).results[0]!;
+      const opened = (await call('getSource', { id: hit.id })) as { id: number; title: string };
+      expect(opened.title).toBe('Icebreakers');
+      // The reader's edit of that copy goes to the team source too.
+      await call('updateSource', { id: opened.id, edit: { title: 'Icebreaker renewal' } });
+      expect((await archive.getSource(hit.id))?.title).toBe('Icebreaker renewal');
       expect(await call('disconnectTeamArchive')).toMatchObject({ connected: false, url: withoutPassword });
-      expect(await search()).toBe(0);
+      expect(((await call('search', { query: 'chocolate' })) as { total: number }).total).toBe(0);
+      expect(await call('getSource', { id: opened.id })).toMatchObject({
+        title: 'Icebreaker renewal',
+        body: expect.stringContaining('icebreaker'),
+      });
     } finally {
       core.close();
     }
