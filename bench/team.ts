@@ -12,6 +12,7 @@
  * in-process library) and the overlap of the two engines' top 20. Asserts nothing.
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,7 +159,6 @@ async function main(): Promise<void> {
     db.close();
 
     // PostgreSQL: the mix at each concurrency, while one analyst imports through the real path.
-    const importer = openPostgresArchive({ url: analystUrl, max: 1 });
     const overlap: number[] = [];
     const rows: string[] = [];
     const perQuery = new Map<string, number[]>();
@@ -167,16 +167,18 @@ async function main(): Promise<void> {
       const pool = openPostgresArchive({ url: analystUrl, max: searchers });
       // Warm the pool's connections and the cache, as a running server's are.
       await Promise.all(Array.from({ length: searchers }, () => pool.search({ query: 'warm', limit: 1, offset: 0 })));
-      let importing = true;
+      // The import runs in a process of its own, as another analyst's would: its parsing and
+      // near-duplicate checks must not hold up this process's searches.
+      const importer = spawn(process.execPath, [__filename, '--importer', analystUrl, String(importSeed++)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let imported = 0;
+      // Searches start once the importer is importing (its corpus takes seconds to load).
+      await new Promise((resolve) => importer.stdout.once('data', resolve));
+      importer.stdout.on('data', (chunk: Buffer) => {
+        imported += chunk.toString().split('\n').filter(Boolean).length;
+      });
       const importStarted = performance.now();
-      const importLoop = (async () => {
-        for (const s of generateSources(100_000, { seed: importSeed++ })) {
-          if (!importing) break;
-          await importer.importParsed({ ...s, format: 'txt', pageStarts: null }, s.fileName);
-          imported++;
-        }
-      })();
       const times: number[] = [];
       await Promise.all(
         Array.from({ length: searchers }, async (_, worker) => {
@@ -205,15 +207,13 @@ async function main(): Promise<void> {
           }
         }),
       );
-      importing = false;
-      await importLoop;
+      importer.kill('SIGTERM');
       const importRate = imported / ((performance.now() - importStarted) / 1000);
       await pool.close();
       rows.push(
         `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importRate.toFixed(1)}/s |`,
       );
     }
-    await importer.close();
     console.log('\nPostgreSQL, the query mix (top 20 with snippets) while one analyst imports:');
     console.log('| searchers | searches | p50 | p95 | p99 | import rate meanwhile |');
     console.log('| --- | --- | --- | --- | --- | --- |');
@@ -235,7 +235,19 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+/** `--importer URL SEED`: imports generated sources through the real path, one line per source, until killed. */
+async function importForever(url: string, seed: number): Promise<void> {
+  const archive = openPostgresArchive({ url, max: 1 });
+  for (const s of generateSources(1_000_000, { seed })) {
+    await archive.importParsed({ ...s, format: 'txt', pageStarts: null }, s.fileName);
+    process.stdout.write('.\n');
+  }
+}
+
+const importerAt = process.argv.indexOf('--importer');
+(importerAt >= 0 ? importForever(process.argv[importerAt + 1]!, Number(process.argv[importerAt + 2])) : main()).catch(
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
