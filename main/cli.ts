@@ -25,6 +25,9 @@ function parse(argv: string[]) {
       grades: { type: 'boolean' },
       format: { type: 'string' },
       ids: { type: 'string' },
+      archive: { type: 'string' },
+      classification: { type: 'string' },
+      clearance: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -55,6 +58,9 @@ export async function main(argv: string[]): Promise<number> {
       output: values.output,
       format: values.format,
       ids: values.ids,
+      archive: values.archive,
+      classification: values.classification,
+      clearance: values.clearance,
       exportOptions: { includeSourceList: values.sources ?? false, includeGrades: values.grades ?? false },
     });
   } catch (error) {

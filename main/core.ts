@@ -19,6 +19,8 @@ const FIRST_BACKUP_AT_START_MAX_BYTES = 64 * 1024 * 1024;
 /** How long after start the background check and the first daily backup wait (start-up first). */
 const MAINTENANCE_DELAY_MS = 10_000;
 
+import { sessionSourceHandlers, TeamArchiveSession, teamArchiveHandlers } from './handlers/teamArchiveHandlers';
+
 export interface CoreOptions {
   dataDir: string;
   /** Folder of sample sources imported into an empty archive on first run; null to skip. */
@@ -84,8 +86,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     opened.close();
     throw error;
   }
+  const team = new TeamArchiveSession(db);
   const close = () => {
     stopMaintenance();
+    void team.close();
     opened.close();
   };
   return {
@@ -93,7 +97,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     get notice() {
       return notice;
     },
-    handlers: createHandlers(db, options, () => notice),
+    handlers: createHandlers(db, options, () => notice, team),
     close,
   };
 }
@@ -160,14 +164,16 @@ async function startMaintenance(
  * The contract's handlers: one object literal typed by `Handlers`, assembled from the domain
  * handler maps, so a method the contract declares but nobody implements fails to compile.
  */
-function createHandlers(db: Db, options: CoreOptions, notice: () => string | null): Handlers {
+function createHandlers(db: Db, options: CoreOptions, notice: () => string | null, team: TeamArchiveSession): Handlers {
   return {
     appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), notice: notice() }),
-    ...sourceHandlers(db),
+    // While a team archive is connected (Team archive settings), source calls go to it; briefs stay local.
+    ...sessionSourceHandlers(sourceHandlers(db), team),
     ...loadedOnFirstCall(BRIEF_METHODS, async () => (await import('./handlers/briefHandlers')).briefHandlers(db)),
     ...settingsHandlers(db),
     ...loadedOnFirstCall(INTEGRITY_METHODS, async () =>
       (await import('./handlers/integrityHandlers')).integrityHandlers(db),
     ),
+    ...teamArchiveHandlers(team),
   };
 }

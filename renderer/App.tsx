@@ -21,6 +21,7 @@ import { noteContent, useBriefSession } from './note/useBriefSession';
 import { NeedsReviewList } from './reader/NeedsReviewList';
 import { ReaderPane } from './reader/ReaderPane';
 import { SearchPane } from './search/SearchPane';
+import { TeamArchivePanel } from './settings/TeamArchivePanel';
 
 /** This window's open source, kept for a reload (per window, as the reader is). */
 const OPEN_SOURCE_KEY = 'precis.openSource';
@@ -93,6 +94,7 @@ export function App() {
       >
         <ImportPanel onImported={() => setArchiveVersion((n) => n + 1)} />
         <ShortcutsButton onOpen={() => setShortcutsOpen(true)} />
+        <TeamArchivePanel onChanged={() => setArchiveVersion((n) => n + 1)} onError={setMessage} />
       </NoteHeader>
       {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {message ? (

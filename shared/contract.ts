@@ -127,6 +127,16 @@ export const Settings = z.object({
   language: z.enum(LOCALES).nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** The team archive this session searches (PostgreSQL), or none: the local archive. */
+export const TeamArchiveStatus = z.object({
+  /** postgres://USER@HOST:PORT/DB, never with a password; null: none chosen. */
+  url: z.string().nullable(),
+  connected: z.boolean(),
+  /** Sources this analyst may see there (RLS), when connected. */
+  sourceCount: z.number().int().nonnegative().nullable(),
+});
+export type TeamArchiveStatus = z.infer<typeof TeamArchiveStatus>;
 const Nothing = z.object({}).default({});
 
 /** Base64 of the largest Word template accepted (20 MB; main/export/wordReference.ts). */
@@ -285,6 +295,14 @@ export const contract = {
     input: z.object({ language: BriefLanguage, word: SpellingWord }),
     output: z.array(z.string()),
   },
+  getTeamArchive: { input: Nothing, output: TeamArchiveStatus },
+  /** Connects this session's searches and source reads to a team archive; the password is kept in memory only. */
+  connectTeamArchive: {
+    input: z.object({ url: z.string().trim().min(1).max(1000), password: z.string().max(1000) }),
+    output: TeamArchiveStatus,
+  },
+  /** Back to the local archive (the URL stays chosen). */
+  disconnectTeamArchive: { input: Nothing, output: TeamArchiveStatus },
 } as const satisfies Record<ContractMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -311,7 +329,9 @@ export type ErrorCode =
   /** Refused: the brief changed (in another window) since the revision the request was based on. */
   | 'conflict'
   /** Nothing was written: the brief's marking is below what the sources it cites require. */
-  | 'below-marking';
+  | 'below-marking'
+  /** Refused by a team archive: above the analyst's clearance, or not theirs to change. */
+  | 'forbidden';
 export interface AppError {
   code: ErrorCode;
   message: string;

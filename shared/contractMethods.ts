@@ -38,6 +38,9 @@ export const CONTRACT_METHODS = [
   'saveSettings',
   'spellingWords',
   'addSpellingWord',
+  'getTeamArchive',
+  'connectTeamArchive',
+  'disconnectTeamArchive',
 ] as const;
 export type ContractMethod = (typeof CONTRACT_METHODS)[number];
 

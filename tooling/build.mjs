@@ -22,7 +22,8 @@ export const nodeBundle = {
   // pdfjs-dist is ESM-only and loaded lazily on the first PDF: kept external, its import() stays a
   // real dynamic import of node_modules/pdfjs-dist (see main/importers/formats/pdf.ts).
   // tesseract.js starts its worker thread and WebAssembly core from its own files in node_modules.
-  external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'tesseract.js'],
+  // pg (the team archive) is loaded only by the commands given --archive; its optional pg-native is never used.
+  external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'tesseract.js', 'pg', 'pg-native'],
 };
 
 /*

@@ -3,7 +3,7 @@
 // and prints the one command that does. Usage: node tooling/systemPackages.mjs [--check]
 // (--check only reports, installing nothing).
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,6 +51,15 @@ export const SYSTEM_PACKAGES = [
     name: 'img2pdf',
     usedBy: 'making image-only PDF fixtures (test/fixtures/scanned/make.sh, bench ocr)',
     present: () => onPath('img2pdf'),
+  },
+  {
+    // Debian's postgresql-15 carries the contrib modules (unaccent) too.
+    name: 'postgresql',
+    usedBy: 'the team archive: tests and bench:team start throw-away clusters (initdb, pg_ctl; unaccent)',
+    present: () => {
+      const root = '/usr/lib/postgresql';
+      return existsSync(root) && readdirSync(root).some((version) => existsSync(join(root, version, 'bin', 'initdb')));
+    },
   },
   {
     name: 'time',

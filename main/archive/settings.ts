@@ -13,8 +13,9 @@ export function readSettings(db: Db): Settings {
 }
 
 export function getSetting(db: Db, key: string): string | null {
-  const row = prepareCached(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
+  // pluck() as every reader of this cached statement does: the mode sticks to the shared statement.
+  const value = prepareCached(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+  return value ?? null;
 }
 
 export function setSetting(db: Db, key: string, value: string): void {

@@ -7,7 +7,19 @@ import { IMPORT_EXTENSIONS_TEXT, REFERENCE_EXTENSIONS } from '../importers/impor
  * all come from here. Light on purpose: `precis --help` loads this and nothing of the core.
  */
 
-export type CommandOption = 'port' | 'json' | 'limit' | 'sort' | 'output' | 'sources' | 'grades' | 'format' | 'ids';
+export type CommandOption =
+  | 'port'
+  | 'json'
+  | 'limit'
+  | 'sort'
+  | 'output'
+  | 'sources'
+  | 'grades'
+  | 'format'
+  | 'ids'
+  | 'archive'
+  | 'classification'
+  | 'clearance';
 
 export interface CommandSpec {
   name: string;
@@ -23,30 +35,30 @@ export interface CommandSpec {
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'serve',
-    synopsis: '[--port N]',
-    summary: 'Browser mode: serve the app on 127.0.0.1 (--port 0 picks a free port)',
-    options: ['port'],
+    synopsis: '[--port N] [--archive postgres://USER@HOST:PORT/DB]',
+    summary: 'Browser mode: serve the app on 127.0.0.1 (--port 0 picks a free port); --archive searches a team archive',
+    options: ['port', 'archive'],
     readOnly: false,
   },
   {
     name: 'import',
-    synopsis: 'PATH... [--json]',
+    synopsis: 'PATH... [--json] [--classification LEVEL] [--archive postgres://…]',
     summary: `Import ${IMPORT_EXTENSIONS_TEXT} files, or folders recursively; ${REFERENCE_EXTENSIONS.join(', ')} files from a reference manager (Zotero) add or complete sources`,
-    options: ['json'],
+    options: ['json', 'classification', 'archive'],
     readOnly: false,
   },
   {
     name: 'search',
-    synopsis: 'QUERY [--json] [--limit N] [--sort relevance|date]',
+    synopsis: 'QUERY [--json] [--limit N] [--sort relevance|date] [--archive postgres://…]',
     summary: 'Search the archive; matched words are shown **like this**',
-    options: ['json', 'limit', 'sort'],
+    options: ['json', 'limit', 'sort', 'archive'],
     readOnly: true,
   },
   {
     name: 'sources',
-    synopsis: '[--json] [--format csl-json|ris|bibtex] [--ids 1,2,3]',
+    synopsis: '[--json] [--format csl-json|ris|bibtex] [--ids 1,2,3] [--archive postgres://…]',
     summary: "List the archive's sources; --format writes their metadata for a reference manager (Zotero)",
-    options: ['json', 'format', 'ids'],
+    options: ['json', 'format', 'ids', 'archive'],
     readOnly: true,
   },
   { name: 'briefs', synopsis: '[--json]', summary: 'List the briefs', options: ['json'], readOnly: true },
@@ -64,6 +76,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary:
       'Check a brief: altered quotations, classification, weak support of conclusions, uncited facts, incomplete citations, metadata to review, name variants (exit 1 when it finds any)',
     options: ['json'],
+    readOnly: true,
+  },
+  {
+    name: 'team',
+    synopsis: 'init|user NAME --archive postgres://OWNER@HOST:PORT/DB [--clearance LEVEL]',
+    summary:
+      "Administer a team archive on PostgreSQL as its owner: init creates or migrates the schema; user creates or updates an analyst's role and clearance (password from PRECIS_TEAM_PASSWORD, or asked for)",
+    options: ['archive', 'clearance'],
     readOnly: true,
   },
 ];

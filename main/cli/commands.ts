@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExportOptions, Handlers, MethodInput, MethodOutput } from '../../shared/contract';
 import type { ContractMethod } from '../../shared/contractMethods';
+import { Classification } from '../../shared/source';
 import { appVersion, rendererDir, seedsDir } from '../appPaths';
 import { withSynchronousNormal } from '../archive/database';
 import { type Core, openCore } from '../core';
@@ -29,6 +30,11 @@ export interface CliContext {
   /** sources --format and --ids, as typed. */
   format: string | undefined;
   ids: string | undefined;
+  /** --archive postgres://…: sources come from (and go to) a team archive; briefs stay local. */
+  archive: string | undefined;
+  /** import --classification and team user --clearance, as typed. */
+  classification: string | undefined;
+  clearance: string | undefined;
   /** --sources and --grades: the same choices the app's export offers. */
   exportOptions: ExportOptions;
 }
@@ -49,6 +55,7 @@ const RUNS: Record<string, Run> = {
 /** Runs one command; resolves to the exit code, or -1 for a command that keeps running (serve). */
 export async function runCommand(command: CommandSpec, ctx: CliContext): Promise<number> {
   if (command.name === 'serve') return serve(ctx);
+  if (command.name === 'team') return (await import('./teamCommand')).teamCommand(ctx);
   const run = RUNS[command.name];
   if (!run) throw new UsageError({ id: 'cli.usage.unknownCommand', values: { name: command.name } });
   const core = await openCliCore(ctx, command.readOnly);
@@ -71,7 +78,13 @@ async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<Core> {
     onNotice: (notice) => process.stderr.write(`Warning: ${notice}\n`),
   });
   if (core.notice) process.stderr.write(`${await cliLine('cli.warning', { notice: core.notice })}\n`);
-  return core;
+  if (ctx.archive === undefined) return core;
+  try {
+    return await (await import('./teamCommand')).withTeamArchive(core, ctx);
+  } catch (error) {
+    core.close();
+    throw error;
+  }
 }
 
 /**
@@ -87,6 +100,13 @@ async function call<M extends ContractMethod>(handlers: Handlers, method: M, inp
   if (result.error.code === 'invalid-input') throw new UsageError(result.error.message);
   if (!(unexpected instanceof Error)) throw new Error(result.error.message);
   throw new CliFailure({ id: 'cli.fail.method', values: { method, detail: unexpected.message } });
+}
+
+/** A marking as typed ("protected b" too), or a usage error naming `option`. */
+export function classificationOf(value: string, option = '--classification'): Classification {
+  const parsed = Classification.safeParse(value.trim().toUpperCase());
+  if (!parsed.success) throw new UsageError(`${option} must be one of: ${Classification.options.join(', ')}.`);
+  return parsed.data;
 }
 
 /** A whole number as a number; anything else as typed, for the contract to refuse with its message. */
@@ -126,15 +146,23 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
       import('../interchange/attachments'),
       import('../interchange/importReferences'),
     ]);
+  const classification = ctx.classification === undefined ? undefined : classificationOf(ctx.classification);
   const importFile = async (name: string, bytes: Uint8Array, path: string) => {
     const input: MethodInput<'importFile'> = { name, base64: Buffer.from(bytes).toString('base64') };
     // Run on the analyst's own machine, the CLI may read the attachments a library names.
     const handlers: Handlers = {
       ...core.handlers,
-      importFile: (file) =>
-        isReferenceFile(file.name)
-          ? importReferenceFile(core.db, file.name, Buffer.from(file.base64, 'base64'), attachmentsBeside(path))
-          : core.handlers.importFile(file),
+      importFile: async (file) => {
+        if (isReferenceFile(file.name) && ctx.archive === undefined) {
+          return importReferenceFile(core.db, file.name, Buffer.from(file.base64, 'base64'), attachmentsBeside(path));
+        }
+        const outcome = await core.handlers.importFile(file);
+        // A team archive marks what it stores itself; the local one is marked by the same edit the app makes.
+        if (classification && ctx.archive === undefined && outcome.kind === 'imported') {
+          await call(core.handlers, 'updateSource', { id: outcome.id, edit: { classification } });
+        }
+        return outcome;
+      },
     };
     try {
       return await call(handlers, 'importFile', input);

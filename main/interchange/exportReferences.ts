@@ -34,5 +34,10 @@ export function exportReferences(
     .all(...(ids ? [JSON.stringify(ids)] : [])) as ExportableSource[];
   const found = new Set(rows.map((row) => row.id));
   const missing = [...new Set(ids ?? [])].filter((id) => !found.has(id));
-  return { text: WRITERS[format](exportItems(rows)), count: rows.length, missing };
+  return { text: referencesText(format, rows), count: rows.length, missing };
+}
+
+/** Sources already read (from any archive engine) as a reference manager's file. */
+export function referencesText(format: ReferenceFormat, rows: readonly ExportableSource[]): string {
+  return WRITERS[format](exportItems(rows));
 }

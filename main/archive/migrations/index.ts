@@ -16,6 +16,7 @@ import { up as referenceSources } from './0140-reference-sources';
 import { up as referenceDetails } from './0150-reference-details';
 import { up as rankingIndexBuild } from './0170-ranking-index-build';
 import { up as spellingWords } from './0180-spelling-words';
+import { up as sourceRevisions } from './0200-source-revisions';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 150, name: 'reference-details', up: referenceDetails },
   { version: 170, name: 'ranking-index-build', up: rankingIndexBuild },
   { version: 180, name: 'spelling-words', up: spellingWords },
+  { version: 200, name: 'source-revisions', up: sourceRevisions },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

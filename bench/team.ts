@@ -1,0 +1,253 @@
+/**
+ * npm run bench:team [-- --size 100000] [-- --searchers 1,10,50] [-- --smoke]
+ *
+ * The team archive on PostgreSQL beside the embedded SQLite archive, on the same generated corpus
+ * (~3 KB of Brown-corpus prose per source, bench/corpus.ts). A throw-away cluster (durable
+ * commits, as a department would run it) is loaded with `size` sources in batches as the owner;
+ * the SQLite archive is built by bench/buildArchive.ts. Then the archive query mix
+ * (bench/queryMix.ts) runs with 1, 10 and 50 concurrent searchers, each its own connection and
+ * analyst session (RLS on), while one analyst imports through the real import path
+ * (importParsed: dedupe, clustering, audit). Prints p50/p95 per level, the import rate during the
+ * searches, the bulk-load rate, index and table sizes, the SQLite figures (one searcher: it is an
+ * in-process library) and the overlap of the two engines' top 20. Asserts nothing.
+ * --smoke: 300 sources, 1 and 4 searchers, a few rounds.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openArchive } from '../main/archive/database';
+import { contentHash } from '../main/archive/sources';
+import { sqliteArchive } from '../main/archive/sqliteArchive';
+import { openPostgresArchive } from '../main/team/postgresArchive';
+import { initTeamArchive, upsertTeamUser, withOwner } from '../main/team/teamAdmin';
+import { countWords } from '../shared/text';
+import { startPostgresCluster } from '../test/support/postgresCluster';
+import { buildArchive } from './buildArchive';
+import { generateSources } from './corpus';
+import { QUERY_MIX } from './queryMix';
+
+const SMOKE = process.argv.includes('--smoke');
+const arg = (name: string): string | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const SIZE = SMOKE ? 300 : Number(arg('size') ?? 100_000);
+const SEARCHERS = SMOKE ? [1, 4] : (arg('searchers') ?? '1,10,50').split(',').map(Number);
+const ROUNDS = SMOKE ? 1 : 3;
+const LOAD_BATCH = 500;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(
+    `bench:team: ${SIZE.toLocaleString('en')} sources; ${cpus().length} cores; load ${loadavg()[0]!.toFixed(1)}`,
+  );
+  const cluster = await startPostgresCluster({
+    durable: true,
+    settings: { shared_buffers: '512MB', max_wal_size: '4GB', maintenance_work_mem: '512MB', work_mem: '16MB' },
+  });
+  const tmp = mkdtempSync(join(tmpdir(), 'precis-bench-team-'));
+  try {
+    const ownerUrl = cluster.createOwnedDatabase('team', 'owner', 'owner-password');
+    await initTeamArchive(ownerUrl);
+    await upsertTeamUser(ownerUrl, undefined, {
+      name: 'analyst',
+      password: 'analyst-password',
+      clearance: 'TOP SECRET',
+    });
+    const analystUrl = `postgres://analyst:analyst-password@127.0.0.1:${cluster.port}/team`;
+
+    // Bulk load as the owner, near-duplicates joined to their heads as bench/buildArchive.ts does.
+    const loadStarted = performance.now();
+    const heads = new Float64Array(SIZE);
+    await withOwner(ownerUrl, undefined, async (client) => {
+      let batch: { values: unknown[]; index: number; duplicateOf: number | null }[] = [];
+      const flush = async () => {
+        const rows: string[] = [];
+        const params: unknown[] = [];
+        for (const row of batch) {
+          rows.push(
+            `(${row.values
+              .map((value) => {
+                params.push(value);
+                return `$${params.length}`;
+              })
+              .join(', ')})`,
+          );
+        }
+        const { rows: ids } = await client.query<{ id: string }>(
+          `INSERT INTO sources (title, outlet, author, published_at, language, url, body, original, content_hash,
+             file_name, word_count, format, cluster_id) VALUES ${rows.join(', ')} RETURNING id`,
+          params,
+        );
+        batch.forEach((row, i) => {
+          const id = Number(ids[i]!.id);
+          heads[row.index] = row.duplicateOf === null ? id : heads[row.duplicateOf] || id;
+        });
+        batch = [];
+      };
+      let index = 0;
+      for (const s of generateSources(SIZE)) {
+        // A copy of a source still in the batch needs that source's id: send the batch first.
+        if (s.duplicateOf !== null && heads[s.duplicateOf] === 0 && batch.length > 0) await flush();
+        const head = s.duplicateOf === null ? null : heads[s.duplicateOf] || null;
+        batch.push({
+          index,
+          duplicateOf: s.duplicateOf,
+          values: [
+            s.title,
+            s.outlet,
+            s.author,
+            s.publishedAt,
+            s.language,
+            s.url,
+            s.body,
+            s.original,
+            `${contentHash(s.body)}:${index}`,
+            s.fileName,
+            countWords(s.body),
+            'txt',
+            head,
+          ],
+        });
+        index++;
+        if (batch.length === LOAD_BATCH) await flush();
+        if (index % 50_000 === 0) console.log(`  loaded ${index.toLocaleString('en')}`);
+      }
+      if (batch.length > 0) await flush();
+      await client.query('ANALYZE sources');
+    });
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const sizes = await withOwner(ownerUrl, undefined, async (client) => {
+      const { rows } = await client.query(
+        `SELECT pg_relation_size('sources_text') AS gin, pg_total_relation_size('sources') AS total,
+                pg_database_size(current_database()) AS db`,
+      );
+      return rows[0] as { gin: string; total: string; db: string };
+    });
+    console.log(`PostgreSQL bulk load: ${(SIZE / loadSeconds).toFixed(0)} sources/s (${loadSeconds.toFixed(1)} s)`);
+    console.log(
+      `  GIN index ${mb(Number(sizes.gin))}; sources with indexes and TOAST ${mb(Number(sizes.total))}; database ${mb(Number(sizes.db))}`,
+    );
+
+    // SQLite on the same corpus.
+    const file = join(tmp, 'archive.sqlite');
+    const built = await buildArchive(file, SIZE);
+    console.log(`SQLite build: ${built.sourcesPerSecond.toFixed(0)} sources/s; file ${built.fileMb.toFixed(0)} MB`);
+    const db = openArchive(file);
+    const local = sqliteArchive(db);
+    const sqliteTimes: number[] = [];
+    const sqliteTop = new Map<string, number[]>();
+    for (let round = 0; round < ROUNDS + 1; round++) {
+      for (const q of QUERY_MIX) {
+        const t = performance.now();
+        const response = await local.search({ query: q.query, sort: q.sort, limit: 20, offset: 0 });
+        if (round > 0) sqliteTimes.push(performance.now() - t);
+        sqliteTop.set(
+          `${q.query}|${q.sort ?? ''}`,
+          response.results.map((hit) => hit.id),
+        );
+      }
+    }
+    db.close();
+
+    // PostgreSQL: the mix at each concurrency, while one analyst imports through the real path.
+    const overlap: number[] = [];
+    const rows: string[] = [];
+    const perQuery = new Map<string, number[]>();
+    let importSeed = 1000;
+    for (const searchers of SEARCHERS) {
+      const pool = openPostgresArchive({ url: analystUrl, max: searchers });
+      // Warm the pool's connections and the cache, as a running server's are.
+      await Promise.all(Array.from({ length: searchers }, () => pool.search({ query: 'warm', limit: 1, offset: 0 })));
+      // The import runs in a process of its own, as another analyst's would: its parsing and
+      // near-duplicate checks must not hold up this process's searches.
+      const importer = spawn(process.execPath, [__filename, '--importer', analystUrl, String(importSeed++)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let imported = 0;
+      // Searches start once the importer is importing (its corpus takes seconds to load).
+      await new Promise((resolve) => importer.stdout.once('data', resolve));
+      importer.stdout.on('data', (chunk: Buffer) => {
+        imported += chunk.toString().split('\n').filter(Boolean).length;
+      });
+      const importStarted = performance.now();
+      const times: number[] = [];
+      await Promise.all(
+        Array.from({ length: searchers }, async (_, worker) => {
+          for (let round = 0; round < ROUNDS; round++) {
+            for (let i = 0; i < QUERY_MIX.length; i++) {
+              const q = QUERY_MIX[(i + worker) % QUERY_MIX.length]!;
+              const t = performance.now();
+              const response = await pool.search({ query: q.query, sort: q.sort, limit: 20, offset: 0 });
+              times.push(performance.now() - t);
+              if (searchers === SEARCHERS[0]) {
+                const key = `${q.query}${q.sort ? ` (by ${q.sort})` : ''}`;
+                perQuery.set(key, [...(perQuery.get(key) ?? []), performance.now() - t]);
+              }
+              if (
+                searchers === SEARCHERS[0] &&
+                round === 0 &&
+                worker === 0 &&
+                (q.sort ?? 'relevance') === 'relevance'
+              ) {
+                const theirs = new Set(sqliteTop.get(`${q.query}|`) ?? []);
+                const ours = response.results.map((hit) => hit.id);
+                if (theirs.size > 0)
+                  overlap.push(ours.filter((id) => theirs.has(id)).length / Math.min(20, theirs.size));
+              }
+            }
+          }
+        }),
+      );
+      importer.kill('SIGTERM');
+      const importRate = imported / ((performance.now() - importStarted) / 1000);
+      await pool.close();
+      rows.push(
+        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importRate.toFixed(1)}/s |`,
+      );
+    }
+    console.log('\nPostgreSQL, the query mix (top 20 with snippets) while one analyst imports:');
+    console.log('| searchers | searches | p50 | p95 | p99 | import rate meanwhile |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+    for (const row of rows) console.log(row);
+    console.log(`\nPostgreSQL at ${SEARCHERS[0]} searcher(s), per query (p50):`);
+    const slowest = [...perQuery].sort((a, b) => percentile(b[1], 50) - percentile(a[1], 50));
+    console.log(slowest.map(([query, samples]) => `  ${ms(percentile(samples, 50))}  ${query}`).join('\n'));
+    console.log(
+      `\nSQLite, one searcher: p50 ${ms(percentile(sqliteTimes, 50))}, p95 ${ms(percentile(sqliteTimes, 95))} (${sqliteTimes.length} searches)`,
+    );
+    const meanOverlap = overlap.length ? overlap.reduce((a, b) => a + b, 0) / overlap.length : 0;
+    console.log(
+      `Top-20 overlap PostgreSQL vs SQLite (relevance queries): mean ${(meanOverlap * 100).toFixed(0)}% over ${overlap.length} queries`,
+    );
+    console.log(`Target p95 < 100 ms at 50 searchers. Total ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    cluster.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** `--importer URL SEED`: imports generated sources through the real path, one line per source, until killed. */
+async function importForever(url: string, seed: number): Promise<void> {
+  const archive = openPostgresArchive({ url, max: 1 });
+  for (const s of generateSources(1_000_000, { seed })) {
+    await archive.importParsed({ ...s, format: 'txt', pageStarts: null }, s.fileName);
+    process.stdout.write('.\n');
+  }
+}
+
+const importerAt = process.argv.indexOf('--importer');
+(importerAt >= 0 ? importForever(process.argv[importerAt + 1]!, Number(process.argv[importerAt + 2])) : main()).catch(
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,44 @@
+import type { ImportItemOutcome } from '../../shared/contract';
+import type { Classification, SourceDetail, SourceEdit, SourceSummary } from '../../shared/source';
+import type { ParsedFile } from '../importers/article';
+import type { SearchInput, SearchResult } from '../search/searchTypes';
+
+/**
+ * One archive of sources, whichever engine holds it: the analyst's embedded SQLite archive
+ * (main/archive/sqliteArchive.ts) or a team's PostgreSQL archive (main/team/postgresArchive.ts).
+ * Same parsed input, same query language, same contract shapes out; only the engine differs.
+ * Every method is async because a server engine is; the SQLite one simply resolves at once.
+ */
+
+export type ArchiveEngine = 'sqlite' | 'postgres';
+
+export interface ImportOptions {
+  /** The marking of what is imported (`import --classification "PROTECTED B"`). */
+  classification?: Classification;
+}
+
+/** What a metadata edit came to: errors are values, and a conflict loses nothing (the edit is refused whole). */
+export type MetadataUpdate =
+  | { kind: 'updated'; source: SourceDetail; revision: number }
+  /** The source changed since `baseRevision`: here is what it is now, for the analyst to redo the edit on. */
+  | { kind: 'conflict'; source: SourceDetail; revision: number }
+  | { kind: 'not-found' };
+
+export interface SourceArchive {
+  readonly engine: ArchiveEngine;
+  /** Stores one parsed file: a duplicate (same content hash) is reported, a near-duplicate joins its cluster. */
+  importParsed(parsed: ParsedFile, fileName: string, options?: ImportOptions): Promise<ImportItemOutcome>;
+  getSource(id: number): Promise<SourceDetail | null>;
+  /** The metadata revision an edit must name; null when the source does not exist (or is not visible). */
+  revisionOf(id: number): Promise<number | null>;
+  /** Every source, most recently imported first, without bodies. */
+  listSources(): Promise<SourceSummary[]>;
+  listClusterMembers(clusterId: number): Promise<SourceSummary[]>;
+  search(input: SearchInput): Promise<SearchResult>;
+  /** Applies `edit` if the source is still at `baseRevision`. */
+  updateMetadata(id: number, edit: SourceEdit, baseRevision: number): Promise<MetadataUpdate>;
+  /** Sources for a reference export, in the order asked; ids not found (or not visible) are left out. */
+  exportSources(ids: readonly number[]): Promise<SourceDetail[]>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}

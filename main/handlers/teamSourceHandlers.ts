@@ -1,0 +1,88 @@
+import type { Handlers } from '../../shared/contract';
+import type { Classification } from '../../shared/source';
+import type { SourceArchive } from '../archive/sourceArchive';
+import { UserError } from '../errors';
+import { describeFailure } from '../importers/importFailure';
+import { baseName } from '../importers/parseFile';
+import { parseFileIsolated } from '../importers/parseInWorker';
+import { REFERENCE_FILE, referencesText } from '../interchange/exportReferences';
+import { isReferenceFile } from '../interchange/importReferences';
+
+type TeamHandlers = Pick<
+  Handlers,
+  | 'search'
+  | 'getSource'
+  | 'updateSource'
+  | 'listClusterMembers'
+  | 'listSources'
+  | 'listNeedsReview'
+  | 'importFile'
+  | 'exportSourceMetadata'
+>;
+
+const missing = (id: number) =>
+  new UserError('not-found', `Source ${id} is not in the team archive (or not visible to you).`);
+
+/**
+ * The source side of the contract over any archive engine (used for a team archive: briefs,
+ * settings and the rest stay in the analyst's local archive). Same inputs, same shapes out.
+ */
+export function archiveSourceHandlers(
+  archive: SourceArchive,
+  options: { classification?: Classification } = {},
+): TeamHandlers {
+  return {
+    search: (input) => archive.search(input),
+    getSource: async ({ id }) => (await archive.getSource(id)) ?? Promise.reject(missing(id)),
+    // The contract's edit names no revision: it is based on the revision read just before.
+    updateSource: async ({ id, edit }) => {
+      const revision = await archive.revisionOf(id);
+      if (revision === null) throw missing(id);
+      const outcome = await archive.updateMetadata(id, edit, revision);
+      if (outcome.kind === 'not-found') throw missing(id);
+      if (outcome.kind === 'conflict') {
+        throw new UserError(
+          'conflict',
+          'Another analyst changed this source just now; nothing was saved. Reopen it and redo the edit.',
+          {
+            revision: outcome.revision,
+          },
+        );
+      }
+      return outcome.source;
+    },
+    listClusterMembers: async ({ id }) => {
+      const source = await archive.getSource(id);
+      if (!source) throw missing(id);
+      return archive.listClusterMembers(source.clusterId);
+    },
+    listSources: () => archive.listSources(),
+    listNeedsReview: async () => (await archive.listSources()).filter((source) => source.needsReview),
+    importFile: async ({ name, base64 }) => {
+      const fileName = baseName(name.replace(/\\/g, '/'));
+      if (isReferenceFile(fileName)) {
+        return { kind: 'failed', error: 'Reference-manager files are imported into the local archive only, for now.' };
+      }
+      try {
+        const parsed = await parseFileIsolated(fileName, Buffer.from(base64, 'base64'));
+        return await archive.importParsed(parsed, fileName, options);
+      } catch (error) {
+        return { kind: 'failed', error: error instanceof UserError ? error.message : describeFailure(error) };
+      }
+    },
+    exportSourceMetadata: async ({ format, ids }) => {
+      const wanted = ids ?? (await archive.listSources()).map((source) => source.id).reverse();
+      const sources = await archive.exportSources(wanted);
+      const found = new Set(sources.map((source) => source.id));
+      const absent = wanted.find((id) => !found.has(id));
+      if (absent !== undefined) throw missing(absent);
+      const { extension, mimeType } = REFERENCE_FILE[format];
+      return {
+        fileName: `sources.${extension}`,
+        mimeType,
+        text: referencesText(format, sources),
+        count: sources.length,
+      };
+    },
+  };
+}

@@ -1,0 +1,347 @@
+import pg from 'pg';
+import type { ImportItemOutcome } from '../../shared/contract';
+import {
+  METADATA_FIELDS,
+  needsReview,
+  type SourceDetail,
+  type SourceEdit,
+  type SourceSummary,
+} from '../../shared/source';
+import { countWords } from '../../shared/text';
+import { features, fingerprint, isNearDuplicate, similarity } from '../archive/nearDuplicates';
+import { readProvenance } from '../archive/provenance';
+import type { ImportOptions, MetadataUpdate, SourceArchive } from '../archive/sourceArchive';
+import { contentHash } from '../archive/sources';
+import { UserError } from '../errors';
+import type { ParsedFile } from '../importers/article';
+import { foldTag, searchTeamArchive } from './teamSearch';
+
+/**
+ * The team's PostgreSQL archive behind the archive interface. One pool per archive URL; every
+ * statement runs as the analyst's own login role, so row-level security (migration 0020) decides
+ * what each sees. Reads of a source's text go through precis_read_sources, which records reads
+ * of classified sources in the audit log as the database's owner.
+ */
+
+export const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.url, s.language, s.word_count,
+  s.imported_at, s.format, s.reliability, s.credibility, s.classification, s.ocr_pages, s.provenance, s.revision,
+  coalesce(s.cluster_id, s.id) AS cluster_head,
+  1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
+  coalesce((SELECT array_agg(t.tag ORDER BY t.tag) FROM source_tags t WHERE t.source_id = s.id), '{}') AS tags`;
+
+interface Row {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published_at: string | null;
+  url: string | null;
+  language: string | null;
+  word_count: number;
+  imported_at: Date;
+  format: SourceSummary['format'];
+  reliability: SourceSummary['reliability'];
+  credibility: number | null;
+  classification: SourceSummary['classification'];
+  ocr_pages: number[] | null;
+  provenance: Record<string, string>;
+  revision: number;
+  cluster_head: string;
+  cluster_size: string;
+  tags: string[];
+  body?: string;
+  page_starts?: number[] | null;
+}
+
+function toSummary(row: Row): SourceSummary {
+  const provenance = readProvenance(JSON.stringify(row.provenance ?? {}), {
+    title: row.title,
+    outlet: row.outlet,
+    author: row.author,
+    publishedAt: row.published_at,
+    language: row.language,
+    url: row.url,
+  });
+  return {
+    id: Number(row.id),
+    title: row.title,
+    outlet: row.outlet,
+    author: row.author,
+    publishedAt: row.published_at,
+    url: row.url,
+    language: row.language,
+    wordCount: row.word_count,
+    importedAt: row.imported_at.toISOString(),
+    format: row.format,
+    clusterId: Number(row.cluster_head),
+    clusterSize: Number(row.cluster_size),
+    reliability: row.reliability,
+    credibility: row.credibility,
+    classification: row.classification,
+    tags: row.tags,
+    provenance,
+    needsReview: needsReview(provenance),
+    ocrPages: row.ocr_pages,
+  };
+}
+
+const toDetail = (row: Row): SourceDetail => ({
+  ...toSummary(row),
+  body: row.body ?? '',
+  pageStarts: row.page_starts ?? null,
+});
+
+/** Editable fields and their columns: a fixed map, so the UPDATE is built from our names only. */
+const EDITABLE = {
+  title: 'title',
+  outlet: 'outlet',
+  author: 'author',
+  publishedAt: 'published_at',
+  url: 'url',
+  language: 'language',
+  reliability: 'reliability',
+  credibility: 'credibility',
+  classification: 'classification',
+} as const;
+
+/** Key of the advisory lock under which imports store: clusters form the same whatever the interleaving. */
+const IMPORT_LOCK = 0x50524349;
+const MAX_CANDIDATES = 20;
+
+export interface PostgresArchiveOptions {
+  /** postgres://USER[:PASSWORD]@HOST:PORT/DB; a password may also come separately. */
+  url: string;
+  password?: string;
+  max?: number;
+}
+
+export function openPostgresArchive(options: PostgresArchiveOptions): PostgresSourceArchive {
+  const pool = new pg.Pool({
+    connectionString: withPassword(options.url, options.password),
+    max: options.max ?? 10,
+    application_name: 'precis',
+  });
+  // An idle client's error (the server restarting) must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  return new PostgresSourceArchive(pool);
+}
+
+/**
+ * The URL with the password in it: node-postgres lets the connection string's (absent) password
+ * override a separate one, so a password given apart goes into the URL, percent-encoded.
+ */
+export function withPassword(url: string, password: string | undefined): string {
+  if (password === undefined) return url;
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
+
+export class PostgresSourceArchive implements SourceArchive {
+  readonly engine = 'postgres' as const;
+  constructor(readonly pool: pg.Pool) {}
+
+  async importParsed(parsed: ParsedFile, fileName: string, options: ImportOptions = {}): Promise<ImportItemOutcome> {
+    const hash = contentHash(parsed.body);
+    const textFeatures = features(parsed.body);
+    const print = fingerprint(textFeatures);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      const existing = await client.query<{ id: string }>('SELECT id FROM sources WHERE content_hash = $1', [hash]);
+      if (existing.rows[0]) {
+        await client.query('ROLLBACK');
+        return { kind: 'duplicate', duplicateOf: Number(existing.rows[0].id) };
+      }
+      const clusterId = await this.clusterHead(client, textFeatures, print.buckets);
+      const provenance = Object.fromEntries(
+        METADATA_FIELDS.flatMap((field) => {
+          const kind = parsed.provenance?.[field];
+          return kind && kind !== 'none' ? [[field, kind]] : [];
+        }),
+      );
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO sources (title, outlet, author, published_at, language, url, body, original, content_hash,
+           file_name, word_count, format, page_starts, ocr_pages, cluster_id, classification, provenance)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+         ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+        [
+          parsed.title,
+          parsed.outlet,
+          parsed.author,
+          parsed.publishedAt,
+          parsed.language,
+          parsed.url,
+          parsed.body,
+          parsed.original,
+          hash,
+          fileName,
+          countWords(parsed.body),
+          parsed.format,
+          parsed.pageStarts ? JSON.stringify(parsed.pageStarts) : null,
+          parsed.ocrPages?.length ? JSON.stringify(parsed.ocrPages) : null,
+          clusterId,
+          options.classification ?? 'UNCLASSIFIED',
+          JSON.stringify(provenance),
+        ],
+      );
+      const id = inserted.rows[0]?.id;
+      if (id === undefined) {
+        // The same text is there, above this analyst's clearance: RLS hid it from the look-up above.
+        await client.query('ROLLBACK');
+        return {
+          kind: 'failed',
+          error: 'This text is already in the team archive, in a source you are not cleared to see.',
+        };
+      }
+      if (print.buckets.length > 0) {
+        await client.query(
+          'INSERT INTO source_lsh_buckets (bucket, source_id) SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING',
+          [print.buckets, id],
+        );
+      }
+      await client.query('COMMIT');
+      return { kind: 'imported', id: Number(id), title: parsed.title };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw asUserError(error);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** As main/archive/nearDuplicates.ts's findClusterHead, over the sources this analyst may see. */
+  private async clusterHead(
+    client: pg.PoolClient,
+    textFeatures: ReturnType<typeof features>,
+    buckets: number[],
+  ): Promise<number | null> {
+    if (buckets.length === 0) return null;
+    const { rows: candidates } = await client.query<{ id: string }>(
+      `SELECT source_id AS id FROM source_lsh_buckets WHERE bucket = ANY ($1::bigint[])
+       GROUP BY source_id ORDER BY count(*) DESC, source_id LIMIT ${MAX_CANDIDATES}`,
+      [buckets],
+    );
+    if (candidates.length === 0) return null;
+    const { rows } = await client.query<{ id: string; body: string; cluster_id: string | null }>(
+      "SELECT id, body, cluster_id FROM precis_read_sources($1::bigint[], 'compare')",
+      [candidates.map((row) => row.id)],
+    );
+    let best: { head: number; score: number } | null = null;
+    for (const row of rows) {
+      const other = features(row.body);
+      if (!isNearDuplicate(textFeatures, other)) continue;
+      const s = similarity(textFeatures, other);
+      const score = Math.max(s.phrases, s.vocabulary);
+      if (!best || score > best.score) best = { head: Number(row.cluster_id ?? row.id), score };
+    }
+    return best?.head ?? null;
+  }
+
+  async getSource(id: number): Promise<SourceDetail | null> {
+    const rows = await this.readSources([id], 'read');
+    return rows[0] ?? null;
+  }
+
+  /** Sources with their text, through the audited function; in the order asked. */
+  private async readSources(ids: readonly number[], action: 'read' | 'export'): Promise<SourceDetail[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${SUMMARY_COLUMNS}, s.body, s.page_starts FROM precis_read_sources($1::bigint[], $2) s`,
+      [ids, action],
+    );
+    const byId = new Map(rows.map((row) => [Number(row.id), toDetail(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async revisionOf(id: number): Promise<number | null> {
+    const { rows } = await this.pool.query<{ revision: number }>('SELECT revision FROM sources WHERE id = $1', [id]);
+    return rows[0]?.revision ?? null;
+  }
+
+  async listSources(): Promise<SourceSummary[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${SUMMARY_COLUMNS} FROM sources s ORDER BY s.imported_at DESC, s.id DESC`,
+    );
+    return rows.map(toSummary);
+  }
+
+  async listClusterMembers(clusterId: number): Promise<SourceSummary[]> {
+    const { rows } = await this.pool.query<Row>(
+      `SELECT ${SUMMARY_COLUMNS} FROM sources s WHERE s.id = $1 OR s.cluster_id = $1 ORDER BY s.id`,
+      [clusterId],
+    );
+    return rows.map(toSummary);
+  }
+
+  search = (input: Parameters<SourceArchive['search']>[0]) => searchTeamArchive(this.pool, input);
+
+  async updateMetadata(id: number, edit: SourceEdit, baseRevision: number): Promise<MetadataUpdate> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const sets: string[] = [];
+      const values: unknown[] = [id, baseRevision];
+      for (const [field, column] of Object.entries(EDITABLE)) {
+        const value = edit[field as keyof typeof EDITABLE];
+        if (value === undefined) continue;
+        values.push(value === '' ? null : value);
+        sets.push(`${column} = $${values.length}`);
+      }
+      const userFields = METADATA_FIELDS.filter((field) => edit[field] !== undefined);
+      values.push(JSON.stringify(Object.fromEntries(userFields.map((field) => [field, 'user']))));
+      sets.push(`provenance = s.provenance || $${values.length}::jsonb`);
+      // The revision test and the write are one statement: of two edits based on one revision, one wins.
+      const updated = await client.query(
+        `UPDATE sources s SET ${sets.join(', ')}, revision = s.revision + 1 WHERE s.id = $1 AND s.revision = $2 RETURNING s.id`,
+        values,
+      );
+      if (updated.rowCount === 0) {
+        await client.query('ROLLBACK');
+        const current = await this.getSource(id);
+        const revision = await this.revisionOf(id);
+        return current && revision !== null ? { kind: 'conflict', source: current, revision } : { kind: 'not-found' };
+      }
+      if (edit.tags) {
+        await client.query('DELETE FROM source_tags WHERE source_id = $1', [id]);
+        const tags = [...new Set(edit.tags.map((tag) => tag.trim()))];
+        await client.query('INSERT INTO source_tags (source_id, tag) SELECT $1, unnest($2::text[])', [id, tags]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw asUserError(error);
+    } finally {
+      client.release();
+    }
+    const source = await this.getSource(id);
+    const revision = await this.revisionOf(id);
+    return source && revision !== null ? { kind: 'updated', source, revision } : { kind: 'not-found' };
+  }
+
+  exportSources = (ids: readonly number[]) => this.readSources(ids, 'export');
+
+  async count(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM sources');
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  close = () => this.pool.end();
+}
+
+/** A tag as the filter compares it (exported for tests). */
+export { foldTag };
+
+/** PostgreSQL refusals the analyst can act on, as error values; anything else as it is. */
+function asUserError(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === '42501') {
+    return new UserError(
+      'forbidden',
+      'Refused by the team archive: that is above your clearance or not yours to change.',
+    );
+  }
+  if (code === '40001' || code === '40P01') return new UserError('busy', 'The team archive was busy; try again.');
+  return error;
+}

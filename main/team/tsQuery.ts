@@ -1,0 +1,188 @@
+import type { ParsedQuery } from '../search/queryParser';
+
+/**
+ * Our parsed query (main/search/queryParser.ts) as PostgreSQL full-text conditions. The parser
+ * already turned what the analyst typed into an FTS5 expression of our own making: string
+ * literals ("…" with "" inside, a trailing * for a prefix) in a column ({title body}, outlet,
+ * author, language), joined by AND, OR and NOT with parentheses. That small grammar is read back
+ * here, so the two engines share every rule of the query language (OR binding, exclusions, caps,
+ * notices). User text never becomes SQL or tsquery syntax: each literal's words are a bound
+ * parameter of phraseto_tsquery, and a prefix's last word a quoted tsquery lexeme.
+ */
+
+type Column = 'text' | 'outlet' | 'author' | 'language';
+type Node =
+  | { kind: 'leaf'; column: Column; words: string; prefix: boolean }
+  | { kind: 'and' | 'or' | 'not'; left: Node; right: Node };
+
+export interface TsCondition {
+  /** A boolean SQL expression over `s` (the sources row). */
+  where: string;
+  /**
+   * Builds the positive text terms OR'ed, for ts_rank, binding its words then (an unused
+   * parameter has no type PostgreSQL can infer); null when there are none.
+   */
+  rank: ((params: SqlParams) => string) | null;
+}
+
+/** Builds SQL with numbered parameters, appending to `params`. */
+export class SqlParams {
+  constructor(readonly values: unknown[] = []) {}
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+const COLUMNS: Record<string, Column> = {
+  '{title body}': 'text',
+  outlet: 'outlet',
+  author: 'author',
+  language: 'language',
+};
+const VECTOR: Record<Column, string> = {
+  text: 's.text_vector',
+  outlet: "to_tsvector('precis', coalesce(s.outlet, ''))",
+  author: "to_tsvector('precis', coalesce(s.author, ''))",
+  language: "to_tsvector('precis', coalesce(s.language, ''))",
+};
+
+class Reader {
+  private at = 0;
+  constructor(private readonly text: string) {}
+
+  parse(): Node {
+    const node = this.or();
+    this.space();
+    if (this.at !== this.text.length) throw new Error(`Unexpected query text at ${this.at}.`);
+    return node;
+  }
+
+  private or(): Node {
+    let node = this.and();
+    while (this.keyword('OR')) node = { kind: 'or', left: node, right: this.and() };
+    return node;
+  }
+
+  private and(): Node {
+    let node = this.not();
+    while (this.keyword('AND')) node = { kind: 'and', left: node, right: this.not() };
+    return node;
+  }
+
+  private not(): Node {
+    let node = this.primary();
+    while (this.keyword('NOT')) node = { kind: 'not', left: node, right: this.primary() };
+    return node;
+  }
+
+  private primary(): Node {
+    this.space();
+    if (this.text[this.at] === '(') {
+      this.at++;
+      const node = this.or();
+      this.space();
+      if (this.text[this.at] !== ')') throw new Error('Unbalanced parenthesis in the parsed query.');
+      this.at++;
+      return node;
+    }
+    const column = Object.keys(COLUMNS).find((name) => this.text.startsWith(`${name} : "`, this.at));
+    if (!column) throw new Error(`Unexpected query text at ${this.at}.`);
+    this.at += column.length + 4;
+    let words = '';
+    for (;;) {
+      const quote = this.text.indexOf('"', this.at);
+      if (quote < 0) throw new Error('Unterminated literal in the parsed query.');
+      words += this.text.slice(this.at, quote);
+      this.at = quote + 1;
+      if (this.text[this.at] !== '"') break;
+      words += '"';
+      this.at++;
+    }
+    const prefix = this.text[this.at] === '*';
+    if (prefix) this.at++;
+    return { kind: 'leaf', column: COLUMNS[column]!, words, prefix };
+  }
+
+  private keyword(word: string): boolean {
+    this.space();
+    if (this.text.startsWith(`${word} `, this.at) || this.text.startsWith(`${word}(`, this.at)) {
+      this.at += word.length;
+      return true;
+    }
+    return false;
+  }
+
+  private space(): void {
+    while (this.text[this.at] === ' ') this.at++;
+  }
+}
+
+/** A tsquery lexeme literal: quotes doubled, backslashes escaped. */
+function lexeme(word: string): string {
+  return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+function leafQuery(leaf: Extract<Node, { kind: 'leaf' }>, params: SqlParams): string {
+  const words = leaf.words.split(/\s+/).filter(Boolean);
+  if (!leaf.prefix) return `phraseto_tsquery('precis', ${params.add(words.join(' '))}::text)`;
+  const last = `to_tsquery('precis', ${params.add(`${lexeme(words[words.length - 1] ?? '')}:*`)}::text)`;
+  if (words.length === 1) return last;
+  return `tsquery_phrase(phraseto_tsquery('precis', ${params.add(words.slice(0, -1).join(' '))}::text), ${last})`;
+}
+
+function columnOf(node: Node): Column | null {
+  if (node.kind === 'leaf') return node.column;
+  const left = columnOf(node.left);
+  return left !== null && left === columnOf(node.right) ? left : null;
+}
+
+function tsquery(node: Node, params: SqlParams): string {
+  if (node.kind === 'leaf') return leafQuery(node, params);
+  const left = tsquery(node.left, params);
+  const right = tsquery(node.right, params);
+  if (node.kind === 'and') return `(${left} && ${right})`;
+  if (node.kind === 'or') return `(${left} || ${right})`;
+  return `(${left} && !!${right})`;
+}
+
+function condition(node: Node, params: SqlParams): string {
+  const column = columnOf(node);
+  if (column !== null) return `${VECTOR[column]} @@ ${tsquery(node, params)}`;
+  if (node.kind === 'leaf') throw new Error('unreachable');
+  const left = condition(node.left, params);
+  const right = condition(node.right, params);
+  if (node.kind === 'and') return `(${left} AND ${right})`;
+  if (node.kind === 'or') return `(${left} OR ${right})`;
+  return `(${left} AND NOT ${right})`;
+}
+
+function positiveTextLeaves(node: Node): Extract<Node, { kind: 'leaf' }>[] {
+  if (node.kind === 'leaf') return node.column === 'text' ? [node] : [];
+  if (node.kind === 'not') return positiveTextLeaves(node.left);
+  return [...positiveTextLeaves(node.left), ...positiveTextLeaves(node.right)];
+}
+
+/** The match condition and rank query of a parsed query's FTS expression. */
+export function toTsCondition(fts: string, params: SqlParams): TsCondition {
+  const node = new Reader(fts).parse();
+  const where = condition(node, params);
+  const leaves = positiveTextLeaves(node);
+  const rank =
+    leaves.length === 0 ? null : (into: SqlParams) => `(${leaves.map((leaf) => leafQuery(leaf, into)).join(' || ')})`;
+  return { where, rank };
+}
+
+/** The rank query alone (for snippets, bound in their own statement), or null. */
+export function rankQuery(parsed: ParsedQuery, params: SqlParams): string | null {
+  if (parsed.fts === null) return null;
+  return toTsCondition(parsed.fts, new SqlParams()).rank?.(params) ?? null;
+}
+
+/** What a parsed query asks of the sources table, besides the filters (main/team/teamFilters.ts). */
+export function matchCondition(parsed: ParsedQuery, params: SqlParams): TsCondition | null {
+  if (parsed.fts !== null) return toTsCondition(parsed.fts, params);
+  if (parsed.excludeFts !== null)
+    return { where: `NOT (${toTsCondition(parsed.excludeFts, params).where})`, rank: null };
+  return null;
+}

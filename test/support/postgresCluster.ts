@@ -1,0 +1,161 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A throw-away PostgreSQL cluster for tests and benchmarks: `initdb` in a temp dir, a free port,
+ * the unix socket in that dir, torn down by `stop()`. PostgreSQL refuses to run as root, so when
+ * we are root the cluster's files belong to the `postgres` user and its tools run as that user.
+ * Framework-free: tests add their own hooks.
+ *
+ * The cluster's superuser (`postgres`) is reached through the socket only (trust, as a DBA on the
+ * machine would); every role the app uses logs in over TCP with a password (scram-sha-256).
+ */
+
+export interface PostgresCluster {
+  dir: string;
+  port: number;
+  /** Runs SQL as the superuser through the socket (psql); returns its unaligned output. */
+  superuserSql(sql: string, database?: string): string;
+  /** Creates the team archive's owner role (a DBA's job) and its database; returns its URL. */
+  createOwnedDatabase(database: string, owner: string, password: string): string;
+  stop(): void;
+}
+
+function binDir(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const version of versions) {
+    const dir = join(root, version, 'bin');
+    if (existsSync(join(dir, 'initdb'))) return dir;
+  }
+  throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): apt-get install postgresql');
+}
+
+/** True when PostgreSQL's server tools are installed (tests fail under CI=true when they are not). */
+export function postgresInstalled(): boolean {
+  try {
+    binDir();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const asRoot = process.getuid?.() === 0;
+
+function run(tool: string, args: string[]): string {
+  const command = join(binDir(), tool);
+  // runuser keeps no root privilege in the child: PostgreSQL checks its effective uid.
+  const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ClusterOptions {
+  /** Durable commits (the benchmark); tests run with fsync off, as nothing outlives them. */
+  durable?: boolean;
+  /** Extra `-c name=value` server settings. */
+  settings?: Record<string, string>;
+}
+
+/**
+ * A parent folder the `postgres` user can pass through: the temp folder is sometimes root's alone
+ * (0700), and the cluster's own folder is made 0700 and the postgres user's anyway.
+ */
+function parentDir(): string {
+  const candidates = [process.env.PRECIS_PG_TMPDIR, tmpdir(), '/var/tmp', '/dev/shm'].filter(Boolean) as string[];
+  if (!asRoot) return candidates[0]!;
+  return candidates.find((dir) => existsSync(dir) && (statSync(dir).mode & 0o001) !== 0) ?? tmpdir();
+}
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
+  const dir = mkdtempSync(join(parentDir(), 'precis-pg-'));
+  const data = join(dir, 'data');
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    chownSync(dir, uid, gid);
+  }
+  chmodSync(dir, 0o700);
+  const port = await freePort();
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
+  const settings: Record<string, string> = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: dir,
+    max_connections: '200',
+    ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+    ...options.settings,
+  };
+  const serverOptions = Object.entries(settings)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .concat(`-p ${port}`)
+    .join(' ');
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', serverOptions, '-w', '-t', '60', 'start']);
+
+  const superuserSql = (sql: string, database = 'postgres'): string =>
+    run('psql', [
+      '-h',
+      dir,
+      '-p',
+      String(port),
+      '-U',
+      'postgres',
+      '-d',
+      database,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-Atc',
+      sql,
+    ]);
+  let stopped = false;
+  return {
+    dir,
+    port,
+    superuserSql,
+    createOwnedDatabase(database, owner, password) {
+      // Names are the test's own constants; the password is quoted as a literal.
+      const literal = `'${password.replace(/'/g, "''")}'`;
+      superuserSql(`CREATE ROLE "${owner}" LOGIN CREATEROLE PASSWORD ${literal}`);
+      superuserSql(`CREATE DATABASE "${database}" OWNER "${owner}"`);
+      return `postgres://${owner}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      spawnSync(asRoot ? 'runuser' : join(binDir(), 'pg_ctl'), [
+        ...(asRoot ? ['-u', 'postgres', '--', join(binDir(), 'pg_ctl')] : []),
+        '-D',
+        data,
+        '-m',
+        'immediate',
+        '-w',
+        'stop',
+      ]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
