@@ -3,10 +3,6 @@ import type { Classification } from '../../shared/source';
 import type { SourceArchive } from '../archive/sourceArchive';
 import { UserError } from '../errors';
 import { describeFailure } from '../importers/importFailure';
-import { baseName } from '../importers/parseFile';
-import { parseFileIsolated } from '../importers/parseInWorker';
-import { REFERENCE_FILE, referencesText } from '../interchange/exportReferences';
-import { isReferenceFile } from '../interchange/importReferences';
 
 type TeamHandlers = Pick<
   Handlers,
@@ -59,6 +55,12 @@ export function archiveSourceHandlers(
     listSources: () => archive.listSources(),
     listNeedsReview: async () => (await archive.listSources()).filter((source) => source.needsReview),
     importFile: async ({ name, base64 }) => {
+      // Loaded on use: parsing and reference files bring libraries `precis search` never needs (docs/startup.md).
+      const [{ baseName }, { parseFileIsolated }, { isReferenceFile }] = await Promise.all([
+        import('../importers/parseFile'),
+        import('../importers/parseInWorker'),
+        import('../interchange/importReferences'),
+      ]);
       const fileName = baseName(name.replace(/\\/g, '/'));
       if (isReferenceFile(fileName)) {
         return { kind: 'failed', error: 'Reference-manager files are imported into the local archive only, for now.' };
@@ -76,6 +78,7 @@ export function archiveSourceHandlers(
       const found = new Set(sources.map((source) => source.id));
       const absent = wanted.find((id) => !found.has(id));
       if (absent !== undefined) throw missing(absent);
+      const { REFERENCE_FILE, referencesText } = await import('../interchange/exportReferences');
       const { extension, mimeType } = REFERENCE_FILE[format];
       return {
         fileName: `sources.${extension}`,
