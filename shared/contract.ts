@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedText } from './i18n/localizedText';
 import {
   Brief,
   BriefLanguage,
@@ -55,6 +56,8 @@ export const SearchResponse = z.object({
   suggestions: z.array(z.string()),
   /** Set when the query had to be reinterpreted (e.g. an unbalanced quote). */
   notice: z.string().nullable(),
+  /** The same notices as catalog messages, for the interface's language (docs/i18n.md). */
+  notices: z.array(LocalizedText).optional(),
   /** The words, phrases and prefixes (ending in *) the query looked for, to highlight in the reader. */
   terms: z.array(z.string()),
   /** The order actually used: filters alone are listed by date. */

@@ -1,3 +1,4 @@
+import { worded } from '../../shared/i18n/localizedText';
 import { collectFootnoteSources } from '../../shared/briefDocument';
 import type { Brief } from '../../shared/briefSchemas';
 import { type BriefParagraph, briefParagraphs, FACTUAL_SECTIONS } from '../../shared/integrity/briefParagraphs';
@@ -46,7 +47,11 @@ export function checkBriefContent(db: Db, brief: Pick<Brief, 'id' | 'classificat
     findings.push({
       kind: 'altered-quotation',
       severity: 'blocking',
-      message: `Quotation (note ${flag.footnote}) does not match ${name(flag.sourceId)}: ${flag.reason}`,
+      ...worded(
+        `Quotation (note ${flag.footnote}) does not match ${name(flag.sourceId)}: ${flag.reason}`,
+        'integrity.finding.alteredQuotation',
+        { footnote: String(flag.footnote), source: name(flag.sourceId), reason: flag.reason },
+      ),
       path: at(flag.footnote),
       footnote: flag.footnote,
       sourceIds: [flag.sourceId],
@@ -59,7 +64,16 @@ export function checkBriefContent(db: Db, brief: Pick<Brief, 'id' | 'classificat
     findings.push({
       kind: 'classification',
       severity: 'blocking',
-      message: `${name(source.sourceId)} is marked ${source.classification}; the brief is marked ${brief.classification} and must be marked at least ${breach!.required}.`,
+      ...worded(
+        `${name(source.sourceId)} is marked ${source.classification}; the brief is marked ${brief.classification} and must be marked at least ${breach!.required}.`,
+        'integrity.finding.classification',
+        {
+          source: name(source.sourceId),
+          marking: source.classification,
+          briefMarking: brief.classification,
+          required: breach!.required,
+        },
+      ),
       path: at(footnote),
       footnote,
       sourceIds: [source.sourceId],
@@ -76,7 +90,16 @@ export function checkBriefContent(db: Db, brief: Pick<Brief, 'id' | 'classificat
     findings.push({
       kind: 'weak-support',
       severity: 'warning',
-      message: `${paragraph.heading}: “${excerptOf(paragraph)}” ${why.join(' and ')} (${ids.map(name).join(', ')}).`,
+      ...worded(
+        `${paragraph.heading}: “${excerptOf(paragraph)}” ${why.join(' and ')} (${ids.map(name).join(', ')}).`,
+        'integrity.finding.weakSupport',
+        {
+          heading: String(paragraph.heading),
+          excerpt: excerptOf(paragraph),
+          why: why.length > 1 ? 'both' : flags.includes('single-origin') ? 'single' : 'low',
+          sources: ids.map(name).join(', '),
+        },
+      ),
       path: paragraph.path,
       footnote: paragraph.uses[0]?.footnote ?? null,
       sourceIds: ids,
@@ -89,7 +112,10 @@ export function checkBriefContent(db: Db, brief: Pick<Brief, 'id' | 'classificat
     findings.push({
       kind: 'uncited-paragraph',
       severity: 'warning',
-      message: `${paragraph.heading}: “${excerptOf(paragraph)}” cites no source.`,
+      ...worded(`${paragraph.heading}: “${excerptOf(paragraph)}” cites no source.`, 'integrity.finding.uncitedParagraph', {
+        heading: String(paragraph.heading),
+        excerpt: excerptOf(paragraph),
+      }),
       path: paragraph.path,
       footnote: null,
       sourceIds: [],
@@ -127,7 +153,11 @@ function sourceFindings(
       findings.push({
         kind: 'incomplete-citation',
         severity: 'notice',
-        message: `Note ${footnote} (${name(node.sourceId)}) has no ${missing.join(' and no ')}.`,
+        ...worded(`Note ${footnote} (${name(node.sourceId)}) has no ${missing.join(' and no ')}.`, 'integrity.finding.incompleteCitation', {
+          footnote: String(footnote),
+          source: name(node.sourceId),
+          missing: missing.length > 1 ? 'both' : (missing[0] ?? 'both'),
+        }),
         ...place,
       });
     }
@@ -135,7 +165,11 @@ function sourceFindings(
       findings.push({
         kind: 'metadata-review',
         severity: 'notice',
-        message: `${name(node.sourceId)}: its title, date or outlet rests on weak evidence; check its details.`,
+        ...worded(
+          `${name(node.sourceId)}: its title, date or outlet rests on weak evidence; check its details.`,
+          'integrity.finding.metadataReview',
+          { source: name(node.sourceId) },
+        ),
         ...place,
       });
     }
@@ -169,7 +203,16 @@ function nameFindings(
       findings.push({
         kind: 'name-variant',
         severity: 'notice',
-        message: `“${variant.name}” (${variant.person}) is also spelled ${variant.variants.map((v) => `“${v}”`).join(', ')} in the archive (${variant.sourceIds.map((id) => `#${id}`).join(', ')}).`,
+        ...worded(
+          `“${variant.name}” (${variant.person}) is also spelled ${variant.variants.map((v) => `“${v}”`).join(', ')} in the archive (${variant.sourceIds.map((id) => `#${id}`).join(', ')}).`,
+          'integrity.finding.nameVariant',
+          {
+            name: variant.name,
+            person: variant.person,
+            variants: variant.variants.map((v) => `“${v}”`).join(', '),
+            sources: variant.sourceIds.map((id) => `#${id}`).join(', '),
+          },
+        ),
         path: paragraph?.path ?? null,
         footnote: null,
         sourceIds: variant.sourceIds,

@@ -1,3 +1,4 @@
+import { type LocalizedText, type Worded, worded } from '../../shared/i18n/localizedText';
 import { cleanWords, MAX_PHRASE_WORDS, type TextToken, type Token, tokenize } from '../../shared/queryTokens';
 import { foldForComparison } from '../../shared/text';
 import { clusterId, dateBound, languageCode } from './queryFilters';
@@ -62,6 +63,8 @@ export interface ParsedQuery {
   /** True when there is anything to search for at all. */
   searchable: boolean;
   notice: string | null;
+  /** The same notices, one each, as catalog messages for the interface (docs/i18n.md). */
+  notices: LocalizedText[];
 }
 
 export const NOTICES = {
@@ -74,6 +77,24 @@ export const NOTICES = {
   emptyValue: (raw: string) => `Ignored “${raw}”: it needs a value.`,
   mixedOr: 'OR joins words, outlet:, author: and lang:, or filters of one kind; the rest were all required.',
 } as const;
+
+type NoticeKey = keyof typeof NOTICES;
+
+/** NOTICES as catalog messages; test/unit/i18n/mainMessages.test.ts checks the English agrees. */
+export const NOTICE_TEXTS: Record<NoticeKey, (raw: string) => Worded> = {
+  unbalancedQuote: () => worded(NOTICES.unbalancedQuote, 'search.notice.unbalancedQuote'),
+  tooManyTerms: () => worded(NOTICES.tooManyTerms, 'search.notice.tooManyTerms', { max: MAX_QUERY_TERMS }),
+  longPhrase: () => worded(NOTICES.longPhrase, 'search.notice.longPhrase', { max: MAX_PHRASE_WORDS }),
+  exclusionsOnly: () => worded(NOTICES.exclusionsOnly, 'search.notice.exclusionsOnly'),
+  badDate: (raw) => worded(NOTICES.badDate(raw), 'search.notice.badDate', { raw }),
+  badCluster: (raw) => worded(NOTICES.badCluster(raw), 'search.notice.badCluster', { raw }),
+  emptyValue: (raw) => worded(NOTICES.emptyValue(raw), 'search.notice.emptyValue', { raw }),
+  mixedOr: () => worded(NOTICES.mixedOr, 'search.notice.mixedOr'),
+};
+
+function notice(key: NoticeKey, raw = ''): Worded {
+  return NOTICE_TEXTS[key](raw);
+}
 
 type Item =
   | { kind: 'fts'; literal: string }
@@ -91,13 +112,13 @@ function ftsString(text: string, prefix: boolean): string {
 
 export function parseQuery(input: string): ParsedQuery {
   const tokenized = tokenize(typeof input === 'string' ? input : '');
-  const notices: string[] = [];
-  if (tokenized.unbalanced) notices.push(NOTICES.unbalancedQuote);
-  if (tokenized.shortened) notices.push(NOTICES.longPhrase);
-  for (const raw of tokenized.emptyFilters) notices.push(NOTICES.emptyValue(raw));
+  const notices: Worded[] = [];
+  if (tokenized.unbalanced) notices.push(notice('unbalancedQuote'));
+  if (tokenized.shortened) notices.push(notice('longPhrase'));
+  for (const raw of tokenized.emptyFilters) notices.push(notice('emptyValue', raw));
 
   const tokens = capTerms(tokenized.tokens);
-  if (tokens.length < tokenized.tokens.length) notices.push(NOTICES.tooManyTerms);
+  if (tokens.length < tokenized.tokens.length) notices.push(notice('tooManyTerms'));
 
   const filters: QueryFilters = {
     after: null,
@@ -171,7 +192,7 @@ export function parseQuery(input: string): ParsedQuery {
   else if (negative && hasSqlFilters) excludeFts = negative;
   // Only exclusions, and nothing to exclude them from: say why nothing comes back.
   const searchable = fts !== null || hasSqlFilters;
-  if (!searchable && excluded.length > 0) notices.push(NOTICES.exclusionsOnly);
+  if (!searchable && excluded.length > 0) notices.push(notice('exclusionsOnly'));
   return {
     fts,
     excludeFts,
@@ -180,11 +201,17 @@ export function parseQuery(input: string): ParsedQuery {
     words,
     hasText,
     searchable,
-    notice: notices.length > 0 ? [...new Set(notices)].join(' ') : null,
+    ...joinNotices(notices),
   };
 }
 
-function toItem(token: Exclude<Token, { kind: 'or' }>, filters: QueryFilters, notices: string[]): Item {
+/** Each notice once: the English joined for the CLI, the catalog messages listed for the interface. */
+function joinNotices(notices: Worded[]): { notice: string | null; notices: LocalizedText[] } {
+  const once = new Map(notices.map((each) => [each.message, each.text]));
+  return { notice: once.size > 0 ? [...once.keys()].join(' ') : null, notices: [...once.values()] };
+}
+
+function toItem(token: Exclude<Token, { kind: 'or' }>, filters: QueryFilters, notices: Worded[]): Item {
   if (token.kind === 'text')
     return { kind: 'fts', literal: `${TEXT_COLUMNS} : ${ftsString(token.text, token.prefix)}` };
   switch (token.name) {
@@ -192,7 +219,7 @@ function toItem(token: Exclude<Token, { kind: 'or' }>, filters: QueryFilters, no
     case 'author': {
       const words = cleanWords(token.value).slice(0, MAX_PHRASE_WORDS);
       if (words.length === 0) {
-        notices.push(NOTICES.emptyValue(token.raw));
+        notices.push(notice('emptyValue', token.raw));
         return { kind: 'none' };
       }
       return { kind: 'fts', literal: `${FILTER_COLUMNS[token.name]} : ${ftsString(words.join(' '), token.prefix)}` };
@@ -200,7 +227,7 @@ function toItem(token: Exclude<Token, { kind: 'or' }>, filters: QueryFilters, no
     case 'lang': {
       const code = languageCode(token.value);
       if (code === null) {
-        notices.push(NOTICES.emptyValue(token.raw));
+        notices.push(notice('emptyValue', token.raw));
         return { kind: 'none' };
       }
       return {
@@ -215,7 +242,7 @@ function toItem(token: Exclude<Token, { kind: 'or' }>, filters: QueryFilters, no
     case 'cluster': {
       const id = clusterId(token.value);
       if (id === null) {
-        notices.push(NOTICES.badCluster(token.raw));
+        notices.push(notice('badCluster', token.raw));
         return { kind: 'none' };
       }
       return { kind: 'cluster', id };
@@ -224,7 +251,7 @@ function toItem(token: Exclude<Token, { kind: 'or' }>, filters: QueryFilters, no
     case 'before': {
       const bound = dateBound(token.value);
       if (bound === null) {
-        notices.push(NOTICES.badDate(token.raw));
+        notices.push(notice('badDate', token.raw));
         return { kind: 'none' };
       }
       // -after:X is before:X and -before:X is after:X; several bounds narrow to the tightest.
@@ -237,10 +264,10 @@ function toItem(token: Exclude<Token, { kind: 'or' }>, filters: QueryFilters, no
 }
 
 /** OR can only join items of one kind; a mixed group becomes separate required items. */
-function splitMixedGroups(groups: Item[][], notices: string[]): Item[][] {
+function splitMixedGroups(groups: Item[][], notices: Worded[]): Item[][] {
   return groups.flatMap((group) => {
     if (group.every((item) => item.kind === group[0]!.kind)) return [group];
-    notices.push(NOTICES.mixedOr);
+    notices.push(notice('mixedOr'));
     return group.map((item) => [item]);
   });
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { worded } from '../../shared/i18n/localizedText';
 import { type Db, prepareCached } from '../archive/database';
 import { onePerCluster } from './clusterPage';
 import { type ParsedQuery, parseQuery } from './queryParser';
@@ -13,6 +14,12 @@ export type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from './s
 export const SEARCH_NOTICES = {
   notUnderstood: 'Your search could not be understood; showing no results.',
   unavailable: 'The archive could not be searched just now; showing no results.',
+} as const;
+
+/** SEARCH_NOTICES as catalog messages for the interface. */
+export const SEARCH_NOTICE_TEXTS = {
+  notUnderstood: worded(SEARCH_NOTICES.notUnderstood, 'search.notice.notUnderstood'),
+  unavailable: worded(SEARCH_NOTICES.unavailable, 'search.notice.unavailable'),
 } as const;
 
 const SNIPPET = "snippet(sources_fts, 1, char(57344), char(57345), '…', 24)";
@@ -62,6 +69,7 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
     results: [],
     suggestions: [],
     notice: parsed.notice,
+    notices: parsed.notices,
     terms: parsed.terms,
     sort: parsed.hasText ? sort : 'date',
     totalIsEstimate: false,
@@ -88,7 +96,8 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
     if (!(error instanceof Database.SqliteError)) throw error;
     console.error('[precis] search failed for', JSON.stringify(parsed.fts), error);
     const isQueryError = error.code === 'SQLITE_ERROR';
-    return { ...empty, notice: isQueryError ? SEARCH_NOTICES.notUnderstood : SEARCH_NOTICES.unavailable };
+    const failed = isQueryError ? SEARCH_NOTICE_TEXTS.notUnderstood : SEARCH_NOTICE_TEXTS.unavailable;
+    return { ...empty, notice: failed.message, notices: [failed.text] };
   }
 
   keepRankingIndexUp(db);

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { foldForComparison } from '../../shared/text';
 import { type ParsedQuery, parseQuery, type TagFilter } from '../search/queryParser';
-import { SEARCH_NOTICES } from '../search/searchSources';
+import { SEARCH_NOTICE_TEXTS } from '../search/searchSources';
 import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from '../search/searchTypes';
 import { hasMatch, leadSnippet, MATCH_END, MATCH_START, toSnippetParts } from '../search/snippet';
 import { matchCondition, rankQuery, SqlParams } from './tsQuery';
@@ -36,6 +36,7 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
     results: [],
     suggestions: [],
     notice: parsed.notice,
+    notices: parsed.notices,
     terms: parsed.terms,
     sort: parsed.hasText ? sort : 'date',
     totalIsEstimate: false,
@@ -75,7 +76,7 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
   } catch (error) {
     // The translation only emits bound phrases, so no query should fail; if one does, say so plainly.
     console.error('[precis] team search failed for', JSON.stringify(parsed.fts), error);
-    return { ...empty, notice: SEARCH_NOTICES.unavailable };
+    return { ...empty, notice: SEARCH_NOTICE_TEXTS.unavailable.message, notices: [SEARCH_NOTICE_TEXTS.unavailable.text] };
   }
   const results: SearchHitDetail[] = rows.map((row) => {
     const marked = snippets.get(Number(row.id)) ?? '';

@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { useIntl } from 'react-intl';
 import type { BriefCheck } from '../../shared/integrity/integritySchemas';
 import { goToPlace } from './notePlaces';
+import { findingText } from './findingText';
 
 /**
  * The "Brief check" region: every finding of the check, most severe first, each a button that
@@ -37,10 +38,10 @@ export function BriefCheckPanel({
             </span>{' '}
             {finding.path ? (
               <button type="button" className="link" onClick={() => goTo(finding.path)}>
-                {finding.message}
+                {findingText(intl, finding)}
               </button>
             ) : (
-              <span>{finding.message}</span>
+              <span>{findingText(intl, finding)}</span>
             )}
           </li>
         ))}

@@ -4,6 +4,7 @@ import { raisedMarking } from '../../shared/integrity/classification';
 import type { BriefCheck } from '../../shared/integrity/integritySchemas';
 import type { Classification } from '../../shared/source';
 import { useModalDialog } from '../keyboard/useModalDialog';
+import { findingText } from './findingText';
 
 /**
  * Before export: the brief check's blocking findings (classification breaches, altered
@@ -47,7 +48,7 @@ export function ExportCheckDialog({
         >
           {shown.map((finding, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole each time.
-            <li key={i}>{finding.message}</li>
+            <li key={i}>{findingText(intl, finding)}</li>
           ))}
         </ul>
         <div className="form-actions">

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { SearchHit, SearchResponse } from '../../shared/contract';
 import { api } from '../api/client';
+import { mainText } from '../i18n/mainText';
 import { AlsoSpelled } from '../integrity/AlsoSpelled';
 import { ExportReferences } from './ExportReferences';
 import { queryChips, withFilter, withoutChip } from './queryChips';
@@ -111,7 +112,7 @@ export function SearchPane({
       </div>
       {response?.notice ? (
         <p className="notice" aria-live="polite">
-          {response.notice}
+          {mainText(intl, response.notice, response.notices)}
         </p>
       ) : null}
       {response && response.suggestions.length > 0 ? (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedText } from '../i18n/localizedText';
 import { Classification, Credibility, Reliability } from '../source';
 
 /** What the integrity checks need to know of a cited source now (not its snapshot in the note). */
@@ -42,6 +43,8 @@ export const Finding = z.object({
   kind: z.enum(FINDING_KINDS),
   severity: Severity,
   message: z.string(),
+  /** The message as a catalog message, for the interface's language (docs/i18n.md). */
+  text: LocalizedText.optional(),
   /** Child indexes from the note's root to the block the finding is about; null: the whole brief. */
   path: z.array(z.number().int().nonnegative()).nullable(),
   /** The footnote it is about, when it is about one. */
