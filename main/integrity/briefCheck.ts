@@ -112,10 +112,14 @@ export function checkBriefContent(db: Db, brief: Pick<Brief, 'id' | 'classificat
     findings.push({
       kind: 'uncited-paragraph',
       severity: 'warning',
-      ...worded(`${paragraph.heading}: “${excerptOf(paragraph)}” cites no source.`, 'integrity.finding.uncitedParagraph', {
-        heading: String(paragraph.heading),
-        excerpt: excerptOf(paragraph),
-      }),
+      ...worded(
+        `${paragraph.heading}: “${excerptOf(paragraph)}” cites no source.`,
+        'integrity.finding.uncitedParagraph',
+        {
+          heading: String(paragraph.heading),
+          excerpt: excerptOf(paragraph),
+        },
+      ),
       path: paragraph.path,
       footnote: null,
       sourceIds: [],
@@ -153,11 +157,15 @@ function sourceFindings(
       findings.push({
         kind: 'incomplete-citation',
         severity: 'notice',
-        ...worded(`Note ${footnote} (${name(node.sourceId)}) has no ${missing.join(' and no ')}.`, 'integrity.finding.incompleteCitation', {
-          footnote: String(footnote),
-          source: name(node.sourceId),
-          missing: missing.length > 1 ? 'both' : (missing[0] ?? 'both'),
-        }),
+        ...worded(
+          `Note ${footnote} (${name(node.sourceId)}) has no ${missing.join(' and no ')}.`,
+          'integrity.finding.incompleteCitation',
+          {
+            footnote: String(footnote),
+            source: name(node.sourceId),
+            missing: missing.length > 1 ? 'both' : (missing[0] ?? 'both'),
+          },
+        ),
         ...place,
       });
     }

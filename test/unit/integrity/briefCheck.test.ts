@@ -4,39 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
-import { updateSource } from '../../../main/archive/sources';
 import { createBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
 import { openCore } from '../../../main/core';
 import { exportBrief } from '../../../main/export/exportBrief';
 import { checkSavedBrief } from '../../../main/integrity/briefCheck';
-import type { Classification } from '../../../shared/source';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
-import { noteOf, seededArchive } from './integrityKit';
+import { seedsBrief } from './integrityKit';
 
 const LAUNCHER = join(__dirname, '..', '..', '..', 'bin', 'precis.cjs');
 afterEach(cleanUpTemp);
-
-/**
- * A briefing note built from the seeds: Background with a sentence citing nothing, Current Status
- * quoting 004 (then altered), Considerations on 003 alone, Recommendation(s) on 000 + 001 (one
- * La Presse story in two translations), and 003 marked PROTECTED B in an UNCLASSIFIED brief.
- */
-async function seedsBrief(db: Db, classification: Classification = 'UNCLASSIFIED') {
-  const seed = await seededArchive(db);
-  updateSource(db, seed('003'), { classification: 'PROTECTED B' });
-  const content = noteOf(db, [
-    ['Purpose', [['To inform the Minister of talks on intelligence-sharing with South Korea.']]],
-    ['Background', [['Canada is part of the Five Eyes alliance.']]],
-    ['Current Status', [['Minister Joly said talks began. ', { quote: seed('004'), words: 'as soon as possible' }]]],
-    ['Considerations', [['Experts welcome the pact.', { cite: seed('003') }]]],
-    ['Recommendation(s)', [['That the Minister announce the talks.', { cite: seed('000') }, { cite: seed('001') }]]],
-  ]);
-  const excerpt = content.root.children![5]!.children![1]!;
-  excerpt.quote = 'as late as possible';
-  const brief = createBrief(db, { template: 'blank', title: 'Seeds brief' });
-  saveBrief(db, { id: brief.id, baseRevision: brief.revision, classification, content });
-  return { id: brief.id, seed };
-}
 
 describe('the brief check', () => {
   it('finds on a brief built from the seeds each kind of finding, with its severity and place', async () => {

@@ -1,9 +1,11 @@
 import type { Db } from '../../../main/archive/database';
-import { getSource, insertSource } from '../../../main/archive/sources';
+import { getSource, insertSource, updateSource } from '../../../main/archive/sources';
+import { createBrief, saveBrief } from '../../../main/briefs/briefs';
 import { importPaths } from '../../../main/importers/importPaths';
 import type { SerializedBriefState, SerializedNode } from '../../../shared/briefDocument';
 import { citationOf } from '../../../shared/citationNode';
 import { excerptOf } from '../../../shared/excerpt';
+import type { Classification } from '../../../shared/source';
 import { SEEDS_DIR } from '../support/tempArchive';
 
 /** The seeds in a real archive; `seed('004')` is the id of seeds/004_….txt. */
@@ -60,4 +62,26 @@ export function addText(db: Db, title: string, body: string, outlet: string | nu
   });
   if (inserted.kind !== 'inserted') throw new Error(`${title} not inserted`);
   return inserted.id;
+}
+
+/**
+ * A briefing note built from the seeds: Background with a sentence citing nothing, Current Status
+ * quoting 004 (then altered), Considerations on 003 alone, Recommendation(s) on 000 + 001 (one
+ * La Presse story in two translations), and 003 marked PROTECTED B in an UNCLASSIFIED brief.
+ */
+export async function seedsBrief(db: Db, classification: Classification = 'UNCLASSIFIED') {
+  const seed = await seededArchive(db);
+  updateSource(db, seed('003'), { classification: 'PROTECTED B' });
+  const content = noteOf(db, [
+    ['Purpose', [['To inform the Minister of talks on intelligence-sharing with South Korea.']]],
+    ['Background', [['Canada is part of the Five Eyes alliance.']]],
+    ['Current Status', [['Minister Joly said talks began. ', { quote: seed('004'), words: 'as soon as possible' }]]],
+    ['Considerations', [['Experts welcome the pact.', { cite: seed('003') }]]],
+    ['Recommendation(s)', [['That the Minister announce the talks.', { cite: seed('000') }, { cite: seed('001') }]]],
+  ]);
+  const excerpt = content.root.children![5]!.children![1]!;
+  excerpt.quote = 'as late as possible';
+  const brief = createBrief(db, { template: 'blank', title: 'Seeds brief' });
+  saveBrief(db, { id: brief.id, baseRevision: brief.revision, classification, content });
+  return { id: brief.id, seed };
 }

@@ -1,0 +1,64 @@
+import { createIntl } from '@formatjs/intl';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkSavedBrief } from '../../../main/integrity/briefCheck';
+import { NOTICE_TEXTS, parseQuery } from '../../../main/search/queryParser';
+import { SEARCH_NOTICE_TEXTS } from '../../../main/search/searchSources';
+import { intlConfig, type MessageId } from '../../../shared/i18n/catalogs';
+import type { LocalizedText, Worded } from '../../../shared/i18n/localizedText';
+import { seedsBrief } from '../integrity/integrityKit';
+import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+
+afterEach(cleanUpTemp);
+
+/**
+ * Main writes English for the CLI and logs, and the same sentence as a catalog message for the
+ * interface (docs/i18n.md). The English catalog must say exactly what main says, and the French
+ * catalog must say it in French.
+ */
+const english = createIntl(intlConfig('en'));
+const french = createIntl(intlConfig('fr'));
+const say = (intl: typeof english, text: LocalizedText) =>
+  intl.formatMessage({ id: text.id as MessageId }, text.values);
+
+function expectAgreement({ message, text }: Worded) {
+  expect(say(english, text), text.id).toBe(message);
+  const inFrench = say(french, text);
+  expect(inFrench, text.id).not.toBe(message);
+  expect(inFrench).not.toMatch(/\{|\}/);
+}
+
+describe('search notices', () => {
+  it.each(Object.entries(NOTICE_TEXTS))('%s says in the English catalog what main says', (_key, make) => {
+    expectAgreement(make('after:2024-13'));
+  });
+
+  it.each(Object.entries(SEARCH_NOTICE_TEXTS))('%s says in the English catalog what main says', (_key, wording) => {
+    expectAgreement(wording);
+  });
+
+  it('come with the parsed query, once each, and read in French', () => {
+    const parsed = parseQuery('after:2024-13 after:2024-13 "five eyes');
+    expect(parsed.notices.map((text) => text.id)).toEqual(['search.notice.unbalancedQuote', 'search.notice.badDate']);
+    expect(parsed.notices.map((text) => say(english, text)).join(' ')).toBe(parsed.notice);
+    expect(say(french, parsed.notices[1]!)).toBe(
+      '«\u202fafter:2024-13\u202f» a été ignoré\u00a0: écrivez les dates sous la forme AAAA-MM-JJ.',
+    );
+  });
+});
+
+describe('brief check findings', () => {
+  it('carry a catalog message for every kind, equal to the English and read in French', async () => {
+    const { db } = tempArchive();
+    const { id } = await seedsBrief(db);
+    const { findings } = checkSavedBrief(db, id);
+    expect(new Set(findings.map((finding) => finding.kind)).size).toBe(7);
+    for (const finding of findings) {
+      expect(finding.text, finding.kind).toBeDefined();
+      expectAgreement({ message: finding.message, text: finding.text! });
+    }
+    const uncited = findings.find((finding) => finding.kind === 'uncited-paragraph')!;
+    expect(say(french, uncited.text!)).toBe(
+      'Background\u00a0: «\u202fCanada is part of the Five Eyes alliance.\u202f» ne cite aucune source.',
+    );
+  });
+});
