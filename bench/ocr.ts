@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     const parsed = await parseFileIsolated('scan.pdf', bytes, {
       workerPath,
       onProgress: (message) => {
-        if (message === `OCR page 1 of ${PAGES}`) firstPageAt = performance.now();
+        if (message.message === `OCR page 1 of ${PAGES}`) firstPageAt = performance.now();
       },
     });
     const seconds = (performance.now() - started) / 1000;

@@ -1,3 +1,4 @@
+import { type LocalizedText, type Worded, worded } from '../shared/i18n/localizedText';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
@@ -72,8 +73,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   });
   const { db } = opened;
   let notice = opened.notice;
-  const tell = (message: string) => {
+  // The same notices as catalog messages, for the interface's language (docs/i18n.md).
+  const texts: LocalizedText[] = opened.noticeText ? [opened.noticeText] : [];
+  const tell = ({ message, text }: Worded) => {
     notice = notice ? `${notice} ${message}` : message;
+    texts.push(text);
     options.onNotice?.(message);
   };
   let stopMaintenance = () => {};
@@ -97,7 +101,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     get notice() {
       return notice;
     },
-    handlers: createHandlers(db, options, () => notice, team),
+    handlers: createHandlers(db, options, () => ({ notice, notices: texts }), team),
     close,
   };
 }
@@ -108,7 +112,7 @@ async function startMaintenance(
   options: CoreOptions,
   needsCheck: boolean,
   clock: () => Date,
-  tell: (message: string) => void,
+  tell: (notice: Worded) => void,
 ): Promise<() => void> {
   const backupsDir = join(options.dataDir, BACKUPS_DIR_NAME);
   const delay = options.maintenanceDelayMs ?? MAINTENANCE_DELAY_MS;
@@ -124,8 +128,10 @@ async function startMaintenance(
     firstAfterMs: delay,
     skip: () => checkPending || damageFound(options.dataDir),
     // A full disk must not keep the analyst out of the archive; say so instead.
-    onError: (error) =>
-      tell(`The daily backup could not be written (${error instanceof Error ? error.message : String(error)}).`),
+    onError: (error) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      tell(worded(`The daily backup could not be written (${reason}).`, 'archive.notice.backupFailed', { reason }));
+    },
   });
   if (!needsCheck) return stopBackups;
   checkPending = true;
@@ -141,7 +147,8 @@ async function startMaintenance(
     if (outcome.kind !== 'damaged' || !db.open) return;
     // In the language of the environment, as the CLI's messages (main/cli/intl.ts).
     const intl = await cliIntl();
-    tell(intl.formatMessage({ id: 'archive.notice.damaged' }, { report: outcome.report }));
+    const values = { report: outcome.report };
+    tell({ message: intl.formatMessage({ id: 'archive.notice.damaged' }, values), text: { id: 'archive.notice.damaged', values } });
   };
   // A check that cannot run says nothing about the archive; the next start tries again.
   const startCheck = setTimeout(
@@ -164,9 +171,14 @@ async function startMaintenance(
  * The contract's handlers: one object literal typed by `Handlers`, assembled from the domain
  * handler maps, so a method the contract declares but nobody implements fails to compile.
  */
-function createHandlers(db: Db, options: CoreOptions, notice: () => string | null, team: TeamArchiveSession): Handlers {
+function createHandlers(
+  db: Db,
+  options: CoreOptions,
+  notice: () => { notice: string | null; notices: LocalizedText[] },
+  team: TeamArchiveSession,
+): Handlers {
   return {
-    appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), notice: notice() }),
+    appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), ...notice() }),
     // While a team archive is connected (Team archive settings), source calls go to it; briefs stay local.
     ...sessionSourceHandlers(sourceHandlers(db), team),
     ...loadedOnFirstCall(BRIEF_METHODS, async () => (await import('./handlers/briefHandlers')).briefHandlers(db)),

@@ -11,6 +11,8 @@ import { BriefEditor } from './editor/BriefEditor';
 import { INSERT_CITATION_COMMAND, INSERT_EXCERPT_COMMAND } from './editor/plugins/ExcerptPlugin';
 import { restoreContent } from './editor/restoreContent';
 import { HistoryPanel } from './history/HistoryPanel';
+import { currentIntl } from './i18n/currentIntl';
+import { mainText } from './i18n/mainText';
 import { ImportPanel } from './import/ImportPanel';
 import { BriefCheckPanel, CheckBriefButton } from './integrity/BriefCheckPanel';
 import { integrityFacts } from './integrity/integrityFacts';
@@ -79,7 +81,7 @@ export function App() {
   // A damaged archive set aside and restored from a backup at start: the analyst must know.
   useEffect(() => {
     void api.appInfo({}).then((result) => {
-      if (result.ok && result.value.notice) setMessage(result.value.notice);
+      if (result.ok && result.value.notice) setMessage(mainText(currentIntl(), result.value.notice, result.value.notices));
     });
   }, []);
 

@@ -164,6 +164,8 @@ export const contract = {
       sourceCount: z.number().int(),
       /** Set when the archive was damaged at start and replaced by a backup or a new archive. */
       notice: z.string().nullable(),
+      /** The same notices as catalog messages, for the interface's language (docs/i18n.md). */
+      notices: z.array(LocalizedText).optional(),
     }),
   },
   search: {
@@ -189,7 +191,11 @@ export const contract = {
     output: ImportItemOutcome,
   },
   /** What the import under way is doing within its file ("OCR page 3 of 12"), or null. Polled by the UI. */
-  importProgress: { input: Nothing, output: z.object({ message: z.string().nullable() }) },
+  importProgress: {
+    input: Nothing,
+    /** `text`: the message as a catalog message, for the interface's language (docs/i18n.md). */
+    output: z.object({ message: z.string().nullable(), text: LocalizedText.optional() }),
+  },
   /** Briefs not in the trash, most recently edited first. */
   listBriefs: { input: Nothing, output: z.array(BriefSummary) },
   listTrash: { input: Nothing, output: z.array(BriefSummary) },

@@ -1,3 +1,4 @@
+import { type LocalizedText, type Worded, worded } from '../../shared/i18n/localizedText';
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ArchiveLock, lockArchive } from './archiveLock';
@@ -34,6 +35,8 @@ export interface OpenedArchive {
   db: Db;
   /** Something the analyst must be told (the archive was damaged and replaced); null otherwise. */
   notice: string | null;
+  /** The notice as a catalog message, for the interface's language (docs/i18n.md). */
+  noticeText: LocalizedText | null;
   /** True when no other Précis process had the archive open (this one may prune, clean up). */
   alone: boolean;
   /**
@@ -76,7 +79,7 @@ export async function openArchiveWithBackups(
         () => db.open && db.close(),
         () => recordCleanClose(dataDir, file),
       );
-    return { db, notice, alone: lock.alone, checked, close };
+    return { db, notice: notice?.message ?? null, noticeText: notice?.text ?? null, alone: lock.alone, checked, close };
   } catch (error) {
     lock.release();
     throw error;
@@ -94,15 +97,23 @@ async function openLocked(dataDir: string, file: string, lock: ArchiveLock, opti
   const opening = { ...options, fullCheck };
   const stamp = fileStamp(options.now ?? new Date());
 
-  let notice: string | null = null;
+  let notice: Worded | null = null;
   if (isMissingOrEmpty(file) && listBackups(backupsDir).length > 0) {
     repair.check('is missing or empty, and there are backups beside it');
     const restored = restoreNewestGoodBackup(backupsDir, file, options);
     notice = restored
-      ? `The archive was missing or empty; the backup of ${new Date(restored.takenAt).toISOString()} ` +
-        'was restored: changes made since then are not in it.'
-      : `The archive was missing or empty and none of the backups in ${backupsDir} could be read; a new, ` +
-        'empty archive was created.';
+      ? worded(
+          `The archive was missing or empty; the backup of ${new Date(restored.takenAt).toISOString()} ` +
+            'was restored: changes made since then are not in it.',
+          'archive.notice.missingRestored',
+          { takenAt: new Date(restored.takenAt).toISOString() },
+        )
+      : worded(
+          `The archive was missing or empty and none of the backups in ${backupsDir} could be read; a new, ` +
+            'empty archive was created.',
+          'archive.notice.missingNoBackup',
+          { backupsDir },
+        );
   }
   try {
     return { db: await openMigrating(file, backupsDir, opening, stamp, repair), notice, checked: fullCheck };
@@ -118,10 +129,18 @@ async function openLocked(dataDir: string, file: string, lock: ArchiveLock, opti
     }
     const restored = restoreNewestGoodBackup(backupsDir, file, options);
     notice = restored
-      ? `The archive could not be read (${reason}). It was moved aside to ${aside} and the backup of ` +
-        `${new Date(restored.takenAt).toISOString()} was restored: changes made since then are not in it.`
-      : `The archive could not be read (${reason}). It was moved aside to ${aside}; there was no backup to ` +
-        'restore, so a new, empty archive was created.';
+      ? worded(
+          `The archive could not be read (${reason}). It was moved aside to ${aside} and the backup of ` +
+            `${new Date(restored.takenAt).toISOString()} was restored: changes made since then are not in it.`,
+          'archive.notice.unreadableRestored',
+          { reason, aside, takenAt: new Date(restored.takenAt).toISOString() },
+        )
+      : worded(
+          `The archive could not be read (${reason}). It was moved aside to ${aside}; there was no backup to ` +
+            'restore, so a new, empty archive was created.',
+          'archive.notice.unreadableNoBackup',
+          { reason, aside },
+        );
     const db = await openMigrating(file, backupsDir, { ...opening, fullCheck: true }, stamp, repair);
     return { db, notice, checked: true };
   }

@@ -55,7 +55,10 @@ export function sourceHandlers(db: Db): SourceHandlers {
       const { extension, mimeType } = REFERENCE_FILE[format];
       return { fileName: `sources.${extension}`, mimeType, text, count };
     },
-    importProgress: () => ({ message: currentImportProgress() }),
+    importProgress: () => {
+      const progress = currentImportProgress();
+      return progress ? { message: progress.message, text: progress.text } : { message: null };
+    },
     listSources: () => listSources(db),
     listNeedsReview: () => listSourcesNeedingReview(db),
     listClusterMembers: ({ id }) => {

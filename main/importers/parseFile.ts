@@ -1,3 +1,4 @@
+import type { Worded } from '../../shared/i18n/localizedText';
 import type { ParsedFile } from './article';
 import { hasText } from './characters';
 import { parseDocx } from './formats/docx';
@@ -9,7 +10,7 @@ import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension, isRefe
 
 /** What a reader may report while it works, such as "OCR page 3 of 12". */
 export interface ParseContext {
-  onProgress?: (message: string) => void;
+  onProgress?: (progress: Worded) => void;
 }
 
 type Parser = (bytes: Uint8Array, fileName: string, context: ParseContext) => ParsedFile | Promise<ParsedFile>;

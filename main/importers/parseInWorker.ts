@@ -1,3 +1,4 @@
+import type { Worded } from '../../shared/i18n/localizedText';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -39,7 +40,7 @@ export interface ParseOptions {
   /** Per page read by OCR, added to the time limit when the page starts. */
   ocrPageTimeLimitMs?: number;
   /** Progress within the file, such as "OCR page 3 of 12". */
-  onProgress?: (message: string) => void;
+  onProgress?: (progress: Worded) => void;
 }
 
 /** The bundled worker script next to the running bundle, or null when running from sources. */
@@ -97,7 +98,7 @@ export async function parseFileIsolated(
     arm();
     worker.on('message', (message: WorkerMessage) => {
       if ('progress' in message) {
-        if (message.progress.startsWith('OCR page')) {
+        if (message.progress.text.id === 'import.progress.ocrPage') {
           limitMs += ocrPageTimeLimitMs;
           arm();
         }
@@ -123,7 +124,7 @@ export async function parseFileIsolated(
   });
 }
 
-type WorkerMessage = { ok: true; parsed: ParsedFile } | { ok: false; error: string } | { progress: string };
+type WorkerMessage = { ok: true; parsed: ParsedFile } | { ok: false; error: string } | { progress: Worded };
 
 function formatSeconds(ms: number): string {
   return String(Number((ms / 1000).toFixed(3)));

@@ -3,6 +3,8 @@ import { type IntlShape, useIntl } from 'react-intl';
 import type { ImportItemOutcome } from '../../shared/contract';
 import { toBase64 } from '../api/base64';
 import { api } from '../api/client';
+import { currentIntl } from '../i18n/currentIntl';
+import { mainText } from '../i18n/mainText';
 
 interface ItemResult {
   name: string;
@@ -56,7 +58,7 @@ const PROGRESS_POLL_MS = 500;
 async function withinFileProgress<T>(pending: Promise<T>, show: (message: string | null) => void): Promise<T> {
   const timer = setInterval(() => {
     void api.importProgress({}).then((result) => {
-      if (result.ok) show(result.value.message);
+      if (result.ok) show(mainText(currentIntl(), result.value.message, result.value.text && [result.value.text]));
     });
   }, PROGRESS_POLL_MS);
   try {

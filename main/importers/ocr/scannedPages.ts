@@ -1,9 +1,14 @@
+import { type Worded, worded } from '../../../shared/i18n/localizedText';
 import { detectLanguage } from '../language';
 import { OcrEngines, type OcrLanguage, type OcrLine } from './ocrEngine';
 import { largestPageImage, toPgm } from './pageImage';
 
-/** Reports OCR progress, as "OCR page 3 of 12". */
-export type OcrProgress = (message: string) => void;
+/** Reports OCR progress, as "OCR page 3 of 12", in English and as a catalog message. */
+export type OcrProgress = (progress: Worded) => void;
+
+export function ocrPageProgress(page: number, pages: number): Worded {
+  return worded(`OCR page ${page} of ${pages}`, 'import.progress.ocrPage', { page: String(page), pages: String(pages) });
+}
 
 /**
  * A page with fewer letters and digits than this in its text layer is looked at for a scan: an
@@ -64,7 +69,7 @@ export async function readScannedPages(
       const pageHeight = Math.abs((page.view[3] ?? 792) - (page.view[1] ?? 0));
       page.cleanup();
       if (!image || image.width * image.height < MIN_SCAN_PIXELS) continue;
-      onProgress(`OCR page ${number} of ${doc.numPages}`);
+      onProgress(ocrPageProgress(number, doc.numPages));
       const pgm = toPgm(image);
       let result = await engines.recognise(pgm, language ?? 'eng');
       if (!language) {

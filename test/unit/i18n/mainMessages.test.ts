@@ -1,5 +1,6 @@
 import { createIntl } from '@formatjs/intl';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ocrPageProgress } from '../../../main/importers/ocr/scannedPages';
 import { checkSavedBrief } from '../../../main/integrity/briefCheck';
 import { NOTICE_TEXTS, parseQuery } from '../../../main/search/queryParser';
 import { SEARCH_NOTICE_TEXTS } from '../../../main/search/searchSources';
@@ -60,5 +61,12 @@ describe('brief check findings', () => {
     expect(say(french, uncited.text!)).toBe(
       'Background\u00a0: «\u202fCanada is part of the Five Eyes alliance.\u202f» ne cite aucune source.',
     );
+  });
+});
+
+describe('import progress', () => {
+  it('says the OCR page in the English catalog as main does, and in French', () => {
+    expectAgreement(ocrPageProgress(3, 12));
+    expect(say(french, ocrPageProgress(3, 12).text)).toBe('ROC, page 3 sur 12');
   });
 });

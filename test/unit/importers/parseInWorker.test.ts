@@ -87,7 +87,7 @@ describe('parsing PDF and Word documents in a worker thread', () => {
       workerPath,
       timeLimitMs: 3_000,
       ocrPageTimeLimitMs: 60_000,
-      onProgress: (message) => progress.push(message),
+      onProgress: (message) => progress.push(message.message),
     });
     expect(progress).toEqual(['OCR page 1 of 2', 'OCR page 2 of 2']);
     expect(parsed.ocrPages).toEqual([1, 2]);
