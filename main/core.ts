@@ -1,7 +1,7 @@
-import { type LocalizedText, type Worded, worded } from '../shared/i18n/localizedText';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../shared/contract';
+import { type LocalizedText, type Worded, worded } from '../shared/i18n/localizedText';
 import type { BackgroundCheck } from './archive/backgroundCheck';
 import { BACKUPS_DIR_NAME, listBackups, startDailyBackups } from './archive/backups';
 import { damageFound, recordDamageFound } from './archive/cleanClose';
@@ -148,7 +148,10 @@ async function startMaintenance(
     // In the language of the environment, as the CLI's messages (main/cli/intl.ts).
     const intl = await cliIntl();
     const values = { report: outcome.report };
-    tell({ message: intl.formatMessage({ id: 'archive.notice.damaged' }, values), text: { id: 'archive.notice.damaged', values } });
+    tell({
+      message: intl.formatMessage({ id: 'archive.notice.damaged' }, values),
+      text: { id: 'archive.notice.damaged', values },
+    });
   };
   // A check that cannot run says nothing about the archive; the next start tries again.
   const startCheck = setTimeout(

@@ -81,7 +81,8 @@ export function App() {
   // A damaged archive set aside and restored from a backup at start: the analyst must know.
   useEffect(() => {
     void api.appInfo({}).then((result) => {
-      if (result.ok && result.value.notice) setMessage(mainText(currentIntl(), result.value.notice, result.value.notices));
+      if (result.ok && result.value.notice)
+        setMessage(mainText(currentIntl(), result.value.notice, result.value.notices));
     });
   }, []);
 

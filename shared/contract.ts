@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { LocalizedText } from './i18n/localizedText';
 import {
   Brief,
   BriefLanguage,
@@ -14,6 +13,7 @@ import {
 import type { ContractMethod } from './contractMethods';
 import { CitationStyle } from './csl/citationStyles';
 import { LOCALES } from './i18n/locale';
+import { LocalizedText } from './i18n/localizedText';
 import { BriefCheck, IntegrityFact, NameVariant } from './integrity/integritySchemas';
 import { Classification, METADATA_FIELDS, SourceDetail, SourceEdit, SourceSummary } from './source';
 import { SpellingWord } from './spellingWord';

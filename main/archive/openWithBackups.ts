@@ -1,6 +1,6 @@
-import { type LocalizedText, type Worded, worded } from '../../shared/i18n/localizedText';
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { type LocalizedText, type Worded, worded } from '../../shared/i18n/localizedText';
 import { type ArchiveLock, lockArchive } from './archiveLock';
 import {
   BACKUPS_DIR_NAME,

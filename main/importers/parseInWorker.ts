@@ -1,7 +1,7 @@
-import type { Worded } from '../../shared/i18n/localizedText';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Worded } from '../../shared/i18n/localizedText';
 import type { ParsedFile } from './article';
 import { ImportFailure } from './importFailure';
 import { assertImportable, extensionOf, parseFile } from './parseFile';

@@ -1,6 +1,6 @@
-import { worded } from '../../shared/i18n/localizedText';
 import { collectFootnoteSources } from '../../shared/briefDocument';
 import type { Brief } from '../../shared/briefSchemas';
+import { worded } from '../../shared/i18n/localizedText';
 import { type BriefParagraph, briefParagraphs, FACTUAL_SECTIONS } from '../../shared/integrity/briefParagraphs';
 import { classificationBreach, rollUp } from '../../shared/integrity/classification';
 import { paragraphSupport } from '../../shared/integrity/corroboration';

@@ -76,7 +76,11 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
   } catch (error) {
     // The translation only emits bound phrases, so no query should fail; if one does, say so plainly.
     console.error('[precis] team search failed for', JSON.stringify(parsed.fts), error);
-    return { ...empty, notice: SEARCH_NOTICE_TEXTS.unavailable.message, notices: [SEARCH_NOTICE_TEXTS.unavailable.text] };
+    return {
+      ...empty,
+      notice: SEARCH_NOTICE_TEXTS.unavailable.message,
+      notices: [SEARCH_NOTICE_TEXTS.unavailable.text],
+    };
   }
   const results: SearchHitDetail[] = rows.map((row) => {
     const marked = snippets.get(Number(row.id)) ?? '';

@@ -2,8 +2,8 @@ import type { LexicalEditor } from 'lexical';
 import type { RefObject } from 'react';
 import { useIntl } from 'react-intl';
 import type { BriefCheck } from '../../shared/integrity/integritySchemas';
-import { goToPlace } from './notePlaces';
 import { findingText } from './findingText';
+import { goToPlace } from './notePlaces';
 
 /**
  * The "Brief check" region: every finding of the check, most severe first, each a button that

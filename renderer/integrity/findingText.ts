@@ -1,8 +1,8 @@
 import type { IntlShape } from 'react-intl';
 import type { Finding } from '../../shared/integrity/integritySchemas';
 import { Classification } from '../../shared/source';
-import { markingLabel } from '../i18n/marking';
 import { mainText } from '../i18n/mainText';
+import { markingLabel } from '../i18n/marking';
 
 const MARKING_VALUES = ['marking', 'briefMarking', 'required'] as const;
 

@@ -7,7 +7,10 @@ import { largestPageImage, toPgm } from './pageImage';
 export type OcrProgress = (progress: Worded) => void;
 
 export function ocrPageProgress(page: number, pages: number): Worded {
-  return worded(`OCR page ${page} of ${pages}`, 'import.progress.ocrPage', { page: String(page), pages: String(pages) });
+  return worded(`OCR page ${page} of ${pages}`, 'import.progress.ocrPage', {
+    page: String(page),
+    pages: String(pages),
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type OpenOptions,
   openArchiveWithBackups,
 } from '../../../main/archive/openWithBackups';
+import { catalogText } from '../support/catalogText';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
 import { damageRootPage } from './support/damage';
 
@@ -146,6 +147,10 @@ describe('a missing or empty archive with backups beside it', () => {
     rmSync(file);
     const archive = await open(dataDir);
     expect(archive.notice).toMatch(/missing or empty; the backup of 2026-11-20T09:00:00.000Z was restored/);
+    expect(catalogText('en', archive.noticeText!)).toBe(archive.notice);
+    expect(catalogText('fr', archive.noticeText!)).toMatch(
+      /^L’archive était absente ou vide; la sauvegarde du 2026-11-20T09/,
+    );
     expect(archive.db.prepare("SELECT value FROM settings WHERE key = 'marker'").get()).toEqual({
       value: 'in the backup',
     });

@@ -16,6 +16,8 @@ import { ARCHIVE_FILE_NAME, type Db, openArchive, UnreadableArchiveError } from 
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../main/archive/migrations';
 import { type OpenedArchive, openArchiveWithBackups } from '../../../main/archive/openWithBackups';
 import { openCore } from '../../../main/core';
+import type { LocalizedText } from '../../../shared/i18n/localizedText';
+import { catalogText } from '../support/catalogText';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
@@ -136,7 +138,7 @@ describe('a damaged archive', () => {
     const file = join(dataDir, ARCHIVE_FILE_NAME);
     corrupt(file);
     const damaged = readFileSync(file);
-    const { db, notice } = await open(dataDir, new Date('2026-11-22T10:00:00.000Z'));
+    const { db, notice, noticeText } = await open(dataDir, new Date('2026-11-22T10:00:00.000Z'));
 
     // The archive moves with its -wal and -shm (if any), byte for byte.
     const aside = readdirSync(dataDir).filter((name) => name.startsWith('archive.corrupt-'));
@@ -150,6 +152,7 @@ describe('a damaged archive', () => {
     expect(notice).toMatch(/could not be read/);
     expect(notice).toContain('archive.corrupt-2026-11-22T10-00-00.000Z.sqlite');
     expect(notice).toContain('backup of 2026-11-22T09:00:00.000Z was restored');
+    expect(catalogText('en', noticeText!)).toBe(notice);
   });
 
   it('skips a damaged backup and restores the next one', async () => {
@@ -161,19 +164,21 @@ describe('a damaged archive', () => {
     const [newest] = listBackups(join(dataDir, BACKUPS_DIR_NAME));
     writeFileSync(newest!.path, 'not a database');
     corrupt(join(dataDir, ARCHIVE_FILE_NAME));
-    const { db, notice } = await open(dataDir, new Date('2026-11-21T10:00:00.000Z'));
+    const { db, notice, noticeText } = await open(dataDir, new Date('2026-11-21T10:00:00.000Z'));
     expect(setting(db, 'marker')).toBe('first');
     expect(notice).toContain('backup of 2026-11-20T09:00:00.000Z was restored');
+    expect(catalogText('en', noticeText!)).toBe(notice);
   });
 
   it('without any backup: moved aside, a fresh archive is created, and the notice says so', async () => {
     const dataDir = tempDir();
     const file = join(dataDir, ARCHIVE_FILE_NAME);
     writeFileSync(file, 'Notes for the minister\n'.repeat(100));
-    const { db, notice } = await open(dataDir, new Date('2026-11-22T10:00:00.000Z'));
+    const { db, notice, noticeText } = await open(dataDir, new Date('2026-11-22T10:00:00.000Z'));
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(setting(db, 'marker')).toBeUndefined();
     expect(notice).toMatch(/no backup to restore, so a new, empty archive was created/);
+    expect(catalogText('en', noticeText!)).toBe(notice);
     expect(readFileSync(join(dataDir, 'archive.corrupt-2026-11-22T10-00-00.000Z.sqlite'), 'utf8')).toBe(
       'Notes for the minister\n'.repeat(100),
     );
@@ -186,7 +191,13 @@ describe('a damaged archive', () => {
     const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
     try {
       expect(core.notice).toMatch(/could not be read/);
-      expect(core.handlers.appInfo({})).toMatchObject({ notice: core.notice });
+      const info = core.handlers.appInfo({}) as { notice: string; notices: LocalizedText[] };
+      expect(info).toMatchObject({ notice: core.notice });
+      // The same notice as a catalog message, for an interface in French (docs/i18n.md).
+      expect(info.notices.map((text) => catalogText('en', text)).join(' ')).toBe(core.notice);
+      expect(catalogText('fr', info.notices[0]!)).toMatch(
+        /^L’archive n’a pas pu être lue \(.*\)\. Elle a été mise de côté/,
+      );
     } finally {
       core.close();
     }

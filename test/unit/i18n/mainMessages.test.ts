@@ -1,12 +1,11 @@
-import { createIntl } from '@formatjs/intl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ocrPageProgress } from '../../../main/importers/ocr/scannedPages';
 import { checkSavedBrief } from '../../../main/integrity/briefCheck';
 import { NOTICE_TEXTS, parseQuery } from '../../../main/search/queryParser';
 import { SEARCH_NOTICE_TEXTS } from '../../../main/search/searchSources';
-import { intlConfig, type MessageId } from '../../../shared/i18n/catalogs';
-import type { LocalizedText, Worded } from '../../../shared/i18n/localizedText';
+import type { Worded } from '../../../shared/i18n/localizedText';
 import { seedsBrief } from '../integrity/integrityKit';
+import { catalogText } from '../support/catalogText';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
@@ -16,14 +15,9 @@ afterEach(cleanUpTemp);
  * interface (docs/i18n.md). The English catalog must say exactly what main says, and the French
  * catalog must say it in French.
  */
-const english = createIntl(intlConfig('en'));
-const french = createIntl(intlConfig('fr'));
-const say = (intl: typeof english, text: LocalizedText) =>
-  intl.formatMessage({ id: text.id as MessageId }, text.values);
-
 function expectAgreement({ message, text }: Worded) {
-  expect(say(english, text), text.id).toBe(message);
-  const inFrench = say(french, text);
+  expect(catalogText('en', text), text.id).toBe(message);
+  const inFrench = catalogText('fr', text);
   expect(inFrench, text.id).not.toBe(message);
   expect(inFrench).not.toMatch(/\{|\}/);
 }
@@ -40,8 +34,8 @@ describe('search notices', () => {
   it('come with the parsed query, once each, and read in French', () => {
     const parsed = parseQuery('after:2024-13 after:2024-13 "five eyes');
     expect(parsed.notices.map((text) => text.id)).toEqual(['search.notice.unbalancedQuote', 'search.notice.badDate']);
-    expect(parsed.notices.map((text) => say(english, text)).join(' ')).toBe(parsed.notice);
-    expect(say(french, parsed.notices[1]!)).toBe(
+    expect(parsed.notices.map((text) => catalogText('en', text)).join(' ')).toBe(parsed.notice);
+    expect(catalogText('fr', parsed.notices[1]!)).toBe(
       '«\u202fafter:2024-13\u202f» a été ignoré\u00a0: écrivez les dates sous la forme AAAA-MM-JJ.',
     );
   });
@@ -58,7 +52,7 @@ describe('brief check findings', () => {
       expectAgreement({ message: finding.message, text: finding.text! });
     }
     const uncited = findings.find((finding) => finding.kind === 'uncited-paragraph')!;
-    expect(say(french, uncited.text!)).toBe(
+    expect(catalogText('fr', uncited.text!)).toBe(
       'Background\u00a0: «\u202fCanada is part of the Five Eyes alliance.\u202f» ne cite aucune source.',
     );
   });
@@ -67,6 +61,6 @@ describe('brief check findings', () => {
 describe('import progress', () => {
   it('says the OCR page in the English catalog as main does, and in French', () => {
     expectAgreement(ocrPageProgress(3, 12));
-    expect(say(french, ocrPageProgress(3, 12).text)).toBe('ROC, page 3 sur 12');
+    expect(catalogText('fr', ocrPageProgress(3, 12).text)).toBe('ROC, page 3 sur 12');
   });
 });
