@@ -68,6 +68,23 @@ describe('the interface in French (browser mode)', () => {
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'test-results', 'browser-mode-fr.png') });
 
+    // Sentences main writes come as catalog messages: a search notice and the brief check's findings.
+    await search.fill('"Park Jin');
+    await expect.poll(() => page.getByText('Un guillemet resté ouvert a été fermé.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Vérifier la note' }).click();
+    const findings = page
+      .getByRole('region', { name: 'Vérification de la note' })
+      .getByRole('list', { name: 'Constats' })
+      .getByRole('listitem');
+    await expect.poll(() => findings.count()).toBeGreaterThanOrEqual(1);
+    const found = await findings.allTextContents();
+    expect(
+      found.some((text) => /s’écrit aussi|n’a pas|repose sur|ne cite aucune/.test(text)),
+      found.join('\n'),
+    ).toBe(true);
+    expect(found.filter((text) => /is also spelled|has no|rests on|cites no|does not match/.test(text))).toEqual([]);
+    await page.getByRole('button', { name: 'Fermer la vérification' }).click();
+
     // The choice is kept in the archive: a reload comes back in French, with the same combobox.
     await page.reload();
     await expect.poll(() => page.getByRole('searchbox', { name: 'Rechercher dans les sources' }).count()).toBe(1);
