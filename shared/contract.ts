@@ -82,7 +82,12 @@ export type ExportOutcome = z.infer<typeof ExportOutcome>;
 export const ImportItemOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('imported'), id: z.number().int(), title: z.string() }),
   z.object({ kind: z.literal('duplicate'), duplicateOf: z.number().int() }),
-  z.object({ kind: z.literal('failed'), error: z.string() }),
+  z.object({
+    kind: z.literal('failed'),
+    error: z.string(),
+    /** The reason as a catalog message, for the interface's language (docs/i18n.md), when it has one. */
+    errorText: LocalizedText.optional(),
+  }),
   /** A reference manager's export (.json, .ris, .bib): what each entry did. */
   z.object({
     kind: z.literal('references'),

@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import type { Classification } from '../../shared/source';
 import type { SourceArchive } from '../archive/sourceArchive';
 import { UserError } from '../errors';
-import { describeFailure } from '../importers/importFailure';
+import { failedOutcome } from '../importers/importFailure';
 
 type TeamHandlers = Pick<
   Handlers,
@@ -69,7 +69,7 @@ export function archiveSourceHandlers(
         const parsed = await parseFileIsolated(fileName, Buffer.from(base64, 'base64'));
         return await archive.importParsed(parsed, fileName, options);
       } catch (error) {
-        return { kind: 'failed', error: error instanceof UserError ? error.message : describeFailure(error) };
+        return error instanceof UserError ? { kind: 'failed', error: error.message } : failedOutcome(error);
       }
     },
     exportSourceMetadata: async ({ format, ids }) => {

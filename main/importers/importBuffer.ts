@@ -1,7 +1,7 @@
 import type { ImportItemOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import type { ParsedFile } from './article';
-import { describeFailure } from './importFailure';
+import { failedOutcome } from './importFailure';
 import { clearImportProgress, reportImportProgress } from './importProgress';
 import { baseName } from './parseFile';
 import { bundledParseWorker, isIsolatedFormat, type ParseOptions, parseFileIsolated } from './parseInWorker';
@@ -35,7 +35,7 @@ export async function importBuffer(
     await turn.ready;
     return storeParsedFiles(db, [prepared])[0]!;
   } catch (error) {
-    return { kind: 'failed', error: describeFailure(error) };
+    return failedOutcome(error);
   } finally {
     turn.done();
     clearImportProgress();

@@ -1,3 +1,5 @@
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { type LocalizedText, worded } from '../../shared/i18n/localizedText';
 import { UserError } from '../errors';
 
 /**
@@ -7,8 +9,23 @@ import { UserError } from '../errors';
  */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-/** A reason a file cannot be imported, worded for the person who chose the file. */
-export class ImportFailure extends Error {}
+/**
+ * A reason a file cannot be imported, worded for the person who chose the file; `text` is the same
+ * reason as a catalog message, for the interface's language (docs/i18n.md), when it has one.
+ */
+export class ImportFailure extends Error {
+  constructor(
+    message: string,
+    readonly text?: LocalizedText,
+  ) {
+    super(message);
+  }
+}
+
+/** An ImportFailure whose English is also catalog message `id` (test/unit/i18n/mainMessages.test.ts). */
+export function importFailure(message: string, id: MessageId, values?: Record<string, string | number>): ImportFailure {
+  return new ImportFailure(message, worded(message, id, values).text);
+}
 
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
@@ -18,6 +35,23 @@ export function formatMegabytes(bytes: number): string {
 /** One line for the report, whatever went wrong: our own reasons as they are, system errors in words. */
 export function describeFailure(error: unknown): string {
   return oneLine(describe(error));
+}
+
+/** The failed outcome of one file: its one-line reason, and the same as a catalog message when there is one. */
+export function failedOutcome(error: unknown): { kind: 'failed'; error: string; errorText?: LocalizedText } {
+  const message = describeFailure(error);
+  const text = failureText(error);
+  return text ? { kind: 'failed', error: message, errorText: text } : { kind: 'failed', error: message };
+}
+
+function failureText(error: unknown): LocalizedText | undefined {
+  if (error instanceof ImportFailure) return error.text;
+  if (error instanceof UserError) return undefined;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return { id: 'import.failure.noSuchFile' };
+  if (code === 'EACCES' || code === 'EPERM') return { id: 'import.failure.permissionDenied' };
+  if (code === 'EISDIR') return { id: 'import.failure.isFolder' };
+  return undefined;
 }
 
 const MAX_REASON_LENGTH = 300;

@@ -6,7 +6,7 @@ import type { Db } from '../archive/database';
 import { refreshRankingIndexInSteps } from '../search/rankingIndex';
 import { upkeepAllowed } from '../search/upkeepAllowed';
 import { closeParsePool, importBuffer } from './importBuffer';
-import { describeFailure } from './importFailure';
+import { describeFailure, failedOutcome } from './importFailure';
 import { isImportExtension } from './importFormats';
 import { assertImportable, extensionOf } from './parseFile';
 import { isIsolatedFormat } from './parseInWorker';
@@ -107,7 +107,7 @@ async function readImportable(path: string): Promise<{ bytes: Uint8Array } | { f
     assertImportable(path, (await stat(path)).size);
     return { bytes: await readFile(path) };
   } catch (error) {
-    return { failed: { kind: 'failed', error: describeFailure(error) } };
+    return { failed: failedOutcome(error) };
   }
 }
 

@@ -5,7 +5,7 @@ import { parseDocx } from './formats/docx';
 import { parseHtml } from './formats/html';
 import { parsePdf } from './formats/pdf';
 import { parseText } from './formats/text';
-import { formatMegabytes, ImportFailure, MAX_IMPORT_BYTES } from './importFailure';
+import { formatMegabytes, ImportFailure, importFailure, MAX_IMPORT_BYTES } from './importFailure';
 import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension, isReferenceExtension } from './importFormats';
 
 /** What a reader may report while it works, such as "OCR page 3 of 12". */
@@ -58,16 +58,20 @@ export function assertImportable(name: string, size: number): void {
   if (!isImportExtension(extension) && !isReferenceExtension(extension)) {
     const advice = ADVICE[extension];
     if (advice) throw new ImportFailure(`unsupported format ${extension}: ${advice}`);
-    throw new ImportFailure(
+    throw importFailure(
       `unsupported format ${extension || '(no extension)'} (Précis imports ${IMPORT_EXTENSIONS_TEXT})`,
+      extension ? 'import.failure.unsupported' : 'import.failure.noExtension',
+      { extension, formats: IMPORT_EXTENSIONS_TEXT },
     );
   }
   if (size > MAX_IMPORT_BYTES) {
-    throw new ImportFailure(
+    throw importFailure(
       `file is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_IMPORT_BYTES)})`,
+      'import.failure.tooLarge',
+      { size: formatMegabytes(size), limit: formatMegabytes(MAX_IMPORT_BYTES) },
     );
   }
-  if (size === 0) throw new ImportFailure('file is empty');
+  if (size === 0) throw importFailure('file is empty', 'import.failure.empty');
 }
 
 /**
@@ -79,9 +83,12 @@ export async function parseFile(name: string, bytes: Uint8Array, context: ParseC
   assertImportable(name, bytes.length);
   // A reference manager's export is metadata, read by main/interchange/, never parsed as a text.
   if (!isImportExtension(extensionOf(name)))
-    throw new ImportFailure(`${extensionOf(name)} files hold references, not a text`);
+    throw importFailure(`${extensionOf(name)} files hold references, not a text`, 'import.failure.references', {
+      extension: extensionOf(name),
+    });
   const fileName = baseName(name);
   const parsed = await PARSERS[extensionOf(name) as ImportExtension](bytes, fileName, context);
-  if (!hasText(parsed.body)) throw new ImportFailure('no text left after cleaning (no letters or digits)');
+  if (!hasText(parsed.body))
+    throw importFailure('no text left after cleaning (no letters or digits)', 'import.failure.noTextLeft');
   return parsed;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Worded } from '../../shared/i18n/localizedText';
+import type { LocalizedText, Worded } from '../../shared/i18n/localizedText';
 import type { ParsedFile } from './article';
 import { ImportFailure } from './importFailure';
 import { assertImportable, extensionOf, parseFile } from './parseFile';
@@ -105,7 +105,7 @@ export async function parseFileIsolated(
         options.onProgress?.(message.progress);
         return;
       }
-      settle(() => (message.ok ? resolve(message.parsed) : reject(new ImportFailure(message.error))));
+      settle(() => (message.ok ? resolve(message.parsed) : reject(new ImportFailure(message.error, message.text))));
     });
     worker.on('error', (error: Error & { code?: string }) => {
       settle(() =>
@@ -124,7 +124,10 @@ export async function parseFileIsolated(
   });
 }
 
-type WorkerMessage = { ok: true; parsed: ParsedFile } | { ok: false; error: string } | { progress: Worded };
+type WorkerMessage =
+  | { ok: true; parsed: ParsedFile }
+  | { ok: false; error: string; text?: LocalizedText }
+  | { progress: Worded };
 
 function formatSeconds(ms: number): string {
   return String(Number((ms / 1000).toFixed(3)));

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { LocalizedText } from '../../shared/i18n/localizedText';
 import { ImportFailure } from './importFailure';
 import type { PreparedFile } from './storeSources';
 
@@ -54,12 +55,16 @@ export class ParsePool {
     const worker = new Worker(this.workerPath, { workerData: { pool: true } });
     worker.on(
       'message',
-      (message: { id: number; ok: true; prepared: PreparedFile } | { id: number; ok: false; error: string }) => {
+      (
+        message:
+          | { id: number; ok: true; prepared: PreparedFile }
+          | { id: number; ok: false; error: string; text?: LocalizedText },
+      ) => {
         const waiting = this.pending.get(message.id);
         if (!waiting) return;
         this.pending.delete(message.id);
         if (message.ok) waiting.resolve(message.prepared);
-        else waiting.reject(new ImportFailure(message.error));
+        else waiting.reject(new ImportFailure(message.error, message.text));
       },
     );
     worker.on('exit', (code) => {

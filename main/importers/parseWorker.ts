@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeFailure } from './importFailure';
+import { failedOutcome } from './importFailure';
 import { baseName, parseFile } from './parseFile';
 import { prepareFile } from './storeSources';
 
@@ -17,12 +17,18 @@ if ('pool' in data) {
   parentPort?.on('message', ({ id, name, bytes }: { id: number; name: string; bytes: Uint8Array }) => {
     parseFile(name, bytes).then(
       (parsed) => parentPort?.postMessage({ id, ok: true, prepared: prepareFile(parsed, baseName(name)) }),
-      (error: unknown) => parentPort?.postMessage({ id, ok: false, error: describeFailure(error) }),
+      (error: unknown) => parentPort?.postMessage({ id, ok: false, ...workerFailure(error) }),
     );
   });
 } else {
   parseFile(data.name, data.bytes, { onProgress: (progress) => parentPort?.postMessage({ progress }) }).then(
     (parsed) => parentPort?.postMessage({ ok: true, parsed }),
-    (error: unknown) => parentPort?.postMessage({ ok: false, error: describeFailure(error) }),
+    (error: unknown) => parentPort?.postMessage({ ok: false, ...workerFailure(error) }),
   );
+}
+
+/** The reason, and its catalog message, as the thread that started this one rebuilds them. */
+function workerFailure(error: unknown) {
+  const { error: reason, errorText } = failedOutcome(error);
+  return { error: reason, text: errorText };
 }

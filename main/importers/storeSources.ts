@@ -15,7 +15,7 @@ import { recordProvenance, refreshMetadata } from '../archive/provenance';
 import { contentHash, insertSources } from '../archive/sources';
 import { asWriteError, committed, isStorageFailure } from '../archive/writeErrors';
 import type { ParsedFile } from './article';
-import { describeFailure } from './importFailure';
+import { failedOutcome } from './importFailure';
 
 /**
  * A parsed file with everything the write needs that costs CPU: its content hash, word count,
@@ -70,7 +70,7 @@ export function storeParsedFiles(db: Db, files: readonly PreparedFile[]): Import
       return committed(db, () => storeBatch(db, [file]))[0]!;
     } catch (error) {
       if (isStorageFailure(error)) throw error;
-      return { kind: 'failed', error: describeFailure(error) };
+      return failedOutcome(error);
     }
   });
 }

@@ -8,7 +8,7 @@ import { type FoundEvidence, recordProvenance, refreshMetadata } from '../archiv
 import { getSource, insertSource } from '../archive/sources';
 import { committed } from '../archive/writeErrors';
 import { importBuffer } from '../importers/importBuffer';
-import { describeFailure, ImportFailure } from '../importers/importFailure';
+import { failedOutcome, ImportFailure } from '../importers/importFailure';
 import { isReferenceExtension } from '../importers/importFormats';
 import { readBibtex } from './bibtex';
 import { readCslJson } from './cslJson';
@@ -155,7 +155,7 @@ export async function importReferenceFile(
   try {
     return await importReferences(db, name, bytes, readAttachment);
   } catch (error) {
-    return { kind: 'failed', error: describeFailure(error) };
+    return failedOutcome(error);
   }
 }
 

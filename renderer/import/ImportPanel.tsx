@@ -31,7 +31,10 @@ function describe(intl: IntlShape, { name, outcome }: ItemResult): string {
       },
     );
   }
-  return intl.formatMessage({ id: 'import.item.failed' }, { name, error: outcome.error });
+  return intl.formatMessage(
+    { id: 'import.item.failed' },
+    { name, error: mainText(intl, outcome.error, outcome.errorText && [outcome.errorText]) },
+  );
 }
 
 /** A file's part in the totals: a reference library counts each of its entries. */

@@ -1,4 +1,4 @@
-import { ImportFailure } from '../importFailure';
+import { importFailure } from '../importFailure';
 
 /**
  * Decodes a text file, refusing (with a one-line reason) anything that is not text we can trust
@@ -7,16 +7,17 @@ import { ImportFailure } from '../importFailure';
  * (an HTML page's `<meta charset>`); a UTF-8 or UTF-16 byte-order mark still wins over it.
  */
 export function decodeText(bytes: Uint8Array, fallbackEncoding?: string): string {
-  if (bytes.length === 0) throw new ImportFailure('file is empty');
+  if (bytes.length === 0) throw importFailure('file is empty', 'import.failure.empty');
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
     try {
       return new TextDecoder(utf16, { fatal: true }).decode(bytes);
     } catch {
-      throw new ImportFailure('file is not valid UTF-16 text');
+      throw importFailure('file is not valid UTF-16 text', 'import.failure.notUtf16');
     }
   }
-  if (bytes.includes(0)) throw new ImportFailure('file looks binary (it contains NUL bytes), not plain text');
+  if (bytes.includes(0))
+    throw importFailure('file looks binary (it contains NUL bytes), not plain text', 'import.failure.binary');
   const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (fallbackEncoding && !hasUtf8Bom && !/^utf-?8$/i.test(fallbackEncoding)) {
     const decoded = decodeAs(bytes, fallbackEncoding);
@@ -26,7 +27,10 @@ export function decodeText(bytes: Uint8Array, fallbackEncoding?: string): string
     // Decoding strips a UTF-8 byte-order mark.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ImportFailure('file is not valid UTF-8 text (re-save it as UTF-8 and import it again)');
+    throw importFailure(
+      'file is not valid UTF-8 text (re-save it as UTF-8 and import it again)',
+      'import.failure.notUtf8',
+    );
   }
 }
 

@@ -4,7 +4,7 @@ import { assembleArticle, type ParsedFile } from '../article';
 import { hasText } from '../characters';
 import { readAuthorList } from '../coverPage';
 import { leadingIsoDate, propertyDate } from '../dates';
-import { ImportFailure } from '../importFailure';
+import { ImportFailure, importFailure } from '../importFailure';
 import { type DomDocument, parseHtmlFragment } from './dom';
 import { htmlBlocks } from './htmlBlocks';
 import { findUnsafeMarkup, sanitisedPage } from './htmlSanitise';
@@ -29,7 +29,10 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
 export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<ParsedFile> {
   const kind = sniffContent(bytes);
   if (kind === 'old-office') {
-    throw new ImportFailure('file is an old-style Word document (.doc), not .docx: save it as .docx in Word first');
+    throw importFailure(
+      'file is an old-style Word document (.doc), not .docx: save it as .docx in Word first',
+      'import.failure.oldWord',
+    );
   }
   if (!isZip(bytes)) {
     throw new ImportFailure(
@@ -62,7 +65,8 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
   const doc = parseHtmlFragment(html);
   removeNoteBacklinks(doc);
   const blocks = doc.body ? htmlBlocks(doc.body) : [];
-  if (!blocks.some((block) => hasText(block.text))) throw new ImportFailure('the Word document has no text');
+  if (!blocks.some((block) => hasText(block.text)))
+    throw importFailure('the Word document has no text', 'import.failure.wordNoText');
   const original = sanitisedPage(doc, core.title);
   const unsafe = findUnsafeMarkup(original);
   if (unsafe) throw new ImportFailure(`the document could not be made safe to store (${unsafe} survived cleaning)`);

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { assembleArticle, type Block, type DeclaredMetadata, type ParsedFile } from '../article';
 import { isPersonName, readCreditLine } from '../bylines';
 import { hasText } from '../characters';
-import { ImportFailure } from '../importFailure';
+import { ImportFailure, importFailure } from '../importFailure';
 import { decodeText } from './decodeText';
 import { collapsedText, type DomDocument, parseHtmlDocument, parseHtmlFragment } from './dom';
 import { htmlBlocks } from './htmlBlocks';
@@ -22,7 +22,8 @@ export function parseHtml(bytes: Uint8Array, fileName: string): ParsedFile {
   if (unsafe) throw new ImportFailure(`the page could not be made safe to store (${unsafe} survived cleaning)`);
 
   const { blocks, readability } = articleBlocks(original);
-  if (!blocks.some((block) => hasText(block.text))) throw new ImportFailure('the page has no readable text');
+  if (!blocks.some((block) => hasText(block.text)))
+    throw importFailure('the page has no readable text', 'import.failure.pageNoText');
   const credit = readability.byline ? readBylineText(readability.byline) : null;
   // Readability's facts come from the same markup, as a byline or a heading would.
   const evidence = {

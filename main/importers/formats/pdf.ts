@@ -3,7 +3,7 @@ import { assembleArticle, type Block, type ParsedFile } from '../article';
 import { hasText } from '../characters';
 import { isOrganisationLine, readAuthorList } from '../coverPage';
 import { propertyDate, validIsoDate } from '../dates';
-import { ImportFailure } from '../importFailure';
+import { ImportFailure, importFailure } from '../importFailure';
 import { needsOcr, type OcrProgress, readScannedPages } from '../ocr/scannedPages';
 import { readDateLine } from '../printedDates';
 import { describeContent, sniffContent } from './sniffContent';
@@ -76,7 +76,10 @@ export async function parsePdf(
       thin.size > 0 ? await readScannedPages(doc, thin, OPS.paintImageXObject, options.onProgress) : new Map();
     for (const [number, lines] of recognised) pages[number - 1] = lines;
     if (!pages.some((lines) => lines.some((line) => hasText(line.text)))) {
-      throw new ImportFailure('the PDF has no text: its pages have no text layer, and OCR found none in their images');
+      throw importFailure(
+        'the PDF has no text: its pages have no text layer, and OCR found none in their images',
+        'import.failure.pdfNoText',
+      );
     }
     const { info, metadata } = await doc.getMetadata();
     const fields = (info ?? {}) as Record<string, unknown>;
@@ -147,7 +150,7 @@ const PLACEHOLDER_TITLE =
 
 function describePdfError(error: unknown): ImportFailure {
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'PasswordException') return new ImportFailure('the PDF is password-protected');
+  if (name === 'PasswordException') return importFailure('the PDF is password-protected', 'import.failure.pdfPassword');
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   return new ImportFailure(`the PDF is damaged and cannot be read (${message})`);
 }

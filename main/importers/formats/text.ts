@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../article';
-import { ImportFailure } from '../importFailure';
+import { ImportFailure, importFailure } from '../importFailure';
 import { parsePlainText } from '../plainText';
 import { decodeText } from './decodeText';
 import { type ContentKind, describeContent, sniffContent } from './sniffContent';
@@ -18,8 +18,8 @@ export function parseText(bytes: Uint8Array, fileName: string, format: 'txt' | '
   if (rightExtension) {
     throw new ImportFailure(`file is ${describeContent(kind)}, not plain text: rename it to ${rightExtension}`);
   }
-  if (kind === 'image') throw new ImportFailure('file is an image, not text');
+  if (kind === 'image') throw importFailure('file is an image, not text', 'import.failure.image');
   const text = decodeText(bytes);
-  if (text.trim() === '') throw new ImportFailure('file contains only blank space');
+  if (text.trim() === '') throw importFailure('file contains only blank space', 'import.failure.blank');
   return { ...parsePlainText(text, fileName), format, pageStarts: null };
 }

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { importBuffer } from '../../../main/importers/importBuffer';
+import { failedOutcome } from '../../../main/importers/importFailure';
 import { ocrPageProgress } from '../../../main/importers/ocr/scannedPages';
 import { checkSavedBrief } from '../../../main/integrity/briefCheck';
 import { NOTICE_TEXTS, parseQuery } from '../../../main/search/queryParser';
@@ -62,5 +64,36 @@ describe('import progress', () => {
   it('says the OCR page in the English catalog as main does, and in French', () => {
     expectAgreement(ocrPageProgress(3, 12));
     expect(catalogText('fr', ocrPageProgress(3, 12).text)).toBe('ROC, page 3 sur 12');
+  });
+});
+
+describe('why a file could not be imported', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const cases: [name: string, bytes: Uint8Array, french: string][] = [
+    ['notes.xyz', encode('x'), 'format .xyz non pris en charge'],
+    ['README', encode('x'), 'format non pris en charge (aucune extension)'],
+    ['blank.txt', encode('   \n  '), 'le fichier ne contient que des espaces'],
+    ['nul.txt', new Uint8Array([65, 0, 66, 0, 0, 67]), 'le fichier semble binaire'],
+    ['refs.ris', encode('TY  - JOUR'), 'les fichiers .ris contiennent des références'],
+  ];
+
+  it.each(cases)(
+    '%s: the reason comes as a catalog message, equal to the English and read in French',
+    async (name, bytes, french) => {
+      const { db } = tempArchive();
+      const outcome = await importBuffer(db, name, bytes);
+      expect(outcome.kind).toBe('failed');
+      if (outcome.kind !== 'failed') return;
+      expect(outcome.errorText, outcome.error).toBeDefined();
+      expectAgreement({ message: outcome.error, text: outcome.errorText! });
+      expect(catalogText('fr', outcome.errorText!)).toContain(french);
+    },
+  );
+
+  it('names system errors in French too', () => {
+    const missing = Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' });
+    const outcome = failedOutcome(missing);
+    expectAgreement({ message: outcome.error, text: outcome.errorText! });
+    expect(catalogText('fr', outcome.errorText!)).toBe('fichier ou dossier introuvable');
   });
 });

@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../../main/archive/database';
 import { createBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
 import { openCore } from '../../../main/core';
 import { exportBrief } from '../../../main/export/exportBrief';
