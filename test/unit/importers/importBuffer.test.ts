@@ -148,11 +148,17 @@ describe('importBuffer', () => {
     expect(await importBuffer(db, 'huge.pdf', new Uint8Array(MAX_IMPORT_BYTES + 1))).toEqual({
       kind: 'failed',
       error: 'file is too large (10.0 MB; the limit is 10 MB)',
+      errorText: { id: 'import.failure.tooLarge', values: { size: '10.0 MB', limit: '10 MB' } },
     });
-    expect(await importBuffer(db, 'empty.docx', new Uint8Array(0))).toEqual({ kind: 'failed', error: 'file is empty' });
+    expect(await importBuffer(db, 'empty.docx', new Uint8Array(0))).toEqual({
+      kind: 'failed',
+      error: 'file is empty',
+      errorText: { id: 'import.failure.empty' },
+    });
     expect(await importBuffer(db, 'noextension', text)).toEqual({
       kind: 'failed',
       error: 'unsupported format (no extension) (Précis imports .txt, .md, .markdown, .html, .htm, .docx and .pdf)',
+      errorText: { id: 'import.failure.noExtension', values: { extension: '', formats: expect.any(String) } },
     });
   });
 

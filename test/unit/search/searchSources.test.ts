@@ -151,6 +151,7 @@ describe('searchSources on the seed archive', () => {
       results: [],
       suggestions: [],
       notice: null,
+      notices: [],
       terms: [],
       sort: 'date',
       totalIsEstimate: false,
