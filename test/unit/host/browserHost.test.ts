@@ -156,7 +156,7 @@ describe('browser-mode host', () => {
     });
     expect(JSON.parse(ok.body)).toEqual({
       ok: true,
-      value: { version: 'test', mode: 'browser', sourceCount: 0, notice: null },
+      value: { version: 'test', mode: 'browser', sourceCount: 0, notice: null, notices: [] },
     });
     const bad = await call(host.port, '/api/getSource', {
       method: 'POST',
