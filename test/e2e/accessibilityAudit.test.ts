@@ -66,7 +66,7 @@ describe('the axe-core audit (browser mode)', () => {
     await editor.getByRole('button', { name: 'Save quotation' }).click();
     const exportButton = page.getByRole('button', { name: 'Export to Word' });
     await exportButton.click();
-    const flagged = page.getByRole('alertdialog', { name: 'Some quotations do not match their sources' });
+    const flagged = page.getByRole('alertdialog', { name: 'This brief cannot be exported yet' });
     await expect.poll(() => flagged.count()).toBe(1);
     expect(await audit(page)).toEqual([]);
     await flagged.getByRole('button', { name: 'Go back' }).click();

@@ -54,6 +54,8 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
     if (!root || !frame) return;
     const layer = document.createElement('div');
     layer.className = 'spelling-marks';
+    // A named group: a bare div may not carry a name (axe aria-prohibited-attr).
+    layer.setAttribute('role', 'group');
     layer.setAttribute('aria-label', layerLabel);
     frame.append(layer);
     const marks = createSpellingMarks(editor, layer);

@@ -32,7 +32,8 @@ export function SpellingToggle({ on, onChange }: { on: boolean; onChange: (on: b
   return (
     <button
       type="button"
-      aria-label={intl.formatMessage({ id: 'editor.spelling.toggle.label' })}
+      // The name starts with the visible text, as the toolbar's do (WCAG 2.5.3, axe label-content-name-mismatch).
+      aria-label={`abc✓: ${intl.formatMessage({ id: 'editor.spelling.toggle.label' })}`}
       title={intl.formatMessage({ id: 'editor.spelling.toggle.title' })}
       aria-pressed={on}
       onClick={() => onChange(!on)}
