@@ -13,19 +13,18 @@
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from '../main/archive/database';
-import { contentHash } from '../main/archive/sources';
 import { sqliteArchive } from '../main/archive/sqliteArchive';
 import { openPostgresArchive } from '../main/team/postgresArchive';
 import { initTeamArchive, upsertTeamUser, withOwner } from '../main/team/teamAdmin';
-import { countWords } from '../shared/text';
 import { startPostgresCluster } from '../test/support/postgresCluster';
 import { buildArchive } from './buildArchive';
 import { generateSources } from './corpus';
 import { QUERY_MIX } from './queryMix';
+import { copyLoad } from './teamLoad';
 
 const SMOKE = process.argv.includes('--smoke');
 const arg = (name: string): string | undefined => {
@@ -35,7 +34,10 @@ const arg = (name: string): string | undefined => {
 const SIZE = SMOKE ? 300 : Number(arg('size') ?? 100_000);
 const SEARCHERS = SMOKE ? [1, 4] : (arg('searchers') ?? '1,10,50').split(',').map(Number);
 const ROUNDS = SMOKE ? 1 : 3;
-const LOAD_BATCH = 500;
+const KEEP = process.argv.includes('--keep');
+/** bench/archive.ts's cache of built archives, and the version of their corpus. */
+const BENCH_CACHE = join(tmpdir(), 'precis-bench');
+const ARCHIVE_VERSION = 7;
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,83 +66,35 @@ async function main(): Promise<void> {
     });
     const analystUrl = `postgres://analyst:analyst-password@127.0.0.1:${cluster.port}/team`;
 
-    // Bulk load as the owner, near-duplicates joined to their heads as bench/buildArchive.ts does.
-    const loadStarted = performance.now();
-    const heads = new Float64Array(SIZE);
-    await withOwner(ownerUrl, undefined, async (client) => {
-      let batch: { values: unknown[]; index: number; duplicateOf: number | null }[] = [];
-      const flush = async () => {
-        const rows: string[] = [];
-        const params: unknown[] = [];
-        for (const row of batch) {
-          rows.push(
-            `(${row.values
-              .map((value) => {
-                params.push(value);
-                return `$${params.length}`;
-              })
-              .join(', ')})`,
-          );
-        }
-        const { rows: ids } = await client.query<{ id: string }>(
-          `INSERT INTO sources (title, outlet, author, published_at, language, url, body, original, content_hash,
-             file_name, word_count, format, cluster_id) VALUES ${rows.join(', ')} RETURNING id`,
-          params,
-        );
-        batch.forEach((row, i) => {
-          const id = Number(ids[i]!.id);
-          heads[row.index] = row.duplicateOf === null ? id : heads[row.duplicateOf] || id;
-        });
-        batch = [];
-      };
-      let index = 0;
-      for (const s of generateSources(SIZE)) {
-        // A copy of a source still in the batch needs that source's id: send the batch first.
-        if (s.duplicateOf !== null && heads[s.duplicateOf] === 0 && batch.length > 0) await flush();
-        const head = s.duplicateOf === null ? null : heads[s.duplicateOf] || null;
-        batch.push({
-          index,
-          duplicateOf: s.duplicateOf,
-          values: [
-            s.title,
-            s.outlet,
-            s.author,
-            s.publishedAt,
-            s.language,
-            s.url,
-            s.body,
-            s.original,
-            `${contentHash(s.body)}:${index}`,
-            s.fileName,
-            countWords(s.body),
-            'txt',
-            head,
-          ],
-        });
-        index++;
-        if (batch.length === LOAD_BATCH) await flush();
-        if (index % 50_000 === 0) console.log(`  loaded ${index.toLocaleString('en')}`);
-      }
-      if (batch.length > 0) await flush();
-      await client.query('ANALYZE sources');
-    });
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    // Bulk load as the owner, by COPY (bench/teamLoad.ts); the searches below run as the analyst, under RLS.
+    const load = await copyLoad(ownerUrl, SIZE, console.log);
+    const loadSeconds = load.seconds;
     const sizes = await withOwner(ownerUrl, undefined, async (client) => {
       const { rows } = await client.query(
-        `SELECT pg_relation_size('sources_text') AS gin, pg_total_relation_size('sources') AS total,
-                pg_database_size(current_database()) AS db`,
+        `SELECT pg_relation_size('sources_text') AS gin, pg_relation_size('sources_title') AS title,
+                pg_total_relation_size('sources') AS total, pg_database_size(current_database()) AS db`,
       );
-      return rows[0] as { gin: string; total: string; db: string };
+      return rows[0] as { gin: string; title: string; total: string; db: string };
     });
-    console.log(`PostgreSQL bulk load: ${(SIZE / loadSeconds).toFixed(0)} sources/s (${loadSeconds.toFixed(1)} s)`);
     console.log(
-      `  GIN index ${mb(Number(sizes.gin))}; sources with indexes and TOAST ${mb(Number(sizes.total))}; database ${mb(Number(sizes.db))}`,
+      `PostgreSQL bulk load (COPY as the owner, GIN indexes built after): ${(SIZE / loadSeconds).toFixed(0)} sources/s (${loadSeconds.toFixed(1)} s wall, ${load.clientCpuSeconds.toFixed(1)} s CPU in this process); load ${loadavg()[0]!.toFixed(1)}`,
     );
+    console.log(
+      `  GIN index ${mb(Number(sizes.gin))} (text) + ${mb(Number(sizes.title))} (titles); sources with indexes and TOAST ${mb(Number(sizes.total))}; database ${mb(Number(sizes.db))}`,
+    );
+    if (KEEP) {
+      console.log(`--keep: cluster left running in ${cluster.dir}\n  owner ${ownerUrl}\n  analyst ${analystUrl}`);
+      if (process.argv.includes('--load-only')) return;
+    }
 
-    // SQLite on the same corpus.
-    const file = join(tmp, 'archive.sqlite');
-    const built = await buildArchive(file, SIZE);
-    console.log(`SQLite build: ${built.sourcesPerSecond.toFixed(0)} sources/s; file ${built.fileMb.toFixed(0)} MB`);
+    // SQLite on the same corpus: bench:archive's cached archive when there is one (the same sources).
+    const cached = join(BENCH_CACHE, `archive-v${ARCHIVE_VERSION}-${SIZE}.sqlite`);
+    let file = cached;
+    if (SMOKE || !existsSync(cached)) {
+      file = join(tmp, 'archive.sqlite');
+      const built = await buildArchive(file, SIZE);
+      console.log(`SQLite build: ${built.sourcesPerSecond.toFixed(0)} sources/s; file ${built.fileMb.toFixed(0)} MB`);
+    } else console.log(`SQLite: bench:archive's ${cached}`);
     const db = openArchive(file);
     const local = sqliteArchive(db);
     const sqliteTimes: number[] = [];
@@ -230,7 +184,7 @@ async function main(): Promise<void> {
     );
     console.log(`Target p95 < 100 ms at 50 searchers. Total ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
-    cluster.stop();
+    if (!KEEP) cluster.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
