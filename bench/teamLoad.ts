@@ -22,7 +22,9 @@ const COLUMNS = `title, outlet, author, published_at, language, url, body, origi
 /** A value in COPY's text format: \N for NULL; backslash, tab, newline and return escaped. */
 function field(value: string | number | null): string {
   if (value === null) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return String(value).replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 async function write(stream: Writable, text: string): Promise<void> {

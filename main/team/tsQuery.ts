@@ -186,3 +186,12 @@ export function matchCondition(parsed: ParsedQuery, params: SqlParams): TsCondit
     return { where: `NOT (${toTsCondition(parsed.excludeFts, params).where})`, rank: null };
   return null;
 }
+
+/**
+ * The positive text terms as a condition on the title alone (`s.title_vector`, PG migration 30),
+ * or null when there are none: the title matches a ranked page's candidates start from.
+ */
+export function titleCondition(parsed: ParsedQuery, params: SqlParams): string | null {
+  const rank = parsed.fts === null ? null : toTsCondition(parsed.fts, new SqlParams()).rank;
+  return rank ? `s.title_vector @@ ${rank(params)}` : null;
+}
