@@ -9,26 +9,34 @@ import { matchCondition, SqlParams, titleCondition } from './tsQuery';
  * match. What costs time on PostgreSQL is each match whose row is read: ts_rank reads the
  * match's whole weighted vector, a common word matches most of the archive, and fifty analysts
  * searching at once multiply it. So, as the local engine does (main/search/searchPlan.ts):
- * - the newest PROBE matches are listed first (newest id first: the primary key, walked back);
- *   unless they show the query to be common, up to COUNT_CAP + 1;
- * - at most COUNT_CAP matches: all are known, the total is exact, relevance ranks every one;
+ * - the newest `probe` matches are listed first (newest id first: the primary key, walked back);
+ *   unless they show the query to be common, up to `countCap` + 1 (PLAN_LIMITS);
+ * - at most `countCap` matches: all are known, the total is exact, relevance ranks every one;
  * - more: the total is estimated from how far back the last match listed lies (and says so).
  *   Relevance then ranks a bounded set of candidates: the matches listed plus the newest
- *   TITLE_CANDIDATES matches with a positive term in the title (their own small index). Title
+ *   `titleCandidates` matches with a positive term in the title (their own small index). Title
  *   matches are where ts_rank's top lies (a title occurrence weighs ten body ones), so the page
  *   is the top of ts_rank among those; what it gives up is an older source that matches in its
  *   body alone yet outranks them (docs/team-archive.md, with the measured overlap).
  *   Date order walks the date index newest first and stops at the page: exact.
- * Pages deeper than MAX_FAST_DEPTH, and a date walk that runs short (near-duplicates folded
+ * Pages deeper than `maxFastDepth`, and a date walk that runs short (near-duplicates folded
  * away), rank or sort every match, as before.
  * Row-level security applies to every statement here: a source above the session's clearance is
  * not a match, a candidate, nor counted.
  */
 
-export const COUNT_CAP = 2000;
-const PROBE = 200;
-export const TITLE_CANDIDATES = 200;
-const MAX_FAST_DEPTH = 200;
+export interface PlanLimits {
+  /** Matches listed first, to tell a common query from one worth counting exactly. */
+  probe: number;
+  /** Up to this many matches the total is exact and every match is ranked. */
+  countCap: number;
+  /** Newest title matches added to a common query's candidates. */
+  titleCandidates: number;
+  /** Pages ending deeper than this rank every match. */
+  maxFastDepth: number;
+}
+
+export const PLAN_LIMITS: PlanLimits = { probe: 200, countCap: 2000, titleCandidates: 200, maxFastDepth: 200 };
 /** Rows a date walk reads per result wanted: room for near-duplicates folded into their cluster. */
 const DATE_WALK_FACTOR = 4;
 
@@ -66,19 +74,20 @@ function matchesOf(parsed: ParsedQuery, params: SqlParams) {
   return { where, rank: match?.rank ?? null };
 }
 
-export async function planTeamPage(pool: Pool, request: Request): Promise<PlannedPage> {
+export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_LIMITS): Promise<PlannedPage> {
   const { parsed, limit, offset } = request;
+  const { probe, countCap } = limits;
   const probeParams = new SqlParams();
   const ranked = matchesOf(parsed, probeParams).rank !== null;
   const order = parsed.hasText && request.sort === 'relevance' && ranked ? 'relevance' : 'date';
   const collapse = parsed.filters.clusters.length === 0;
   const page = { order, collapse, limit, offset } as const;
 
-  let newest = await listNewest(pool, parsed, PROBE);
-  let counted = PROBE;
-  if (newest.length > PROBE && (await estimateTotal(pool, newest, PROBE)) <= 2 * COUNT_CAP) {
-    newest = await listNewest(pool, parsed, COUNT_CAP);
-    counted = COUNT_CAP;
+  let newest = await listNewest(pool, parsed, probe);
+  let counted = probe;
+  if (newest.length > probe && (await estimateTotal(pool, newest, probe)) <= 2 * countCap) {
+    newest = await listNewest(pool, parsed, countCap);
+    counted = countCap;
   }
   const capped = newest.length > counted;
   if (!capped) {
@@ -91,10 +100,13 @@ export async function planTeamPage(pool: Pool, request: Request): Promise<Planne
     return { rows, total: Number(counted[0]?.total ?? 0), totalIsEstimate: false, order };
   }
   const total = await estimateTotal(pool, newest, counted);
-  const deep = offset + limit > MAX_FAST_DEPTH;
+  const deep = offset + limit > limits.maxFastDepth;
   let rows: PlannedRow[] | null = null;
   if (!deep && order === 'relevance') {
-    rows = await pagePart(pool, parsed, page, { ids: newest.slice(0, counted), titleCandidates: TITLE_CANDIDATES });
+    rows = await pagePart(pool, parsed, page, {
+      ids: newest.slice(0, counted),
+      titleCandidates: limits.titleCandidates,
+    });
   } else if (!deep) {
     const walked = await pagePart(pool, parsed, page, { walk: DATE_WALK_FACTOR * (offset + limit) + 20 });
     // The walk is exact when it reached as many clusters as the page needs.

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../main/search/queryParser';
+import type { PostgresSourceArchive } from '../../../main/team/postgresArchive';
+import { withOwner } from '../../../main/team/teamAdmin';
+import { PLAN_LIMITS, type PlanLimits, planTeamPage } from '../../../main/team/teamSearchPlan';
+import { parsedSource } from './support/parsedSource';
+import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
+
+/**
+ * The team search's bounded plan (main/team/teamSearchPlan.ts) on a real cluster, with limits
+ * shrunk so that a dozen sources make a "common" query: the total becomes an estimate, an old
+ * title match still ranks first, the date order stays exact, and row-level security keeps a
+ * source above the clearance out of the candidates, the page and the count.
+ */
+const cluster = postgresClusterPerFile();
+const SMALL: PlanLimits = { probe: 2, countCap: 4, titleCandidates: 1, maxFastDepth: 200 };
+const EXHAUSTIVE: PlanLimits = { ...PLAN_LIMITS, probe: 1000, countCap: 1000 };
+
+/** A body of its own words (no near-duplicates) mentioning the arctic. */
+const body = (n: number) =>
+  `The arctic report ${n}. ${Array.from({ length: 40 }, (_, k) => `word${n}x${k}`).join(' ')}.`;
+
+describe.skipIf(!POSTGRES_PRESENT)('team search plan', () => {
+  it('ranks a common query among bounded candidates, estimates its total and hides what RLS hides', async () => {
+    const team = await newTeamDatabase(cluster());
+    const cleared = (await team.analyst('plan_b', 'PROTECTED B')) as PostgresSourceArchive;
+    const reader = (await team.analyst('plan_u', 'UNCLASSIFIED')) as PostgresSourceArchive;
+    const ids: number[] = [];
+    const add = async (n: number, fields: Parameters<typeof parsedSource>[1], classification?: 'PROTECTED B') => {
+      const outcome = await cleared.importParsed(parsedSource(body(n), fields), `${n}.txt`, { classification });
+      if (outcome.kind !== 'imported') throw new Error(`source ${n} was not imported: ${outcome.kind}`);
+      ids.push(outcome.id);
+      return outcome.id;
+    };
+    // The oldest source has the word in its title; eight newer ones in the body only; the newest
+    // title match is PROTECTED B.
+    const titled = await add(0, { title: 'Arctic sovereignty', publishedAt: '2020-01-01' });
+    for (let n = 1; n <= 8; n++) await add(n, { title: `Report ${n}`, publishedAt: `2021-0${n}-01` });
+    const secret = await add(9, { title: 'Arctic procurement', publishedAt: '2025-01-01' }, 'PROTECTED B');
+    // Older sources later in id order: the date walk must not follow ids.
+    const withoutDate = await add(10, { title: 'Report 10', publishedAt: null });
+
+    const plan = (archive: PostgresSourceArchive, query: string, limits: PlanLimits, sort: 'relevance' | 'date') =>
+      planTeamPage(archive.pool, { parsed: parseQuery(query), sort, limit: 3, offset: 0 }, limits);
+    const pageIds = (page: Awaited<ReturnType<typeof plan>>) => page.rows.map((row) => Number(row.id));
+
+    const bounded = await plan(reader, 'arctic', SMALL, 'relevance');
+    expect(bounded.totalIsEstimate).toBe(true);
+    expect(pageIds(bounded)[0]).toBe(titled);
+    expect(pageIds(bounded)).not.toContain(secret);
+    expect(bounded.total).toBeGreaterThan(SMALL.countCap);
+    expect(bounded.total).toBeLessThanOrEqual(10);
+
+    const exact = await plan(reader, 'arctic', EXHAUSTIVE, 'relevance');
+    expect(exact).toMatchObject({ total: 10, totalIsEstimate: false });
+    expect(pageIds(exact)[0]).toBe(titled);
+    expect(pageIds(exact)).not.toContain(secret);
+
+    // The cleared analyst's newest title match is the classified one: it leads their page.
+    expect(pageIds(await plan(cleared, 'arctic', SMALL, 'relevance'))[0]).toBe(secret);
+    expect((await plan(cleared, 'arctic', EXHAUSTIVE, 'relevance')).total).toBe(11);
+
+    // By date: the walk gives what sorting every match gives, undated last.
+    for (const archive of [reader, cleared]) {
+      const walked = await plan(archive, 'arctic', SMALL, 'date');
+      const sorted = await plan(archive, 'arctic', EXHAUSTIVE, 'date');
+      expect(walked.totalIsEstimate).toBe(true);
+      expect(pageIds(walked)).toEqual(pageIds(sorted));
+    }
+    expect(pageIds(await plan(reader, 'arctic', SMALL, 'date'))).toEqual([ids[8], ids[7], ids[6]]);
+    const lastPage = await planTeamPage(
+      reader.pool,
+      { parsed: parseQuery('arctic'), sort: 'date', limit: 3, offset: 9 },
+      { ...SMALL, maxFastDepth: 5 },
+    );
+    expect(lastPage.rows.map((row) => Number(row.id))).toEqual([withoutDate]);
+
+    // Migration 30's indexes are there and keep no pending list.
+    const options = await withOwner(team.ownerUrl, undefined, async (client) => {
+      const { rows } = await client.query<{ name: string; options: string[] | null }>(
+        `SELECT c.relname AS name, c.reloptions AS options FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
+         WHERE i.indrelid = 'sources'::regclass AND c.relam = (SELECT oid FROM pg_am WHERE amname = 'gin') ORDER BY 1`,
+      );
+      return rows;
+    });
+    expect(options).toEqual(
+      ['sources_author_text', 'sources_outlet_text', 'sources_text', 'sources_title'].map((name) => ({
+        name,
+        options: ['fastupdate=off'],
+      })),
+    );
+  });
+});
