@@ -51,30 +51,48 @@ async function main(): Promise<void> {
   console.log(
     `bench:team: ${SIZE.toLocaleString('en')} sources; ${cpus().length} cores; load ${loadavg()[0]!.toFixed(1)}`,
   );
-  const cluster = await startPostgresCluster({
-    durable: true,
-    settings: { shared_buffers: '512MB', max_wal_size: '4GB', maintenance_work_mem: '512MB', work_mem: '16MB' },
-  });
+  // --owner-url: a team archive a --keep run loaded (and made leakproof) already; nothing is loaded.
+  const reused = arg('owner-url');
+  const cluster = reused
+    ? null
+    : await startPostgresCluster({
+        durable: true,
+        settings: { shared_buffers: '512MB', max_wal_size: '4GB', maintenance_work_mem: '512MB', work_mem: '16MB' },
+      });
   const tmp = mkdtempSync(join(tmpdir(), 'precis-bench-team-'));
   try {
-    const ownerUrl = cluster.createOwnedDatabase('team', 'owner', 'owner-password');
-    await initTeamArchive(ownerUrl);
-    await upsertTeamUser(ownerUrl, undefined, {
-      name: 'analyst',
-      password: 'analyst-password',
-      clearance: 'TOP SECRET',
-    });
-    const analystUrl = `postgres://analyst:analyst-password@127.0.0.1:${cluster.port}/team`;
-
-    // Bulk load as the owner, by COPY (bench/teamLoad.ts); the searches below run as the analyst, under RLS.
-    const load = await copyLoad(ownerUrl, SIZE, console.log);
+    const ownerUrl = reused ?? cluster!.createOwnedDatabase('team', 'owner', 'owner-password');
+    const analystUrl = Object.assign(new URL(ownerUrl), { username: 'analyst', password: 'analyst-password' }).href;
+    let load = { seconds: Number.NaN, clientCpuSeconds: Number.NaN };
+    if (cluster) {
+      await initTeamArchive(ownerUrl);
+      await upsertTeamUser(ownerUrl, undefined, {
+        name: 'analyst',
+        password: 'analyst-password',
+        clearance: 'TOP SECRET',
+      });
+      // The DBA's step (docs/team-archive.md): without it RLS keeps analysts off the GIN indexes.
+      if (!process.argv.includes('--no-leakproof'))
+        cluster.superuserSql('ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF', 'team');
+      // Bulk load as the owner, by COPY (bench/teamLoad.ts); the searches below run as the analyst, under RLS.
+      load = await copyLoad(ownerUrl, SIZE, console.log);
+    }
     const loadSeconds = load.seconds;
     const sizes = await withOwner(ownerUrl, undefined, async (client) => {
       const { rows } = await client.query(
         `SELECT pg_relation_size('sources_text') AS gin, pg_relation_size('sources_title') AS title,
                 pg_total_relation_size('sources') AS total, pg_database_size(current_database()) AS db`,
       );
-      return rows[0] as { gin: string; title: string; total: string; db: string };
+      const leakproof = await client.query(
+        "SELECT proleakproof FROM pg_proc WHERE oid = 'ts_match_vq(tsvector, tsquery)'::regprocedure",
+      );
+      return { ...rows[0], leakproof: leakproof.rows[0]?.proleakproof === true } as {
+        gin: string;
+        title: string;
+        total: string;
+        db: string;
+        leakproof: boolean;
+      };
     });
     console.log(
       `PostgreSQL bulk load (COPY as the owner, GIN indexes built after): ${(SIZE / loadSeconds).toFixed(0)} sources/s (${loadSeconds.toFixed(1)} s wall, ${load.clientCpuSeconds.toFixed(1)} s CPU in this process); load ${loadavg()[0]!.toFixed(1)}`,
@@ -82,7 +100,10 @@ async function main(): Promise<void> {
     console.log(
       `  GIN index ${mb(Number(sizes.gin))} (text) + ${mb(Number(sizes.title))} (titles); sources with indexes and TOAST ${mb(Number(sizes.total))}; database ${mb(Number(sizes.db))}`,
     );
-    if (KEEP) {
+    console.log(
+      `  @@ (ts_match_vq) leakproof, so analysts' searches use the GIN indexes: ${sizes.leakproof ? 'yes' : 'NO'}`,
+    );
+    if (KEEP && cluster) {
       console.log(`--keep: cluster left running in ${cluster.dir}\n  owner ${ownerUrl}\n  analyst ${analystUrl}`);
       if (process.argv.includes('--load-only')) return;
     }
@@ -184,7 +205,7 @@ async function main(): Promise<void> {
     );
     console.log(`Target p95 < 100 ms at 50 searchers. Total ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
-    if (!KEEP) cluster.stop();
+    if (!KEEP) cluster?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -84,7 +84,7 @@ describe.skipIf(!POSTGRES_PRESENT)('team search plan', () => {
       return rows;
     });
     expect(options).toEqual(
-      ['sources_author_text', 'sources_outlet_text', 'sources_text', 'sources_title'].map((name) => ({
+      ['sources_text', 'sources_title'].map((name) => ({
         name,
         options: ['fastupdate=off'],
       })),
