@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../main/search/queryParser';
 import type { PostgresSourceArchive } from '../../../main/team/postgresArchive';
@@ -13,6 +14,7 @@ import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './sup
  * source above the clearance out of the candidates, the page and the count.
  */
 const cluster = postgresClusterPerFile();
+const LEAKPROOF = 'ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF';
 const SMALL: PlanLimits = { probe: 2, countCap: 4, titleCandidates: 1, maxFastDepth: 200 };
 const EXHAUSTIVE: PlanLimits = { ...PLAN_LIMITS, probe: 1000, countCap: 1000 };
 
@@ -21,8 +23,31 @@ const body = (n: number) =>
   `The arctic report ${n}. ${Array.from({ length: 40 }, (_, k) => `word${n}x${k}`).join(' ')}.`;
 
 describe.skipIf(!POSTGRES_PRESENT)('team search plan', () => {
+  it('row-level security keeps an analyst off the GIN index until the DBA marks @@ leakproof', async () => {
+    const team = await newTeamDatabase(cluster());
+    await team.analyst('plan_leak', 'UNCLASSIFIED');
+    const explain = async () => {
+      const client = new pg.Client({ connectionString: team.urlFor('plan_leak') });
+      await client.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        const { rows } = await client.query(
+          "EXPLAIN SELECT s.id FROM sources s WHERE s.text_vector @@ phraseto_tsquery('precis', 'arctic')",
+        );
+        return rows.map((row) => Object.values(row)[0]).join('\n');
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await explain()).not.toContain('sources_text');
+    cluster().superuserSql(LEAKPROOF, new URL(team.ownerUrl).pathname.slice(1));
+    expect(await explain()).toContain('Bitmap Index Scan on sources_text');
+  });
+
   it('ranks a common query among bounded candidates, estimates its total and hides what RLS hides', async () => {
     const team = await newTeamDatabase(cluster());
+    // As a department's DBA would (docs/team-archive.md): the plan then reads the GIN indexes, under RLS still.
+    cluster().superuserSql(LEAKPROOF, new URL(team.ownerUrl).pathname.slice(1));
     const cleared = (await team.analyst('plan_b', 'PROTECTED B')) as PostgresSourceArchive;
     const reader = (await team.analyst('plan_u', 'UNCLASSIFIED')) as PostgresSourceArchive;
     const ids: number[] = [];
