@@ -85,26 +85,26 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
 
   let newest = await listNewest(pool, parsed, probe);
   let counted = probe;
-  if (newest.length > probe && (await estimateTotal(pool, newest, probe)) <= 2 * countCap) {
+  if (newest.ids.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
     newest = await listNewest(pool, parsed, countCap);
     counted = countCap;
   }
-  const capped = newest.length > counted;
+  const capped = newest.ids.length > counted;
   if (!capped) {
     // Every match is known: rank or sort them all, and count them (a cluster once).
-    const known = { ids: newest, titleCandidates: 0 };
+    const known = { ids: newest.ids, titleCandidates: 0 };
     const rows = await pagePart(pool, parsed, page, known);
     // Past the last page the window count is gone: count on a first page of one.
     const counted =
       rows.length > 0 || offset === 0 ? rows : await pagePart(pool, parsed, { ...page, offset: 0, limit: 1 }, known);
     return { rows, total: Number(counted[0]?.total ?? 0), totalIsEstimate: false, order };
   }
-  const total = await estimateTotal(pool, newest, counted);
+  const total = estimateTotal(newest, counted);
   const deep = offset + limit > limits.maxFastDepth;
   let rows: PlannedRow[] | null = null;
   if (!deep && order === 'relevance') {
     rows = await pagePart(pool, parsed, page, {
-      ids: newest.slice(0, counted),
+      ids: newest.ids.slice(0, counted),
       titleCandidates: limits.titleCandidates,
     });
   } else if (!deep) {
@@ -116,30 +116,34 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   return { rows, total, totalIsEstimate: true, order };
 }
 
+/** The newest matches, newest first, with the span of ids the session sees (for estimates). */
+interface Newest {
+  ids: string[];
+  low: number;
+  high: number;
+}
+
 /** Ids of the newest `count` + 1 matches, newest first. */
-async function listNewest(pool: Pool, parsed: ParsedQuery, count: number): Promise<string[]> {
+async function listNewest(pool: Pool, parsed: ParsedQuery, count: number): Promise<Newest> {
   const params = new SqlParams();
   const { where } = matchesOf(parsed, params);
-  const { rows } = await pool.query<{ id: string }>(
-    `SELECT s.id FROM sources s WHERE ${where} ORDER BY s.id DESC LIMIT ${params.add(count + 1)}`,
+  // The span in the same statement: one round trip fewer, each an initplan on the primary key.
+  const { rows } = await pool.query<{ id: string; low: string; high: string }>(
+    `SELECT s.id, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high
+     FROM sources s WHERE ${where} ORDER BY s.id DESC LIMIT ${params.add(count + 1)}`,
     params.values,
   );
-  return rows.map((row) => row.id);
+  return { ids: rows.map((row) => row.id), low: Number(rows[0]?.low ?? 0), high: Number(rows[0]?.high ?? 0) };
 }
 
 /**
  * Matches are spread over the archive much as sources are, so if the `count`-th newest match is
  * `oldest`, the total is about `count` times the id span over the span counted.
  */
-async function estimateTotal(pool: Pool, newest: readonly string[], count: number): Promise<number> {
-  const { rows } = await pool.query<{ low: string | null; high: string | null }>(
-    'SELECT (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high',
-  );
-  const low = Number(rows[0]?.low ?? 0);
-  const high = Number(rows[0]?.high ?? 0);
-  const oldest = Number(newest[count - 1]);
-  const span = high - low + 1;
-  const estimate = Math.round((count * span) / Math.max(1, high - oldest + 1));
+function estimateTotal(newest: Newest, count: number): number {
+  const oldest = Number(newest.ids[count - 1]);
+  const span = newest.high - newest.low + 1;
+  const estimate = Math.round((count * span) / Math.max(1, newest.high - oldest + 1));
   return Math.min(Math.max(estimate, count + 1), Math.max(span, count + 1));
 }
 

@@ -42,8 +42,9 @@ const COLUMNS: Record<string, Column> = {
 };
 const VECTOR: Record<Column, string> = {
   text: 's.text_vector',
-  outlet: "to_tsvector('precis', coalesce(s.outlet, ''))",
-  author: "to_tsvector('precis', coalesce(s.author, ''))",
+  // Stored and indexed by PG migration 30.
+  outlet: 's.outlet_vector',
+  author: 's.author_vector',
   language: "to_tsvector('precis', coalesce(s.language, ''))",
 };
 

@@ -109,7 +109,7 @@ describe.skipIf(!POSTGRES_PRESENT)('team search plan', () => {
       return rows;
     });
     expect(options).toEqual(
-      ['sources_text', 'sources_title'].map((name) => ({
+      ['sources_author', 'sources_outlet', 'sources_text', 'sources_title'].map((name) => ({
         name,
         options: ['fastupdate=off'],
       })),
