@@ -1,21 +1,26 @@
 /**
  * npm run bench:team [-- --size 100000] [-- --searchers 1,10,50] [-- --smoke]
+ *   [-- --keep [--load-only]] [-- --owner-url postgres://owner:…@127.0.0.1:PORT/team] [-- --no-leakproof]
  *
  * The team archive on PostgreSQL beside the embedded SQLite archive, on the same generated corpus
  * (~3 KB of Brown-corpus prose per source, bench/corpus.ts). A throw-away cluster (durable
- * commits, as a department would run it) is loaded with `size` sources in batches as the owner;
- * the SQLite archive is built by bench/buildArchive.ts. Then the archive query mix
- * (bench/queryMix.ts) runs with 1, 10 and 50 concurrent searchers, each its own connection and
- * analyst session (RLS on), while one analyst imports through the real import path
- * (importParsed: dedupe, clustering, audit). Prints p50/p95 per level, the import rate during the
- * searches, the bulk-load rate, index and table sizes, the SQLite figures (one searcher: it is an
- * in-process library) and the overlap of the two engines' top 20. Asserts nothing.
- * --smoke: 300 sources, 1 and 4 searchers, a few rounds.
- */
+ * commits, as a department would run it) is loaded with `size` sources and their tags by COPY as
+ * the owner (bench/teamLoad.ts), after the DBA's leakproof step (docs/team-archive.md; leave it
+ * out with --no-leakproof); the SQLite archive is bench:archive's cached one when it exists, else
+ * built by bench/buildArchive.ts. Then the archive query mix (bench/queryMix.ts) runs with 1, 10
+ * and 50 concurrent searchers, each its own connection and analyst session (RLS on), while one
+ * analyst imports through the real import path (importParsed: dedupe, clustering, audit). Prints
+ * p50/p95 per level, the import rate during the searches, the bulk-load rate, index and table
+ * sizes, the SQLite figures (one searcher: it is an in-process library) and the overlap of the
+ * two engines' top 20. Asserts nothing.
+ * --keep leaves the cluster running and prints its owner URL (--load-only stops there);
+ * --owner-url runs the searches on such an archive, loading nothing.
+ * --smoke: 300 sources, 1 and 4 searchers, a few rounds. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { openArchive } from '../main/archive/database';
 import { sqliteArchive } from '../main/archive/sqliteArchive';
 import { openPostgresArchive } from '../main/team/postgresArchive';
@@ -220,9 +225,11 @@ async function importForever(url: string, seed: number): Promise<void> {
 }
 
 const importerAt = process.argv.indexOf('--importer');
-(importerAt >= 0 ? importForever(process.argv[importerAt + 1]!, Number(process.argv[importerAt + 2])) : main()).catch(
-  (error) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+// buildArchive's worker threads load this same bundle: only the main thread runs the benchmark.
+if (isMainThread)
+  (importerAt >= 0 ? importForever(process.argv[importerAt + 1]!, Number(process.argv[importerAt + 2])) : main()).catch(
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
