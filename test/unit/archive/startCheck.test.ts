@@ -110,7 +110,7 @@ describe('the background check', () => {
     const file = await archiveWithBackup(dataDir);
     damageUnseen(dataDir, file);
     const notices: string[] = [];
-    const running = await core(dataDir, { onNotice: (notice) => notices.push(notice) });
+    const running = await core(dataDir, { onNotice: (notice) => notices.push(notice.message) });
     // The start itself trusted the clean close: no check, no notice, and the analyst is in.
     await expect.poll(() => running.notice, { timeout: 10_000 }).toMatch(/The archive is damaged .*quick_check/);
     expect(notices).toHaveLength(1);
