@@ -113,11 +113,17 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
   };
 }
 
+/** The page's sources as its hits show them, by id. */
+export function hitRows(db: Db, ids: number[]): Map<number, HitRow> {
+  const rows = new Map<number, HitRow>();
+  for (const row of prepareCached(db, HITS_SQL).all(JSON.stringify(ids)) as HitRow[]) rows.set(row.id, row);
+  return rows;
+}
+
 function toHits(db: Db, parsed: ParsedQuery, page: Page): SearchHitDetail[] {
   if (page.rows.length === 0) return [];
   const ids = page.rows.map((row) => row.id);
-  const rows = new Map<number, HitRow>();
-  for (const row of prepareCached(db, HITS_SQL).all(JSON.stringify(ids)) as HitRow[]) rows.set(row.id, row);
+  const rows = hitRows(db, ids);
   const snippets = parsed.hasText && parsed.fts !== null ? markedSnippets(db, parsed.fts, ids) : new Map();
   return page.rows.flatMap(({ id, score }) => {
     const row = rows.get(id);
@@ -140,7 +146,7 @@ function toHits(db: Db, parsed: ParsedQuery, page: Page): SearchHitDetail[] {
   });
 }
 
-function markedSnippets(db: Db, match: string, ids: number[]): Map<number, string> {
+export function markedSnippets(db: Db, match: string, ids: number[]): Map<number, string> {
   const snippets = new Map<number, string>();
   if (/"\*/.test(match)) {
     const rows = prepareCached(db, SNIPPETS_RANGE_SQL).all(
