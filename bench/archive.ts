@@ -193,7 +193,10 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const { file, stats, cached } = archiveFor(size, reuse);
     process.stderr.write(`timing queries on ${thousands(size)} sources…\n`);
-    const { timings, samples, cpuSamples, likeSamples } = timeQueries(file, SMOKE || size >= 500_000 ? 1 : size >= 50_000 ? 2 : 3);
+    const { timings, samples, cpuSamples, likeSamples } = timeQueries(
+      file,
+      SMOKE || size >= 500_000 ? 1 : size >= 50_000 ? 2 : 3,
+    );
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
     const likeP50 = percentile(likeSamples, 50);
