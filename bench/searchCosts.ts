@@ -85,9 +85,11 @@ function main(): void {
   console.log(
     `${'query'.padEnd(44)} ${'whole'.padStart(11)} ${'parse'.padStart(11)} ${'page'.padStart(11)} ${'rows'.padStart(11)} ${'snippets'.padStart(11)} ${'(by FTS5)'.padStart(11)} ${'did-you-mean'.padStart(12)}`,
   );
+  const wholes: { wall: number; cpu: number }[] = [];
   for (const item of QUERY_MIX) {
     const input = { query: item.query, limit: 20, offset: 0, sort: item.sort ?? ('relevance' as const) };
     const whole = time(() => searchSources(db, input));
+    wholes.push(whole);
     const parse = time(() => parseQuery(item.query));
     const parsed = parseQuery(item.query);
     const collapse = parsed.filters.clusters.length === 0;
@@ -108,6 +110,10 @@ function main(): void {
       `${label.padEnd(44)} ${f(whole).padStart(11)} ${f(parse).padStart(11)} ${f(page).padStart(11)} ${f(rows).padStart(11)} ${f(snippets).padStart(11)} ${f(fts5).padStart(11)} ${f(suggestions).padStart(12)}`,
     );
   }
+  console.log(
+    `whole search, median over the mix: ${median(wholes.map((w) => w.wall)).toFixed(2)} ms wall, ` +
+      `${median(wholes.map((w) => w.cpu)).toFixed(2)} ms CPU`,
+  );
   db.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
