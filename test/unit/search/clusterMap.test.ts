@@ -25,7 +25,9 @@ const source = (n: number) => ({
 describe('clusters in search results', () => {
   it('follow a change made by this connection and by another one', () => {
     const { db, file } = tempArchive();
-    const [a, b, c] = insertSources(db, [source(1), source(2), source(3)]).map((o) => o.id!);
+    const [a, b, c] = insertSources(db, [source(1), source(2), source(3)]).map((outcome) =>
+      outcome.kind === 'inserted' ? outcome.id : Number.NaN,
+    );
     const search = () => searchSources(db, { query: 'wheat', limit: 20, offset: 0, sort: 'relevance' });
     expect(search().total).toBe(3);
 
