@@ -92,31 +92,50 @@ function instancesIn(body: string, phrases: readonly CountablePhrase[], starts: 
   return found.sort((a, b) => a.first - b.first || a.phrase - b.phrase);
 }
 
-/** Between two tokens: a '.' or ':' and then only white space (fts5SentenceFinderCb). */
-const SENTENCE_BREAK = /[.:][ \t\n\r]+$/;
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
-/** Tokens that begin a sentence: the first, and any after a '.' or ':' and white space. */
-function sentenceStarts(body: string, starts: readonly number[], ends: readonly number[]): number[] {
+/**
+ * Tokens that begin a sentence: the first, and any preceded by white space with a '.' or ':'
+ * before it (fts5SentenceFinderCb).
+ */
+function sentenceStarts(body: string, starts: readonly number[]): number[] {
   const out = starts.length > 0 ? [0] : [];
   for (let t = 1; t < starts.length; t++) {
-    if (SENTENCE_BREAK.test(body.slice(ends[t - 1], starts[t]))) out.push(t);
+    let at = starts[t]! - 1;
+    if (at < 0 || !isSpace(body.charCodeAt(at))) continue;
+    while (at > 0 && isSpace(body.charCodeAt(at))) at--;
+    const code = body.charCodeAt(at);
+    if (code === 46 || code === 58) out.push(t);
   }
   return out;
+}
+
+/** Index of the first instance starting at or after token `from`. */
+function firstInstanceFrom(instances: readonly Instance[], from: number): number {
+  let low = 0;
+  let high = instances.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (instances[middle]!.first < from) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** fts5SnippetScore: the window's score, and its start moved back to centre its hits. */
 function score(
   instances: readonly Instance[],
-  phraseCount: number,
+  seen: Uint8Array,
   from: number,
   tokenCount: number,
 ): { score: number; start: number } {
-  const seen = new Uint8Array(phraseCount);
+  seen.fill(0);
   let total = 0;
   let first = -1;
   let last = 0;
-  for (const instance of instances) {
-    if (instance.first < from || instance.first >= from + SNIPPET_TOKENS) continue;
+  for (let i = firstInstanceFrom(instances, from); i < instances.length; i++) {
+    const instance = instances[i]!;
+    if (instance.first >= from + SNIPPET_TOKENS) break;
     total += seen[instance.phrase] ? 1 : 1000;
     seen[instance.phrase] = 1;
     if (first < 0) first = instance.first;
@@ -137,18 +156,20 @@ export function plainSnippet(body: string, phrases: readonly CountablePhrase[]):
   const instances = instancesIn(body, phrases, starts);
   if (instances.length === 0) return '';
   const count = starts.length;
-  const sentences = sentenceStarts(body, starts, ends);
+  const sentences = count > SNIPPET_TOKENS ? sentenceStarts(body, starts) : [];
+  const seen = new Uint8Array(phrases.length);
   let best = { score: -1, start: 0 };
+  let s = 0;
   for (const instance of instances) {
-    const here = score(instances, phrases.length, instance.first, count);
+    const here = score(instances, seen, instance.first, count);
     if (here.score > best.score) best = here;
     if (count > SNIPPET_TOKENS) {
-      // A window from the start of the instance's sentence, when that is before the instance.
-      let s = 0;
+      // A window from the start of the instance's sentence, when that is before the instance
+      // (instances come in order, so the sentence only moves forward).
       while (s + 1 < sentences.length && sentences[s + 1]! <= instance.first) s++;
       const at = sentences[s]!;
       if (at < instance.first) {
-        const sentence = score(instances, phrases.length, at, count).score + (at === 0 ? 120 : 100);
+        const sentence = score(instances, seen, at, count).score + (at === 0 ? 120 : 100);
         if (sentence > best.score) best = { score: sentence, start: at };
       }
     }
