@@ -9,7 +9,6 @@ import { ARCHIVE_FILE_NAME, type Db } from './archive/database';
 import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
-import { cliIntl } from './cli/intl';
 import { BRIEF_METHODS, INTEGRITY_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
@@ -44,8 +43,11 @@ export interface CoreOptions {
   backupCheckMs?: number;
   /** How long after start the background check and the first daily backup wait (tests: 0). */
   maintenanceDelayMs?: number;
-  /** Told of a notice that comes after start (the background check found damage). */
-  onNotice?: (notice: string) => void;
+  /**
+   * Told of a notice that comes after start (the background check found damage), as English and a
+   * catalog message: the door that listens says it in its own language.
+   */
+  onNotice?: (notice: Worded) => void;
 }
 
 export interface Core {
@@ -75,10 +77,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let notice = opened.notice;
   // The same notices as catalog messages, for the interface's language (docs/i18n.md).
   const texts: LocalizedText[] = opened.noticeText ? [opened.noticeText] : [];
-  const tell = ({ message, text }: Worded) => {
-    notice = notice ? `${notice} ${message}` : message;
-    texts.push(text);
-    options.onNotice?.(message);
+  const tell = (told: Worded) => {
+    notice = notice ? `${notice} ${told.message}` : told.message;
+    texts.push(told.text);
+    options.onNotice?.(told);
   };
   let stopMaintenance = () => {};
   try {
@@ -138,20 +140,14 @@ async function startMaintenance(
   let stopped = false;
   let check: BackgroundCheck | null = null;
   const runCheck = async () => {
-    const { checkInBackground } = await import('./archive/backgroundCheck');
+    const { checkInBackground, damagedNotice } = await import('./archive/backgroundCheck');
     if (stopped) return;
     check = checkInBackground(db.name, { nativeBinding: options.nativeBinding });
     const outcome = await check.outcome;
     if (outcome.kind === 'damaged' && db.open) recordDamageFound(options.dataDir, outcome.report);
     checkPending = false;
     if (outcome.kind !== 'damaged' || !db.open) return;
-    // In the language of the environment, as the CLI's messages (main/cli/intl.ts).
-    const intl = await cliIntl();
-    const values = { report: outcome.report };
-    tell({
-      message: intl.formatMessage({ id: 'archive.notice.damaged' }, values),
-      text: { id: 'archive.notice.damaged', values },
-    });
+    tell(damagedNotice(outcome.report));
   };
   // A check that cannot run says nothing about the archive; the next start tries again.
   const startCheck = setTimeout(

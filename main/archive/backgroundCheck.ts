@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { type Worded, worded } from '../../shared/i18n/localizedText';
 import { oneLine } from './database';
 
 /*
@@ -38,6 +39,20 @@ export interface BackgroundCheck {
   outcome: Promise<CheckOutcome>;
   /** Stops the check (the process is closing the archive); the outcome becomes inconclusive. */
   stop(): void;
+}
+
+/**
+ * What the analyst is told when a background check finds damage, in English and as a catalog
+ * message: each door (the page, the CLI) says it in its own language.
+ */
+export function damagedNotice(report: string): Worded {
+  return worded(
+    `The archive is damaged (SQLite quick_check: ${report}). Nothing was changed, and no backup is taken until ` +
+      'it is repaired: close every Précis window and `precis serve`, then start Précis again to move it aside and ' +
+      'restore the newest good backup.',
+    'archive.notice.damaged',
+    { report },
+  );
 }
 
 /** Runs `PRAGMA quick_check` on `file` on a worker thread; see the note above. */

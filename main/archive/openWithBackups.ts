@@ -11,7 +11,7 @@ import {
   removeLeftoverPartials,
   restoreNewestGoodBackup,
 } from './backups';
-import { clearDamageFound, closedCleanlySince, recordCleanClose, recordDamageFound } from './cleanClose';
+import { clearDamageFound, closedCleanlySince, damageFound, recordCleanClose, recordDamageFound } from './cleanClose';
 import { type ArchiveOptions, connectArchive, type Db, finishOpening, UnreadableArchiveError } from './database';
 import { LATEST_VERSION } from './migrations';
 import { makePrivateDir } from './privateFiles';
@@ -91,9 +91,15 @@ async function openLocked(dataDir: string, file: string, lock: ArchiveLock, opti
   const repair = repairPolicy(file, lock, options.allowRepair ?? true);
   if (lock.alone) removeLeftoverPartials(backupsDir);
   if (existsSync(backupsDir)) prepareBackupsDir(backupsDir);
-  // quick_check is skipped only for an archive untouched since a clean close (cleanClose.ts), and
-  // only by a process that is alone: beside another, the file may be changing as we look.
-  const fullCheck = !(lock.alone && !lock.uncleanShutdown && closedCleanlySince(dataDir, file));
+  // quick_check is skipped for an archive untouched since a clean close (cleanClose.ts), by a
+  // process that is alone: beside another, the file may be changing as we look. It is skipped too
+  // by a read-only command beside another process (the app, `serve`): that process checked at its
+  // opening or checks in the background and records what it finds; a command that never writes
+  // cannot spread damage, and a damaged page it reads fails it with one line. Once damage has been
+  // recorded, every opening checks in full again.
+  const readOnlyBesideAnother = !(options.allowRepair ?? true) && !lock.alone && !damageFound(dataDir);
+  const trustedClose = lock.alone && !lock.uncleanShutdown && closedCleanlySince(dataDir, file);
+  const fullCheck = !(trustedClose || readOnlyBesideAnother);
   const opening = { ...options, fullCheck };
   const stamp = fileStamp(options.now ?? new Date());
 

@@ -8,7 +8,7 @@ import { withSynchronousNormal } from '../archive/database';
 import { type Core, openCore } from '../core';
 import { dispatch } from '../dispatch';
 import { CliFailure, type CommandSpec, UsageError } from './commandList';
-import { cliIntl, cliLine } from './intl';
+import { cliIntl, cliLine, warningLine } from './intl';
 
 /**
  * The CLI as a door onto the contract: every command but `serve` is a contract call through
@@ -74,8 +74,12 @@ async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<Core> {
     mode: 'browser',
     version: appVersion(),
     allowRepair: !readOnly,
-    // Found later by the background check (serve and import run long enough).
-    onNotice: (notice) => process.stderr.write(`Warning: ${notice}\n`),
+    // Found later by the background check (serve and import run long enough), said in LANG's language.
+    onNotice: (notice) =>
+      void warningLine(notice.text).then(
+        (line) => process.stderr.write(`${line}\n`),
+        () => process.stderr.write(`Warning: ${notice.message}\n`),
+      ),
   });
   if (core.notice) process.stderr.write(`${await cliLine('cli.warning', { notice: core.notice })}\n`);
   if (ctx.archive === undefined) return core;

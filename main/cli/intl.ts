@@ -1,6 +1,7 @@
 import type { IntlShape } from '@formatjs/intl';
 import type { MessageId } from '../../shared/i18n/catalogs';
 import { type Locale, pickLocale } from '../../shared/i18n/locale';
+import type { LocalizedText } from '../../shared/i18n/localizedText';
 import { CliFailure, COMMANDS, UsageError, usage } from './commandList';
 
 /** The CLI's language from the environment, in POSIX order: LC_ALL, then LC_MESSAGES, then LANG. */
@@ -72,4 +73,13 @@ export async function cliLine(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
   return (await cliIntl(env)).formatMessage({ id }, values);
+}
+
+/** A sentence main wrote (`worded()`) as a warning line, in the language of LANG. */
+export async function warningLine(text: LocalizedText, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const intl = await cliIntl(env);
+  return intl.formatMessage(
+    { id: 'cli.warning' },
+    { notice: intl.formatMessage({ id: text.id as MessageId }, text.values) },
+  );
 }

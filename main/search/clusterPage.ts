@@ -1,4 +1,5 @@
-import { type Db, prepareCached } from '../archive/database';
+import type { Db } from '../archive/database';
+import { clusterMap, headOf } from './clusterMap';
 import type { Page } from './searchPlan';
 
 /**
@@ -20,13 +21,10 @@ export function onePerCluster(
   let depth = Math.ceil(wanted * 1.25) + 5;
   for (;;) {
     const page = pageOf(depth, 0);
-    const heads = clusterHeads(
-      db,
-      page.rows.map((row) => row.id),
-    );
+    const map = clusterMap(db);
     const seen = new Set<number>();
     const kept = page.rows.filter((row) => {
-      const head = heads.get(row.id) ?? row.id;
+      const head = headOf(map, row.id);
       if (seen.has(head)) return false;
       seen.add(head);
       return true;
@@ -34,15 +32,4 @@ export function onePerCluster(
     if (kept.length >= wanted || page.rows.length < depth) return { ...page, rows: kept.slice(offset, wanted) };
     depth *= 2;
   }
-}
-
-function clusterHeads(db: Db, ids: number[]): Map<number, number> {
-  if (ids.length === 0) return new Map();
-  const rows = prepareCached(
-    db,
-    'SELECT id, coalesce(cluster_id, id) FROM sources WHERE id IN (SELECT value FROM json_each(?))',
-  )
-    .raw()
-    .all(JSON.stringify(ids)) as [number, number][];
-  return new Map(rows);
 }

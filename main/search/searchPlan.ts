@@ -1,5 +1,6 @@
 import { type Db, prepareCached } from '../archive/database';
 import { BM25_SQL, indexStats } from './bm25';
+import { clusterMap, headOf } from './clusterMap';
 import { rankedTopPage } from './exactRanking';
 import type { ParsedQuery } from './queryParser';
 import { type FilterSql, filterSql } from './searchFilters';
@@ -120,13 +121,8 @@ export function matchPage(
 
 /** How many clusters (a source on its own is one) the sources fall into. */
 function clusterCount(db: Db, ids: number[]): number {
-  if (ids.length === 0) return 0;
-  return prepareCached(
-    db,
-    'SELECT count(DISTINCT coalesce(cluster_id, id)) FROM sources WHERE id IN (SELECT value FROM json_each(?))',
-  )
-    .pluck()
-    .get(JSON.stringify(ids)) as number;
+  const map = clusterMap(db);
+  return new Set(ids.map((id) => headOf(map, id))).size;
 }
 
 /** Few matches, all known: look up their dates and sort. */

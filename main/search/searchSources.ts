@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { worded } from '../../shared/i18n/localizedText';
 import { type Db, prepareCached } from '../archive/database';
+import { clusterMap, clusterSize, headOf } from './clusterMap';
 import { onePerCluster } from './clusterPage';
+import { rankingPhrases } from './exactRanking';
+import { plainSnippet } from './plainSnippet';
 import { type ParsedQuery, parseQuery } from './queryParser';
 import { maintainAfterSearch } from './rankingIndex';
 import { filterOnlyPage, matchPage, type Page } from './searchPlan';
@@ -35,12 +38,9 @@ const SNIPPETS_RANGE_SQL = `
   WHERE sources_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)
     AND +rowid IN (SELECT value FROM json_each(?))`;
 
-// Cluster members point at their head and heads point nowhere, so a cluster's size is one
-// indexed count of the rows pointing at its head.
+// Clusters come from clusterMap.ts: cluster_id is stored after the body and the original text.
 const HITS_SQL = `
-  SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, substr(s.body, 1, 400) AS lead,
-         coalesce(s.cluster_id, s.id) AS cluster_id,
-         1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size
+  SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, s.body
   FROM sources s WHERE s.id IN (SELECT value FROM json_each(?))`;
 
 interface HitRow {
@@ -50,9 +50,7 @@ interface HitRow {
   author: string | null;
   language: string | null;
   published_at: string | null;
-  lead: string;
-  cluster_id: number;
-  cluster_size: number;
+  body: string;
 }
 
 /**
@@ -113,12 +111,19 @@ export function searchSources(db: Db, input: SearchInput): SearchResult {
   };
 }
 
+/** The page's sources as its hits show them, by id. */
+export function hitRows(db: Db, ids: number[]): Map<number, HitRow> {
+  const rows = new Map<number, HitRow>();
+  for (const row of prepareCached(db, HITS_SQL).all(JSON.stringify(ids)) as HitRow[]) rows.set(row.id, row);
+  return rows;
+}
+
 function toHits(db: Db, parsed: ParsedQuery, page: Page): SearchHitDetail[] {
   if (page.rows.length === 0) return [];
   const ids = page.rows.map((row) => row.id);
-  const rows = new Map<number, HitRow>();
-  for (const row of prepareCached(db, HITS_SQL).all(JSON.stringify(ids)) as HitRow[]) rows.set(row.id, row);
-  const snippets = parsed.hasText && parsed.fts !== null ? markedSnippets(db, parsed.fts, ids) : new Map();
+  const rows = hitRows(db, ids);
+  const snippets = parsed.hasText && parsed.fts !== null ? hitSnippets(db, parsed.fts, rows) : new Map();
+  const clusters = clusterMap(db);
   return page.rows.flatMap(({ id, score }) => {
     const row = rows.get(id);
     if (!row) return [];
@@ -129,18 +134,36 @@ function toHits(db: Db, parsed: ParsedQuery, page: Page): SearchHitDetail[] {
         title: row.title,
         outlet: row.outlet,
         publishedAt: row.published_at,
-        snippet: hasMatch(parts) ? parts : leadSnippet(row.lead),
+        snippet: hasMatch(parts) ? parts : leadSnippet(row.body.slice(0, 400)),
         score,
         author: row.author,
         language: row.language,
-        clusterId: row.cluster_id,
-        clusterSize: row.cluster_size,
+        clusterId: headOf(clusters, id),
+        clusterSize: clusterSize(clusters, headOf(clusters, id)),
       },
     ];
   });
 }
 
-function markedSnippets(db: Db, match: string, ids: number[]): Map<number, string> {
+/**
+ * Each hit's marked snippet: made from its body for plain text (plainSnippet.ts: the window FTS5
+ * would choose, without a statement per hit), by FTS5's snippet() for the rest.
+ */
+export function hitSnippets(db: Db, match: string, rows: Map<number, HitRow>): Map<number, string> {
+  const phrases = rankingPhrases(match);
+  const snippets = new Map<number, string>();
+  const rest: number[] = [];
+  for (const [id, row] of rows) {
+    const made = plainSnippet(row.body, phrases);
+    if (made === null) rest.push(id);
+    else if (made !== '') snippets.set(id, made);
+  }
+  if (rest.length > 0) for (const [id, marked] of markedSnippets(db, match, rest)) snippets.set(id, marked);
+  return snippets;
+}
+
+/** FTS5's snippet() of each source in `ids`. */
+export function markedSnippets(db: Db, match: string, ids: number[]): Map<number, string> {
   const snippets = new Map<number, string>();
   if (/"\*/.test(match)) {
     const rows = prepareCached(db, SNIPPETS_RANGE_SQL).all(

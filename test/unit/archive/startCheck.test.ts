@@ -96,6 +96,41 @@ describe('the opening', () => {
       .poll(() => listBackups(backupsDir).map((b) => b.takenAt), { timeout: 10_000 })
       .toContain(nextDay.getTime());
   });
+
+  it('a read-only command beside a running app trusts it and skips the full check; a repairing one does not', async () => {
+    const dataDir = tempDir();
+    const file = await archiveWithBackup(dataDir);
+    // The app: writes since its opening, so the file is no longer as any clean close left it.
+    const app = await core(dataDir, { maintenanceDelayMs: 60_000 });
+    app.db.prepare("INSERT INTO settings (key, value) VALUES ('typed', 'while the app is open')").run();
+    expect(closedCleanlySince(dataDir, file)).toBe(false);
+
+    const reader = await openArchiveWithBackups(dataDir, ARCHIVE_FILE_NAME, { allowRepair: false });
+    expect(reader.alone).toBe(false);
+    expect(reader.checked).toBe(false);
+    expect(reader.db.prepare("SELECT value FROM settings WHERE key = 'typed'").pluck().get()).toBe(
+      'while the app is open',
+    );
+    reader.close();
+    // `serve` may repair: beside another process it still checks in full before anything else.
+    const secondServe = await openArchiveWithBackups(dataDir, ARCHIVE_FILE_NAME);
+    expect(secondServe.checked).toBe(true);
+    secondServe.close();
+  });
+
+  it('a read-only command beside a running app checks in full once damage has been recorded', async () => {
+    const dataDir = tempDir();
+    const file = await archiveWithBackup(dataDir);
+    damageUnseen(dataDir, file);
+    const app = await core(dataDir, { maintenanceDelayMs: 0 });
+    await expect.poll(() => damageFound(dataDir), { timeout: 10_000 }).toBe(true);
+    // The damage is in the settings table: the full check finds it, and nothing is moved.
+    await expect(openArchiveWithBackups(dataDir, ARCHIVE_FILE_NAME, { allowRepair: false })).rejects.toThrow(
+      /never repairs/,
+    );
+    expect(existsSync(file)).toBe(true);
+    expect(app.notice).toMatch(/The archive is damaged/);
+  });
 });
 
 describe('the background check', () => {
@@ -110,7 +145,7 @@ describe('the background check', () => {
     const file = await archiveWithBackup(dataDir);
     damageUnseen(dataDir, file);
     const notices: string[] = [];
-    const running = await core(dataDir, { onNotice: (notice) => notices.push(notice) });
+    const running = await core(dataDir, { onNotice: (notice) => notices.push(notice.message) });
     // The start itself trusted the clean close: no check, no notice, and the analyst is in.
     await expect.poll(() => running.notice, { timeout: 10_000 }).toMatch(/The archive is damaged .*quick_check/);
     expect(notices).toHaveLength(1);

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { damagedNotice } from '../../../main/archive/backgroundCheck';
+import { warningLine } from '../../../main/cli/intl';
 import { importBuffer } from '../../../main/importers/importBuffer';
 import { failedOutcome } from '../../../main/importers/importFailure';
 import { ocrPageProgress } from '../../../main/importers/ocr/scannedPages';
@@ -95,5 +97,16 @@ describe('why a file could not be imported', () => {
     const outcome = failedOutcome(missing);
     expectAgreement({ message: outcome.error, text: outcome.errorText! });
     expect(catalogText('fr', outcome.errorText!)).toBe('fichier ou dossier introuvable');
+  });
+});
+
+describe('a damage the background check finds', () => {
+  it('is told as a catalog message, equal to the English, and each door says it in its language', async () => {
+    const notice = damagedNotice('Tree 12 page 34: btreeInitPage() returns error code 11');
+    expectAgreement(notice);
+    expect(await warningLine(notice.text, { LANG: 'fr_CA.UTF-8' })).toMatch(
+      /^Avertissement\u00a0: L’archive est endommagée \(SQLite quick_check\s: Tree 12 page 34/,
+    );
+    expect(await warningLine(notice.text, { LANG: 'en_CA.UTF-8' })).toBe(`Warning: ${notice.message}`);
   });
 });
