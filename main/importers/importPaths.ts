@@ -38,9 +38,10 @@ const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Imports files and folders (walked recursively, in name order, skipping hidden entries).
- * Each file is committed on its own, so one bad file costs only itself: it is reported with a
- * one-line reason and the rest of the batch carries on. `onProgress` is called after each file.
- * Files are read in order and handed to `importOne` without waiting for the one before, up to
+ * Each file has its own outcome, so one bad file costs only itself: it is reported with a
+ * one-line reason and the rest of the batch carries on (importBuffer stores the files parsed
+ * meanwhile in one transaction, and falls back to one per file if the archive refuses one).
+ * `onProgress` is called after each file. Files are read in order and handed to `importOne` without waiting for the one before, up to
  * IN_FLIGHT at a time, so text and HTML parse in workers on every core while the one writer
  * stores them, in order (importBuffer). A PDF or Word document goes alone: its reader has a
  * thread and a memory limit of its own.
