@@ -41,9 +41,13 @@ export const THRESHOLDS = {
   minLengthRatio: 0.2,
 };
 
+/**
+ * A text's distinct content words and adjacent word pairs, each as a 53-bit key (wordKey), in
+ * ascending order: a few kilobytes a text where sets of strings took tens, compared by one merge.
+ */
 export interface Features {
-  words: Set<string>;
-  pairs: Set<string>;
+  words: Float64Array;
+  pairs: Float64Array;
 }
 
 export interface Fingerprint {
@@ -89,34 +93,48 @@ function stem(word: string): string {
 
 export function features(body: string): Features {
   const words = contentWords(body);
-  const pairs = new Set<string>();
-  for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
-  return { words: new Set(words), pairs };
+  const pairs: number[] = [];
+  for (let i = 1; i < words.length; i++) pairs.push(wordKey(`${words[i - 1]} ${words[i]}`));
+  return { words: distinctSorted(words.map(wordKey)), pairs: distinctSorted(pairs) };
+}
+
+function distinctSorted(keys: number[]): Float64Array {
+  const sorted = Float64Array.from(keys).sort();
+  let size = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[size - 1]) sorted[size++] = sorted[i]!;
+  return sorted.slice(0, size);
+}
+
+/** Keys both sorted lists hold. */
+function overlap(x: Float64Array, y: Float64Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return shared;
 }
 
 export function similarity(a: Features, b: Features): Similarity {
-  const overlap = (x: Set<string>, y: Set<string>) => {
-    const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-    let shared = 0;
-    for (const item of small) if (large.has(item)) shared++;
-    return shared;
-  };
-  const jaccard = (x: Set<string>, y: Set<string>) => {
-    const shared = overlap(x, y);
-    return shared === 0 ? 0 : shared / (x.size + y.size - shared);
-  };
-  const smaller = Math.min(a.pairs.size, b.pairs.size);
+  const jaccard = (x: Float64Array, y: Float64Array, shared: number) =>
+    shared === 0 ? 0 : shared / (x.length + y.length - shared);
+  const sharedPairs = overlap(a.pairs, b.pairs);
+  const smaller = Math.min(a.pairs.length, b.pairs.length);
   return {
-    phrases: jaccard(a.pairs, b.pairs),
-    vocabulary: jaccard(a.words, b.words),
-    containment: smaller === 0 ? 0 : overlap(a.pairs, b.pairs) / smaller,
-    lengthRatio: smaller / Math.max(1, a.pairs.size, b.pairs.size),
+    phrases: jaccard(a.pairs, b.pairs, sharedPairs),
+    vocabulary: jaccard(a.words, b.words, overlap(a.words, b.words)),
+    containment: smaller === 0 ? 0 : sharedPairs / smaller,
+    lengthRatio: smaller / Math.max(1, a.pairs.length, b.pairs.length),
   };
 }
 
 /** The decision, kept apart from the measures so tests and tuning can see both. */
 export function isNearDuplicate(a: Features, b: Features): boolean {
-  if (a.words.size < MIN_CONTENT_WORDS || b.words.size < MIN_CONTENT_WORDS) return false;
+  if (a.words.length < MIN_CONTENT_WORDS || b.words.length < MIN_CONTENT_WORDS) return false;
   const s = similarity(a, b);
   return (
     s.phrases >= THRESHOLDS.phrases ||
@@ -126,10 +144,11 @@ export function isNearDuplicate(a: Features, b: Features): boolean {
 }
 
 export function fingerprint(f: Features): Fingerprint {
-  if (f.words.size < MIN_CONTENT_WORDS) return { contentWords: f.words.size, buckets: [] };
+  if (f.words.length < MIN_CONTENT_WORDS) return { contentWords: f.words.length, buckets: [] };
   const minima = new Uint32Array(BANDS * ROWS).fill(0xffffffff);
-  const add = (feature: string) => {
-    const base = fnv1a(feature);
+  const add = (key: number) => {
+    // The key's low 32 bits are the word's FNV-1a hash, what scheme 1 has always hashed.
+    const base = key % 2 ** 32;
     for (let i = 0; i < minima.length; i++) {
       const value = mix32(base ^ SEEDS[i]!);
       if (value < minima[i]!) minima[i] = value;
@@ -143,7 +162,7 @@ export function fingerprint(f: Features): Fingerprint {
     // The band goes in the high bits, so one integer names the bucket (exact below 2^53).
     buckets.push(band * 2 ** 32 + hash);
   }
-  return { contentWords: f.words.size, buckets };
+  return { contentWords: f.words.length, buckets };
 }
 
 /** A text about to be stored: its features and fingerprint, made before the write transaction. */
@@ -229,11 +248,11 @@ export function findClusterHead(db: Db, f: Features, print: Fingerprint): number
 
 /** Features of recently compared sources: a folder of versions compares with the same few again and again. */
 const FEATURE_CACHE_SIZE = 2048;
-const featureCache = new WeakMap<Db, Map<number, { body: string; features: Features }>>();
+const featureCache = new WeakMap<Db, Map<number, { hash: string; features: Features }>>();
 
 function storedFeatures(db: Db, id: number): { features: Features; head: number } | null {
-  const row = prepareCached(db, 'SELECT body, cluster_id FROM sources WHERE id = ?').get(id) as
-    | { body: string; cluster_id: number | null }
+  const row = prepareCached(db, 'SELECT content_hash AS hash, cluster_id FROM sources WHERE id = ?').get(id) as
+    | { hash: string; cluster_id: number | null }
     | undefined;
   if (!row) return null;
   let cache = featureCache.get(db);
@@ -242,9 +261,10 @@ function storedFeatures(db: Db, id: number): { features: Features; head: number 
     featureCache.set(db, cache);
   }
   let cached = cache.get(id);
-  // Compared by text: an id freed by a deletion may be taken again by another source.
-  if (cached?.body !== row.body) {
-    cached = { body: row.body, features: features(row.body) };
+  // Compared by text (its hash): an id freed by a deletion may be taken again by another source.
+  if (cached?.hash !== row.hash) {
+    const { body } = prepareCached(db, 'SELECT body FROM sources WHERE id = ?').get(id) as { body: string };
+    cached = { hash: row.hash, features: features(body) };
     if (cache.size >= FEATURE_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
     cache.set(id, cached);
   }
@@ -311,13 +331,20 @@ export function fingerprintMissing(db: Db): void {
   checkedUpTo.set(db, Math.max(from, top));
 }
 
-function fnv1a(text: string): number {
+/**
+ * A word's (or pair's) key: its FNV-1a hash in the low 32 bits and 21 bits of a second hash above,
+ * so two different words share a key about once in 2^53 comparisons, not once in 2^32.
+ */
+function wordKey(text: string): number {
   let hash = 0x811c9dc5;
+  let second = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+    const code = text.charCodeAt(i);
+    hash = Math.imul(hash ^ code, 0x01000193);
+    second = Math.imul(second ^ code, 0x5bd1e995);
+    second ^= second >>> 15;
   }
-  return hash >>> 0;
+  return (mix32(second) >>> 11) * 2 ** 32 + (hash >>> 0);
 }
 
 /** MurmurHash3's finaliser: a bijective 32-bit mix, so each seed gives an independent ordering. */

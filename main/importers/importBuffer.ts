@@ -6,7 +6,7 @@ import { clearImportProgress, reportImportProgress } from './importProgress';
 import { baseName } from './parseFile';
 import { bundledParseWorker, isIsolatedFormat, type ParseOptions, parseFileIsolated } from './parseInWorker';
 import { ParsePool } from './parsePool';
-import { prepareFile, storeParsedFiles } from './storeSources';
+import { type PreparedFile, prepareFile, storeParsedFiles } from './storeSources';
 
 /**
  * Imports one file given as bytes (from the UI, where the path never crosses the boundary; and
@@ -14,44 +14,76 @@ import { prepareFile, storeParsedFiles } from './storeSources';
  * back as `failed` with a one-line reason. Async because parsing is: PDF and Word in a worker
  * thread of their own with a time and memory limit, text and HTML in the parse pool's workers,
  * when the bundled worker exists (parseInWorker.ts, parsePool.ts). Several calls may parse at
- * once; they are stored one at a time, in the order they were made, so that "duplicate of the
- * first" and near-duplicate clusters come out as if imported one after another.
+ * once; they are stored in the order they were made, so that "duplicate of the first" and
+ * near-duplicate clusters come out as if imported one after another. Files parsed while the
+ * writer was busy are stored together, in one transaction (group commit, storeParsedFiles).
  */
-export async function importBuffer(
+export function importBuffer(
   db: Db,
   name: string,
   bytes: Uint8Array,
   options?: ParseOptions,
 ): Promise<ImportItemOutcome> {
-  const turn = takeStoreTurn();
-  try {
-    const pool = isIsolatedFormat(name) ? null : parsePool(options);
-    const prepared = pool
-      ? await pool.parse(name, bytes)
-      : prepareFile(
-          await parseFileIsolated(name, bytes, { onProgress: reportImportProgress, ...options }),
-          baseName(name),
-        );
-    await turn.ready;
-    return storeParsedFiles(db, [prepared])[0]!;
-  } catch (error) {
-    return failedOutcome(error);
-  } finally {
-    turn.done();
-    clearImportProgress();
-  }
+  const entry: QueuedStore = { db, ready: null, resolve: () => {} };
+  const outcome = new Promise<ImportItemOutcome>((resolve) => {
+    entry.resolve = resolve;
+  });
+  storeQueue.push(entry);
+  prepare(name, bytes, options).then(
+    (file) => settle(entry, { file }),
+    (error: unknown) => settle(entry, { outcome: failedOutcome(error) }),
+  );
+  return outcome.finally(clearImportProgress);
 }
 
-let lastTurn: Promise<void> = Promise.resolve();
+async function prepare(name: string, bytes: Uint8Array, options?: ParseOptions): Promise<PreparedFile> {
+  const pool = isIsolatedFormat(name) ? null : parsePool(options);
+  if (pool) return pool.parse(name, bytes);
+  return prepareFile(
+    await parseFileIsolated(name, bytes, { onProgress: reportImportProgress, ...options }),
+    baseName(name),
+  );
+}
 
-/** A place in the queue of stores: `ready` once every earlier call has stored (or failed). */
-function takeStoreTurn(): { ready: Promise<void>; done: () => void } {
-  const ready = lastTurn;
-  let done!: () => void;
-  lastTurn = new Promise<void>((resolve) => {
-    done = resolve;
-  });
-  return { ready, done };
+/** A call of importBuffer waiting for its turn to store: `ready` once parsed (or failed). */
+interface QueuedStore {
+  db: Db;
+  ready: { file: PreparedFile } | { outcome: ImportItemOutcome } | null;
+  resolve: (outcome: ImportItemOutcome) => void;
+}
+
+/** Calls in the order they were made; only the parsed front of the queue is stored. */
+const storeQueue: QueuedStore[] = [];
+/** Files per transaction at most: a batch's FTS5 segment is built in memory before it is written. */
+const MAX_BATCH = 256;
+let storeScheduled = false;
+
+function settle(entry: QueuedStore, ready: NonNullable<QueuedStore['ready']>): void {
+  entry.ready = ready;
+  // Stored on the next turn of the event loop, not now: the files the workers finish meanwhile
+  // join the same transaction, so a busy writer stores bigger batches.
+  if (storeScheduled) return;
+  storeScheduled = true;
+  setImmediate(storeReadyFront);
+}
+
+function storeReadyFront(): void {
+  storeScheduled = false;
+  while (storeQueue[0]?.ready) {
+    const { db } = storeQueue[0];
+    let count = 0;
+    while (count < MAX_BATCH && storeQueue[count]?.ready && storeQueue[count]!.db === db) count++;
+    const taken = storeQueue.splice(0, count);
+    const files = taken.flatMap(({ ready }) => (ready && 'file' in ready ? [ready.file] : []));
+    let outcomes: ImportItemOutcome[];
+    try {
+      outcomes = files.length > 0 ? storeParsedFiles(db, files) : [];
+    } catch (error) {
+      outcomes = files.map(() => failedOutcome(error));
+    }
+    let next = 0;
+    for (const { ready, resolve } of taken) resolve(ready && 'outcome' in ready ? ready.outcome : outcomes[next++]!);
+  }
 }
 
 /** Closed once idle this long: the app keeps no threads for an import that is over. */

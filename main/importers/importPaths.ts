@@ -28,14 +28,20 @@ export type ImportProgress = (p: { done: number; total: number; current: string 
  */
 export type ImportOne = (name: string, bytes: Uint8Array, path: string) => Promise<ImportItemOutcome>;
 
-/** Files read ahead and parsing at once (in the parse pool's workers) while earlier ones are stored. */
-const IN_FLIGHT = 8;
+/**
+ * Files read ahead and parsing at once (in the parse pool's workers) while earlier ones are
+ * stored: enough that the writer, while it stores, lets the next batch gather (importBuffer stores
+ * the parsed front of its queue in one transaction), within a budget of bytes held.
+ */
+const IN_FLIGHT = 64;
+const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 /**
  * Imports files and folders (walked recursively, in name order, skipping hidden entries).
- * Each file is committed on its own, so one bad file costs only itself: it is reported with a
- * one-line reason and the rest of the batch carries on. `onProgress` is called after each file.
- * Files are read in order and handed to `importOne` without waiting for the one before, up to
+ * Each file has its own outcome, so one bad file costs only itself: it is reported with a
+ * one-line reason and the rest of the batch carries on (importBuffer stores the files parsed
+ * meanwhile in one transaction, and falls back to one per file if the archive refuses one).
+ * `onProgress` is called after each file. Files are read in order and handed to `importOne` without waiting for the one before, up to
  * IN_FLIGHT at a time, so text and HTML parse in workers on every core while the one writer
  * stores them, in order (importBuffer). A PDF or Word document goes alone: its reader has a
  * thread and a memory limit of its own.
@@ -48,23 +54,27 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: [], duplicates: [], updated: [], failed: [] };
   const files = collectFiles(paths, report);
-  const inFlight: { path: string; outcome: Promise<ImportItemOutcome> }[] = [];
+  const inFlight: { path: string; outcome: Promise<ImportItemOutcome>; size: number }[] = [];
+  let bytesInFlight = 0;
   let done = 0;
   const settleOldest = async (): Promise<void> => {
-    const { path, outcome } = inFlight.shift()!;
+    const { path, outcome, size } = inFlight.shift()!;
+    bytesInFlight -= size;
     record(report, path, await outcome);
     onProgress?.({ done: ++done, total: files.length, current: path });
   };
   for (const path of files) {
     // PDF and Word have a reader thread each; a reference library must see every file before it stored.
     const alone = isIsolatedFormat(path) || !isImportExtension(extensionOf(path));
-    while (inFlight.length >= (alone ? 0 : IN_FLIGHT - 1)) {
-      if (inFlight.length === 0) break;
+    while (inFlight.length > 0 && (alone || inFlight.length >= IN_FLIGHT || bytesInFlight >= IN_FLIGHT_BYTES)) {
       await settleOldest();
     }
     const read = await readImportable(path);
+    const size = 'bytes' in read ? read.bytes.byteLength : 0;
+    bytesInFlight += size;
     inFlight.push({
       path,
+      size,
       outcome: 'failed' in read ? Promise.resolve(read.failed) : importOne(basename(path), read.bytes, path),
     });
     if (alone) await settleOldest();

@@ -4,10 +4,10 @@ import { isPersonName, readCreditLine } from '../bylines';
 import { hasText } from '../characters';
 import { ImportFailure, importFailure } from '../importFailure';
 import { decodeText } from './decodeText';
-import { collapsedText, type DomDocument, parseHtmlDocument, parseHtmlFragment } from './dom';
+import { collapsedText, type DomDocument, type DomElement, parseHtmlDocument } from './dom';
 import { htmlBlocks } from './htmlBlocks';
 import { readHtmlMetadata } from './htmlMetadata';
-import { findUnsafeMarkup, sanitisedPage } from './htmlSanitise';
+import { sanitisedPage, unsafeMarkupIn } from './htmlSanitise';
 
 /**
  * Reads a saved web page. The page is sanitised first (htmlSanitise.ts) and that sanitised page
@@ -18,10 +18,13 @@ export function parseHtml(bytes: Uint8Array, fileName: string): ParsedFile {
   const page = parseHtmlDocument(decodeHtml(bytes));
   const declared = readHtmlMetadata(page);
   const original = sanitisedPage(page, declared.title ?? null);
-  const unsafe = findUnsafeMarkup(original);
+  // The stored original, parsed again: checked for anything the allow-list should have removed,
+  // then the one document the text is read from, so what is read is what was checked.
+  const stored = parseHtmlDocument(original);
+  const unsafe = unsafeMarkupIn(stored);
   if (unsafe) throw new ImportFailure(`the page could not be made safe to store (${unsafe} survived cleaning)`);
 
-  const { blocks, readability } = articleBlocks(original);
+  const { blocks, readability } = articleBlocks(stored);
   if (!blocks.some((block) => hasText(block.text)))
     throw importFailure('the page has no readable text', 'import.failure.pageNoText');
   const credit = readability.byline ? readBylineText(readability.byline) : null;
@@ -66,19 +69,21 @@ function decodeHtml(bytes: Uint8Array): string {
 type ReadabilityFacts = Partial<Record<'title' | 'byline' | 'siteName' | 'lang', string | null>>;
 
 /** The article's paragraphs, found by Readability, or the whole visible page when it finds none. */
-function articleBlocks(sanitised: string): { blocks: Block[]; readability: ReadabilityFacts } {
-  const doc = parseHtmlDocument(sanitised);
+function articleBlocks(doc: DomDocument): { blocks: Block[]; readability: ReadabilityFacts } {
   removeChrome(doc);
   const visible = doc.body ? htmlBlocks(doc.body) : [];
-  let parsed: ReturnType<Readability['parse']> = null;
+  let parsed: ReturnType<Readability<DomElement>['parse']> = null;
   try {
-    // Readability rearranges the document it reads, so it gets its own copy.
-    const copy = parseHtmlDocument(doc.documentElement.outerHTML);
-    parsed = new Readability(copy as never, { charThreshold: 250 }).parse();
+    // Readability rearranges the document it reads: it gets this one once its visible text is
+    // taken, and hands back its article as an element (not markup to parse again).
+    parsed = new Readability<DomElement>(doc as never, {
+      charThreshold: 250,
+      serializer: (node) => node as unknown as DomElement,
+    }).parse();
   } catch {
     parsed = null;
   }
-  const content = parsed?.content ? parseHtmlFragment(parsed.content).body : null;
+  const content = parsed?.content ?? null;
   const found = content ? htmlBlocks(content) : [];
   const facts: ReadabilityFacts = {
     title: parsed?.title || null,

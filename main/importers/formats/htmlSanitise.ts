@@ -80,7 +80,11 @@ export function sanitisedPage(doc: DomDocument, title: string | null): string {
  * than store something live.
  */
 export function findUnsafeMarkup(html: string): string | null {
-  const doc = parseHtmlDocument(html);
+  return unsafeMarkupIn(parseHtmlDocument(html));
+}
+
+/** findUnsafeMarkup on stored HTML already parsed, for a caller that reads the same document next. */
+export function unsafeMarkupIn(doc: DomDocument): string | null {
   for (const element of Array.from(doc.documentElement.querySelectorAll('*'))) {
     const tag = element.localName.toLowerCase();
     const inHead = tag === 'meta' || tag === 'title';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
-import { features, isNearDuplicate, similarity } from '../../../main/archive/nearDuplicates';
+import { features, fingerprint, isNearDuplicate, similarity } from '../../../main/archive/nearDuplicates';
 import { getSource, insertSource, listClusterMembers } from '../../../main/archive/sources';
 import { importBuffer } from '../../../main/importers/importBuffer';
 import { importPaths } from '../../../main/importers/importPaths';
@@ -85,6 +85,17 @@ describe('near-duplicate measures', () => {
     // Shortened wire copy: the first half of the story.
     expect(isNearDuplicate(story, featuresOf(STORY.slice(0, 3)))).toBe(true);
     expect(similarity(story, featuresOf(SAME_TOPIC)).phrases).toBeLessThan(0.1);
+  });
+
+  it('keep fingerprint scheme 1: the buckets archives already hold (made from sets of words) come out the same', () => {
+    // Computed at af22062, before features became sorted 53-bit keys: a change here would leave
+    // every stored fingerprint unmatched unless FINGERPRINT_SCHEME is bumped.
+    const text =
+      'The minister met the ambassador in Ottawa on Tuesday to discuss sanctions, trade, visas and the embassy staff; officials said talks on the pipeline, the fisheries dispute and Arctic sovereignty would continue next week in Brussels with European counterparts and NATO delegates.';
+    const print = fingerprint(features(text));
+    expect(print.contentWords).toBe(26);
+    expect(print.buckets.slice(0, 4)).toEqual([976454706, 8380997618, 9402289239, 15763089058]);
+    expect(print.buckets.at(-1)).toBe(136929231203);
   });
 
   it('never cluster short notes, however alike', () => {
