@@ -58,21 +58,17 @@ const RETRIED: ReadonlySet<ErrorCode> = new Set([
   'internal',
 ]);
 
-/**
- * Opens the most recently edited brief, creating the first one on a fresh archive; null when the
- * analyst opened or made a brief before it could (their choice wins, and no stray brief is made).
- */
-async function openLatestBrief(chosen: () => boolean): Promise<Brief | string | null> {
+/** Opens the most recently edited brief, creating the first one on a fresh archive. */
+async function openLatestBrief(): Promise<Brief | string> {
   const list = await api.listBriefs({});
   if (!list.ok) return list.error.message;
-  if (chosen()) return null;
   const latest = list.value[0];
   const opened = latest ? await api.getBrief({ id: latest.id }) : await api.createBrief({ template: 'blank' });
   return opened.ok ? opened.value : opened.error.message;
 }
 
 // Shared by every mount (React's StrictMode mounts twice), so a fresh archive gets one first brief.
-let firstBriefRequest: Promise<Brief | string | null> | null = null;
+let firstBriefRequest: Promise<Brief | string> | null = null;
 
 /** Quotations of the note whose words are no longer their source's, or why it could not check. */
 async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuote[] | string> {
@@ -149,12 +145,13 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   }, []);
 
   // The first brief opens only if the analyst has not opened or made one meanwhile: New brief is
-  // there from the first paint, and under load its brief can be open before the list is read.
+  // there from the first paint, and under load the brief it makes can be open before the first
+  // run's answers come. That brief stays made (a fresh archive always gets it), just not shown.
   useEffect(() => {
     let live = true;
-    firstBriefRequest ??= openLatestBrief(() => current.current.briefId !== null);
+    firstBriefRequest ??= openLatestBrief();
     void firstBriefRequest.then((result) => {
-      if (!live || result === null || current.current.briefId !== null) return;
+      if (!live || current.current.briefId !== null) return;
       if (typeof result === 'string') onMessage(result);
       else show(result);
     });
