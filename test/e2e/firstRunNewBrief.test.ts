@@ -36,11 +36,12 @@ describe('a New brief made while the first run is still opening its own brief (b
     await page.goto(app.url);
     // Both the Briefs panel and the first run ask for the list when the page starts.
     await expect.poll(() => held.length).toBeGreaterThanOrEqual(2);
-    const release = async () => {
+    /** Lets the held answers through, and waits for the first run's next request (`then`) to be answered. */
+    const release = async (then: 'createBrief' | 'getBrief') => {
+      const next = page.waitForResponse((response) => response.url().endsWith(`/api/${then}`));
       holding = false;
       for (const answer of held.splice(0)) await answer();
-      // The first run's remaining requests, if it makes any, are answered before the checks below.
-      await page.waitForLoadState('networkidle');
+      await next;
     };
     return { page, release };
   }
@@ -58,7 +59,8 @@ describe('a New brief made while the first run is still opening its own brief (b
   it('keeps the new brief open, with its text checked for spelling, when the first run learns late that the archive was empty', async () => {
     const { page, release } = await openWithListHeld('answered-then-held');
     const editor = await newBlankNote(page, 'The minister will recieve the report.');
-    await release();
+    // Finding no brief, the first run makes one.
+    await release('createBrief');
 
     await expect.poll(() => editor.textContent()).toContain('will recieve the report');
     await page.keyboard.type(' Fin agre.');
@@ -76,7 +78,8 @@ describe('a New brief made while the first run is still opening its own brief (b
     const editor = await newBlankNote(page, 'First words.');
     // A mark on the editor's element: a remounted editor is a new element without it.
     await editor.evaluate((element) => element.setAttribute('data-test-mounted', 'once'));
-    await release();
+    // Finding the new brief the latest, the first run reads it.
+    await release('getBrief');
 
     await page.keyboard.type(' Second words.');
     await expect.poll(() => editor.textContent()).toBe('First words. Second words.');
