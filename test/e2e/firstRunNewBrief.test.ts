@@ -77,7 +77,9 @@ describe('a New brief made while the first run is still opening its own brief (b
     const { page, release } = await openWithListHeld('held-before-the-host');
     const editor = await newBlankNote(page, 'First words.');
     // A mark on the editor's element: a remounted editor is a new element without it.
-    await editor.evaluate((element) => element.setAttribute('data-test-mounted', 'once'));
+    await editor.evaluate((element: { setAttribute(name: string, value: string): void }) =>
+      element.setAttribute('data-test-mounted', 'once'),
+    );
     // Finding the new brief the latest, the first run reads it.
     await release('getBrief');
 
