@@ -59,7 +59,8 @@ describe('spell-checking the note (browser mode, dictionaries served by our own 
     await page.getByRole('button', { name: 'New brief' }).click();
     await page.getByRole('button', { name: 'Note de breffage (français)' }).click();
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
-    await expect.poll(() => editor.locator('p').count()).toBeGreaterThan(0);
+    // The English note stays open until the French one is made: typing before then would go into it.
+    await expect.poll(() => editor.getByRole('heading', { name: /^Objet/ }).count()).toBe(1);
     await typeAtEnd(page, ' Le gouvernment du Québec et l’État annoncent « the teh quote » aujourd’hui.');
     await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['gouvernment']);
 
