@@ -144,11 +144,14 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     setBrief(opened);
   }, []);
 
+  // The first brief opens only if the analyst has not opened or made one meanwhile: New brief is
+  // there from the first paint, and under load the brief it makes can be open before the first
+  // run's answers come. That brief stays made (a fresh archive always gets it), just not shown.
   useEffect(() => {
     let live = true;
     firstBriefRequest ??= openLatestBrief();
     void firstBriefRequest.then((result) => {
-      if (!live) return;
+      if (!live || current.current.briefId !== null) return;
       if (typeof result === 'string') onMessage(result);
       else show(result);
     });

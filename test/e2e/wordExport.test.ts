@@ -15,9 +15,6 @@ describe('exporting to Word (browser mode)', () => {
 
   it('exports what the UI shows, with the chosen options, identical to the CLI export', async () => {
     const { page } = app;
-    // As an analyst sees it: the first run's brief is open before another is made (a New brief
-    // racing the first run's brief is a known fault, in the closing note of 2026-12-01).
-    await expect.poll(() => page.getByRole('textbox', { name: 'Brief title' }).inputValue()).toBe('Untitled brief');
     await page.getByRole('button', { name: 'New brief' }).click();
     await page.getByRole('button', { name: 'Briefing note (English)' }).click();
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
