@@ -53,7 +53,7 @@ describe('an analyst on a fresh archive (browser mode)', () => {
     // Dropped just inside "Talks": it lands before the word, not in the middle of it.
     await expect
       .poll(() => noteParagraphs.nth(1).textContent())
-      .toMatch(/^“Canada is part of the Five Eyes.*”1 Talks with Japan/);
+      .toMatch(/^“Canada is part of the Five Eyes.*”1(?:–|[A-F][1-6])? Talks with Japan/);
     expect(await noteParagraphs.nth(0).textContent()).not.toContain('Five Eyes');
 
     const footnotes = page.getByRole('list', { name: 'Footnotes' });
@@ -67,7 +67,7 @@ describe('an analyst on a fresh archive (browser mode)', () => {
     await proposal.dragTo(noteParagraphs.nth(0), { targetPosition: { x: 5, y: 5 } });
     await expect
       .poll(() => noteParagraphs.nth(0).textContent())
-      .toMatch(/^“The proposed agreement would allow.*”1 Canada already/);
+      .toMatch(/^“The proposed agreement would allow.*”1(?:–|[A-F][1-6])? Canada already/);
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(2);
     const citations = await footnotes.getByRole('listitem').allTextContents();
     expect(citations[0]).toContain('April 13, 2023');

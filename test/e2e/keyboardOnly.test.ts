@@ -69,8 +69,11 @@ describe('a brief written with the keyboard alone (browser mode)', () => {
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
     // The caret is in the note, just after the quotation: writing goes on there.
     expect(await isFocused(editor)).toBe(true);
+    // The quotation's grade mark ("–" ungraded, or "B2") follows its footnote number once the
+    // brief's integrity facts arrive: wait for it, so the text compared below is the final one.
+    await expect.poll(() => editor.getByRole('img', { name: /^(Ungraded|Graded [A-F][1-6])$/ }).count()).toBe(1);
     await page.keyboard.type(' Talks began.');
-    await expect.poll(() => editor.textContent()).toMatch(/”1 Talks began\.$/);
+    await expect.poll(() => editor.textContent()).toMatch(/”1(–|[A-F][1-6]) Talks began\.$/);
 
     // Cite another source, found by a second search.
     await tabTo(page, page.getByRole('searchbox', { name: 'Search sources' }), { backwards: true });

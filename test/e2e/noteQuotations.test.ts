@@ -27,23 +27,23 @@ describe('quotations are atomic in the note (browser mode)', () => {
     await page.keyboard.press('End');
     await openResult(page, 'Five Eyes', /Canada, Japan begin formal talks/);
     await quoteFirstParagraph(page);
-    await expect.poll(() => paragraphs.first().textContent()).toMatch(/^Our view\. “.+”1$/);
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/^Our view\. “.+”1(?:–|[A-F][1-6])?$/);
 
     // End from the start of the line goes past the quotation, and what is typed stays.
     await paragraphs.first().click({ position: { x: 2, y: 5 } });
     await page.keyboard.press('Home');
     await page.keyboard.press('End');
     await page.keyboard.type(' Done.');
-    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1 Done\.$/);
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1(?:–|[A-F][1-6])? Done\.$/);
     // Back over the typed words, then one ArrowLeft steps over the whole quotation.
     for (let i = 0; i < ' Done.'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.type('Y');
-    await expect.poll(() => paragraphs.first().textContent()).toMatch(/Our view\. ?Y“.+”1$/);
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/Our view\. ?Y“.+”1(?:–|[A-F][1-6])?$/);
     await page.keyboard.press('Backspace');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.type('Z');
-    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1Z$/);
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1(?:–|[A-F][1-6])?Z$/);
     await page.keyboard.press('Backspace');
 
     // A click just after the quotation at the end of its line: the caret goes there, no editor opens.
@@ -59,7 +59,7 @@ describe('quotations are atomic in the note (browser mode)', () => {
     if (!last) throw new Error('no quotation box');
     await page.mouse.click(last.x + 6, last.y);
     await page.keyboard.type(' After.');
-    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1 After\.$/);
+    await expect.poll(() => paragraphs.first().textContent()).toMatch(/”1(?:–|[A-F][1-6])? After\.$/);
     expect(await editor.getByRole('textbox', { name: 'Quotation' }).count()).toBe(0);
 
     // ✎ opens on its own key.
@@ -87,7 +87,7 @@ describe('quotations are atomic in the note (browser mode)', () => {
       .nth(1)
       .locator('.excerpt')
       .dragTo(paragraphs.nth(0), { targetPosition: { x: 2, y: 5 } });
-    await expect.poll(() => paragraphs.nth(0).textContent()).toMatch(/^“.+”1 ?Our view/);
+    await expect.poll(() => paragraphs.nth(0).textContent()).toMatch(/^“.+”1(?:–|[A-F][1-6])? ?Our view/);
     await expect.poll(() => paragraphs.nth(1).locator('.excerpt').count()).toBe(0);
     expect(await paragraphs.nth(1).textContent()).toMatch(/^Their view\.\s*$/);
     await expect.poll(() => footnotes.nth(1).textContent()).toContain('The Canadian Press');
