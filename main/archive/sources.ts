@@ -115,6 +115,8 @@ interface SummaryRow {
   outlet: string | null;
   author: string | null;
   published_at: string | null;
+  /** reference_details.issued ("2024", "2024-03") of a source with no day. */
+  issued: string | null;
   url: string | null;
   language: string | null;
   word_count: number;
@@ -139,6 +141,7 @@ interface DetailRow extends SummaryRow {
 // indexed count of the rows pointing at its head.
 const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.url, s.language, s.word_count,
   s.imported_at, s.format, s.reliability, s.credibility, s.classification, s.ocr_pages,
+  (SELECT d.issued FROM reference_details d WHERE d.source_id = s.id AND s.published_at IS NULL) AS issued,
   coalesce(s.cluster_id, s.id) AS cluster_head,
   1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM source_tags t WHERE t.source_id = s.id ORDER BY tag)) AS tags_json,
@@ -159,6 +162,7 @@ function rowToSourceSummary(row: SummaryRow): SourceSummary {
     outlet: row.outlet,
     author: row.author,
     publishedAt: row.published_at,
+    issued: row.issued,
     url: row.url,
     language: row.language,
     wordCount: row.word_count,

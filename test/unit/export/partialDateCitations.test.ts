@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../main/archive/database';
+import { getSource } from '../../../main/archive/sources';
+import { createBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
+import { setCitationStyle } from '../../../main/briefs/citationStyle';
+import { exportBriefDocx } from '../../../main/export/exportBrief';
+import { importReferences } from '../../../main/interchange/importReferences';
+import { type SerializedNode, collectFootnoteSources, numberFootnotes } from '../../../shared/briefDocument';
+import { citationOf } from '../../../shared/citationNode';
+import { excerptOf } from '../../../shared/excerpt';
+import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+import { block, footnoteReferenceIds, footnoteTexts, NOW, runText, text, xmlParts } from './docxKit';
+
+afterEach(cleanUpTemp);
+
+// What Zotero exports for a report known only by its year and an article known by its month:
+// the archive keeps no day for them (migration 150), and their citations must not invent one.
+const LIBRARY = [
+  {
+    id: 'statcan2024',
+    type: 'report',
+    title: 'Housing Economic Account',
+    author: [{ literal: 'Statistics Canada' }],
+    issued: { 'date-parts': [[2024]] },
+  },
+  {
+    id: 'tremblay2024',
+    type: 'article-newspaper',
+    title: 'Rents climb again in Halifax',
+    'container-title': 'The Chronicle Herald',
+    author: [{ family: 'Tremblay', given: 'Jane' }],
+    issued: { 'date-parts': [[2024, 3]] },
+    URL: 'https://example.ca/rents',
+  },
+];
+
+async function archiveWithLibrary(): Promise<{ db: Db; report: number; article: number }> {
+  const { db } = tempArchive();
+  const outcome = await importReferences(db, 'zotero.json', new TextEncoder().encode(JSON.stringify(LIBRARY)));
+  expect(outcome.failed).toEqual([]);
+  const id = (title: string) =>
+    (db.prepare('SELECT id FROM sources WHERE title = ?').get(title) as { id: number | bigint }).id;
+  return { db, report: Number(id(LIBRARY[0]!.title)), article: Number(id(LIBRARY[1]!.title)) };
+}
+
+/** A note citing the report twice and the article once, as the reader's Cite source makes them. */
+function noteCiting(db: Db, report: number, article: number) {
+  const cite = (id: number) => citationOf(getSource(db, id)!, null) as unknown as SerializedNode;
+  return {
+    root: block('root', [
+      block('paragraph', [text('Supply lags demand.'), cite(report)]),
+      block('paragraph', [text('Rents rose.'), cite(article), text(' Again.'), cite(report)]),
+    ]),
+  };
+}
+
+function storedBrief(db: Db, template: 'briefing-note-en' | 'briefing-note-fr', style: string, content: object) {
+  const brief = createBrief(db, { template });
+  saveBrief(db, {
+    id: brief.id,
+    baseRevision: brief.revision,
+    title: 'Housing',
+    classification: 'UNCLASSIFIED',
+    content: content as never,
+  });
+  setCitationStyle(db, brief.id, style);
+  return brief.id;
+}
+
+const EXPECTED = {
+  'chicago-fullnote-bibliography': {
+    en: {
+      notes: [
+        'Statistics Canada, “Housing Economic Account,” 2024.',
+        'Jane Tremblay, “Rents Climb Again in Halifax,” The Chronicle Herald, March 2024, https://example.ca/rents.',
+        'Statistics Canada, “Housing Economic Account.”',
+      ],
+      sources: [
+        'Statistics Canada. “Housing Economic Account,” 2024.',
+        'Tremblay, Jane. “Rents Climb Again in Halifax.” The Chronicle Herald, March 2024. https://example.ca/rents.',
+      ],
+    },
+    fr: {
+      notes: [
+        'Statistics Canada, « Housing Economic Account », 2024.',
+        'Jane Tremblay, « Rents climb again in Halifax », The Chronicle Herald, mars 2024, https://example.ca/rents.',
+        'Statistics Canada, « Housing Economic Account ».',
+      ],
+      sources: [
+        'Statistics Canada. « Housing Economic Account », 2024.',
+        'Tremblay, Jane. « Rents climb again in Halifax ». The Chronicle Herald, mars 2024. https://example.ca/rents.',
+      ],
+    },
+  },
+  apa: {
+    en: {
+      notes: ['(Statistics Canada, 2024)', '(Tremblay, 2024)', '(Statistics Canada, 2024)'],
+      sources: [
+        'Statistics Canada. (2024). Housing Economic Account.',
+        'Tremblay, J. (2024, March). Rents climb again in Halifax. The Chronicle Herald. https://example.ca/rents',
+      ],
+    },
+    fr: {
+      notes: ['(Statistics Canada, 2024)', '(Tremblay, 2024)', '(Statistics Canada, 2024)'],
+      sources: [
+        'Statistics Canada. (2024). Housing Economic Account.',
+        'Tremblay, J. (2024, mars). Rents climb again in Halifax. The Chronicle Herald. https://example.ca/rents',
+      ],
+    },
+  },
+} as const;
+
+// French typography puts a no-break space inside « »; the expectations are written with plain ones.
+const plainSpaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('a source dated to its year or month, cited from the archive', () => {
+  it('snapshots the partial date from the archive into the note', async () => {
+    const { db, report, article } = await archiveWithLibrary();
+    expect(getSource(db, report)).toMatchObject({ publishedAt: null, issued: '2024' });
+    expect(getSource(db, article)).toMatchObject({ publishedAt: null, issued: '2024-03' });
+    const excerpt = excerptOf({ ...getSource(db, article)!, body: 'Rents rose.' }, 0, 5, 'inline');
+    expect(excerpt.source).toMatchObject({ publishedAt: null, issued: '2024-03' });
+  });
+
+  for (const style of ['chicago-fullnote-bibliography', 'apa'] as const)
+    for (const language of ['en', 'fr'] as const) {
+      it(`${style}, ${language}: the editor's list, the Word footnotes and the Sources list print the year or month`, async () => {
+        const { db, report, article } = await archiveWithLibrary();
+        const id = storedBrief(db, `briefing-note-${language}`, style, noteCiting(db, report, article));
+        const brief = getBrief(db, id)!;
+        // The editor's list: the same shared numbering over the stored nodes.
+        const listed = numberFootnotes(collectFootnoteSources(brief.content), {}, { style, language });
+        expect(listed.map((note) => plainSpaces(note.text))).toEqual(EXPECTED[style][language].notes);
+
+        const exported = await exportBriefDocx(db, id, { includeSourceList: true, includeGrades: false }, NOW);
+        const parts = xmlParts(exported!.bytes);
+        const footnotes = footnoteTexts(parts['word/footnotes.xml']!);
+        const inOrder = footnoteReferenceIds(parts['word/document.xml']!).map((n) => footnotes.get(n)!.trim());
+        expect(inOrder).toEqual(listed.map((note) => note.text));
+        const body = plainSpaces(runText(parts['word/document.xml']!));
+        for (const entry of EXPECTED[style][language].sources) expect(body).toContain(entry);
+        expect(body).not.toMatch(/n\.\s?d\.|s\.\s?d\./);
+      });
+    }
+});
