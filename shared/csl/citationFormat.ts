@@ -126,7 +126,12 @@ export class CitationFormatter {
    * A note citing a source as its snapshot describes it. Cached whole, so renumbering a long
    * brief (most notes unchanged) costs a lookup per note. Null as for note().
    */
-  cite(source: CitationFields & { issued?: string | null }, position: CitationPosition, page: number | null, deadline?: number) {
+  cite(
+    source: CitationFields & { issued?: string | null },
+    position: CitationPosition,
+    page: number | null,
+    deadline?: number,
+  ) {
     const id = snapshotId(source);
     const key = `${position}\u0000${page ?? ''}\u0000${id}`;
     let cited = this.cited.get(key);

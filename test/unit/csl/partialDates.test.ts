@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBibliography, formatCitation } from '../../../shared/citation';
+import { type CitationSource, formatBibliography, formatCitation } from '../../../shared/citation';
 import { readCitation } from '../../../shared/citationNode';
 import { dateParts, toCslItem } from '../../../shared/csl/cslItem';
 import { readExcerpt } from '../../../shared/excerpt';
@@ -13,8 +13,12 @@ const STYLES = ['chicago-fullnote-bibliography', 'apa'] as const;
 const LANGUAGES = ['en', 'fr'] as const;
 const UNDATED = /\bn\.\s?d\.|\bs\.[\s\u00a0]?d\./;
 const MONTH = { en: 'March', fr: 'mars' } as const;
-const dated = (kind: keyof typeof SOURCES, issued: string) => ({ ...SOURCES[kind], publishedAt: null, issued });
-const allForms = (source: ReturnType<typeof dated>, style: string, language: 'en' | 'fr') => [
+const dated = (kind: keyof typeof SOURCES, issued: string): CitationSource => ({
+  ...SOURCES[kind],
+  publishedAt: null,
+  issued,
+});
+const allForms = (source: CitationSource, style: string, language: 'en' | 'fr') => [
   formatCitation(source, 'full', { page: 3 }, { style, language }),
   formatCitation(source, 'short', { page: 4 }, { style, language }),
   formatCitation(source, 'full', {}, { style, language }),

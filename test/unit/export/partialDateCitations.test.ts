@@ -5,7 +5,7 @@ import { createBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
 import { setCitationStyle } from '../../../main/briefs/citationStyle';
 import { exportBriefDocx } from '../../../main/export/exportBrief';
 import { importReferences } from '../../../main/interchange/importReferences';
-import { type SerializedNode, collectFootnoteSources, numberFootnotes } from '../../../shared/briefDocument';
+import { collectFootnoteSources, numberFootnotes, type SerializedNode } from '../../../shared/briefDocument';
 import { citationOf } from '../../../shared/citationNode';
 import { excerptOf } from '../../../shared/excerpt';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
