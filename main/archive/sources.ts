@@ -89,10 +89,17 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
       start += size;
     }
     // Scanned pages are rare: their OCR page list is written apart, only for the sources that have one.
+    // So are dates of a month alone (a report's cover), kept beside the archive's days (migration 150).
     sources.forEach((s, i) => {
       const id = insertedIds.get(hashes[i]!);
       if (id !== undefined && s.ocrPages?.length) {
         prepareCached(db, 'UPDATE sources SET ocr_pages = ? WHERE id = ?').run(JSON.stringify(s.ocrPages), id);
+      }
+      if (id !== undefined && s.issued && !s.publishedAt) {
+        prepareCached(
+          db,
+          'INSERT INTO reference_details (source_id, issued) VALUES (?, ?) ON CONFLICT (source_id) DO NOTHING',
+        ).run(id, s.issued);
       }
     });
     const claimed = new Set<string>();

@@ -1,14 +1,18 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
 import { getSource } from '../../../main/archive/sources';
 import { createBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
 import { setCitationStyle } from '../../../main/briefs/citationStyle';
 import { exportBriefDocx } from '../../../main/export/exportBrief';
+import { importPaths } from '../../../main/importers/importPaths';
 import { importReferences } from '../../../main/interchange/importReferences';
 import { collectFootnoteSources, numberFootnotes, type SerializedNode } from '../../../shared/briefDocument';
 import { citationOf } from '../../../shared/citationNode';
 import { excerptOf } from '../../../shared/excerpt';
-import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+import { buildPdf } from '../importers/fixtures';
+import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
 import { block, footnoteReferenceIds, footnoteTexts, NOW, runText, text, xmlParts } from './docxKit';
 
 afterEach(cleanUpTemp);
@@ -142,4 +146,35 @@ describe('a source dated to its year or month, cited from the archive', () => {
         expect(body).not.toMatch(/n\.\s?d\.|s\.\s?d\./);
       });
     }
+});
+
+describe('a report whose cover prints a month alone', () => {
+  it('is stored with that month and cited with it, never with a made-up first day', async () => {
+    const { db } = tempArchive();
+    const file = join(tempDir(), 'review.pdf');
+    const reporting =
+      'Officials assess that coverage of the archipelago remains incomplete until the end of the decade.';
+    writeFileSync(
+      file,
+      buildPdf([
+        {
+          lines: ['Public Safety Canada', 'National Cyber Resilience Review', 'November 2024', '', reporting],
+          sizes: { 1: 24 },
+        },
+      ]),
+    );
+    await importPaths(db, [file]);
+    const id = Number((db.prepare('SELECT id FROM sources').get() as { id: number }).id);
+    expect(getSource(db, id)).toMatchObject({ publishedAt: null, issued: '2024-11' });
+    const note = citationOf(getSource(db, id)!, null);
+    const cite = (style: string, language: 'en' | 'fr') =>
+      plainSpaces(numberFootnotes([note], {}, { style, language })[0]!.text);
+    expect(cite('chicago-fullnote-bibliography', 'en')).toBe(
+      'Public Safety Canada, “National Cyber Resilience Review,” November 2024.',
+    );
+    expect(cite('chicago-fullnote-bibliography', 'fr')).toBe(
+      'Public Safety Canada, « National Cyber Resilience Review », novembre 2024.',
+    );
+    expect(cite('apa', 'en')).toBe('(Public Safety Canada, 2024)');
+  });
 });
