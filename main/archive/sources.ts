@@ -159,7 +159,8 @@ function rowToSourceSummary(row: SummaryRow): SourceSummary {
     title: row.title,
     outlet: row.outlet,
     author: row.author,
-    publishedAt: row.published_at,
+    // A year or month is a date the source has: its evidence stands (a cover's printed month).
+    publishedAt: row.published_at ?? row.issued,
     language: row.language,
     url: row.url,
   });
