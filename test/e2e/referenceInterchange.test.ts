@@ -91,7 +91,7 @@ describe('sources to and from a reference manager (browser mode)', () => {
     await expect.poll(() => reader.textContent()).toContain('March 2024');
     await expect.poll(() => footnotes.count()).toBe(before + 2);
     const notes = (await footnotes.allTextContents()).slice(before);
-    expect(notes.find((note) => note.includes('Housing Economic Account'))).toMatch(/, 2023\.$/);
+    expect(notes.find((note) => note.includes('Housing Economic Account'))).toMatch(/,” 2023\.$/);
     expect(notes.find((note) => note.includes('Rents'))).toContain('The Chronicle Herald, March 2024.');
     for (const note of notes) expect(note).not.toMatch(/n\.d\./);
 
