@@ -14,9 +14,16 @@ export const factListeners = new Set<() => void>();
  * are taken from what was saved (the same columns citationFacts reads), so the list, like the
  * export, shows the new grade without asking the archive again.
  */
-export function citedSourceChanged(source: Pick<SourceDetail, 'id' | 'reliability' | 'credibility' | 'pageStarts'>) {
+export function citedSourceChanged(
+  source: Pick<SourceDetail, 'id' | 'reliability' | 'credibility' | 'pageStarts' | 'issued'>,
+) {
   if (!knownFacts.has(source.id)) return;
   const grade = gradeLabel(source.reliability, source.credibility);
-  knownFacts.set(source.id, { sourceId: source.id, pageStarts: source.pageStarts, grade });
+  knownFacts.set(source.id, {
+    sourceId: source.id,
+    pageStarts: source.pageStarts,
+    grade,
+    issued: source.issued ?? null,
+  });
   for (const listener of factListeners) listener();
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../../main/archive/database';
 import { getSource } from '../../../main/archive/sources';
 import { createBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
 import { setCitationStyle } from '../../../main/briefs/citationStyle';
+import { citationFacts } from '../../../main/export/citationFacts';
 import { exportBriefDocx } from '../../../main/export/exportBrief';
 import { importPaths } from '../../../main/importers/importPaths';
 import { importReferences } from '../../../main/interchange/importReferences';
@@ -176,5 +177,34 @@ describe('a report whose cover prints a month alone', () => {
       'Public Safety Canada, « National Cyber Resilience Review », novembre 2024.',
     );
     expect(cite('apa', 'en')).toBe('(Public Safety Canada, 2024)');
+  });
+});
+
+describe('a brief saved before snapshots held partial dates', () => {
+  it('prints the archive’s year or month for a note whose snapshot has no date, in the list and in Word', async () => {
+    const { db, report, article } = await archiveWithLibrary();
+    // Version-1 citation nodes, as the previous build wrote them: no date in the snapshot.
+    const old = (id: number) => {
+      const { title, outlet, author, url } = getSource(db, id)!;
+      const source = { title, outlet, author, publishedAt: null, url };
+      return { type: 'precis-citation', version: 1, sourceId: id, source, anchor: null } as unknown as SerializedNode;
+    };
+    const content = { root: block('root', [block('paragraph', [text('Rents rose.'), old(report), old(article)])]) };
+    const id = storedBrief(db, 'briefing-note-en', 'chicago-fullnote-bibliography', content);
+    const brief = getBrief(db, id)!;
+    const listed = numberFootnotes(collectFootnoteSources(brief.content), citationFacts(db, brief.content, false), {
+      style: 'chicago-fullnote-bibliography',
+      language: 'en',
+    });
+    expect(listed.map((note) => note.text)).toEqual([
+      'Statistics Canada, “Housing Economic Account,” 2024.',
+      'Jane Tremblay, “Rents Climb Again in Halifax,” The Chronicle Herald, March 2024, https://example.ca/rents.',
+    ]);
+    const exported = await exportBriefDocx(db, id, { includeSourceList: true, includeGrades: false }, NOW);
+    const parts = xmlParts(exported!.bytes);
+    const footnotes = footnoteTexts(parts['word/footnotes.xml']!);
+    const inOrder = footnoteReferenceIds(parts['word/document.xml']!).map((n) => footnotes.get(n)!.trim());
+    expect(inOrder).toEqual(listed.map((note) => note.text));
+    expect(runText(parts['word/document.xml']!)).toContain('Statistics Canada. “Housing Economic Account,” 2024.');
   });
 });
