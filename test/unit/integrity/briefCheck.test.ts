@@ -7,8 +7,8 @@ import { createBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
 import { openCore } from '../../../main/core';
 import { exportBrief } from '../../../main/export/exportBrief';
 import { checkSavedBrief } from '../../../main/integrity/briefCheck';
-import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 import { importReferences } from '../../../main/interchange/importReferences';
+import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 import { noteOf, seedsBrief } from './integrityKit';
 
 const LAUNCHER = join(__dirname, '..', '..', '..', 'bin', 'precis.cjs');
