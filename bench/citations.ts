@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { numberFootnotes } from '../shared/briefDocument';
 import { BUILTIN_CITATION_STYLES } from '../shared/csl/citationStyles';
-import { EXCERPT_NODE_TYPE, type SerializedExcerpt } from '../shared/excerpt';
+import { EXCERPT_NODE_TYPE, EXCERPT_NODE_VERSION, type SerializedExcerpt } from '../shared/excerpt';
 
 // --sources 5 --excerpts 2000 is the export benchmark's brief.
 const { values } = parseArgs({ options: { sources: { type: 'string' }, excerpts: { type: 'string' } } });
@@ -20,7 +20,7 @@ function excerpt(i: number): SerializedExcerpt {
   const s = i % SOURCES;
   return {
     type: EXCERPT_NODE_TYPE,
-    version: 2,
+    version: EXCERPT_NODE_VERSION,
     display: 'inline',
     sourceId: s + 1,
     quote: 'words',
@@ -31,6 +31,7 @@ function excerpt(i: number): SerializedExcerpt {
       author: s % 3 === 0 ? null : `Jane Doe${s}`,
       publishedAt: s % 7 === 0 ? null : `2025-0${(s % 9) + 1}-1${s % 10}`,
       url: `https://example.com/${s}`,
+      issued: null,
     },
   };
 }

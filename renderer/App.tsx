@@ -8,6 +8,7 @@ import type { SourceDetail } from '../shared/source';
 import { api } from './api/client';
 import { BriefsPanel } from './briefs/BriefsPanel';
 import { BriefEditor } from './editor/BriefEditor';
+import { citedSourceChanged } from './editor/citationFacts';
 import { INSERT_CITATION_COMMAND, INSERT_EXCERPT_COMMAND } from './editor/plugins/ExcerptPlugin';
 import { restoreContent } from './editor/restoreContent';
 import { HistoryPanel } from './history/HistoryPanel';
@@ -146,6 +147,7 @@ export function App() {
           onSourceChanged={(saved) => {
             setSource(saved);
             integrityFacts.sourceChanged(saved);
+            citedSourceChanged(saved);
             setSourceEdits((n) => n + 1);
           }}
           editRequest={editRequest}

@@ -102,18 +102,37 @@ export interface FootnoteFacts {
   pageStarts?: ReadonlyMap<number, readonly number[] | null>;
   /** Admiralty grades ("B2", see gradeLabel) by source id, appended to each citation as "[B2]". */
   grades?: ReadonlyMap<number, string>;
+  /** The archive's year or month of sources with no day, for snapshots that carry no date. */
+  issued?: ReadonlyMap<number, string>;
 }
 
 /** FootnoteFacts from the archive's facts per source (the contract's citationFacts). */
 export function footnoteFacts(
-  facts: readonly { sourceId: number; pageStarts: readonly number[] | null; grade: string | null }[],
+  facts: readonly {
+    sourceId: number;
+    pageStarts: readonly number[] | null;
+    grade: string | null;
+    issued?: string | null;
+  }[],
   withGrades: boolean,
 ): FootnoteFacts {
   const pageStarts = new Map(facts.map((fact) => [fact.sourceId, fact.pageStarts] as const));
-  if (!withGrades) return { pageStarts };
+  const issued = new Map<number, string>();
+  for (const fact of facts) if (fact.issued) issued.set(fact.sourceId, fact.issued);
+  if (!withGrades) return { pageStarts, issued };
   const grades = new Map<number, string>();
   for (const { sourceId, grade } of facts) if (grade) grades.set(sourceId, grade);
-  return { pageStarts, grades };
+  return { pageStarts, grades, issued };
+}
+
+/**
+ * The node with its snapshot dated as precisely as known: a snapshot with no date at all (from a
+ * build whose snapshots held days only) takes the archive's year or month, so an older brief
+ * does not print "n.d." for a source dated by its year. A snapshot's own date always wins.
+ */
+function datedNode(node: FootnoteSource, issued: string | undefined): FootnoteSource {
+  if (!issued || node.source.publishedAt || node.source.issued) return node;
+  return { ...node, source: { ...node.source, issued } };
 }
 
 /**
@@ -128,7 +147,8 @@ export function numberFootnotes(
   format: CitationFormat = {},
 ): Footnote[] {
   const cited = new Set<number>();
-  return sources.map((node, index) => {
+  return sources.map((stored, index) => {
+    const node = datedNode(stored, facts.issued?.get(stored.sourceId));
     const form = cited.has(node.sourceId) ? 'short' : 'full';
     cited.add(node.sourceId);
     // The page is where the passage starts; a citation of a whole source has no anchor, so no page.

@@ -8,8 +8,8 @@ import {
 // Node and browsers both have it; shared/ is compiled without either's types.
 declare const performance: { now(): number };
 
-import { type CslItem, toCslItem } from './csl/cslItem';
-import type { CitationFields } from './source';
+import { type CslItem, snapshotId, toCslItem } from './csl/cslItem';
+import type { CitationSnapshot } from './source';
 
 const MONTHS = [
   'January',
@@ -35,6 +35,9 @@ export function formatLongDate(isoDate: string): string {
   return `${month} ${Number(match[3])}, ${match[1]}`;
 }
 
+/** What a citation is made from: a node's snapshot (its `issued` optional, as in older callers). */
+export type CitationSource = Omit<CitationSnapshot, 'issued'> & { issued?: string | null };
+
 /** What a footnote adds to the bibliographic facts: where in the source, and how far it is trusted. */
 export interface CitationExtras {
   /** The page of a paginated source (PDF) the passage is on, the citation's locator. */
@@ -56,9 +59,8 @@ export interface CitationFormat {
 }
 
 /** The CSL item of a citation snapshot; equal snapshots share an id, so citeproc formats them once. */
-export function cslItemOf(source: CitationFields, language: NoteLanguage = 'en'): CslItem {
-  const { title, outlet, author, publishedAt, url } = source;
-  return toCslItem(JSON.stringify([title, outlet, author, publishedAt, url]), source, language);
+export function cslItemOf(source: CitationSource, language: NoteLanguage = 'en'): CslItem {
+  return toCslItem(snapshotId(source), source, language);
 }
 
 /**
@@ -69,7 +71,7 @@ export function cslItemOf(source: CitationFields, language: NoteLanguage = 'en')
  * A graded source's citation ends with " [B2]".
  */
 export function formatCitationRuns(
-  source: CitationFields,
+  source: CitationSource,
   form: 'full' | 'short' = 'full',
   extras: CitationExtras = {},
   format: CitationFormat = {},
@@ -87,7 +89,7 @@ export function formatCitationRuns(
 
 /** formatCitationRuns as plain text. */
 export function formatCitation(
-  source: CitationFields,
+  source: CitationSource,
   form: 'full' | 'short' = 'full',
   extras: CitationExtras = {},
   format: CitationFormat = {},
@@ -100,7 +102,7 @@ export function formatCitation(
  * order — by author's surname or title), each graded source's entry ending with " [B2]".
  */
 export function formatBibliography(
-  sources: readonly { source: CitationFields; grade?: string | null }[],
+  sources: readonly { source: CitationSource; grade?: string | null }[],
   format: CitationFormat = {},
 ): FormattedCitation[] {
   const language = format.language ?? 'en';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { anchorFor, type QuotableSource, TextQuoteAnchor } from './excerpt';
-import { CitationFields, citationFieldsOf } from './source';
+import { CitationFields, CitationSnapshot, citationFieldsOf, withoutPartialDate } from './source';
 
 /**
  * The serialized JSON of a citation: a footnote reference with no quotation, for a sentence that
@@ -10,6 +10,11 @@ import { CitationFields, citationFieldsOf } from './source';
  * A published format like the excerpt's (excerpt.ts): the renderer's inline Lexical CitationNode
  * writes it, briefs store it, and the DOCX exporter reads it without a DOM. Change it only by
  * adding a version and an upgrade step in `readCitation`.
+ *
+ * Version 2 (current) = version 1 with a partial date in the snapshot:
+ *   "source": { "title", "outlet", "author", "publishedAt", "url", "issued" }
+ *       // issued: "2024" or "2024-03" when the source is dated to its year or month only (its
+ *       // publishedAt then null), else null. Version 1 is read with issued null.
  *
  * Version 1:
  * {
@@ -22,7 +27,7 @@ import { CitationFields, citationFieldsOf } from './source';
  * }
  */
 export const CITATION_NODE_TYPE = 'precis-citation';
-export const CITATION_NODE_VERSION = 1;
+export const CITATION_NODE_VERSION = 2;
 
 export const SerializedCitationV1 = z.object({
   type: z.literal(CITATION_NODE_TYPE),
@@ -31,12 +36,15 @@ export const SerializedCitationV1 = z.object({
   source: CitationFields,
   anchor: TextQuoteAnchor.nullable(),
 });
-export type SerializedCitation = z.infer<typeof SerializedCitationV1>;
+export const SerializedCitationV2 = SerializedCitationV1.extend({ version: z.literal(2), source: CitationSnapshot });
+export type SerializedCitation = z.infer<typeof SerializedCitationV2>;
 
 /** Reads any known version of the citation JSON as the current version; null if unreadable. */
 export function readCitation(json: unknown): SerializedCitation | null {
-  const parsed = SerializedCitationV1.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  const current = SerializedCitationV2.safeParse(json);
+  if (current.success) return current.data;
+  const v1 = SerializedCitationV1.safeParse(json);
+  return v1.success ? { ...v1.data, version: 2, source: withoutPartialDate(v1.data.source) } : null;
 }
 
 /**

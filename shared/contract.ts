@@ -15,7 +15,7 @@ import { CitationStyle } from './csl/citationStyles';
 import { LOCALES } from './i18n/locale';
 import { LocalizedText } from './i18n/localizedText';
 import { BriefCheck, IntegrityFact, NameVariant } from './integrity/integritySchemas';
-import { Classification, METADATA_FIELDS, SourceDetail, SourceEdit, SourceSummary } from './source';
+import { Classification, METADATA_FIELDS, PartialDate, SourceDetail, SourceEdit, SourceSummary } from './source';
 import { SpellingWord } from './spellingWord';
 
 export { Brief, BriefSummary, Snapshot, SnapshotSummary };
@@ -124,6 +124,11 @@ export const CitationFact = z.object({
   pageStarts: z.array(z.number().int().nonnegative()).nullable(),
   /** The Admiralty grade as printed ("B2"), null unless both halves are set. */
   grade: z.string().nullable(),
+  /**
+   * The year or month the archive knows for a source with no day ("2024", "2024-03"): a note
+   * whose snapshot has no date at all (written before snapshots held partial dates) prints it.
+   */
+  issued: PartialDate.nullable().optional(),
 });
 export type CitationFact = z.infer<typeof CitationFact>;
 

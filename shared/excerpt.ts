@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { CitationFields, citationFieldsOf } from './source';
+import { CitationFields, CitationSnapshot, citationFieldsOf, withoutPartialDate } from './source';
 
 /** What an excerpt needs to know of its source. */
 export interface QuotableSource extends CitationFields {
   id: number;
+  /** The year or month of a source with no day (SourceSummary.issued). */
+  issued?: string | null;
   body: string;
 }
 
@@ -14,7 +16,12 @@ export interface QuotableSource extends CitationFields {
  * and the DOCX exporter in main reads it without a DOM. Change it only by adding a new version
  * and an upgrade step in `readExcerpt`, so that briefs saved by older builds keep opening.
  *
- * Version 2 (current) = version 1 plus
+ * Version 3 (current) = version 2 with a partial date in the snapshot:
+ *   "source": { "title", "outlet", "author", "publishedAt", "url", "issued" }
+ *       // issued: "2024" or "2024-03" when the source is dated to its year or month only (its
+ *       // publishedAt then null), else null. Versions 1 and 2 are read with issued null.
+ *
+ * Version 2 = version 1 plus
  *   "display": "inline" | "block"        // “inline quotation” in a sentence, or a block quote
  *
  * Version 1:
@@ -30,7 +37,7 @@ export interface QuotableSource extends CitationFields {
  * }
  */
 export const EXCERPT_NODE_TYPE = 'precis-excerpt';
-export const EXCERPT_NODE_VERSION = 2;
+export const EXCERPT_NODE_VERSION = 3;
 
 export const TextQuoteAnchor = z.object({
   exact: z.string().min(1),
@@ -54,15 +61,18 @@ export const ExcerptDisplay = z.enum(['inline', 'block']);
 export type ExcerptDisplay = z.infer<typeof ExcerptDisplay>;
 
 export const SerializedExcerptV2 = SerializedExcerptV1.extend({ version: z.literal(2), display: ExcerptDisplay });
-export type SerializedExcerpt = z.infer<typeof SerializedExcerptV2>;
+export const SerializedExcerptV3 = SerializedExcerptV2.extend({ version: z.literal(3), source: CitationSnapshot });
+export type SerializedExcerpt = z.infer<typeof SerializedExcerptV3>;
 
 /** Reads any known version of the excerpt JSON as the current version; null if unreadable. */
 export function readExcerpt(json: unknown): SerializedExcerpt | null {
-  const current = SerializedExcerptV2.safeParse(json);
+  const current = SerializedExcerptV3.safeParse(json);
   if (current.success) return current.data;
+  const v2 = SerializedExcerptV2.safeParse(json);
+  if (v2.success) return { ...v2.data, version: 3, source: withoutPartialDate(v2.data.source) };
   const v1 = SerializedExcerptV1.safeParse(json);
   // Version 1 knew only inline quotations.
-  return v1.success ? { ...v1.data, version: 2, display: 'inline' } : null;
+  return v1.success ? { ...v1.data, version: 3, display: 'inline', source: withoutPartialDate(v1.data.source) } : null;
 }
 
 const ANCHOR_CONTEXT = 32;

@@ -13,9 +13,30 @@ export const CitationFields = z.object({
 });
 export type CitationFields = z.infer<typeof CitationFields>;
 
+/**
+ * A date known only to its year ("2024") or its month ("2024-03"), as a reference manager or a
+ * report's cover may give it. Kept beside publishedAt (days only) so that a citation prints the
+ * year or the month and year, never "n.d." and never a made-up day.
+ */
+export const PartialDate = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/);
+
+/**
+ * What a footnote's node carries of its source (excerpt JSON version 3, citation JSON version 2):
+ * the citation fields, and `issued`, the year or month of a source with no day (null otherwise).
+ */
+export const CitationSnapshot = CitationFields.extend({ issued: PartialDate.nullable() });
+export type CitationSnapshot = z.infer<typeof CitationSnapshot>;
+
 /** The citation snapshot of a source: its bibliographic facts and nothing else it carries. */
-export function citationFieldsOf({ title, outlet, author, publishedAt, url }: CitationFields): CitationFields {
-  return { title, outlet, author, publishedAt, url };
+export function citationFieldsOf(source: CitationFields & { issued?: string | null }): CitationSnapshot {
+  const { title, outlet, author, publishedAt, url } = source;
+  // A day, when known, is the date; a partial one is kept only in its absence.
+  return { title, outlet, author, publishedAt, url, issued: publishedAt ? null : (source.issued ?? null) };
+}
+
+/** The snapshot of a node written before snapshots held partial dates: it had none. */
+export function withoutPartialDate(fields: CitationFields): CitationSnapshot {
+  return { ...fields, issued: null };
 }
 
 /** Admiralty code: how reliable the source is (A–F) and how credible this report is (1–6). */
@@ -123,6 +144,12 @@ export function needsReview(provenance: Provenance): boolean {
 
 export const SourceSummary = CitationFields.extend({
   id: z.number().int().positive(),
+  /**
+   * The year or month of a source with no day (reference_details.issued, from a reference
+   * manager); absent or null when publishedAt is set or nothing is known. Optional: an archive
+   * engine that keeps no partial dates (the team archive) leaves it out.
+   */
+  issued: PartialDate.nullable().optional(),
   language: z.string().nullable(),
   wordCount: z.number().int().nonnegative(),
   importedAt: z.string(),

@@ -89,10 +89,17 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
       start += size;
     }
     // Scanned pages are rare: their OCR page list is written apart, only for the sources that have one.
+    // So are dates of a month alone (a report's cover), kept beside the archive's days (migration 150).
     sources.forEach((s, i) => {
       const id = insertedIds.get(hashes[i]!);
       if (id !== undefined && s.ocrPages?.length) {
         prepareCached(db, 'UPDATE sources SET ocr_pages = ? WHERE id = ?').run(JSON.stringify(s.ocrPages), id);
+      }
+      if (id !== undefined && s.issued && !s.publishedAt) {
+        prepareCached(
+          db,
+          'INSERT INTO reference_details (source_id, issued) VALUES (?, ?) ON CONFLICT (source_id) DO NOTHING',
+        ).run(id, s.issued);
       }
     });
     const claimed = new Set<string>();
@@ -115,6 +122,8 @@ interface SummaryRow {
   outlet: string | null;
   author: string | null;
   published_at: string | null;
+  /** reference_details.issued ("2024", "2024-03") of a source with no day. */
+  issued: string | null;
   url: string | null;
   language: string | null;
   word_count: number;
@@ -139,6 +148,7 @@ interface DetailRow extends SummaryRow {
 // indexed count of the rows pointing at its head.
 const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.url, s.language, s.word_count,
   s.imported_at, s.format, s.reliability, s.credibility, s.classification, s.ocr_pages,
+  (SELECT d.issued FROM reference_details d WHERE d.source_id = s.id AND s.published_at IS NULL) AS issued,
   coalesce(s.cluster_id, s.id) AS cluster_head,
   1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM source_tags t WHERE t.source_id = s.id ORDER BY tag)) AS tags_json,
@@ -149,7 +159,8 @@ function rowToSourceSummary(row: SummaryRow): SourceSummary {
     title: row.title,
     outlet: row.outlet,
     author: row.author,
-    publishedAt: row.published_at,
+    // A year or month is a date the source has: its evidence stands (a cover's printed month).
+    publishedAt: row.published_at ?? row.issued,
     language: row.language,
     url: row.url,
   });
@@ -159,6 +170,7 @@ function rowToSourceSummary(row: SummaryRow): SourceSummary {
     outlet: row.outlet,
     author: row.author,
     publishedAt: row.published_at,
+    issued: row.issued,
     url: row.url,
     language: row.language,
     wordCount: row.word_count,

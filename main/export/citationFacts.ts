@@ -14,15 +14,21 @@ interface FactsRow {
   page_starts: string | null;
   reliability: string | null;
   credibility: number | null;
+  issued: string | null;
 }
 
 /**
- * What the archive currently says about each cited source: page starts (the citation's page) and
- * the Admiralty grade. Read here rather than from the node's snapshot because the analyst may
+ * What the archive currently says about each cited source: page starts (the citation's page),
+ * the Admiralty grade, and the year or month of a source with no day. Read here rather than from the node's snapshot because the analyst may
  * grade a source after quoting it. A source since deleted is left out: its notes have neither.
  */
 export function readCitationFacts(db: Db, sourceIds: Iterable<number>): CitationFact[] {
-  const query = prepareCached(db, 'SELECT page_starts, reliability, credibility FROM sources WHERE id = ?');
+  const query = prepareCached(
+    db,
+    `SELECT page_starts, reliability, credibility,
+       (SELECT d.issued FROM reference_details d WHERE d.source_id = s.id AND s.published_at IS NULL) AS issued
+     FROM sources s WHERE s.id = ?`,
+  );
   const facts: CitationFact[] = [];
   for (const sourceId of new Set(sourceIds)) {
     const row = query.get(sourceId) as FactsRow | undefined;
@@ -31,6 +37,7 @@ export function readCitationFacts(db: Db, sourceIds: Iterable<number>): Citation
       sourceId,
       pageStarts: parsePageStarts(row.page_starts),
       grade: gradeLabel(row.reliability, row.credibility),
+      issued: row.issued,
     });
   }
   return facts;

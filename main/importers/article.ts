@@ -143,11 +143,16 @@ export function assembleArticle(
 
   const outlet = found.value('outlet');
   const author = found.value('author');
+  // A month printed alone ("November 2024" on a report's cover) is kept as a month, apart from
+  // the day-precise publishedAt, so that citations print "November 2024" and never a made-up day.
+  const printed = found.value('publishedAt');
+  const monthOnly = printed !== null && /^\d{4}-\d{2}$/.test(printed);
   return {
     title: normaliseWhitespace(found.value('title') ?? '').replace(/\n+/g, ' '),
     outlet: outlet ? normaliseOutlet(outlet) : null,
     author: author ? tidyAuthors(author) : null,
-    publishedAt: found.value('publishedAt'),
+    publishedAt: monthOnly ? null : printed,
+    ...(monthOnly ? { issued: printed } : {}),
     url: found.value('url'),
     language: detected ?? found.value('language'),
     body,

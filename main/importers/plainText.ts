@@ -12,6 +12,8 @@ export interface ParsedSource {
   author: string | null;
   /** YYYY-MM-DD */
   publishedAt: string | null;
+  /** YYYY-MM: a month printed alone, when there is no day (kept in reference_details.issued). */
+  issued?: string | null;
   url: string | null;
   language: string | null;
   /** Cleaned text: paragraphs separated by one blank line. Excerpt offsets refer to it. */

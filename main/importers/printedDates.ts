@@ -4,7 +4,7 @@ import { validIsoDate } from './dates';
 /**
  * Dates as documents print them, in English and French: "February 27, 2025", "Feb. 27, 2025",
  * "27 février 2025", "1er mars 2025", "jeudi 27 février 2025", "2025-02-27", and, on report
- * covers, a month alone ("February 2025", "février 2025", stored as the month's first day).
+ * covers, a month alone ("February 2025", "février 2025", read as "2025-02": no day is made up).
  */
 const MONTHS: Record<string, number> = {};
 const NAMES = [
@@ -56,7 +56,7 @@ export interface FoundDate {
   /** Where the date is written in the text it was found in. */
   index: number;
   length: number;
-  /** A month alone ("February 2025"): the day stored is the first. */
+  /** A month alone ("February 2025"): `date` is then "2025-02", with no day. */
   monthOnly: boolean;
 }
 
@@ -70,7 +70,13 @@ export function findDate(text: string): FoundDate | null {
     const parts = read(match);
     const date = parts ? validIsoDate(parts[0], parts[1], parts[2]) : null;
     if (!date) continue;
-    const found = { date, index: match.index, length: match[0].length, monthOnly: month === true };
+    // A month alone stays a month ("2025-02"): a citation must not print a day nobody gave.
+    const found = {
+      date: month ? date.slice(0, 7) : date,
+      index: match.index,
+      length: match[0].length,
+      monthOnly: month === true,
+    };
     // A full date beats a month at the same place ("February 27, 2025" contains "February … 2025").
     if (!best || (best.monthOnly && !found.monthOnly) || (found.index < best.index && !found.monthOnly)) best = found;
   }

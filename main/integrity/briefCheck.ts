@@ -151,7 +151,9 @@ function sourceFindings(
     if (seen.has(node.sourceId)) return;
     seen.add(node.sourceId);
     const footnote = index + 1;
-    const missing = [node.source.publishedAt ? null : 'date', node.source.author ? null : 'author'].filter(Boolean);
+    // A year or month (issued) is a date: the note prints it.
+    const dated = node.source.publishedAt || node.source.issued;
+    const missing = [dated ? null : 'date', node.source.author ? null : 'author'].filter(Boolean);
     const place = { path: at(footnote), footnote, sourceIds: [node.sourceId] };
     if (missing.length > 0) {
       findings.push({

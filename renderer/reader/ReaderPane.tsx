@@ -115,9 +115,9 @@ export function ReaderPane({
       </section>
     );
   }
-  const byline = [source.author, source.outlet, source.publishedAt ? sourceDate(intl, source.publishedAt) : null]
-    .filter(Boolean)
-    .join(' · ');
+  // A day when known, else the year or month a reference manager or a cover gave.
+  const dated = source.publishedAt ?? source.issued ?? null;
+  const byline = [source.author, source.outlet, dated ? sourceDate(intl, dated) : null].filter(Boolean).join(' · ');
   const graded = sourceAssessment(intl, source);
   const weak = weakFieldNotes(intl, source);
   const paragraphs = splitParagraphs(source.body);

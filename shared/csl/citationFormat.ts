@@ -1,7 +1,7 @@
 import CSL from 'citeproc';
 import type { CitationFields } from '../source';
 import { citationStyleXml, DEFAULT_CITATION_STYLE, isBuiltinStyle } from './citationStyles';
-import { type CslItem, toCslItem } from './cslItem';
+import { type CslItem, snapshotId, toCslItem } from './cslItem';
 import { PARSED_CSL } from './vendor/parsed';
 
 /** A stretch of a formatted citation with one look; Word gets the same runs as the editor. */
@@ -126,9 +126,13 @@ export class CitationFormatter {
    * A note citing a source as its snapshot describes it. Cached whole, so renumbering a long
    * brief (most notes unchanged) costs a lookup per note. Null as for note().
    */
-  cite(source: CitationFields, position: CitationPosition, page: number | null, deadline?: number) {
-    const { title, outlet, author, publishedAt, url } = source;
-    const id = JSON.stringify([title, outlet, author, publishedAt, url]);
+  cite(
+    source: CitationFields & { issued?: string | null },
+    position: CitationPosition,
+    page: number | null,
+    deadline?: number,
+  ) {
+    const id = snapshotId(source);
     const key = `${position}\u0000${page ?? ''}\u0000${id}`;
     let cited = this.cited.get(key);
     if (!cited) {

@@ -163,7 +163,7 @@ const clean = (text: string): string => text.replace(RUN_MARKS, '').trim();
  */
 export function toCslItem(
   id: string,
-  fields: CitationFields,
+  fields: CitationFields & { issued?: string | null },
   language: 'en' | 'fr' = 'en',
   stated?: SourceKind | null,
 ): CslItem {
@@ -190,10 +190,28 @@ export function toCslItem(
     else item.publisher = source.outlet;
   }
   if (kind === 'press-release' || kind === 'transcript') item.genre = GENRE[kind][language];
-  const date = source.publishedAt ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(source.publishedAt) : null;
-  if (date) item.issued = { 'date-parts': [[Number(date[1]), Number(date[2]), Number(date[3])]] };
+  const issued = dateParts(fields.publishedAt) ?? dateParts(fields.issued);
+  if (issued) item.issued = { 'date-parts': [issued] };
   if (source.url) item.URL = source.url;
   return item;
+}
+
+/** The id of a citation snapshot's CSL item: equal snapshots share it, so citeproc formats them once. */
+export function snapshotId(fields: CitationFields & { issued?: string | null }): string {
+  const { title, outlet, author, publishedAt, url, issued } = fields;
+  return JSON.stringify([title, outlet, author, publishedAt, url, issued ?? null]);
+}
+
+/**
+ * CSL date-parts of "2025-02-05", "2025-02" or "2025": as precise as the source says, so a style
+ * prints "February 2025" or "2025" and never a day nobody gave.
+ */
+export function dateParts(date: string | null | undefined): [number, number?, number?] | null {
+  const match = date ? /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?$/.exec(date) : null;
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (!month) return [Number(year)];
+  return day ? [Number(year), Number(month), Number(day)] : [Number(year), Number(month)];
 }
 
 const CSL_TYPE: Record<SourceKind, string> = {

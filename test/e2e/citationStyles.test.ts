@@ -128,4 +128,33 @@ describe('citation styles (browser mode)', () => {
     expect(wordFootnotes(await exportWord(app, 'graded.docx'))).toEqual(await footnoteList(page).allTextContents());
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('refreshes the grade in the footnote list when a cited source is graded or regraded while grades are on', async () => {
+    const { page } = app;
+    const editor = await newBriefQuoting(page, 'Briefing note (English)');
+    const withGrades = page.getByRole('checkbox', { name: 'Add Admiralty grades to citations' });
+    if (!(await withGrades.isVisible())) await page.getByText('Export options').click();
+    await withGrades.check();
+    const reader = page.getByRole('region', { name: 'Source' });
+    const sentence = reader.locator('p', { hasText: /^The proposed agreement/ });
+    await sentence.selectText();
+    await sentence.dragTo(editor.locator('h2 + p').first(), { targetPosition: { x: 3, y: 5 } });
+    await expect.poll(() => footnoteList(page).count()).toBe(1);
+
+    const grade = async (reliability: string, credibility: string) => {
+      await reader.getByRole('button', { name: 'Edit details' }).click();
+      const form = page.getByRole('form', { name: 'Source details' });
+      await form.getByLabel('Reliability').selectOption(reliability);
+      await form.getByLabel('Credibility').selectOption(credibility);
+      await form.getByRole('button', { name: 'Save details' }).click();
+      await expect.poll(() => reader.textContent()).toContain(`Graded ${reliability}${credibility}`);
+    };
+    // (Re)graded after its grade was read for the list: the list follows each time, with no reload.
+    await grade('D', '4');
+    await expect.poll(() => footnoteList(page).allTextContents()).toEqual([expect.stringMatching(/\. \[D4\]$/)]);
+    await grade('C', '3');
+    await expect.poll(() => footnoteList(page).allTextContents()).toEqual([expect.stringMatching(/\. \[C3\]$/)]);
+    expect(wordFootnotes(await exportWord(app, 'regraded.docx'))).toEqual(await footnoteList(page).allTextContents());
+    expect(app.pageErrors).toEqual([]);
+  });
 });

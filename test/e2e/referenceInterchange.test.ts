@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { docxParts } from '../support/docxReaders';
 import { useBrowserMode } from './support/browserMode';
 
 describe('sources to and from a reference manager (browser mode)', () => {
@@ -48,6 +49,59 @@ describe('sources to and from a reference manager (browser mode)', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text).toContain('TI  - Rental Market Report: Fall 2024');
     expect(text).toContain('DA  - 2025/01/31/');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('cites entries dated by year or month with that year or month, in the list and in Word', async () => {
+    const { page } = app;
+    const file = join(app.dataDir, 'Dated.bib');
+    writeFileSync(
+      file,
+      `@report{statcan2023,
+  title = {Housing Economic Account},
+  author = {{Statistics Canada}},
+  year = {2023}
+}
+@article{herald2024,
+  title = {Rents climb again in Halifax},
+  journal = {The Chronicle Herald},
+  author = {Tremblay, Jane},
+  year = {2024}, month = mar
+}
+`,
+    );
+    await page.getByLabel('Files to import').setInputFiles([file]);
+    await expect.poll(() => page.getByText(/2 imported/).count()).toBe(1);
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    const reader = page.getByRole('region', { name: 'Source' });
+    const footnotes = page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
+    const before = await footnotes.count();
+    for (const [query, title] of [
+      ['housing economic account', /Housing Economic Account/],
+      ['rents climb halifax', /Rents climb again/],
+    ] as const) {
+      await editor.click();
+      await page.keyboard.press('Control+End');
+      await page.getByRole('searchbox', { name: 'Search sources' }).fill(query);
+      await page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: title }).click();
+      await expect.poll(() => reader.textContent()).toContain('it can be cited, not quoted');
+      await reader.getByRole('button', { name: 'Cite source' }).click();
+    }
+    // The reader's byline gives the month, and the notes give the year or month: never "n.d.", no day.
+    await expect.poll(() => reader.textContent()).toContain('March 2024');
+    await expect.poll(() => footnotes.count()).toBe(before + 2);
+    const notes = (await footnotes.allTextContents()).slice(before);
+    expect(notes.find((note) => note.includes('Housing Economic Account'))).toMatch(/,” 2023\.$/);
+    expect(notes.find((note) => note.includes('Rents'))).toContain('The Chronicle Herald, March 2024.');
+    for (const note of notes) expect(note).not.toMatch(/n\.d\./);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export to Word' }).click(),
+    ]);
+    const word = docxParts(readFileSync((await download.path())!))['word/footnotes.xml']!;
+    expect(word).toContain('March 2024');
+    expect(word).not.toMatch(/n\.d\./);
     expect(app.pageErrors).toEqual([]);
   });
 });

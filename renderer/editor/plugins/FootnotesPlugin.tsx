@@ -6,6 +6,7 @@ import type { CitationFormat } from '../../../shared/citation';
 import type { CitationFact } from '../../../shared/contract';
 import { citationFormatter, hasCitationFormatter } from '../../../shared/csl/citationFormat';
 import { api } from '../../api/client';
+import { factListeners, knownFacts } from '../citationFacts';
 import { CitationNode } from '../nodes/CitationNode';
 import { ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, writeFootnoteNumber } from '../nodes/noteDom';
@@ -16,11 +17,6 @@ export type { NumberedFootnote };
 // How long one renumbering may spend running citeproc; notes left over are filled in by the
 // next pass, a moment later, so a brief opening cold never freezes the page for long.
 const FORMAT_SLICE_MS = 25;
-
-// What the archive says of each cited source (page starts, grade), fetched once per session and
-// again when grades are switched on: the same facts the export reads, so the editor's notes say
-// "3" or "p. 3", and end in " [B2]", where the Word file does.
-const knownFacts = new Map<number, CitationFact | null>();
 
 /**
  * Recomputes footnote numbers in document order after every change (move, cut, paste, undo…),
@@ -46,6 +42,13 @@ export function FootnotesPlugin({
   useEffect(() => {
     if (withGrades) knownFacts.clear();
   }, [withGrades]);
+  useEffect(() => {
+    const refresh = () => setKnown(new Map(knownFacts));
+    factListeners.add(refresh);
+    return () => {
+      factListeners.delete(refresh);
+    };
+  }, []);
   const facts = useMemo<FootnoteFacts>(() => factsOf(known, withGrades), [known, withGrades]);
   const { style, language } = format;
   useEffect(() => {
@@ -63,7 +66,8 @@ export function FootnotesPlugin({
           for (const id of missing) knownFacts.delete(id);
           return;
         }
-        for (const fact of result.value) knownFacts.set(fact.sourceId, fact);
+        // A source saved while the request was out has its newer facts already.
+        for (const fact of result.value) if (!knownFacts.get(fact.sourceId)) knownFacts.set(fact.sourceId, fact);
         if (live) setKnown(new Map(knownFacts));
       });
     };

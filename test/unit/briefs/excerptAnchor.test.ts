@@ -48,7 +48,9 @@ describe('excerpt JSON versions', () => {
       anchor,
       source: { title: 'T', outlet: null, author: null, publishedAt: null, url: null },
     };
-    expect(readExcerpt(v1)).toMatchObject({ version: 2, display: 'inline', quote: anchor.exact, sourceId: 3 });
+    expect(readExcerpt(v1)).toMatchObject({ version: 3, display: 'inline', quote: anchor.exact, sourceId: 3 });
+    // Snapshots before version 3 held no partial date.
+    expect(readExcerpt(v1)?.source.issued).toBeNull();
     expect(readExcerpt({ ...v1, version: 2, display: 'block' })).toMatchObject({ display: 'block' });
     expect(readExcerpt({ ...v1, version: 9 })).toBeNull();
     expect(readExcerpt({ type: EXCERPT_NODE_TYPE })).toBeNull();

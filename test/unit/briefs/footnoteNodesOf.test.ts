@@ -44,12 +44,13 @@ const SNAPSHOT = {
   author: SOURCE.author,
   publishedAt: SOURCE.publishedAt,
   url: SOURCE.url,
+  issued: null,
 };
 
 describe('building the nodes that carry footnotes, in shared/', () => {
   it('cites a whole source with its citation snapshot and nothing else of the source', () => {
     const citation = citationOf(SOURCE, null);
-    expect(citation).toEqual({ type: 'precis-citation', version: 1, sourceId: 7, source: SNAPSHOT, anchor: null });
+    expect(citation).toEqual({ type: 'precis-citation', version: 2, sourceId: 7, source: SNAPSHOT, anchor: null });
     expect(readCitation(JSON.parse(JSON.stringify(citation)))).toEqual(citation);
   });
 

@@ -46,7 +46,9 @@ describe('metadata accuracy on the corpus of test/fixtures/metadata', () => {
       Object.fromEntries(
         METADATA_FIELDS.map((field) => {
           const right = sample.filter((file) => {
-            const actual = sources.get(file)![field];
+            const source = sources.get(file)!;
+            // A month printed alone is read as that month ("2025-03"), kept apart from days.
+            const actual = field === 'publishedAt' ? (source.publishedAt ?? source.issued ?? null) : source[field];
             const ok = actual === EXPECTED[file]![field];
             if (!ok && sample === files) {
               const want = JSON.stringify(EXPECTED[file]![field]);

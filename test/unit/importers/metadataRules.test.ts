@@ -21,8 +21,9 @@ describe('printed dates, English and French', () => {
       ['Feb. 27, 2025', '2025-02-27'],
       ['Posted: 2025-06-03', '2025-06-03'],
       ['Ottawa, Ontario, April 3, 2025', '2025-04-03'],
-      ['février 2025', '2025-02-01'],
-      ['March 2025', '2025-03-01'],
+      // A month alone stays a month: no day is made up.
+      ['février 2025', '2025-02'],
+      ['March 2025', '2025-03'],
       ['The talks began on January 23, 2025, in Seoul.', null],
       ['Budget 2025', null],
     ];
@@ -130,8 +131,9 @@ describe('PDF properties and covers', () => {
       title: 'National Cyber Resilience Review',
       outlet: 'Public Safety Canada',
       author: 'Priya Raman and Thomas Lee',
-      // The printed cover date, not the template's creation date.
-      publishedAt: '2024-11-01',
+      // The printed cover date, not the template's creation date: a month, with no day made up.
+      publishedAt: null,
+      issued: '2024-11',
       provenance: {
         title: 'cover-page',
         outlet: 'cover-page',

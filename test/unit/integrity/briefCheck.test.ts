@@ -7,8 +7,9 @@ import { createBrief, getBrief, saveBrief } from '../../../main/briefs/briefs';
 import { openCore } from '../../../main/core';
 import { exportBrief } from '../../../main/export/exportBrief';
 import { checkSavedBrief } from '../../../main/integrity/briefCheck';
+import { importReferences } from '../../../main/interchange/importReferences';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
-import { seedsBrief } from './integrityKit';
+import { noteOf, seedsBrief } from './integrityKit';
 
 const LAUNCHER = join(__dirname, '..', '..', '..', 'bin', 'precis.cjs');
 afterEach(cleanUpTemp);
@@ -40,6 +41,55 @@ describe('the brief check', () => {
     // Most severe first.
     const order = check.findings.map((f) => f.severity);
     expect(order).toEqual([...order].sort((a, b) => rank(a) - rank(b)));
+  });
+
+  it('counts a year or a month as a date: only a source with none is listed as undated', async () => {
+    const { db } = tempArchive();
+    const library = [
+      {
+        id: 'a',
+        type: 'report',
+        title: 'Dated by its year',
+        author: [{ literal: 'Statistics Canada' }],
+        issued: { 'date-parts': [[2024]] },
+      },
+      {
+        id: 'b',
+        type: 'report',
+        title: 'Dated by its month',
+        author: [{ literal: 'Statistics Canada' }],
+        issued: { 'date-parts': [[2024, 3]] },
+      },
+      { id: 'c', type: 'report', title: 'Not dated at all', author: [{ literal: 'Statistics Canada' }] },
+    ];
+    await importReferences(db, 'zotero.json', new TextEncoder().encode(JSON.stringify(library)));
+    const idOf = (title: string) =>
+      Number((db.prepare('SELECT id FROM sources WHERE title = ?').get(title) as { id: number }).id);
+    const brief = createBrief(db, { template: 'briefing-note-en' });
+    const content = noteOf(db, [
+      [
+        'Background',
+        [
+          [
+            'Prices rose.',
+            { cite: idOf('Dated by its year') },
+            { cite: idOf('Dated by its month') },
+            { cite: idOf('Not dated at all') },
+          ],
+        ],
+      ],
+    ]);
+    saveBrief(db, {
+      id: brief.id,
+      baseRevision: brief.revision,
+      title: 'Dates',
+      classification: 'UNCLASSIFIED',
+      content,
+    });
+    const undated = checkSavedBrief(db, brief.id).findings.filter(
+      (f) => f.kind === 'incomplete-citation' && /no date/.test(f.message),
+    );
+    expect(undated.map((f) => f.sourceIds)).toEqual([[idOf('Not dated at all')]]);
   });
 
   it('is clean on a brief that cites nothing and states no fact', () => {
