@@ -1,5 +1,5 @@
 import type { LexicalEditor } from 'lexical';
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ParagraphSupport } from '../../shared/integrity/corroboration';
 import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
@@ -24,7 +24,7 @@ export function OriginGutter({
   const intl = useIntl();
   const [tops, setTops] = useState<number[]>([]);
   const [open, setOpen] = useState<string | null>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const place = () => {
       const frameTop = frame.getBoundingClientRect().top;
       setTops(
@@ -34,21 +34,30 @@ export function OriginGutter({
         }),
       );
     };
-    place();
     frame.classList.toggle('with-origins', support.length > 0);
-    // The note grows a line as the analyst types: the badges move once per frame at most.
-    let pending = 0;
-    const observer = new ResizeObserver(() => {
-      if (pending) return;
-      pending = requestAnimationFrame(() => {
-        pending = 0;
-        place();
+    // Measured after the browser has laid the note out for a frame, never in the middle of a
+    // render: measuring forces layout, which on a long note opening is the whole note's layout
+    // again (bench:editor --profile). The note grows a line as the analyst types: the badges
+    // move once per frame at most.
+    let frameRequest = 0;
+    let measure: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      if (frameRequest || measure !== undefined) return;
+      frameRequest = requestAnimationFrame(() => {
+        frameRequest = 0;
+        measure = setTimeout(() => {
+          measure = undefined;
+          place();
+        }, 0);
       });
-    });
+    };
+    schedule();
+    const observer = new ResizeObserver(schedule);
     observer.observe(frame);
     return () => {
       observer.disconnect();
-      cancelAnimationFrame(pending);
+      cancelAnimationFrame(frameRequest);
+      clearTimeout(measure);
     };
   }, [editor, frame, support]);
 
