@@ -229,6 +229,7 @@ async function measure(paragraphs: number): Promise<void> {
         const observer = new MutationObserver(() => {
           if (list.children.length >= ${before + 1}) {
             observer.disconnect();
+            (window.__insertWindows ??= []).push([t0, performance.now()]);
             resolve(performance.now() - t0);
           }
         });
@@ -238,7 +239,10 @@ async function measure(paragraphs: number): Promise<void> {
         inserts.push(elapsed);
       }
       insertCpu = await cpu();
-      await profiling?.stop(`insert-${paragraphs}`);
+      await profiling?.stop(
+        `insert-${paragraphs}`,
+        (await page.evaluate('window.__insertWindows')) as [number, number][],
+      );
     }
 
     console.log(`note: ${paragraphs} paragraphs (~${paragraphs / 10} pages), ${paragraphs} excerpts`);
