@@ -152,6 +152,8 @@ async function measure(paragraphs: number): Promise<void> {
     PROFILE_DIR ? startProfiling(page, PROFILE_DIR, join(ROOT, 'dist', 'renderer')) : null;
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // A 2,000-excerpt note on a loaded machine keeps the page busy for more than Playwright's 30 s.
+    page.setDefaultTimeout(300_000);
     const footnoteItems = page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
 
     // Opening: a fresh tab navigates until the note shows all the numbered footnotes. (Navigating

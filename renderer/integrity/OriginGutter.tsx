@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ParagraphSupport } from '../../shared/integrity/corroboration';
 import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
-import { elementAtPath } from './notePlaces';
+import { $nodeAtPath } from './notePlaces';
 
 /**
  * Beside each paragraph that cites something: how many independent origins stand behind it
@@ -27,11 +27,16 @@ export function OriginGutter({
   useEffect(() => {
     const place = () => {
       const frameTop = frame.getBoundingClientRect().top;
-      setTops(
+      const next = editor.getEditorState().read(() =>
         support.map((item) => {
-          const element = elementAtPath(editor, item.paragraph.path);
+          const node = $nodeAtPath(item.paragraph.path);
+          const element = node ? editor.getElementByKey(node.getKey()) : null;
           return element ? element.getBoundingClientRect().top - frameTop + frame.scrollTop : -1;
         }),
+      );
+      // Most resizes (a line typed) move no badge: the badges of a long note are not redrawn then.
+      setTops((previous) =>
+        previous.length === next.length && previous.every((top, i) => top === next[i]) ? previous : next,
       );
     };
     frame.classList.toggle('with-origins', support.length > 0);
