@@ -223,7 +223,7 @@ async function measure(paragraphs: number): Promise<void> {
         await editor.locator('p').nth(1).click();
         await passage.selectText();
         const before = await footnoteItems.count();
-        const elapsed = (await page.evaluate(`new Promise((resolve) => {
+        const elapsed = (await page.evaluate(`new Promise(function insertWindow(resolve) {
         const list = document.querySelector('[aria-label="Footnotes"]');
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Quote in note');
         const t0 = performance.now();
