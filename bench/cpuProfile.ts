@@ -24,7 +24,8 @@ interface Profile {
 }
 
 export interface Profiling {
-  stop(name: string): Promise<void>;
+  /** Writes the profile; `windows` (page clock, ms) are the measured stretches, kept beside it. */
+  stop(name: string, windows?: readonly (readonly [number, number])[]): Promise<void>;
 }
 
 /** Where a minified position of the built renderer came from, by the build's own source maps. */
@@ -50,10 +51,14 @@ export async function startProfiling(page: Page, dir: string, rendererDir: strin
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+  // The page's clock at the profile's start, so windows timed in the page (performance.now()) can
+  // be cut out of the profile: pageNow ≈ pageNowAtStart + (sample time − profile.startTime).
+  const pageNowAtStart = (await page.evaluate('performance.now()')) as number;
   return {
-    async stop(name: string) {
+    async stop(name: string, windows?: readonly (readonly [number, number])[]) {
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+      if (windows) writeFileSync(join(dir, `${name}.windows.json`), JSON.stringify({ pageNowAtStart, windows }));
       console.log(`\n${name}: heaviest functions by self time (${join(dir, `${name}.cpuprofile`)})`);
       for (const line of heaviest(profile, 30, sourceMapper(rendererDir))) console.log(`  ${line}`);
       await cdp.detach();

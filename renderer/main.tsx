@@ -1,16 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { LocaleProvider } from './i18n/LocaleProvider';
-import './styles.css';
+import { sendFirstRequests } from './boot/firstRequests';
 
+// The page's first script is small: it asks main for the settings and the brief to open, then
+// loads the app, so the answers arrive while the browser compiles React, Lexical and citeproc.
+sendFirstRequests();
 const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <LocaleProvider>
-        <App />
-      </LocaleProvider>
-    </StrictMode>,
-  );
-}
+if (container) void import('./boot/mountApp').then(({ mountApp }) => mountApp(container));

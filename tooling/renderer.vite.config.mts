@@ -1,15 +1,42 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('../renderer', import.meta.url));
+
+/**
+ * renderer/main.tsx loads the app with import() after sending its first requests; this lists that
+ * chunk (and its own imports) in index.html as module preloads, so it downloads and compiles while
+ * the small entry runs instead of after it.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'precis-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const chunks = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk');
+        const app = chunks.find((chunk) => chunk.name === 'mountApp');
+        if (!app) return [];
+        const entry = chunks.find((chunk) => chunk.isEntry)?.fileName;
+        const scripts = [app.fileName, ...app.imports].filter((file) => file !== entry);
+        const styles = [...(app.viteMetadata?.importedCss ?? [])];
+        return [
+          ...scripts.map((file) => ({ rel: 'modulepreload', crossorigin: true, href: `./${file}` })),
+          ...styles.map((file) => ({ rel: 'stylesheet', crossorigin: true, href: `./${file}` })),
+        ].map((attrs) => ({ tag: 'link', attrs, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
 
 // One bundle for both the Electron window (app://precis/) and browser mode: relative asset
 // paths, no inline scripts (the CSP forbids them), no remote anything.
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadApp()],
   // The spelling worker (renderer/editor/spelling/) is a module worker, as in development.
   worker: { format: 'es' },
   resolve: {

@@ -3,6 +3,7 @@ import { IntlProvider, useIntl } from 'react-intl';
 import { intlConfig } from '../../shared/i18n/catalogs';
 import { type Locale, pickLocale } from '../../shared/i18n/locale';
 import { api } from '../api/client';
+import { firstSettings } from '../boot/firstRequests';
 import { setCurrentIntl } from './currentIntl';
 
 type LanguageChoice = { locale: Locale; choose: (locale: Locale) => Promise<void> };
@@ -23,7 +24,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocale] = useState<Locale | null>(null);
 
   useEffect(() => {
-    void api.getSettings({}).then((result) => {
+    // Asked for before React's first render (renderer/boot/firstRequests.ts).
+    void firstSettings().then((result) => {
       const saved = result.ok ? result.value.language : null;
       setLocale(saved ?? pickLocale(navigator.language));
     });

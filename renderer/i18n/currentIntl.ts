@@ -7,13 +7,15 @@ import { intlConfig } from '../../shared/i18n/catalogs';
  * callbacks, DOM drawn for Lexical. LocaleProvider sets it; until then (the first getSettings
  * call) it is English.
  */
-let current: IntlShape = createIntl(intlConfig('en'));
+let current: IntlShape | null = null;
 
 export function setCurrentIntl(intl: IntlShape): void {
   current = intl;
 }
 
 export function currentIntl(): IntlShape {
+  // Made when first needed: the page's first script must not spend its time building formatters.
+  current ??= createIntl(intlConfig('en'));
   return current;
 }
 
@@ -24,7 +26,7 @@ const SELF_EXPLAINED: ReadonlySet<ErrorCode> = new Set(['disk-full', 'read-only'
  * An error from main in the interface language. Main writes English; its message is kept as it is
  * in English, and in French stands as the detail of a translated summary chosen by the error's code.
  */
-export function localizeError(error: AppError, intl: IntlShape = current): AppError {
+export function localizeError(error: AppError, intl: IntlShape = currentIntl()): AppError {
   if (intl.locale.startsWith('en')) return error;
   const summary = intl.formatMessage({ id: `errors.${error.code}` });
   if (SELF_EXPLAINED.has(error.code)) return { ...error, message: summary };

@@ -1,9 +1,9 @@
 import type { LexicalEditor } from 'lexical';
-import { useLayoutEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ParagraphSupport } from '../../shared/integrity/corroboration';
 import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
-import { elementAtPath } from './notePlaces';
+import { $nodesAtPaths } from './notePlaces';
 
 /**
  * Beside each paragraph that cites something: how many independent origins stand behind it
@@ -24,69 +24,107 @@ export function OriginGutter({
   const intl = useIntl();
   const [tops, setTops] = useState<number[]>([]);
   const [open, setOpen] = useState<string | null>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const place = () => {
       const frameTop = frame.getBoundingClientRect().top;
-      setTops(
-        support.map((item) => {
-          const element = elementAtPath(editor, item.paragraph.path);
+      const next = editor.getEditorState().read(() =>
+        $nodesAtPaths(support.map((item) => item.paragraph.path)).map((node) => {
+          const element = node ? editor.getElementByKey(node.getKey()) : null;
           return element ? element.getBoundingClientRect().top - frameTop + frame.scrollTop : -1;
         }),
       );
+      // Most resizes (a line typed) move no badge: the badges of a long note are not redrawn then.
+      setTops((previous) =>
+        previous.length === next.length && previous.every((top, i) => top === next[i]) ? previous : next,
+      );
     };
-    place();
     frame.classList.toggle('with-origins', support.length > 0);
-    // The note grows a line as the analyst types: the badges move once per frame at most.
-    let pending = 0;
-    const observer = new ResizeObserver(() => {
-      if (pending) return;
-      pending = requestAnimationFrame(() => {
-        pending = 0;
-        place();
+    // Measured after the browser has laid the note out for a frame, never in the middle of a
+    // render: measuring forces layout, which on a long note opening is the whole note's layout
+    // again (bench:editor --profile). The note grows a line as the analyst types: the badges
+    // move once per frame at most.
+    let frameRequest = 0;
+    let measure: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      if (frameRequest || measure !== undefined) return;
+      frameRequest = requestAnimationFrame(() => {
+        frameRequest = 0;
+        measure = setTimeout(() => {
+          measure = undefined;
+          place();
+        }, 0);
       });
-    });
+    };
+    schedule();
+    const observer = new ResizeObserver(schedule);
     observer.observe(frame);
     return () => {
       observer.disconnect();
-      cancelAnimationFrame(pending);
+      cancelAnimationFrame(frameRequest);
+      clearTimeout(measure);
     };
   }, [editor, frame, support]);
 
-  const title = (id: number) => facts.get(id)?.title ?? intl.formatMessage({ id: 'integrity.origins.source' }, { id });
+  const title = useCallback(
+    (id: number) => facts.get(id)?.title ?? intl.formatMessage({ id: 'integrity.origins.source' }, { id }),
+    [facts, intl],
+  );
+  const toggle = useCallback((key: string) => setOpen((shown) => (shown === key ? null : key)), []);
   return (
     <div className="origin-gutter">
       {support.map((item, index) => {
         const key = item.paragraph.path.join('.');
         const top = tops[index] ?? -1;
         if (top < 0) return null;
-        const words = item.paragraph.text.trim().slice(0, 40);
         return (
-          <div
-            key={key}
-            className={item.flags.length > 0 ? 'origin-badge flagged' : 'origin-badge'}
-            style={{ top }}
-            title={intl.formatMessage({ id: 'integrity.origins.support' }, { words })}
-          >
-            <button type="button" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)}>
-              {intl.formatMessage({ id: 'integrity.origins.count' }, { count: item.origins.length })}
-            </button>
-            {item.flags.map((flag) => (
-              <span key={flag} className="support-flag" role="note">
-                {intl.formatMessage({ id: `integrity.origins.flag.${flag}` })}
-              </span>
-            ))}
-            {open === key ? (
-              <ol className="origin-sources" aria-label={intl.formatMessage({ id: 'integrity.origins.sources' })}>
-                {item.origins.map((origin) => (
-                  <li key={origin.sourceIds.join()}>
-                    {origin.sourceIds.map((id) => `#${id} ${title(id)}`).join('; ')}
-                  </li>
-                ))}
-              </ol>
-            ) : null}
-          </div>
+          <OriginBadge key={key} id={key} item={item} top={top} open={open === key} onToggle={toggle} title={title} />
         );
       })}
     </div>
   );
 }
+
+/** One paragraph's badge; memoised, so a long note's badges that did not move are not redrawn. */
+const OriginBadge = memo(function OriginBadge({
+  id,
+  item,
+  top,
+  open,
+  onToggle,
+  title,
+}: {
+  id: string;
+  item: ParagraphSupport;
+  top: number;
+  open: boolean;
+  onToggle: (id: string) => void;
+  title: (sourceId: number) => string;
+}) {
+  const intl = useIntl();
+  const words = item.paragraph.text.trim().slice(0, 40);
+  return (
+    <div
+      className={item.flags.length > 0 ? 'origin-badge flagged' : 'origin-badge'}
+      style={{ top }}
+      title={intl.formatMessage({ id: 'integrity.origins.support' }, { words })}
+    >
+      <button type="button" aria-expanded={open} onClick={() => onToggle(id)}>
+        {intl.formatMessage({ id: 'integrity.origins.count' }, { count: item.origins.length })}
+      </button>
+      {item.flags.map((flag) => (
+        <span key={flag} className="support-flag" role="note">
+          {intl.formatMessage({ id: `integrity.origins.flag.${flag}` })}
+        </span>
+      ))}
+      {open ? (
+        <ol className="origin-sources" aria-label={intl.formatMessage({ id: 'integrity.origins.sources' })}>
+          {item.origins.map((origin) => (
+            <li key={origin.sourceIds.join()}>
+              {origin.sourceIds.map((sourceId) => `#${sourceId} ${title(sourceId)}`).join('; ')}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+});

@@ -8,6 +8,7 @@ import type { QuoteProblem } from '../../shared/quoteIntegrity';
 import { checkBrief } from '../../shared/quoteIntegrity';
 import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
+import { firstBrief } from '../boot/firstRequests';
 import { fetchSource } from '../editor/archiveSources';
 import type { SaveOutcome } from '../editor/plugins/AutosavePlugin';
 import { sourceBodies } from '../editor/sourceLookup';
@@ -57,18 +58,6 @@ const RETRIED: ReadonlySet<ErrorCode> = new Set([
   'unavailable',
   'internal',
 ]);
-
-/** Opens the most recently edited brief, creating the first one on a fresh archive. */
-async function openLatestBrief(): Promise<Brief | string> {
-  const list = await api.listBriefs({});
-  if (!list.ok) return list.error.message;
-  const latest = list.value[0];
-  const opened = latest ? await api.getBrief({ id: latest.id }) : await api.createBrief({ template: 'blank' });
-  return opened.ok ? opened.value : opened.error.message;
-}
-
-// Shared by every mount (React's StrictMode mounts twice), so a fresh archive gets one first brief.
-let firstBriefRequest: Promise<Brief | string> | null = null;
 
 /** Quotations of the note whose words are no longer their source's, or why it could not check. */
 async function flaggedQuotes(content: SerializedBriefState): Promise<FlaggedQuote[] | string> {
@@ -149,8 +138,8 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   // run's answers come. That brief stays made (a fresh archive always gets it), just not shown.
   useEffect(() => {
     let live = true;
-    firstBriefRequest ??= openLatestBrief();
-    void firstBriefRequest.then((result) => {
+    // Asked for before React's first render (renderer/boot/firstRequests.ts).
+    void firstBrief().then((result) => {
       if (!live || current.current.briefId !== null) return;
       if (typeof result === 'string') onMessage(result);
       else show(result);

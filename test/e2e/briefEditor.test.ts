@@ -87,9 +87,22 @@ describe('the briefing editor (browser mode)', () => {
     // The Background excerpt: the second in document order (the Purpose one comes first).
     const quote = editor.locator('.excerpt-quote').nth(1);
     expect(await quote.textContent()).toContain('Five Eyes');
-    // ✎ shows on hovering the quotation (or focusing it), above its start.
+    // ✎ shows on hovering the quotation (or focusing it), over its opening mark: inside the
+    // quotation's box, so the block around it may skip painting while off-screen.
     await quote.hover();
-    await quote.getByRole('button', { name: 'Edit quotation' }).click();
+    const pencil = quote.getByRole('button', { name: 'Edit quotation' });
+    const [pencilBox, quoteBox] = await Promise.all([pencil.boundingBox(), quote.boundingBox()]);
+    if (!pencilBox || !quoteBox) throw new Error('no ✎ or quotation box');
+    expect(pencilBox.y).toBeGreaterThanOrEqual(quoteBox.y - 0.5);
+    expect(pencilBox.x).toBeGreaterThanOrEqual(quoteBox.x - 0.5);
+    const blockVisibility = await quote.evaluate((el: { closest(s: string): unknown }) => {
+      const block = el.closest('.editor-input > *') as object;
+      return (globalThis as unknown as { getComputedStyle(e: object): { contentVisibility: string } }).getComputedStyle(
+        block,
+      ).contentVisibility;
+    });
+    expect(blockVisibility).toBe('auto');
+    await pencil.click();
     await quote
       .getByRole('textbox', { name: 'Quotation' })
       .fill('Canada is part of the Six Eyes Intelligence Alliance.');

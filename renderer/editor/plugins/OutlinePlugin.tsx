@@ -48,9 +48,9 @@ export function OutlinePlugin() {
           }));
         setOutline((previous) => (JSON.stringify(previous) === JSON.stringify(entries) ? previous : entries));
       });
-    read();
-    // Recounting and the outline wait for a pause in typing, not every keystroke.
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Recounting and the outline wait for a pause in typing, not every keystroke; the first count
+    // waits for the note's first paint (a long note opening has better things to do).
+    let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(read, 300);
     const unregister = editor.registerUpdateListener((update) => {
       if (update.dirtyLeaves.size === 0 && update.dirtyElements.size === 0) return;
       update.editorState.read(() => {
