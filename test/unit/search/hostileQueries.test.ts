@@ -143,8 +143,9 @@ const freshArchive = archiveEnginesPerFile();
 describe.each(ENGINES)('search never lets a query break it (%s)', (engine) => {
   let archive: SourceArchive;
   beforeAll(async () => {
-    ({ archive } = await freshArchive(engine));
-    await importSeeds(archive);
+    const target = await freshArchive(engine);
+    archive = target.archive;
+    await importSeeds(target);
     return cleanUpTemp;
   }, 120_000);
 

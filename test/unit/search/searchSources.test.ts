@@ -27,8 +27,9 @@ describe.each(ENGINES)('%s archive', (engine) => {
     let archive: SourceArchive;
     let id: (prefix: string) => number;
     beforeEach(async () => {
-      ({ archive } = await freshArchive(engine));
-      id = await importSeeds(archive);
+      const target = await freshArchive(engine);
+      archive = target.archive;
+      id = await importSeeds(target);
     });
 
     it('finds the sources mentioning Five Eyes, best first, with highlighted snippets', async () => {
@@ -62,7 +63,7 @@ describe.each(ENGINES)('%s archive', (engine) => {
         const response = await search(archive, query);
         expect(response.results.length).toBeGreaterThan(0);
         for (const hit of response.results) {
-          const source = await archive.getSource(hit.id)!;
+          const source = (await archive.getSource(hit.id))!;
           expect(hit.title).toBe(source.title);
           const snippet = hit.snippet
             .map((p) => p.text)

@@ -6,7 +6,10 @@ import type { Db } from '../../../../main/archive/database';
 import type { ArchiveEngine, SourceArchive } from '../../../../main/archive/sourceArchive';
 import { sqliteArchive } from '../../../../main/archive/sqliteArchive';
 import type { ParsedFile } from '../../../../main/importers/article';
-import { parseFile } from '../../../../main/importers/parseFile';
+import { importBuffer } from '../../../../main/importers/importBuffer';
+import { failedOutcome } from '../../../../main/importers/importFailure';
+import { baseName, parseFile } from '../../../../main/importers/parseFile';
+import type { ImportItemOutcome } from '../../../../shared/contract';
 import type { PostgresCluster } from '../../../support/postgresCluster';
 import { SEEDS_DIR, tempArchive } from '../../support/tempArchive';
 import { parsedSource } from './parsedSource';
@@ -112,16 +115,38 @@ export async function importAll(
 }
 
 /**
- * The seed articles, parsed and imported in file order through the interface (as `importPaths`
- * does for the local archive); `id("004")` is the seed whose file name starts with 004_.
+ * Imports a file given as bytes: on SQLite through importBuffer, the local import path; on
+ * PostgreSQL as `import --archive` does, parsed and then stored through the interface.
  */
-export async function importSeeds(archive: SourceArchive): Promise<(prefix: string) => number> {
+export async function importBytes(
+  target: EngineArchive,
+  name: string,
+  bytes: Uint8Array | string,
+): Promise<ImportItemOutcome> {
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  if (target.db) return importBuffer(target.db, name, data);
+  try {
+    return await target.archive.importParsed(await parseFile(name, data), baseName(name));
+  } catch (error) {
+    return failedOutcome(error);
+  }
+}
+
+/** importBytes, expecting a new source; returns its id. */
+export async function importedBytes(target: EngineArchive, name: string, bytes: Uint8Array | string): Promise<number> {
+  const outcome = await importBytes(target, name, bytes);
+  if (outcome.kind !== 'imported') throw new Error(`${name}: ${JSON.stringify(outcome)}`);
+  return outcome.id;
+}
+
+/**
+ * The seed articles, imported in file order (importPaths on SQLite, file by file through the
+ * interface on PostgreSQL); `id("004")` is the seed whose file name starts with 004_.
+ */
+export async function importSeeds(target: EngineArchive): Promise<(prefix: string) => number> {
   const files = readdirSync(SEEDS_DIR).sort();
   const ids = new Map<string, number>();
-  for (const file of files) {
-    const parsed = await parseFile(file, readFileSync(join(SEEDS_DIR, file)));
-    ids.set(file, await importedId(archive, parsed, file));
-  }
+  for (const file of files) ids.set(file, await importedBytes(target, file, readFileSync(join(SEEDS_DIR, file))));
   return (prefix) => {
     const file = files.find((name) => name.startsWith(`${prefix}_`));
     expect(file, `seed ${prefix}`).toBeDefined();
