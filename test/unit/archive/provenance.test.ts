@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../../../main/archive/seed';
-import { getSource, listSources, listSourcesNeedingReview, updateSource } from '../../../main/archive/sources';
+import type { SourceArchive } from '../../../main/archive/sourceArchive';
+import { getSource, updateSource } from '../../../main/archive/sources';
 import { importBuffer } from '../../../main/importers/importBuffer';
 import { cleanUpTemp, copyOfSeeds, SEEDS_DIR, tempArchive } from '../support/tempArchive';
+import { archiveEnginesPerFile, importedBytes } from '../team/support/engineArchive';
+import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
+const freshArchive = archiveEnginesPerFile();
 
 const SEEDS_BEFORE = JSON.parse(
   readFileSync(new URL('../../fixtures/metadata/seeds.json', import.meta.url), 'utf8'),
@@ -29,11 +33,16 @@ async function imported(db: Parameters<typeof importBuffer>[0], name: string, by
   return outcome.id;
 }
 
-describe('metadata provenance', () => {
+// The same tests against the embedded archive and a real PostgreSQL team archive (docs/team-archive.md).
+describe.each(ENGINES)('metadata provenance (%s)', (engine) => {
+  const needingReview = async (archive: SourceArchive) =>
+    (await archive.listSources()).filter((source) => source.needsReview);
+
   it('records where each field came from, and how strong that is', async () => {
-    const { db } = tempArchive();
-    const id = await imported(db, 'steel.txt', wire('Ottawa weighs retaliatory tariffs on steel imports'));
-    expect(getSource(db, id)).toMatchObject({
+    const target = await freshArchive(engine);
+    const id = await importedBytes(target, 'steel.txt', wire('Ottawa weighs retaliatory tariffs on steel imports'));
+    const source = await target.archive.getSource(id);
+    expect(source).toMatchObject({
       title: 'Ottawa weighs retaliatory tariffs on steel imports',
       outlet: 'CanWire',
       author: 'Tom Henderson',
@@ -48,29 +57,29 @@ describe('metadata provenance', () => {
         url: { from: 'none', strength: 'none' },
       },
     });
-    expect(getSource(db, id)!.body).not.toMatch(/CanWire|-30-|By Tom/);
+    expect(source!.body).not.toMatch(/CanWire|-30-|By Tom/);
   });
 
   it('lists the sources whose title, date or outlet rests on weak evidence or none', async () => {
-    const { db } = tempArchive();
-    const strong = await imported(db, 'steel.txt', wire('Ottawa weighs retaliatory tariffs on steel imports'));
-    const weak = await imported(
-      db,
+    const target = await freshArchive(engine);
+    const { archive } = target;
+    const strong = await importedBytes(target, 'steel.txt', wire('Ottawa weighs retaliatory tariffs on steel imports'));
+    const weak = await importedBytes(
+      target,
       'clipping.txt',
-      new TextEncoder().encode(
-        'The committee heard from twelve witnesses over three days, and it said the gaps remain serious.',
-      ),
+      'The committee heard from twelve witnesses over three days, and it said the gaps remain serious.',
     );
-    expect(getSource(db, weak)).toMatchObject({
+    expect(await archive.getSource(weak)).toMatchObject({
       needsReview: true,
       provenance: { title: { from: 'first-sentence', strength: 'weak' }, publishedAt: { strength: 'none' } },
     });
-    expect(listSourcesNeedingReview(db).map((s) => s.id)).toEqual([weak]);
-    expect(listSources(db).find((s) => s.id === strong)?.needsReview).toBe(false);
+    expect((await needingReview(archive)).map((s) => s.id)).toEqual([weak]);
+    expect((await archive.listSources()).find((s) => s.id === strong)?.needsReview).toBe(false);
 
     // Saving the details is the analyst's word on every field: the source leaves the list.
-    updateSource(db, weak, { title: 'Committee hearings', publishedAt: '2025-01-10', outlet: null });
-    expect(getSource(db, weak)).toMatchObject({
+    const edit = { title: 'Committee hearings', publishedAt: '2025-01-10', outlet: null };
+    expect((await archive.updateMetadata(weak, edit, (await archive.revisionOf(weak))!)).kind).toBe('updated');
+    expect(await archive.getSource(weak)).toMatchObject({
       needsReview: false,
       provenance: {
         title: { from: 'user' },
@@ -78,9 +87,13 @@ describe('metadata provenance', () => {
         outlet: { from: 'user', strength: 'strong' },
       },
     });
-    expect(listSourcesNeedingReview(db)).toEqual([]);
+    expect(await needingReview(archive)).toEqual([]);
   });
+});
 
+// SQLite only: the re-import correction reads the local source_provenance table as an older
+// release left it, and seeding is the local archive's first run.
+describe('metadata provenance in the local archive', () => {
   it("corrects weak metadata on re-import, but never the analyst's edits", async () => {
     const { db } = tempArchive();
     const bytes = wire('Ottawa weighs retaliatory tariffs on steel imports');
