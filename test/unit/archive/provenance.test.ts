@@ -2,10 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../../../main/archive/seed';
 import type { SourceArchive } from '../../../main/archive/sourceArchive';
-import { getSource, updateSource } from '../../../main/archive/sources';
-import { importBuffer } from '../../../main/importers/importBuffer';
+import { getSource } from '../../../main/archive/sources';
 import { cleanUpTemp, copyOfSeeds, SEEDS_DIR, tempArchive } from '../support/tempArchive';
-import { archiveEnginesPerFile, importedBytes } from '../team/support/engineArchive';
+import { archiveEnginesPerFile, importBytes, importedBytes } from '../team/support/engineArchive';
 import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
@@ -26,12 +25,6 @@ const wire = (title: string) =>
       '-30-',
     ].join('\n\n'),
   );
-
-async function imported(db: Parameters<typeof importBuffer>[0], name: string, bytes: Uint8Array): Promise<number> {
-  const outcome = await importBuffer(db, name, bytes);
-  if (outcome.kind !== 'imported') throw new Error(`not imported: ${JSON.stringify(outcome)}`);
-  return outcome.id;
-}
 
 // The same tests against the embedded archive and a real PostgreSQL team archive (docs/team-archive.md).
 describe.each(ENGINES)('metadata provenance (%s)', (engine) => {
@@ -89,32 +82,44 @@ describe.each(ENGINES)('metadata provenance (%s)', (engine) => {
     });
     expect(await needingReview(archive)).toEqual([]);
   });
-});
 
-// SQLite only: the re-import correction reads the local source_provenance table as an older
-// release left it, and seeding is the local archive's first run.
-describe('metadata provenance in the local archive', () => {
   it("corrects weak metadata on re-import, but never the analyst's edits", async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
+    const { archive } = target;
     const bytes = wire('Ottawa weighs retaliatory tariffs on steel imports');
-    const id = await imported(db, 'steel.txt', bytes);
+    const id = await importedBytes(target, 'steel.txt', bytes);
     // As an older release might have stored it: a derived title and no date.
-    db.prepare("UPDATE sources SET title = 'Ottawa', published_at = NULL WHERE id = ?").run(id);
-    db.prepare("UPDATE source_provenance SET evidence = 'first-sentence' WHERE source_id = ? AND field = 'title'").run(
-      id,
+    await target.admin(
+      {
+        sqlite: "UPDATE sources SET title = 'Ottawa', published_at = NULL WHERE id = ?",
+        postgres: `UPDATE sources SET title = 'Ottawa', published_at = NULL,
+          provenance = jsonb_set(provenance - 'publishedAt', '{title}', '"first-sentence"') WHERE id = $1`,
+      },
+      [id],
     );
-    db.prepare("DELETE FROM source_provenance WHERE source_id = ? AND field = 'publishedAt'").run(id);
-    updateSource(db, id, { author: 'T. Henderson' });
+    if (target.db) {
+      target.db
+        .prepare("UPDATE source_provenance SET evidence = 'first-sentence' WHERE source_id = ? AND field = 'title'")
+        .run(id);
+      target.db.prepare("DELETE FROM source_provenance WHERE source_id = ? AND field = 'publishedAt'").run(id);
+    }
+    const edited = await archive.updateMetadata(id, { author: 'T. Henderson' }, (await archive.revisionOf(id))!);
+    expect(edited.kind).toBe('updated');
 
-    expect(await importBuffer(db, 'steel-again.txt', bytes)).toEqual({ kind: 'duplicate', duplicateOf: id });
-    expect(getSource(db, id)).toMatchObject({
+    expect(await importBytes(target, 'steel-again.txt', bytes)).toEqual({ kind: 'duplicate', duplicateOf: id });
+    expect(await archive.getSource(id)).toMatchObject({
       title: 'Ottawa weighs retaliatory tariffs on steel imports',
       publishedAt: '2025-02-27',
       author: 'T. Henderson',
       provenance: { title: { from: 'headline' }, publishedAt: { from: 'wire-header' }, author: { from: 'user' } },
     });
+    // Corrected metadata is a new revision: an edit based on the one before is a conflict.
+    expect(await archive.revisionOf(id)).toBeGreaterThan(edited.kind === 'updated' ? edited.revision : Infinity);
   });
+});
 
+// SQLite only: seeding is the local archive's first run.
+describe('metadata provenance in the local archive', () => {
   it('keeps the seeds’ metadata as it was before evidence was recorded', async () => {
     const { db } = tempArchive();
     await seedIfEmpty(db, copyOfSeeds());
