@@ -14,7 +14,11 @@ import type { ImportOptions, MetadataUpdate, SourceArchive } from '../archive/so
 import { contentHash } from '../archive/sources';
 import { UserError } from '../errors';
 import type { ParsedFile } from '../importers/article';
+import { parseQuery } from '../search/queryParser';
+import { SEARCH_NOTICES } from '../search/searchSources';
+import type { SearchInput, SearchResult } from '../search/searchTypes';
 import { foldTag, searchTeamArchive } from './teamSearch';
+import { suggestTeamSpellings } from './teamSuggestions';
 
 /**
  * The team's PostgreSQL archive behind the archive interface. One pool per archive URL; every
@@ -278,7 +282,22 @@ export class PostgresSourceArchive implements SourceArchive {
     return rows.map(toSummary);
   }
 
-  search = (input: Parameters<SourceArchive['search']>[0]) => searchTeamArchive(this.pool, input);
+  async search(input: SearchInput): Promise<SearchResult> {
+    const result = await searchTeamArchive(this.pool, input);
+    const parsed = parseQuery(input.query);
+    if (!parsed.searchable || result.notice === SEARCH_NOTICES.unavailable) return result;
+    return { ...result, suggestions: await this.suggestions(parsed, input.query) };
+  }
+
+  /** Did-you-mean is a nicety: if it fails, the results still go out, without suggestions. */
+  private async suggestions(parsed: ReturnType<typeof parseQuery>, query: string): Promise<string[]> {
+    try {
+      return await suggestTeamSpellings(this.pool, parsed, query);
+    } catch (error) {
+      console.error('[precis] team did-you-mean failed', error);
+      return [];
+    }
+  }
 
   async updateMetadata(id: number, edit: SourceEdit, baseRevision: number): Promise<MetadataUpdate> {
     const client = await this.pool.connect();

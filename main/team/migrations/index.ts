@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import { sql as sources } from './0010-sources';
 import { sql as clearances } from './0020-clearances';
-import { sql as leadSnippets } from './0040-leadSnippets';
+import { sql as searchParity } from './0040-searchParity';
 
 /**
  * The team archive's schema changes, numbered like the local ones (main/archive/migrations) and
@@ -17,7 +17,7 @@ export interface PgMigration {
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 10, name: 'sources', sql: sources },
   { version: 20, name: 'clearances', sql: clearances },
-  { version: 40, name: 'lead snippets', sql: leadSnippets },
+  { version: 40, name: 'search parity', sql: searchParity },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version ?? 0;
