@@ -173,12 +173,13 @@ describe.each(ENGINES)('clustering at import (%s)', (engine) => {
     expect(await archive.getSource(translation)).toMatchObject({ clusterId: head, clusterSize: 5 });
   });
 
-  it('reports an exact duplicate without storing it twice', async () => {
+  it('reports an exact duplicate without storing it (or its fingerprint) twice', async () => {
     const target = await freshArchive(engine);
     const first = await importedBytes(target, 'a.txt', textOf('Montreal port workers strike', STORY));
     const again = await importBytes(target, 'b.txt', textOf('MONTREAL PORT WORKERS STRIKE', STORY).toUpperCase());
     expect(again).toEqual({ kind: 'duplicate', duplicateOf: first });
     expect(await target.archive.count()).toBe(1);
+    if (target.db) expect(target.db.prepare('SELECT count(*) AS n FROM source_fingerprints').get()).toEqual({ n: 1 });
   });
 });
 
