@@ -48,7 +48,9 @@ export async function engineArchive(engine: ArchiveEngine, cluster: () => Postgr
   }
   if (!team) team = await teamArchive(cluster());
   // One database per file, emptied for each test: a new database and `team init` take seconds.
-  await team.admin('TRUNCATE sources, source_tags, source_lsh_buckets, search_terms, audit_log RESTART IDENTITY CASCADE');
+  await team.admin(
+    'TRUNCATE sources, source_tags, source_lsh_buckets, search_terms, audit_log RESTART IDENTITY CASCADE',
+  );
   return { engine, archive: team.archive, db: null, admin: (sql, params) => team!.admin(sql.postgres, params) };
 }
 
