@@ -83,16 +83,28 @@ export function refreshMetadata(
     row.provenance_json,
     Object.fromEntries(METADATA_FIELDS.map((f) => [f, row[COLUMN[f]] ?? null])) as Record<MetadataField, string | null>,
   );
-  const changed: MetadataField[] = [];
-  for (const field of METADATA_FIELDS) {
-    const kind = found[field];
-    const value = values[field];
-    if (!kind || value === null || stored[field].from === 'user') continue;
-    if (RANK[evidenceStrength(kind)]! <= RANK[stored[field].strength]!) continue;
-    if (fillOnly && RANK[stored[field].strength]! > RANK.weak!) continue;
-    prepareCached(db, `UPDATE sources SET ${COLUMN[field]} = ? WHERE id = ?`).run(value, sourceId);
-    changed.push(field);
+  const changed = fieldsToRefresh(stored, values, found, fillOnly);
+  for (const field of changed) {
+    prepareCached(db, `UPDATE sources SET ${COLUMN[field]} = ? WHERE id = ?`).run(values[field], sourceId);
   }
   recordProvenance(db, sourceId, Object.fromEntries(changed.map((field) => [field, found[field]])));
   return changed;
+}
+
+/**
+ * The fields refreshMetadata replaces, decided from the stored provenance alone (both engines:
+ * the team archive applies the same rule, main/team/postgresArchive.ts).
+ */
+export function fieldsToRefresh(
+  stored: Provenance,
+  values: Record<MetadataField, string | null>,
+  found: FoundEvidence,
+  fillOnly = false,
+): MetadataField[] {
+  return METADATA_FIELDS.filter((field) => {
+    const kind = found[field];
+    if (!kind || values[field] === null || stored[field].from === 'user') return false;
+    if (RANK[evidenceStrength(kind)]! <= RANK[stored[field].strength]!) return false;
+    return !(fillOnly && RANK[stored[field].strength]! > RANK.weak!);
+  });
 }

@@ -31,18 +31,37 @@ interface Candidate {
 }
 
 export function suggestSpellings(db: Db, parsed: ParsedQuery, query: string): string[] {
-  const misspelled: { word: QueryWord; candidates: Candidate[] }[] = [];
+  const misspelled: Misspelled[] = [];
+  for (const { word, folded } of wordsToCheck(parsed)) {
+    if (isIndexed(db, folded)) continue;
+    ensureFresh(db);
+    const candidates = closeTerms(db, folded);
+    if (candidates.length > 0) misspelled.push({ word, candidates });
+  }
+  return spellingSuggestions(query, misspelled);
+}
+
+export interface Misspelled {
+  word: QueryWord;
+  candidates: Candidate[];
+}
+
+/** The query's words worth checking, folded as the index folds them (exported for the team engine). */
+export function wordsToCheck(parsed: ParsedQuery): { word: QueryWord; folded: string }[] {
+  const out: { word: QueryWord; folded: string }[] = [];
   const seen = new Set<string>();
   for (const word of parsed.words) {
     const folded = foldForComparison(word.word);
     if (!/^\p{L}{3,30}$/u.test(folded) || seen.has(folded)) continue;
     seen.add(folded);
     if (seen.size > MAX_WORDS_CHECKED) break;
-    if (isIndexed(db, folded)) continue;
-    ensureFresh(db);
-    const candidates = closeTerms(db, folded);
-    if (candidates.length > 0) misspelled.push({ word, candidates });
+    out.push({ word, folded });
   }
+  return out;
+}
+
+/** The whole query with each misspelled word corrected, then the runners-up for the first one. */
+export function spellingSuggestions(query: string, misspelled: readonly Misspelled[]): string[] {
   if (misspelled.length === 0) return [];
   const best = new Map(misspelled.map(({ word, candidates }) => [word, candidates[0]!.term]));
   const suggestions = [rewrite(query, best)];
@@ -62,10 +81,24 @@ function isIndexed(db: Db, folded: string): boolean {
 }
 
 function closeTerms(db: Db, word: string): Candidate[] {
-  const budget = word.length <= 4 ? 1 : 2;
+  const budget = editBudget(word);
+  return closestTerms(
+    word,
+    likelyBeginnings(word).flatMap((prefix) => termsNear(db, word, prefix, budget)),
+  );
+}
+
+/** How many edits a guess may be from the word typed. */
+export const editBudget = (word: string): number => (word.length <= 4 ? 1 : 2);
+
+/** The archive's words within the edit budget of `word`, best first (exported for the team engine). */
+export function closestTerms(word: string, rows: readonly { term: string; docs: number }[]): Candidate[] {
+  const budget = editBudget(word);
   const found = new Map<string, Candidate>();
-  for (const prefix of likelyBeginnings(word)) {
-    for (const candidate of termsNear(db, word, prefix, budget)) found.set(candidate.term, candidate);
+  for (const row of rows) {
+    if (row.term === word || !/^\p{L}+$/u.test(row.term)) continue;
+    const distance = editDistance(word, row.term, budget);
+    if (distance <= budget) found.set(row.term, { term: row.term, docs: row.docs, distance });
   }
   // Among equally close words, one with the same letters comes first: swapped letters are the
   // commonest slip ("Joyl" is "Joly" before it is "joy" or "joel").
@@ -84,7 +117,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
  * the first two letters swapped ("ojly"), the first dropped ("oly": any letter, then "o"), or
  * the first mistyped ("koly": any letter, then "o").
  */
-function likelyBeginnings(word: string): string[] {
+export function likelyBeginnings(word: string): string[] {
   const first = word[0]!;
   const second = word[1]!;
   const out = new Set([first, second]);
@@ -96,19 +129,12 @@ function likelyBeginnings(word: string): string[] {
   return [...out].filter((prefix) => prefix.length === 1 || !out.has(prefix[0]!));
 }
 
-function termsNear(db: Db, word: string, prefix: string, budget: number): Candidate[] {
-  const rows = prepareCached(
+function termsNear(db: Db, word: string, prefix: string, budget: number): { term: string; docs: number }[] {
+  return prepareCached(
     db,
     `SELECT term, docs FROM search_terms
      WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
   ).all(prefix, nextString(prefix), word.length - budget, word.length + budget) as { term: string; docs: number }[];
-  const out: Candidate[] = [];
-  for (const row of rows) {
-    if (row.term === word || !/^\p{L}+$/u.test(row.term)) continue;
-    const distance = editDistance(word, row.term, budget);
-    if (distance <= budget) out.push({ term: row.term, docs: row.docs, distance });
-  }
-  return out;
 }
 
 function sortedLetters(word: string): string {
@@ -116,7 +142,7 @@ function sortedLetters(word: string): string {
 }
 
 /** The smallest string greater than every string starting with `prefix`. */
-function nextString(prefix: string): string {
+export function nextString(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 

@@ -9,12 +9,16 @@ import {
 } from '../../shared/source';
 import { countWords } from '../../shared/text';
 import { features, fingerprint, isNearDuplicate, similarity } from '../archive/nearDuplicates';
-import { readProvenance } from '../archive/provenance';
+import { fieldsToRefresh, readProvenance } from '../archive/provenance';
 import type { ImportOptions, MetadataUpdate, SourceArchive } from '../archive/sourceArchive';
 import { contentHash } from '../archive/sources';
 import { UserError } from '../errors';
 import type { ParsedFile } from '../importers/article';
+import { parseQuery } from '../search/queryParser';
+import { SEARCH_NOTICES } from '../search/searchSources';
+import type { SearchInput, SearchResult } from '../search/searchTypes';
 import { foldTag, searchTeamArchive } from './teamSearch';
+import { suggestTeamSpellings } from './teamSuggestions';
 
 /**
  * The team's PostgreSQL archive behind the archive interface. One pool per archive URL; every
@@ -151,8 +155,11 @@ export class PostgresSourceArchive implements SourceArchive {
       await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       const existing = await client.query<{ id: string }>('SELECT id FROM sources WHERE content_hash = $1', [hash]);
       if (existing.rows[0]) {
-        await client.query('ROLLBACK');
-        return { kind: 'duplicate', duplicateOf: Number(existing.rows[0].id) };
+        const duplicateOf = Number(existing.rows[0].id);
+        // The same text again: better evidence than before may correct its metadata, never the analyst's.
+        if (parsed.provenance) await refreshMetadata(client, duplicateOf, parsed);
+        await client.query('COMMIT');
+        return { kind: 'duplicate', duplicateOf };
       }
       const clusterId = await this.clusterHead(client, textFeatures, print.buckets);
       const provenance = Object.fromEntries(
@@ -275,7 +282,22 @@ export class PostgresSourceArchive implements SourceArchive {
     return rows.map(toSummary);
   }
 
-  search = (input: Parameters<SourceArchive['search']>[0]) => searchTeamArchive(this.pool, input);
+  async search(input: SearchInput): Promise<SearchResult> {
+    const result = await searchTeamArchive(this.pool, input);
+    const parsed = parseQuery(input.query);
+    if (!parsed.searchable || result.notice === SEARCH_NOTICES.unavailable) return result;
+    return { ...result, suggestions: await this.suggestions(parsed, input.query) };
+  }
+
+  /** Did-you-mean is a nicety: if it fails, the results still go out, without suggestions. */
+  private async suggestions(parsed: ReturnType<typeof parseQuery>, query: string): Promise<string[]> {
+    try {
+      return await suggestTeamSpellings(this.pool, parsed, query);
+    } catch (error) {
+      console.error('[precis] team did-you-mean failed', error);
+      return [];
+    }
+  }
 
   async updateMetadata(id: number, edit: SourceEdit, baseRevision: number): Promise<MetadataUpdate> {
     const client = await this.pool.connect();
@@ -328,6 +350,25 @@ export class PostgresSourceArchive implements SourceArchive {
   }
 
   close = () => this.pool.end();
+}
+
+/** As main/archive/provenance.ts's refreshMetadata, with the same rule; a change is a new revision. */
+async function refreshMetadata(client: pg.PoolClient, id: number, parsed: ParsedFile): Promise<void> {
+  const { rows } = await client.query<Row>(`SELECT ${SUMMARY_COLUMNS} FROM sources s WHERE s.id = $1`, [id]);
+  if (!rows[0] || !parsed.provenance) return;
+  const changed = fieldsToRefresh(toSummary(rows[0]).provenance, parsed, parsed.provenance);
+  if (changed.length === 0) return;
+  const values: unknown[] = [id];
+  const sets = changed.map((field) => {
+    values.push(parsed[field]);
+    return `${EDITABLE[field]} = $${values.length}`;
+  });
+  values.push(JSON.stringify(Object.fromEntries(changed.map((field) => [field, parsed.provenance![field]]))));
+  await client.query(
+    `UPDATE sources s SET ${sets.join(', ')}, provenance = s.provenance || $${values.length}::jsonb,
+       revision = s.revision + 1 WHERE s.id = $1`,
+    values,
+  );
 }
 
 /** A tag as the filter compares it (exported for tests). */

@@ -3,24 +3,21 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE_NAME } from '../../../main/archive/database';
 import { migrate } from '../../../main/archive/migrations';
-import { getSource, insertSource, listClusterMembers, listSources, updateSource } from '../../../main/archive/sources';
-import type { ParsedSource } from '../../../main/importers/plainText';
-import { pageAt } from '../../../shared/source';
-import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
+import type { SourceArchive } from '../../../main/archive/sourceArchive';
+import type { ParsedFile } from '../../../main/importers/article';
+import { pageAt, type SourceEdit } from '../../../shared/source';
+import { cleanUpTemp, tempDir } from '../support/tempArchive';
+import { archiveEnginesPerFile, importedId } from '../team/support/engineArchive';
+import { parsedSource } from '../team/support/parsedSource';
+import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
+const freshArchive = archiveEnginesPerFile();
 
-const story = (body: string, title = 'Arctic radar pact'): ParsedSource => ({
-  title,
-  outlet: 'The Canadian Press',
-  author: null,
-  publishedAt: '2024-02-01',
-  url: null,
-  language: 'en',
-  body,
-  original: body,
-});
+const story = (body: string, title = 'Arctic radar pact'): ParsedFile =>
+  parsedSource(body, { title, outlet: 'The Canadian Press', publishedAt: '2024-02-01' });
 
+// SQLite only: a local schema migration.
 describe('migration 30: source assessment', () => {
   it('adds grades, classification, clusters, format and tags to an archive that already has sources', () => {
     const db = new Database(join(tempDir(), ARCHIVE_FILE_NAME));
@@ -50,12 +47,17 @@ describe('migration 30: source assessment', () => {
   });
 });
 
-describe('editing a source', () => {
-  it('stores corrections, Admiralty grades, classification and tags, and re-indexes a new title', () => {
-    const { db } = tempArchive();
-    const inserted = insertSource(db, { ...story('Canada and Korea will share radar data.'), fileName: 'a.txt' });
-    if (inserted.kind !== 'inserted') throw new Error('not inserted');
-    const updated = updateSource(db, inserted.id, {
+// The same tests against the embedded archive and a real PostgreSQL team archive (docs/team-archive.md).
+describe.each(ENGINES)('%s archive', (engine) => {
+  const edit = async (archive: SourceArchive, id: number, change: SourceEdit) => {
+    const outcome = await archive.updateMetadata(id, change, (await archive.revisionOf(id)) ?? 1);
+    return outcome.kind === 'updated' ? outcome.source : outcome.kind;
+  };
+
+  it('stores corrections, Admiralty grades, classification and tags, and re-indexes a new title', async () => {
+    const { archive } = await freshArchive(engine);
+    const id = await importedId(archive, story('Canada and Korea will share radar data.'));
+    const updated = await edit(archive, id, {
       title: 'Seoul and Ottawa radar deal',
       outlet: null,
       reliability: 'B',
@@ -72,37 +74,38 @@ describe('editing a source', () => {
       tags: ['korea', 'radar'],
       publishedAt: '2024-02-01',
     });
-    const hits = db.prepare("SELECT rowid FROM sources_fts WHERE sources_fts MATCH 'seoul'").all();
-    expect(hits).toEqual([{ rowid: inserted.id }]);
-    expect(updateSource(db, inserted.id, { reliability: null, tags: [] })).toMatchObject({
-      reliability: null,
-      tags: [],
-    });
-    expect(updateSource(db, 999, { title: 'x' })).toBeNull();
+    const hits = await archive.search({ query: 'seoul', limit: 5, offset: 0 });
+    expect(hits.results.map((hit) => hit.id)).toEqual([id]);
+    expect(await edit(archive, id, { reliability: null, tags: [] })).toMatchObject({ reliability: null, tags: [] });
+    expect(await edit(archive, 999, { title: 'x' })).toBe('not-found');
   });
-});
 
-describe('clusters and pages', () => {
-  it('reports each source’s cluster head and size, and lists the versions', () => {
-    const { db } = tempArchive();
-    const head = insertSource(db, { ...story('First version of the story.'), fileName: 'a.txt' });
-    if (head.kind !== 'inserted') throw new Error('not inserted');
-    insertSource(db, { ...story('Second version of the story.'), fileName: 'b.txt', clusterId: head.id });
-    insertSource(db, { ...story('Another story entirely.', 'Other'), fileName: 'c.txt' });
-    expect(listSources(db)).toHaveLength(3);
-    const versions = listClusterMembers(db, head.id);
+  it('reports each source’s cluster head and size, and lists the versions', async () => {
+    const { archive, admin } = await freshArchive(engine);
+    const head = await importedId(archive, story('First version of the story.'));
+    const second = await importedId(archive, story('Second version of the story.'), 'b.txt');
+    // Short texts never cluster by themselves: the second joins the first as an import naming it would.
+    await admin(
+      {
+        sqlite: 'UPDATE sources SET cluster_id = ? WHERE id = ?',
+        postgres: 'UPDATE sources SET cluster_id = $1 WHERE id = $2',
+      },
+      [head, second],
+    );
+    await importedId(archive, story('Another story entirely.', 'Other'), 'c.txt');
+    expect(await archive.listSources()).toHaveLength(3);
+    const versions = await archive.listClusterMembers(head);
     expect(versions.map((s) => s.clusterSize)).toEqual([2, 2]);
-    expect(new Set(versions.map((s) => s.clusterId))).toEqual(new Set([head.id]));
-    const loner = listSources(db).find((s) => s.title === 'Other')!;
+    expect(new Set(versions.map((s) => s.clusterId))).toEqual(new Set([head]));
+    const loner = (await archive.listSources()).find((s) => s.title === 'Other')!;
     expect(loner).toMatchObject({ clusterId: loner.id, clusterSize: 1 });
   });
 
-  it('keeps page starts so a citation can name the page of an excerpt', () => {
-    const { db } = tempArchive();
+  it('keeps page starts so a citation can name the page of an excerpt', async () => {
+    const { archive } = await freshArchive(engine);
     const body = 'Page one text.\n\nPage two text.\n\nPage three text.';
-    const inserted = insertSource(db, { ...story(body), fileName: 'r.pdf', format: 'pdf', pageStarts: [0, 16, 32] });
-    if (inserted.kind !== 'inserted') throw new Error('not inserted');
-    const source = getSource(db, inserted.id)!;
+    const id = await importedId(archive, { ...story(body), format: 'pdf', pageStarts: [0, 16, 32] }, 'r.pdf');
+    const source = (await archive.getSource(id))!;
     expect(source.format).toBe('pdf');
     expect(source.pageStarts).toEqual([0, 16, 32]);
     expect(pageAt(source.pageStarts, body.indexOf('two'))).toBe(2);

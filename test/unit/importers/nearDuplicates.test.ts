@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
 import { features, fingerprint, isNearDuplicate, similarity } from '../../../main/archive/nearDuplicates';
+import type { SourceArchive } from '../../../main/archive/sourceArchive';
 import { getSource, insertSource, listClusterMembers } from '../../../main/archive/sources';
 import { importBuffer } from '../../../main/importers/importBuffer';
-import { importPaths } from '../../../main/importers/importPaths';
 import { parsePlainText } from '../../../main/importers/plainText';
 import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';
+import { archiveEnginesPerFile, importBytes, importedBytes, importSeeds } from '../team/support/engineArchive';
+import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
+const freshArchive = archiveEnginesPerFile();
 
 const STORY = [
   'Dock workers at the Port of Montreal walked off the job on Monday after talks with the Maritime Employers Association broke down over scheduling and pensions, halting container traffic at the country’s second-busiest port.',
@@ -116,26 +119,34 @@ describe('near-duplicate measures', () => {
   });
 });
 
-describe('clustering at import', () => {
+// The same tests against the embedded archive and a real PostgreSQL team archive (docs/team-archive.md).
+describe.each(ENGINES)('clustering at import (%s)', (engine) => {
+  /** The head a source joined, or null for a head (or a source on its own). */
+  const headOf = async (archive: SourceArchive, id: number) => {
+    const source = await archive.getSource(id);
+    return source!.clusterId === id ? null : source!.clusterId;
+  };
+
   it('clusters seeds 000 and 001 under the first, and leaves 002, 003 and 004 on their own', async () => {
-    const { db } = tempArchive();
-    const report = await importPaths(db, [SEEDS_DIR]);
-    const id = (prefix: string) => report.imported.find((i) => i.path.includes(`${prefix}_`))!.id;
-    expect(clusterOf(db, id('000'))).toBeNull();
-    expect(clusterOf(db, id('001'))).toBe(id('000'));
+    const target = await freshArchive(engine);
+    const { archive } = target;
+    const id = await importSeeds(target);
+    expect(await headOf(archive, id('000'))).toBeNull();
+    expect(await headOf(archive, id('001'))).toBe(id('000'));
     for (const prefix of ['002', '003', '004']) {
-      expect(clusterOf(db, id(prefix))).toBeNull();
-      expect(getSource(db, id(prefix))).toMatchObject({ clusterId: id(prefix), clusterSize: 1 });
+      expect(await headOf(archive, id(prefix))).toBeNull();
+      expect(await archive.getSource(id(prefix))).toMatchObject({ clusterId: id(prefix), clusterSize: 1 });
     }
-    expect(getSource(db, id('001'))).toMatchObject({ clusterId: id('000'), clusterSize: 2 });
-    expect(listClusterMembers(db, id('000')).map((s) => s.id)).toEqual([id('000'), id('001')]);
+    expect(await archive.getSource(id('001'))).toMatchObject({ clusterId: id('000'), clusterSize: 2 });
+    expect((await archive.listClusterMembers(id('000'))).map((s) => s.id)).toEqual([id('000'), id('001')]);
   });
 
   it('clusters one story saved from two sites, as text, rewritten and translated, with every member pointing at the head', async () => {
-    const { db } = tempArchive();
-    const head = await imported(db, 'montreal-a.html', page('a', STORY));
+    const target = await freshArchive(engine);
+    const { archive } = target;
+    const head = await importedBytes(target, 'montreal-a.html', page('a', STORY));
     // Only the chrome differs: once it is stripped, the text is the same, so it is not stored again.
-    expect(await importBuffer(db, 'montreal-a2.html', page('b', STORY))).toEqual({
+    expect(await importBytes(target, 'montreal-a2.html', page('b', STORY))).toEqual({
       kind: 'duplicate',
       duplicateOf: head,
     });
@@ -145,26 +156,47 @@ describe('clustering at import', () => {
       ...STORY.slice(1),
       'Reporting by Jane Doe; editing by John Roe.',
     ];
-    const otherSite = await imported(db, 'montreal-b.html', page('b', syndicated));
-    const wire = await imported(
-      db,
+    const otherSite = await importedBytes(target, 'montreal-b.html', page('b', syndicated));
+    const wire = await importedBytes(
+      target,
       'wire.txt',
       `${textOf('Montreal port workers strike', STORY)}\n\nBy Jane Doe, Reuters`,
     );
-    const rewrite = await imported(db, 'rewrite.md', `# Montreal dock workers strike\n\n${REWRITE.join('\n\n')}`);
-    const translation = await imported(
-      db,
+    const rewrite = await importedBytes(
+      target,
+      'rewrite.md',
+      `# Montreal dock workers strike\n\n${REWRITE.join('\n\n')}`,
+    );
+    const translation = await importedBytes(
+      target,
       'translation.txt',
       textOf('Strike at the Port of Montreal', LOOSE_TRANSLATION),
     );
-    const other = await imported(db, 'record.txt', textOf('Port of Montreal posts record quarter', SAME_TOPIC));
+    const other = await importedBytes(
+      target,
+      'record.txt',
+      textOf('Port of Montreal posts record quarter', SAME_TOPIC),
+    );
 
-    expect(clusterOf(db, head)).toBeNull();
-    for (const member of [otherSite, wire, rewrite, translation]) expect(clusterOf(db, member)).toBe(head);
-    expect(clusterOf(db, other)).toBeNull();
-    expect(getSource(db, translation)).toMatchObject({ clusterId: head, clusterSize: 5 });
+    expect(await headOf(archive, head)).toBeNull();
+    for (const member of [otherSite, wire, rewrite, translation]) expect(await headOf(archive, member)).toBe(head);
+    expect(await headOf(archive, other)).toBeNull();
+    expect(await archive.getSource(translation)).toMatchObject({ clusterId: head, clusterSize: 5 });
   });
 
+  it('reports an exact duplicate without storing it (or its fingerprint) twice', async () => {
+    const target = await freshArchive(engine);
+    const first = await importedBytes(target, 'a.txt', textOf('Montreal port workers strike', STORY));
+    const again = await importBytes(target, 'b.txt', textOf('MONTREAL PORT WORKERS STRIKE', STORY).toUpperCase());
+    expect(again).toEqual({ kind: 'duplicate', duplicateOf: first });
+    expect(await target.archive.count()).toBe(1);
+    if (target.db) expect(target.db.prepare('SELECT count(*) AS n FROM source_fingerprints').get()).toEqual({ n: 1 });
+  });
+});
+
+// SQLite only: the fingerprint table and its backfill of sources stored before clustering existed
+// are the local archive's own (a team archive fingerprints every source as it stores it).
+describe('fingerprints in the local archive', () => {
   it('fingerprints sources stored before clustering existed, and clusters them with what follows', async () => {
     const { db } = tempArchive();
     const add = (title: string, paragraphs: string[]) => {

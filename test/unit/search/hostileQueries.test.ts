@@ -1,10 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Db } from '../../../main/archive/database';
-import { importPaths } from '../../../main/importers/importPaths';
+import type { SourceArchive } from '../../../main/archive/sourceArchive';
 import { SEARCH_NOTICES, searchSources } from '../../../main/search/searchSources';
 import { SearchResponse } from '../../../shared/contract';
 import { prng } from '../../support/prng';
-import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';
+import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+import { archiveEnginesPerFile, importSeeds } from '../team/support/engineArchive';
+import { ENGINES } from '../team/support/teamFixture';
 
 const HOSTILE = [
   '',
@@ -136,40 +137,49 @@ function randomQuery(next: () => number): string {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('searchSources never lets a query break it', () => {
-  let db: Db;
-  beforeAll(async () => {
-    ({ db } = tempArchive());
-    await importPaths(db, [SEEDS_DIR]);
-    return cleanUpTemp;
-  });
+const freshArchive = archiveEnginesPerFile();
 
-  const check = (query: string): void => {
-    let response: unknown;
-    expect(() => {
-      response = searchSources(db, { query, limit: 5, offset: 0 });
-    }, JSON.stringify(query)).not.toThrow();
+// The same queries against the embedded archive and a real PostgreSQL team archive (docs/team-archive.md).
+describe.each(ENGINES)('search never lets a query break it (%s)', (engine) => {
+  let archive: SourceArchive;
+  beforeAll(async () => {
+    const target = await freshArchive(engine);
+    archive = target.archive;
+    await importSeeds(target);
+    return cleanUpTemp;
+  }, 120_000);
+
+  const check = async (query: string): Promise<void> => {
+    const logged = vi.spyOn(console, 'error');
+    const response = await archive.search({ query, limit: 5, offset: 0 });
+    // The team engine logs a failed statement before answering with a notice: none may fail.
+    expect(logged, JSON.stringify(query)).not.toHaveBeenCalled();
+    logged.mockRestore();
     const parsed = SearchResponse.parse(response);
     // The parser, not the safety net, must make every query acceptable to SQLite.
     expect(Object.values(SEARCH_NOTICES), JSON.stringify(query)).not.toContain(parsed.notice);
     expect(parsed.results.length).toBeLessThanOrEqual(5);
   };
 
-  it('handles hostile strings', () => {
-    for (const query of HOSTILE) check(query);
+  it('handles hostile strings', async () => {
+    for (const query of HOSTILE) await check(query);
   });
 
   // 1,000 in the normal run; `npm run test:stress` sets PRECIS_RANDOM_QUERIES=10000.
   const randomQueries = Number(process.env.PRECIS_RANDOM_QUERIES ?? 1000);
-  it(`handles ${randomQueries} random strings of FTS operators, quotes, control characters and unicode`, () => {
+  it(`handles ${randomQueries} random strings of FTS operators, quotes, control characters and unicode`, async () => {
     const next = prng(20240613);
     const started = performance.now();
-    for (let i = 0; i < randomQueries; i++) check(randomQuery(next));
+    for (let i = 0; i < randomQueries; i++) await check(randomQuery(next));
     // A figure for the stress run, not an assertion: "no hang" is the test runner's timeout.
     if (randomQueries > 1000)
       console.log(`${randomQueries} random queries in ${Math.round(performance.now() - started)} ms`);
   }, 600_000);
+});
 
+// SQLite only: it breaks the local engine's FTS5 table on purpose.
+describe('searchSources on a broken index', () => {
+  afterEach(cleanUpTemp);
   it('turns an SQLite error into a notice instead of throwing', () => {
     const { db: broken } = tempArchive();
     broken.exec(`

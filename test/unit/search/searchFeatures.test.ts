@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
+import type { SourceArchive } from '../../../main/archive/sourceArchive';
 import { type ImportFacts, insertSources } from '../../../main/archive/sources';
 import type { ParsedSource } from '../../../main/importers/plainText';
 import { NOTICES } from '../../../main/search/queryParser';
@@ -8,8 +9,11 @@ import { COUNT_CAP } from '../../../main/search/searchPlan';
 import { type SearchSort, searchSources } from '../../../main/search/searchSources';
 import { recallAt, referenceRanking } from '../../support/referenceRanking';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+import { archiveEnginesPerFile, type EngineArchive, importAll } from '../team/support/engineArchive';
+import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
+const freshArchive = archiveEnginesPerFile();
 
 type Spec = Partial<ParsedSource & ImportFacts> & { title: string; body: string };
 
@@ -27,17 +31,23 @@ function add(db: Db, specs: Spec[]): number[] {
   return insertSources(db, sources).map((outcome) => (outcome.kind === 'inserted' ? outcome.id : -1));
 }
 
-const search = (db: Db, query: string, options: { limit?: number; offset?: number; sort?: SearchSort } = {}) =>
+type SearchOptions = { limit?: number; offset?: number; sort?: SearchSort };
+const searchIn = (archive: SourceArchive, query: string, options: SearchOptions = {}) =>
+  archive.search({ query, limit: options.limit ?? 20, offset: options.offset ?? 0, sort: options.sort });
+const search = (db: Db, query: string, options: SearchOptions = {}) =>
   searchSources(db, { query, limit: options.limit ?? 20, offset: options.offset ?? 0, sort: options.sort });
-const ids = (db: Db, query: string, sort?: SearchSort) => search(db, query, { sort }).results.map((r) => r.id);
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 
-describe('search filters and sorting', () => {
-  let db: Db;
+// The same tests against the embedded archive and a real PostgreSQL team archive (docs/team-archive.md).
+describe.each(ENGINES)('search filters and sorting (%s)', (engine) => {
+  let archive: SourceArchive;
+  let admin: EngineArchive['admin'];
+  const search = (query: string, options: SearchOptions = {}) => searchIn(archive, query, options);
+  const ids = async (query: string, sort?: SearchSort) => (await search(query, { sort })).results.map((r) => r.id);
   let id: { cp: number; reuters: number; lapresse: number; undated: number; cpCopy: number };
-  beforeEach(() => {
-    ({ db } = tempArchive());
-    const [cp, reuters, lapresse, undated, cpCopy] = add(db, [
+  beforeEach(async () => {
+    ({ archive, admin } = await freshArchive(engine));
+    const [cp, reuters, lapresse, undated, cpCopy] = await importAll(archive, [
       {
         title: 'Arctic radar pact',
         body: 'Canada and Korea will share radar data. La sécurité de l’Arctique.',
@@ -68,95 +78,106 @@ describe('search filters and sorting', () => {
         publishedAt: '2023-04-14',
       },
     ]);
-    const tag = db.prepare('INSERT INTO source_tags (source_id, tag) VALUES (?, ?)');
-    tag.run(cp, 'Indo-Pacific');
-    tag.run(reuters, 'Sécurité');
-    tag.run(lapresse, 'indo-pacific follow-up');
+    const tag = async (sourceId: number | undefined, tags: string[]) =>
+      expect((await archive.updateMetadata(sourceId!, { tags }, (await archive.revisionOf(sourceId!))!)).kind).toBe(
+        'updated',
+      );
+    await tag(cp, ['Indo-Pacific']);
+    await tag(reuters, ['Sécurité']);
+    await tag(lapresse, ['indo-pacific follow-up']);
     id = { cp: cp!, reuters: reuters!, lapresse: lapresse!, undated: undated!, cpCopy: cpCopy! };
   });
 
-  it('outlet: matches words of the outlet, quoted, in any case', () => {
-    expect(sorted(ids(db, 'radar outlet:"canadian press"'))).toEqual(sorted([id.cp, id.undated]));
-    expect(ids(db, 'radar outlet:REUTERS')).toEqual([id.reuters]);
-    expect(sorted(ids(db, 'radar outlet:pres*'))).toEqual(sorted([id.cp, id.lapresse, id.undated, id.cpCopy]));
+  it('outlet: matches words of the outlet, quoted, in any case', async () => {
+    expect(sorted(await ids('radar outlet:"canadian press"'))).toEqual(sorted([id.cp, id.undated]));
+    expect(await ids('radar outlet:REUTERS')).toEqual([id.reuters]);
+    expect(sorted(await ids('radar outlet:pres*'))).toEqual(sorted([id.cp, id.lapresse, id.undated, id.cpCopy]));
     // Whole words: "press" is not "Presse".
-    expect(sorted(ids(db, 'radar -outlet:press'))).toEqual(sorted([id.reuters, id.lapresse]));
+    expect(sorted(await ids('radar -outlet:press'))).toEqual(sorted([id.reuters, id.lapresse]));
   });
 
-  it('author: ignores accents, and takes prefixes', () => {
-    expect(ids(db, 'author:melanie')).toEqual([id.cp]);
-    expect(ids(db, 'author:cote')).toEqual([id.lapresse]);
-    expect(ids(db, 'author:"john smi"*')).toEqual([id.reuters]);
+  it('author: ignores accents, and takes prefixes', async () => {
+    expect(await ids('author:melanie')).toEqual([id.cp]);
+    expect(await ids('author:cote')).toEqual([id.lapresse]);
+    expect(await ids('author:"john smi"*')).toEqual([id.reuters]);
   });
 
-  it('lang: by code or name', () => {
-    expect(ids(db, 'radar lang:fr')).toEqual([id.lapresse]);
-    expect(ids(db, 'lang:français')).toEqual([id.lapresse]);
-    expect(sorted(ids(db, 'radar -lang:fr'))).toEqual(sorted([id.cp, id.reuters, id.undated, id.cpCopy]));
+  it('lang: by code or name', async () => {
+    expect(await ids('radar lang:fr')).toEqual([id.lapresse]);
+    expect(await ids('lang:français')).toEqual([id.lapresse]);
+    expect(sorted(await ids('radar -lang:fr'))).toEqual(sorted([id.cp, id.reuters, id.undated, id.cpCopy]));
   });
 
-  it('tag: ignores case and accents, takes prefixes, OR and exclusion', () => {
-    expect(ids(db, 'radar tag:indo-pacific')).toEqual([id.cp]);
-    expect(ids(db, 'tag:securite')).toEqual([id.reuters]);
-    expect(sorted(ids(db, 'tag:indo*'))).toEqual(sorted([id.cp, id.lapresse]));
-    expect(sorted(ids(db, 'tag:"indo-pacific" OR tag:sécurité'))).toEqual(sorted([id.cp, id.reuters]));
-    expect(sorted(ids(db, 'radar -tag:indo*'))).toEqual(sorted([id.reuters, id.undated, id.cpCopy]));
-    expect(search(db, 'tag:nothing-like-this')).toMatchObject({ total: 0, results: [] });
+  it('tag: ignores case and accents, takes prefixes, OR and exclusion', async () => {
+    expect(await ids('radar tag:indo-pacific')).toEqual([id.cp]);
+    expect(await ids('tag:securite')).toEqual([id.reuters]);
+    expect(sorted(await ids('tag:indo*'))).toEqual(sorted([id.cp, id.lapresse]));
+    expect(sorted(await ids('tag:"indo-pacific" OR tag:sécurité'))).toEqual(sorted([id.cp, id.reuters]));
+    expect(sorted(await ids('radar -tag:indo*'))).toEqual(sorted([id.reuters, id.undated, id.cpCopy]));
+    expect(await search('tag:nothing-like-this')).toMatchObject({ total: 0, results: [] });
   });
 
-  it('after: is inclusive and before: exclusive; undated sources fall outside both', () => {
-    expect(sorted(ids(db, 'radar after:2023-12-31'))).toEqual(sorted([id.lapresse, id.reuters]));
-    expect(sorted(ids(db, 'radar before:2023-12-31'))).toEqual(sorted([id.cp, id.cpCopy]));
-    expect(ids(db, 'radar after:2023-04-14 before:2024')).toEqual([id.lapresse, id.cpCopy]);
-    expect(ids(db, 'after:2024-01')).toEqual([id.reuters]);
+  it('after: is inclusive and before: exclusive; undated sources fall outside both', async () => {
+    expect(sorted(await ids('radar after:2023-12-31'))).toEqual(sorted([id.lapresse, id.reuters]));
+    expect(sorted(await ids('radar before:2023-12-31'))).toEqual(sorted([id.cp, id.cpCopy]));
+    expect(await ids('radar after:2023-04-14 before:2024')).toEqual([id.lapresse, id.cpCopy]);
+    expect(await ids('after:2024-01')).toEqual([id.reuters]);
   });
 
-  it('says so when a date cannot be read, and searches without it', () => {
-    const response = search(db, 'radar after:2023-02-30');
+  it('says so when a date cannot be read, and searches without it', async () => {
+    const response = await search('radar after:2023-02-30');
     expect(response.notice).toBe(NOTICES.badDate('after:2023-02-30'));
     expect(response.total).toBe(5);
   });
 
   // The copy joins the original's cluster only here: the other tests look at each source.
-  const clusterTheCopy = () => db.prepare('UPDATE sources SET cluster_id = ? WHERE id = ?').run(id.cp, id.cpCopy);
+  const clusterTheCopy = () =>
+    admin(
+      {
+        sqlite: 'UPDATE sources SET cluster_id = ? WHERE id = ?',
+        postgres: 'UPDATE sources SET cluster_id = $1 WHERE id = $2',
+      },
+      [id.cp, id.cpCopy],
+    );
 
-  it('cluster: finds every version, named by the head or any member', () => {
-    clusterTheCopy();
-    expect(sorted(ids(db, `cluster:${id.cp}`))).toEqual(sorted([id.cp, id.cpCopy]));
-    expect(sorted(ids(db, `radar cluster:${id.cpCopy}`))).toEqual(sorted([id.cp, id.cpCopy]));
-    expect(sorted(ids(db, `radar -cluster:${id.cp}`))).toEqual(sorted([id.reuters, id.lapresse, id.undated]));
-    expect(search(db, 'cluster:x').notice).toBe(NOTICES.badCluster('cluster:x'));
+  it('cluster: finds every version, named by the head or any member', async () => {
+    await clusterTheCopy();
+    expect(sorted(await ids(`cluster:${id.cp}`))).toEqual(sorted([id.cp, id.cpCopy]));
+    expect(sorted(await ids(`radar cluster:${id.cpCopy}`))).toEqual(sorted([id.cp, id.cpCopy]));
+    expect(sorted(await ids(`radar -cluster:${id.cp}`))).toEqual(sorted([id.reuters, id.lapresse, id.undated]));
+    expect((await search('cluster:x')).notice).toBe(NOTICES.badCluster('cluster:x'));
   });
 
-  it('lists filters alone newest first, undated last, with no snippet matches', () => {
-    const response = search(db, 'outlet:pres*');
+  it('lists filters alone newest first, undated last, with no snippet matches', async () => {
+    const response = await search('outlet:pres*');
     expect(response.results.map((r) => r.id)).toEqual([id.lapresse, id.cpCopy, id.cp, id.undated]);
     expect(response).toMatchObject({ sort: 'date', total: 4, terms: [] });
     expect(response.results.every((r) => r.snippet.every((p) => !p.match) && r.score === 0)).toBe(true);
-    expect(ids(db, `-radar tag:sécurité`)).toEqual([]);
-    expect(ids(db, `-arctic tag:indo*`)).toEqual([id.lapresse]);
+    expect(await ids(`-radar tag:sécurité`)).toEqual([]);
+    expect(await ids(`-arctic tag:indo*`)).toEqual([id.lapresse]);
   });
 
-  it('sorts words by date when asked, and pages through them', () => {
-    expect(ids(db, 'radar', 'date')).toEqual([id.reuters, id.lapresse, id.cpCopy, id.cp, id.undated]);
-    const pages = [0, 2, 4].flatMap((offset) =>
-      search(db, 'radar', { limit: 2, offset, sort: 'date' }).results.map((r) => r.id),
-    );
+  it('sorts words by date when asked, and pages through them', async () => {
+    expect(await ids('radar', 'date')).toEqual([id.reuters, id.lapresse, id.cpCopy, id.cp, id.undated]);
+    const pages: number[] = [];
+    for (const offset of [0, 2, 4]) {
+      pages.push(...(await search('radar', { limit: 2, offset, sort: 'date' })).results.map((r) => r.id));
+    }
     expect(pages).toEqual([id.reuters, id.lapresse, id.cpCopy, id.cp, id.undated]);
-    expect(search(db, 'radar', { sort: 'date' })).toMatchObject({ sort: 'date', total: 5 });
+    expect(await search('radar', { sort: 'date' })).toMatchObject({ sort: 'date', total: 5 });
   });
 
-  it('ignores accents both ways: securite finds sécurité and sécurité finds Securite', () => {
-    expect(sorted(ids(db, 'securite'))).toEqual(sorted([id.cp, id.lapresse]));
-    expect(sorted(ids(db, 'SÉCURITÉ'))).toEqual(sorted([id.cp, id.lapresse]));
-    const hit = search(db, 'securite').results.find((r) => r.id === id.cp)!;
+  it('ignores accents both ways: securite finds sécurité and sécurité finds Securite', async () => {
+    expect(sorted(await ids('securite'))).toEqual(sorted([id.cp, id.lapresse]));
+    expect(sorted(await ids('SÉCURITÉ'))).toEqual(sorted([id.cp, id.lapresse]));
+    const hit = (await search('securite')).results.find((r) => r.id === id.cp)!;
     expect(hit.snippet.find((p) => p.match)?.text).toBe('sécurité');
   });
 
-  it('lists a cluster once, as its best version, and counts clusters', () => {
-    clusterTheCopy();
+  it('lists a cluster once, as its best version, and counts clusters', async () => {
+    await clusterTheCopy();
     for (const sort of ['relevance', 'date'] as const) {
-      const response = search(db, 'radar', { sort });
+      const response = await search('radar', { sort });
       expect(
         response.results.filter((r) => r.clusterId === id.cp),
         sort,
@@ -164,21 +185,23 @@ describe('search filters and sorting', () => {
       expect(response.total).toBe(4);
     }
     // The best version: the one a cluster: search (never collapsed) ranks first.
-    const best = ids(db, `arctic radar cluster:${id.cp}`)[0];
-    expect(search(db, 'arctic radar').results[0]).toMatchObject({ id: best, clusterSize: 2 });
-    expect(ids(db, 'syndicated')).toEqual([id.cpCopy]);
+    const best = (await ids(`arctic radar cluster:${id.cp}`))[0];
+    expect((await search('arctic radar')).results[0]).toMatchObject({ id: best, clusterSize: 2 });
+    expect(await ids('syndicated')).toEqual([id.cpCopy]);
     // Newest first: the copy is a day younger.
-    expect(ids(db, 'radar', 'date')).toEqual([id.reuters, id.lapresse, id.cpCopy, id.undated]);
-    expect(ids(db, 'outlet:pres*')).toEqual([id.lapresse, id.cpCopy, id.undated]);
+    expect(await ids('radar', 'date')).toEqual([id.reuters, id.lapresse, id.cpCopy, id.undated]);
+    expect(await ids('outlet:pres*')).toEqual([id.lapresse, id.cpCopy, id.undated]);
     // Pages count clusters: nothing is skipped or repeated.
-    const pages = [0, 1, 2, 3].flatMap((offset) => search(db, 'radar', { limit: 1, offset }).results.map((r) => r.id));
-    expect(pages).toEqual(ids(db, 'radar'));
+    const pages: number[] = [];
+    for (const offset of [0, 1, 2, 3])
+      pages.push(...(await search('radar', { limit: 1, offset })).results.map((r) => r.id));
+    expect(pages).toEqual(await ids('radar'));
     expect(new Set(pages).size).toBe(4);
   });
 
-  it('gives each hit its author, language and cluster', () => {
-    clusterTheCopy();
-    const hit = search(db, 'radar outlet:"canadian press" author:tremblay').results[0]!;
+  it('gives each hit its author, language and cluster', async () => {
+    await clusterTheCopy();
+    const hit = (await search('radar outlet:"canadian press" author:tremblay')).results[0]!;
     expect(hit).toMatchObject({
       id: id.cp,
       author: 'Mélanie Tremblay',
@@ -186,13 +209,13 @@ describe('search filters and sorting', () => {
       clusterId: id.cp,
       clusterSize: 2,
     });
-    const copy = search(db, 'syndicated').results[0]!;
+    const copy = (await search('syndicated')).results[0]!;
     expect(copy).toMatchObject({ id: id.cpCopy, clusterId: id.cp, clusterSize: 2 });
-    expect(search(db, 'exports').results[0]).toMatchObject({ clusterId: id.reuters, clusterSize: 1 });
+    expect((await search('exports')).results[0]).toMatchObject({ clusterId: id.reuters, clusterSize: 1 });
   });
 
-  it('returns plain words, phrases and prefix* as the terms to highlight', () => {
-    expect(search(db, 'radar "share radar" exp* -korea outlet:reuters').terms).toEqual([
+  it('returns plain words, phrases and prefix* as the terms to highlight', async () => {
+    expect((await search('radar "share radar" exp* -korea outlet:reuters')).terms).toEqual([
       'radar',
       'share radar',
       'exp*',
@@ -200,6 +223,7 @@ describe('search filters and sorting', () => {
   });
 });
 
+// SQLite only: the count cap, the exact-ranking (impact list) index and bm25 are the local engine's own.
 describe('search over more matches than it counts one by one', () => {
   let db: Db;
   const N = 3 * COUNT_CAP + 1000;

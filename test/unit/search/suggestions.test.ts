@@ -1,69 +1,68 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../../main/archive/database';
-import { insertSource } from '../../../main/archive/sources';
+import type { SourceArchive } from '../../../main/archive/sourceArchive';
 import { importPaths } from '../../../main/importers/importPaths';
 import { editDistance } from '../../../main/search/editDistance';
-import { searchSources } from '../../../main/search/searchSources';
 import { refreshSearchTerms } from '../../../main/search/suggestions';
 import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';
+import { archiveEnginesPerFile, importSeeds } from '../team/support/engineArchive';
+import { parsedSource } from '../team/support/parsedSource';
+import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
 
-const suggest = (db: Db, query: string) => searchSources(db, { query, limit: 5, offset: 0 }).suggestions;
+const freshArchive = archiveEnginesPerFile();
 
-describe('did-you-mean on the seed archive', () => {
-  let db: Db;
+// The same tests against the embedded archive and a real PostgreSQL team archive (docs/team-archive.md).
+describe.each(ENGINES)('did-you-mean on the seed archive (%s)', (engine) => {
+  let archive: SourceArchive;
+  const suggest = async (query: string) => (await archive.search({ query, limit: 5, offset: 0 })).suggestions;
   beforeEach(async () => {
-    ({ db } = tempArchive());
-    await importPaths(db, [SEEDS_DIR]);
+    const target = await freshArchive(engine);
+    archive = target.archive;
+    await importSeeds(target);
   });
 
-  it('offers joly for Joyl: the same letters first, then the most widespread', () => {
-    const response = searchSources(db, { query: 'Joyl', limit: 5, offset: 0 });
+  it('offers joly for Joyl: the same letters first, then the most widespread', async () => {
+    const response = await archive.search({ query: 'Joyl', limit: 5, offset: 0 });
     expect(response.total).toBe(0);
     expect(response.suggestions[0]).toBe('joly');
     // The seeds also spell the minister Jolly and Jolie: both within two edits.
-    expect(suggest(db, 'Jolyy')).toEqual(expect.arrayContaining(['joly', 'jolly']));
+    expect(await suggest('Jolyy')).toEqual(expect.arrayContaining(['joly', 'jolly']));
   });
 
-  it('finds slips on the first letters too: dropped, swapped or mistyped', () => {
-    expect(suggest(db, 'oly')).toContain('joly');
-    expect(suggest(db, 'jloy')[0]).toBe('joly');
-    expect(suggest(db, 'ojly')[0]).toBe('joly');
-    expect(suggest(db, 'koly')).toContain('joly');
-    expect(suggest(db, 'Mélanie oly')).toContain('Mélanie joly');
+  it('finds slips on the first letters too: dropped, swapped or mistyped', async () => {
+    expect(await suggest('oly')).toContain('joly');
+    expect((await suggest('jloy'))[0]).toBe('joly');
+    expect((await suggest('ojly'))[0]).toBe('joly');
+    expect(await suggest('koly')).toContain('joly');
+    expect(await suggest('Mélanie oly')).toContain('Mélanie joly');
   });
 
-  it('rewrites only the misspelled word, keeping the rest of the query as typed', () => {
-    expect(suggest(db, 'Joyl "five eyes" -tokyo')[0]).toBe('joly "five eyes" -tokyo');
-    expect(suggest(db, '"prime minster" Joly')[0]).toBe('"prime minister" Joly');
-    expect(suggest(db, 'Mélanie inteligence')[0]).toBe('Mélanie intelligence');
+  it('rewrites only the misspelled word, keeping the rest of the query as typed', async () => {
+    expect((await suggest('Joyl "five eyes" -tokyo'))[0]).toBe('joly "five eyes" -tokyo');
+    expect((await suggest('"prime minster" Joly'))[0]).toBe('"prime minister" Joly');
+    expect((await suggest('Mélanie inteligence'))[0]).toBe('Mélanie intelligence');
   });
 
-  it('suggests nothing for words the archive has, prefixes, or words too short to guess', () => {
-    expect(suggest(db, 'melanie joly')).toEqual([]);
-    expect(suggest(db, 'jo*')).toEqual([]);
-    expect(suggest(db, 'jy')).toEqual([]);
-    expect(suggest(db, 'qqqqqqqq')).toEqual([]);
+  it('suggests nothing for words the archive has, prefixes, or words too short to guess', async () => {
+    expect(await suggest('melanie joly')).toEqual([]);
+    expect(await suggest('jo*')).toEqual([]);
+    expect(await suggest('jy')).toEqual([]);
+    expect(await suggest('qqqqqqqq')).toEqual([]);
   });
 
-  it('learns words imported after the list was made', () => {
-    expect(suggest(db, 'Tremblau')).toEqual([]);
-    insertSource(db, {
-      title: 'Note',
-      body: 'Minister Tremblay spoke.',
-      original: 'x',
-      outlet: null,
-      author: null,
-      publishedAt: null,
-      url: null,
-      language: 'en',
-      fileName: null,
-    });
-    expect(suggest(db, 'Tremblau')).toEqual(['tremblay']);
+  it('learns words imported after the list was made', async () => {
+    expect(await suggest('Tremblau')).toEqual([]);
+    await archive.importParsed(parsedSource('Minister Tremblay spoke.', { title: 'Note', original: 'x' }), 'n.txt');
+    expect(await suggest('Tremblau')).toEqual(['tremblay']);
   });
+});
 
-  it('refreshes the word list on request, and reports a busy archive instead of waiting', () => {
+// SQLite only: the local word list is a copy refreshed from FTS5 (the team archive's is kept by triggers).
+describe('did-you-mean word list in the local archive', () => {
+  it('refreshes the word list on request, and reports a busy archive instead of waiting', async () => {
+    const { db } = tempArchive();
+    await importPaths(db, [SEEDS_DIR]);
     expect(refreshSearchTerms(db)).toBe(true);
     expect(db.prepare('SELECT docs FROM search_terms WHERE term = ?').pluck().get('joly')).toBeGreaterThan(0);
   });

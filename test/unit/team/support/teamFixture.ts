@@ -42,6 +42,7 @@ export const ANALYST_PASSWORD = 'analyst-secret';
 
 export interface TeamDatabase {
   ownerUrl: string;
+  database: string;
   /** The archive URL as a named analyst logs in (password in the URL, as tests may). */
   urlFor(role: string): string;
   /** Creates (or updates) an analyst and opens the archive as them. */
@@ -61,6 +62,7 @@ export async function newTeamDatabase(cluster: PostgresCluster): Promise<TeamDat
   };
   return {
     ownerUrl,
+    database: `team${n}`,
     urlFor,
     async analyst(role, clearance) {
       await upsertTeamUser(ownerUrl, undefined, { name: role, password: ANALYST_PASSWORD, clearance });

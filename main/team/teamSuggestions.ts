@@ -1,0 +1,52 @@
+import type { Pool } from 'pg';
+import type { ParsedQuery } from '../search/queryParser';
+import {
+  closestTerms,
+  editBudget,
+  likelyBeginnings,
+  type Misspelled,
+  nextString,
+  spellingSuggestions,
+  wordsToCheck,
+} from '../search/suggestions';
+
+/**
+ * Did-you-mean on the team archive, with the local engine's rules (main/search/suggestions.ts):
+ * only the lookup differs. The words and their counts come from search_terms (PostgreSQL
+ * migration 40), which row-level security cuts to the analyst's clearance, so a word found only
+ * in sources the analyst may not see is never offered.
+ */
+export async function suggestTeamSpellings(pool: Pool, parsed: ParsedQuery, query: string): Promise<string[]> {
+  const words = wordsToCheck(parsed);
+  if (words.length === 0) return [];
+  const { rows: known } = await pool.query<{ term: string }>(
+    'SELECT DISTINCT term FROM search_terms WHERE term = ANY ($1::text[]) AND docs > 0',
+    [words.map((word) => word.folded)],
+  );
+  const indexed = new Set(known.map((row) => row.term));
+  const misspelled: Misspelled[] = [];
+  for (const { word, folded } of words) {
+    if (indexed.has(folded)) continue;
+    const candidates = closestTerms(folded, await termsNear(pool, folded));
+    if (candidates.length > 0) misspelled.push({ word, candidates });
+  }
+  return spellingSuggestions(query, misspelled);
+}
+
+/** The words that begin as `word` likely does, of a length within its edit budget: index ranges. */
+async function termsNear(pool: Pool, word: string): Promise<{ term: string; docs: number }[]> {
+  const budget = editBudget(word);
+  const values: unknown[] = [word.length - budget, word.length + budget];
+  // Byte order ("C"), as the index and the local archive's ranges: the database's collation may differ.
+  const ranges = likelyBeginnings(word).map((prefix) => {
+    values.push(prefix, nextString(prefix));
+    return `(term COLLATE "C" >= $${values.length - 1} AND term COLLATE "C" < $${values.length})`;
+  });
+  const { rows } = await pool.query<{ term: string; docs: number }>(
+    `SELECT term, sum(docs)::integer AS docs FROM search_terms
+     WHERE (${ranges.join(' OR ')}) AND length(term) BETWEEN $1 AND $2 AND docs > 0
+     GROUP BY term`,
+    values,
+  );
+  return rows;
+}
