@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
 import { features, fingerprint, isNearDuplicate, similarity } from '../../../main/archive/nearDuplicates';
 import type { SourceArchive } from '../../../main/archive/sourceArchive';
-import { getSource, insertSource, listClusterMembers } from '../../../main/archive/sources';
+import { insertSource } from '../../../main/archive/sources';
 import { importBuffer } from '../../../main/importers/importBuffer';
 import { parsePlainText } from '../../../main/importers/plainText';
 import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';

@@ -120,7 +120,8 @@ describe.each(ENGINES)('search filters and sorting (%s)', (engine) => {
   it('after: is inclusive and before: exclusive; undated sources fall outside both', async () => {
     expect(sorted(await ids('radar after:2023-12-31'))).toEqual(sorted([id.lapresse, id.reuters]));
     expect(sorted(await ids('radar before:2023-12-31'))).toEqual(sorted([id.cp, id.cpCopy]));
-    expect(await ids('radar after:2023-04-14 before:2024')).toEqual([id.lapresse, id.cpCopy]);
+    // Filters, not ranking, are under test: the two engines break a tie in relevance differently.
+    expect(sorted(await ids('radar after:2023-04-14 before:2024'))).toEqual(sorted([id.lapresse, id.cpCopy]));
     expect(await ids('after:2024-01')).toEqual([id.reuters]);
   });
 
