@@ -1,7 +1,7 @@
 import type { Core } from '../core';
 import { archiveSourceHandlers } from '../handlers/teamSourceHandlers';
 import { openPostgresArchive } from '../team/postgresArchive';
-import { initTeamArchive, upsertTeamUser } from '../team/teamAdmin';
+import { initTeamArchive, LEAKPROOF_STEP, upsertTeamUser } from '../team/teamAdmin';
 import { UsageError } from './commandList';
 import { classificationOf } from './commands';
 import { cliIntl } from './intl';
@@ -84,6 +84,11 @@ export async function teamCommand(options: TeamCliOptions): Promise<number> {
     print(
       intl.formatMessage({ id: outcome.applied.length > 0 ? 'cli.team.initApplied' : 'cli.team.initCurrent' }, values),
     );
+    if (!outcome.textIndexUsable) {
+      process.stderr.write(
+        `${intl.formatMessage({ id: 'cli.team.initSlowSearch' }, { statement: `${LEAKPROOF_STEP};` })}\n`,
+      );
+    }
     return 0;
   }
   if (sub === 'user') {

@@ -31,7 +31,16 @@ export async function withOwner<T>(
 export interface InitOutcome {
   applied: number[];
   owner: string;
+  /**
+   * Whether analysts' searches can use the text indexes: row-level security lets the planner use an
+   * index only for leakproof operators, and `@@` is not marked so until a superuser says it is
+   * (docs/team-archive.md). Without it every analyst search reads the whole table.
+   */
+  textIndexUsable: boolean;
 }
+
+/** The one statement that lets an analyst's text search use its GIN index under row-level security. */
+export const LEAKPROOF_STEP = 'ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF';
 
 export async function initTeamArchive(url: string, password?: string): Promise<InitOutcome> {
   return withOwner(url, password, async (client) => {
@@ -41,7 +50,17 @@ export async function initTeamArchive(url: string, password?: string): Promise<I
       `INSERT INTO clearances (role_name, classification) VALUES (session_user, 'TOP SECRET')
        ON CONFLICT (role_name) DO UPDATE SET classification = excluded.classification RETURNING role_name AS owner`,
     );
-    return { applied, owner: rows[0]!.owner };
+    const { rows: state } = await client.query<{ leakproof: boolean; superuser: boolean }>(
+      `SELECT p.proleakproof AS leakproof, r.rolsuper AS superuser FROM pg_proc p, pg_roles r
+       WHERE p.oid = 'ts_match_vq(tsvector,tsquery)'::regprocedure AND r.rolname = session_user`,
+    );
+    let textIndexUsable = state[0]?.leakproof === true;
+    // Run by a superuser (a DBA initialising the archive), init takes the step itself.
+    if (!textIndexUsable && state[0]?.superuser === true) {
+      await client.query(LEAKPROOF_STEP);
+      textIndexUsable = true;
+    }
+    return { applied, owner: rows[0]!.owner, textIndexUsable };
   });
 }
 
