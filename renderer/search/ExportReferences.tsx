@@ -10,8 +10,19 @@ const FORMATS = [
 ] as const;
 type Format = (typeof FORMATS)[number]['value'];
 
-/** The metadata of the given sources as a file a reference manager (Zotero) imports. */
-export function ExportReferences({ ids }: { ids: number[] }) {
+/**
+ * The metadata of the given sources as a file a reference manager (Zotero) imports: the sources
+ * ticked in the results when there are any (selectedCount), otherwise the results listed.
+ */
+export function ExportReferences({
+  ids,
+  selectedCount,
+  onClearSelection,
+}: {
+  ids: number[];
+  selectedCount: number;
+  onClearSelection: () => void;
+}) {
   const intl = useIntl();
   const [format, setFormat] = useState<Format>('csl-json');
   const [error, setError] = useState<string | null>(null);
@@ -35,9 +46,23 @@ export function ExportReferences({ ids }: { ids: number[] }) {
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => void run()} title={intl.formatMessage({ id: 'references.export.title' })}>
+      <button
+        type="button"
+        onClick={() => void run()}
+        title={intl.formatMessage({
+          id: selectedCount > 0 ? 'references.export.selectedTitle' : 'references.export.title',
+        })}
+      >
         {intl.formatMessage({ id: 'references.export' })}
       </button>
+      {selectedCount > 0 ? (
+        <>
+          <span role="status">{intl.formatMessage({ id: 'references.selected' }, { count: selectedCount })}</span>
+          <button type="button" className="link" onClick={onClearSelection}>
+            {intl.formatMessage({ id: 'references.clearSelection' })}
+          </button>
+        </>
+      ) : null}
       {error ? <p role="alert">{error}</p> : null}
     </div>
   );

@@ -36,6 +36,15 @@ export function SearchPane({
   const [sort, setSort] = useState<Sort>('relevance');
   const [response, setResponse] = useState<SearchResponse | null>(null);
   const [results, setResults] = useState<SearchHit[]>([]);
+  // Sources ticked for reference export, kept across searches (an analyst gathers them from several).
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const toggleSelected = (id: number, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -158,6 +167,13 @@ export function SearchPane({
                 )}
               </span>
             </button>
+            <input
+              type="checkbox"
+              className="select-result"
+              checked={selected.has(hit.id)}
+              onChange={(event) => toggleSelected(hit.id, event.target.checked)}
+              aria-label={intl.formatMessage({ id: 'references.select' }, { title: hit.title })}
+            />
             {hit.outlet ? (
               <button
                 type="button"
@@ -175,7 +191,11 @@ export function SearchPane({
           </li>
         ))}
       </ul>
-      <ExportReferences ids={results.map((hit) => hit.id)} />
+      <ExportReferences
+        ids={selected.size > 0 ? [...selected] : results.map((hit) => hit.id)}
+        selectedCount={selected.size}
+        onClearSelection={() => setSelected(new Set())}
+      />
       {response && results.length < Math.min(response.total, response.rankedAmong ?? response.total) ? (
         <button type="button" onClick={() => void loadMore()}>
           {intl.formatMessage({ id: 'search.more' })}

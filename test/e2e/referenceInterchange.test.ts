@@ -49,6 +49,22 @@ describe('sources to and from a reference manager (browser mode)', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text).toContain('TI  - Rental Market Report: Fall 2024');
     expect(text).toContain('DA  - 2025/01/31/');
+
+    // Only the sources ticked, when some are: one of a wider search's results.
+    await page.getByRole('searchbox', { name: 'Search sources' }).fill('Canada');
+    await expect.poll(() => results.getByRole('listitem').count()).toBeGreaterThan(1);
+    const picked = (await results.locator('.result-title').nth(1).textContent()) ?? '';
+    await results.getByRole('checkbox', { name: `Select ${picked} for reference export` }).check();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '1 source selected' }).count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Reference format' }).selectOption('csl-json');
+    const [selectedDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export references' }).click(),
+    ]);
+    const items = JSON.parse(readFileSync((await selectedDownload.path())!, 'utf8')) as { title: string }[];
+    expect(items.map((item) => item.title)).toEqual([picked]);
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'selected' }).count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 
