@@ -28,6 +28,12 @@ export interface SourceArchive {
   readonly engine: ArchiveEngine;
   /** Stores one parsed file: a duplicate (same content hash) is reported, a near-duplicate joins its cluster. */
   importParsed(parsed: ParsedFile, fileName: string, options?: ImportOptions): Promise<ImportItemOutcome>;
+  /**
+   * Reads a reference manager's export (.json, .ris, .bib) into the archive, by the one use case of
+   * main/interchange/importReferences.ts: an entry fills the source it matches, or becomes a
+   * metadata-only source (format 'reference') marked as `options` says. A file that cannot be read throws.
+   */
+  importReferences(name: string, bytes: Uint8Array, options?: ImportOptions): Promise<ImportItemOutcome>;
   getSource(id: number): Promise<SourceDetail | null>;
   /** The metadata revision an edit must name; null when the source does not exist (or is not visible). */
   revisionOf(id: number): Promise<number | null>;

@@ -30,6 +30,15 @@ export function sqliteArchive(db: Db): SourceArchive {
       }
       return outcome;
     },
+    async importReferences(name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportItemOutcome> {
+      // Loaded on use, as every import path is (docs/startup.md).
+      const { importReferences } = await import('../interchange/importReferences');
+      const outcome = await importReferences(db, name, bytes);
+      if (options.classification && options.classification !== 'UNCLASSIFIED') {
+        for (const { id } of outcome.created) updateSource(db, id, { classification: options.classification });
+      }
+      return outcome;
+    },
     getSource: async (id) => getSource(db, id),
     revisionOf: async (id) => revisionOf(id),
     listSources: async () => listSources(db),

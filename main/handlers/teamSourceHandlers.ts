@@ -62,10 +62,11 @@ export function archiveSourceHandlers(
         import('../interchange/importReferences'),
       ]);
       const fileName = baseName(name.replace(/\\/g, '/'));
-      if (isReferenceFile(fileName)) {
-        return { kind: 'failed', error: 'Reference-manager files are imported into the local archive only, for now.' };
-      }
       try {
+        // A reference manager's export: the same use case as the local archive's, over this engine.
+        if (isReferenceFile(fileName)) {
+          return await archive.importReferences(fileName, Buffer.from(base64, 'base64'), options);
+        }
         const parsed = await parseFileIsolated(fileName, Buffer.from(base64, 'base64'));
         return await archive.importParsed(parsed, fileName, options);
       } catch (error) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { ImportItemOutcome } from '../../shared/contract';
-import { METADATA_FIELDS } from '../../shared/source';
+import { METADATA_FIELDS, type MetadataField } from '../../shared/source';
 import { foldForComparison } from '../../shared/text';
 import type { Db } from '../archive/database';
 import { type FoundEvidence, recordProvenance, refreshMetadata } from '../archive/provenance';
@@ -12,7 +12,7 @@ import { failedOutcome, ImportFailure } from '../importers/importFailure';
 import { isReferenceExtension } from '../importers/importFormats';
 import { readBibtex } from './bibtex';
 import { readCslJson } from './cslJson';
-import { detailsOf, recordReferenceDetails } from './referenceDetails';
+import { detailsOf, type ReferenceDetails, recordReferenceDetails } from './referenceDetails';
 import { dateText, type ReferenceEntry, type ReferenceValues, valuesOf } from './referenceItem';
 import { readRis } from './ris';
 
@@ -57,21 +57,51 @@ const titleKey = (title: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/** A source an entry may match: what the store gives of every source the analyst may see. */
+export interface IndexedSource {
+  id: number;
+  title: string;
+  url: string | null;
+  doi: string | null;
+  /** Its date as precise as it is known: its day, or the year or month its library gave. */
+  publishedAt: string | null;
+}
+
+/** A metadata-only source to create (format 'reference', no text). */
+export interface NewReference {
+  values: ReferenceValues & { title: string };
+  original: string;
+  fileName: string;
+  /** Its identity, for a second import of the same library: a hash of its metadata. */
+  contentHash: string;
+  evidence: FoundEvidence;
+  details: ReferenceDetails;
+}
+
+/**
+ * Where a library's entries go: the analyst's SQLite archive or the team's PostgreSQL one. The
+ * rules (matching, what is filled, what is created) are importReferencesInto's, the same for both.
+ */
+export interface ReferenceStore {
+  sources(): Promise<IndexedSource[]>;
+  /** Fills, in one transaction, the empty or weakly founded fields (never the analyst's); the fields changed and the title. */
+  fill(
+    id: number,
+    values: ReferenceValues,
+    evidence: FoundEvidence,
+    details: ReferenceDetails,
+  ): Promise<{ fields: MetadataField[]; title: string }>;
+  create(
+    reference: NewReference,
+  ): Promise<
+    { kind: 'inserted'; id: number } | { kind: 'duplicate'; duplicateOf: number } | { kind: 'failed'; error: string }
+  >;
+  /** The source an entry's attached file became, when the store may read attachments (the local CLI). */
+  attachment?(entry: ReferenceEntry): Promise<number | undefined>;
+}
+
 /** The archive's sources by URL, DOI and title, looked up once per file. */
-function indexArchive(db: Db) {
-  // A source's date as precise as it is known: its day, or the year or month its library gave.
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.title, s.url, d.doi, coalesce(s.published_at, d.issued) AS published_at
-       FROM sources s LEFT JOIN reference_details d ON d.source_id = s.id`,
-    )
-    .all() as {
-    id: number;
-    title: string;
-    url: string | null;
-    doi: string | null;
-    published_at: string | null;
-  }[];
+function indexSources(rows: readonly IndexedSource[]) {
   const byUrl = new Map<string, number>();
   const byDoi = new Map<string, number>();
   const byTitle = new Map<string, { id: number; date: string | null }[]>();
@@ -80,13 +110,13 @@ function indexArchive(db: Db) {
     const doi = doiIn(`${row.doi ?? ''} ${row.url ?? ''}`);
     if (doi) byDoi.set(doi, row.id);
     const key = titleKey(row.title);
-    byTitle.set(key, [...(byTitle.get(key) ?? []), { id: row.id, date: row.published_at }]);
+    byTitle.set(key, [...(byTitle.get(key) ?? []), { id: row.id, date: row.publishedAt }]);
   }
   return { byUrl, byDoi, byTitle };
 }
 
 /** The source an entry describes: same URL, same DOI, or same title and date (as precise as the entry's, or none). */
-function findMatch(index: ReturnType<typeof indexArchive>, entry: ReferenceEntry): number | undefined {
+function findMatch(index: ReturnType<typeof indexSources>, entry: ReferenceEntry): number | undefined {
   const { item } = entry;
   const url = item.URL ? index.byUrl.get(normalUrl(item.URL)) : undefined;
   if (url) return url;
@@ -101,21 +131,27 @@ function findMatch(index: ReturnType<typeof indexArchive>, entry: ReferenceEntry
 const evidenceFor = (values: ReferenceValues): FoundEvidence =>
   Object.fromEntries(METADATA_FIELDS.filter((f) => values[f] !== null).map((f) => [f, 'reference-manager']));
 
+/** A source with no text: its identity (for a second import of the same library) is its metadata. */
+const referenceHash = (values: ReferenceValues) =>
+  `reference:${createHash('sha256')
+    .update(JSON.stringify(METADATA_FIELDS.map((f) => values[f])))
+    .digest('hex')}`;
+
 /**
- * Imports a reference manager's export. Each entry, in its own transaction: an attached file that
- * exists is imported as a source; the entry then fills the empty or weakly founded metadata of
- * that source, or of the archive's source it matches (never a field the analyst set); an entry
- * with no match becomes a source with no text (format 'reference'): citable, nothing to quote.
+ * Imports a reference manager's export into a store, either engine. Each entry, in its own
+ * transaction: an attached file that exists is imported as a source; the entry then fills the
+ * empty or weakly founded metadata of that source, or of the archive's source it matches (never a
+ * field the analyst set); an entry with no match becomes a source with no text (format
+ * 'reference'): citable, nothing to quote.
  */
-export async function importReferences(
-  db: Db,
+export async function importReferencesInto(
+  store: ReferenceStore,
   name: string,
   bytes: Uint8Array,
-  readAttachment?: ReadAttachment,
 ): Promise<ReferencesOutcome> {
   const entries = readReferenceFile(name, new TextDecoder().decode(bytes));
   const outcome: ReferencesOutcome = { kind: 'references', created: [], updated: [], unchanged: [], failed: [] };
-  let index = indexArchive(db);
+  let index = indexSources(await store.sources());
   for (const entry of entries) {
     const values = valuesOf(entry.item);
     const label = values.title || entry.item.id || '(untitled entry)';
@@ -123,26 +159,78 @@ export async function importReferences(
       outcome.failed.push({ title: label, error: 'the entry has no title' });
       continue;
     }
-    let target = await importAttachment(db, entry, readAttachment);
+    let target = await store.attachment?.(entry);
     target ??= findMatch(index, entry);
     if (target !== undefined) {
-      const id = target;
-      const changed = committed(db, () => {
-        const fields = refreshMetadata(db, id, values, evidenceFor(values), true);
-        recordReferenceDetails(db, id, detailsOf(entry.item));
-        return fields;
-      });
-      const title = getSource(db, id)?.title ?? values.title;
-      if (changed.length > 0) outcome.updated.push({ id, title, fields: changed });
-      else outcome.unchanged.push({ id, title });
+      const { fields, title } = await store.fill(target, values, evidenceFor(values), detailsOf(entry.item));
+      if (fields.length > 0) outcome.updated.push({ id: target, title, fields });
+      else outcome.unchanged.push({ id: target, title });
     } else {
-      const id = createReference(db, values, entry, basename(name));
-      if (id.kind === 'inserted') outcome.created.push({ id: id.id, title: values.title });
-      else outcome.unchanged.push({ id: id.duplicateOf, title: values.title });
+      const created = await store.create({
+        values: { ...values, title: values.title },
+        original: entry.original,
+        fileName: basename(name),
+        contentHash: referenceHash(values),
+        evidence: evidenceFor(values),
+        details: detailsOf(entry.item),
+      });
+      if (created.kind === 'inserted') outcome.created.push({ id: created.id, title: values.title });
+      else if (created.kind === 'duplicate') outcome.unchanged.push({ id: created.duplicateOf, title: values.title });
+      else outcome.failed.push({ title: values.title, error: created.error });
+      index = indexSources(await store.sources());
     }
-    index = target === undefined ? indexArchive(db) : index;
   }
   return outcome;
+}
+
+/** The analyst's SQLite archive as a reference store; with readAttachment, attached files are imported too. */
+export function sqliteReferenceStore(db: Db, readAttachment?: ReadAttachment): ReferenceStore {
+  return {
+    sources: async () =>
+      (
+        db
+          .prepare(
+            `SELECT s.id, s.title, s.url, d.doi, coalesce(s.published_at, d.issued) AS published_at
+             FROM sources s LEFT JOIN reference_details d ON d.source_id = s.id`,
+          )
+          .all() as { id: number; title: string; url: string | null; doi: string | null; published_at: string | null }[]
+      ).map(({ published_at, ...row }) => ({ ...row, publishedAt: published_at })),
+    fill: async (id, values, evidence, details) => {
+      const fields = committed(db, () => {
+        const changed = refreshMetadata(db, id, values, evidence, true);
+        recordReferenceDetails(db, id, details);
+        return changed;
+      });
+      return { fields, title: getSource(db, id)?.title ?? values.title ?? '' };
+    },
+    create: async (reference) =>
+      committed(db, () => {
+        const outcome = insertSource(db, {
+          ...reference.values,
+          body: '',
+          original: reference.original,
+          fileName: reference.fileName,
+          format: 'reference',
+          contentHash: reference.contentHash,
+        });
+        if (outcome.kind === 'inserted') {
+          recordProvenance(db, outcome.id, reference.evidence);
+          recordReferenceDetails(db, outcome.id, reference.details);
+        }
+        return outcome;
+      }),
+    attachment: readAttachment ? (entry) => importAttachment(db, entry, readAttachment) : undefined,
+  };
+}
+
+/** Imports a reference manager's export into the analyst's SQLite archive (importReferencesInto). */
+export function importReferences(
+  db: Db,
+  name: string,
+  bytes: Uint8Array,
+  readAttachment?: ReadAttachment,
+): Promise<ReferencesOutcome> {
+  return importReferencesInto(sqliteReferenceStore(db, readAttachment), name, bytes);
 }
 
 /** As importReferences, but never throws: a file that cannot be read comes back as `failed`, in one line. */
@@ -162,9 +250,8 @@ export async function importReferenceFile(
 async function importAttachment(
   db: Db,
   entry: ReferenceEntry,
-  readAttachment: ReadAttachment | undefined,
+  readAttachment: ReadAttachment,
 ): Promise<number | undefined> {
-  if (!readAttachment) return undefined;
   for (const path of entry.files) {
     const file = await readAttachment(path);
     if (!file) continue;
@@ -173,27 +260,4 @@ async function importAttachment(
     if (result.kind === 'duplicate') return result.duplicateOf;
   }
   return undefined;
-}
-
-/** A source with no text: its identity (for a second import of the same library) is its metadata. */
-function createReference(db: Db, values: ReferenceValues, entry: ReferenceEntry, fileName: string) {
-  const identity = createHash('sha256')
-    .update(JSON.stringify(METADATA_FIELDS.map((f) => values[f])))
-    .digest('hex');
-  return committed(db, () => {
-    const outcome = insertSource(db, {
-      ...values,
-      title: values.title!,
-      body: '',
-      original: entry.original,
-      fileName,
-      format: 'reference',
-      contentHash: `reference:${identity}`,
-    });
-    if (outcome.kind === 'inserted') {
-      recordProvenance(db, outcome.id, evidenceFor(values));
-      recordReferenceDetails(db, outcome.id, detailsOf(entry.item));
-    }
-    return outcome;
-  });
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { ImportItemOutcome } from '../../shared/contract';
 import {
   METADATA_FIELDS,
+  type MetadataField,
   needsReview,
   type SourceDetail,
   type SourceEdit,
@@ -9,7 +10,7 @@ import {
 } from '../../shared/source';
 import { countWords } from '../../shared/text';
 import { features, fingerprint, isNearDuplicate, similarity } from '../archive/nearDuplicates';
-import { fieldsToRefresh, readProvenance } from '../archive/provenance';
+import { type FoundEvidence, fieldsToRefresh, readProvenance } from '../archive/provenance';
 import type { ImportOptions, MetadataUpdate, SourceArchive } from '../archive/sourceArchive';
 import { contentHash } from '../archive/sources';
 import { UserError } from '../errors';
@@ -108,6 +109,9 @@ const EDITABLE = {
   classification: 'classification',
 } as const;
 
+/** The same text (or library entry) is there, above this analyst's clearance: RLS hid it. */
+export const HIDDEN_DUPLICATE = 'This text is already in the team archive, in a source you are not cleared to see.';
+
 /** Key of the advisory lock under which imports store: clusters form the same whatever the interleaving. */
 const IMPORT_LOCK = 0x50524349;
 const MAX_CANDIDATES = 20;
@@ -152,12 +156,12 @@ export class PostgresSourceArchive implements SourceArchive {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      await lockImports(client);
       const existing = await client.query<{ id: string }>('SELECT id FROM sources WHERE content_hash = $1', [hash]);
       if (existing.rows[0]) {
         const duplicateOf = Number(existing.rows[0].id);
         // The same text again: better evidence than before may correct its metadata, never the analyst's.
-        if (parsed.provenance) await refreshMetadata(client, duplicateOf, parsed);
+        if (parsed.provenance) await refreshMetadata(client, duplicateOf, parsed, parsed.provenance);
         await client.query('COMMIT');
         return { kind: 'duplicate', duplicateOf };
       }
@@ -197,10 +201,7 @@ export class PostgresSourceArchive implements SourceArchive {
       if (id === undefined) {
         // The same text is there, above this analyst's clearance: RLS hid it from the look-up above.
         await client.query('ROLLBACK');
-        return {
-          kind: 'failed',
-          error: 'This text is already in the team archive, in a source you are not cleared to see.',
-        };
+        return { kind: 'failed', error: HIDDEN_DUPLICATE };
       }
       if (print.buckets.length > 0) {
         await client.query(
@@ -216,6 +217,15 @@ export class PostgresSourceArchive implements SourceArchive {
     } finally {
       client.release();
     }
+  }
+
+  /** The use case of main/interchange/importReferences.ts, over this archive (main/team/teamReferences.ts). */
+  async importReferences(name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportItemOutcome> {
+    const [{ importReferencesInto }, { teamReferenceStore }] = await Promise.all([
+      import('../interchange/importReferences'),
+      import('./teamReferences'),
+    ]);
+    return importReferencesInto(teamReferenceStore(this.pool, options), name, bytes);
   }
 
   /** As main/archive/nearDuplicates.ts's findClusterHead, over the sources this analyst may see. */
@@ -352,30 +362,45 @@ export class PostgresSourceArchive implements SourceArchive {
   close = () => this.pool.end();
 }
 
-/** As main/archive/provenance.ts's refreshMetadata, with the same rule; a change is a new revision. */
-async function refreshMetadata(client: pg.PoolClient, id: number, parsed: ParsedFile): Promise<void> {
+/**
+ * As main/archive/provenance.ts's refreshMetadata, with the same rule (fieldsToRefresh); a change
+ * is a new revision. Runs in the caller's transaction; returns the fields changed.
+ */
+export async function refreshMetadata(
+  client: pg.PoolClient,
+  id: number,
+  values: Record<MetadataField, string | null>,
+  found: FoundEvidence,
+  fillOnly = false,
+): Promise<MetadataField[]> {
   const { rows } = await client.query<Row>(`SELECT ${SUMMARY_COLUMNS} FROM sources s WHERE s.id = $1`, [id]);
-  if (!rows[0] || !parsed.provenance) return;
-  const changed = fieldsToRefresh(toSummary(rows[0]).provenance, parsed, parsed.provenance);
-  if (changed.length === 0) return;
-  const values: unknown[] = [id];
+  if (!rows[0]) return [];
+  const changed = fieldsToRefresh(toSummary(rows[0]).provenance, values, found, fillOnly);
+  if (changed.length === 0) return [];
+  const params: unknown[] = [id];
   const sets = changed.map((field) => {
-    values.push(parsed[field]);
-    return `${EDITABLE[field]} = $${values.length}`;
+    params.push(values[field]);
+    return `${EDITABLE[field]} = $${params.length}`;
   });
-  values.push(JSON.stringify(Object.fromEntries(changed.map((field) => [field, parsed.provenance![field]]))));
+  params.push(JSON.stringify(Object.fromEntries(changed.map((field) => [field, found[field]]))));
   await client.query(
-    `UPDATE sources s SET ${sets.join(', ')}, provenance = s.provenance || $${values.length}::jsonb,
+    `UPDATE sources s SET ${sets.join(', ')}, provenance = s.provenance || $${params.length}::jsonb,
        revision = s.revision + 1 WHERE s.id = $1`,
-    values,
+    params,
   );
+  return changed;
+}
+
+/** Imports under one advisory lock: clusters (and reference identities) form the same whatever the interleaving. */
+export async function lockImports(client: pg.PoolClient): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
 }
 
 /** A tag as the filter compares it (exported for tests). */
 export { foldTag };
 
 /** PostgreSQL refusals the analyst can act on, as error values; anything else as it is. */
-function asUserError(error: unknown): unknown {
+export function asUserError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   if (code === '42501') {
     return new UserError(

@@ -1,0 +1,80 @@
+import type pg from 'pg';
+import type { ImportOptions } from '../archive/sourceArchive';
+import type { ReferenceStore } from '../interchange/importReferences';
+import { asUserError, HIDDEN_DUPLICATE, lockImports, refreshMetadata } from './postgresArchive';
+
+/**
+ * The team archive as a store for a reference manager's export: the rules are
+ * main/interchange/importReferences.ts's, the same as the local archive's. Every statement runs as
+ * the analyst's role, so row-level security decides which sources an entry may match and fill,
+ * and what classification a new one may carry. The schema has no table of reference details
+ * (DOI, a date less than a day, the CSL type): an entry's DOI matches through a source's URL.
+ */
+export function teamReferenceStore(pool: pg.Pool, options: ImportOptions = {}): ReferenceStore {
+  const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await lockImports(client);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw asUserError(error);
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    async sources() {
+      const { rows } = await pool.query<{ id: string; title: string; url: string | null; published_at: string | null }>(
+        'SELECT id, title, url, published_at FROM sources',
+      );
+      return rows.map((row) => ({
+        id: Number(row.id),
+        title: row.title,
+        url: row.url,
+        doi: null,
+        publishedAt: row.published_at,
+      }));
+    },
+    fill: (id, values, evidence) =>
+      inTransaction(async (client) => {
+        const fields = await refreshMetadata(client, id, values, evidence, true);
+        const { rows } = await client.query<{ title: string }>('SELECT title FROM sources WHERE id = $1', [id]);
+        return { fields, title: rows[0]?.title ?? values.title ?? '' };
+      }),
+    create: (reference) =>
+      inTransaction(async (client) => {
+        const { values } = reference;
+        const inserted = await client.query<{ id: string }>(
+          `INSERT INTO sources (title, outlet, author, published_at, language, url, body, original, content_hash,
+             file_name, word_count, format, classification, provenance)
+           VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, 0, 'reference', $10, $11)
+           ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+          [
+            values.title,
+            values.outlet,
+            values.author,
+            values.publishedAt,
+            values.language,
+            values.url,
+            reference.original,
+            reference.contentHash,
+            reference.fileName,
+            options.classification ?? 'UNCLASSIFIED',
+            JSON.stringify(reference.evidence),
+          ],
+        );
+        if (inserted.rows[0]) return { kind: 'inserted' as const, id: Number(inserted.rows[0].id) };
+        const { rows } = await client.query<{ id: string }>('SELECT id FROM sources WHERE content_hash = $1', [
+          reference.contentHash,
+        ]);
+        // Not visible: the same entry is there, above this analyst's clearance (RLS hid it).
+        return rows[0]
+          ? { kind: 'duplicate' as const, duplicateOf: Number(rows[0].id) }
+          : { kind: 'failed' as const, error: HIDDEN_DUPLICATE };
+      }),
+  };
+}
