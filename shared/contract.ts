@@ -146,7 +146,7 @@ export const TeamArchiveStatus = z.object({
   /** postgres://USER@HOST:PORT/DB, never with a password; null: none chosen. */
   url: z.string().nullable(),
   connected: z.boolean(),
-  /** Sources this analyst may see there (RLS), when connected. */
+  /** Sources this analyst may see there (RLS), when connected; null when not, or when the server cannot be reached. */
   sourceCount: z.number().int().nonnegative().nullable(),
 });
 export type TeamArchiveStatus = z.infer<typeof TeamArchiveStatus>;

@@ -26,7 +26,10 @@ export class TeamArchiveSession {
 
   async status(): Promise<TeamArchiveStatus> {
     const url = getSetting(this.db, TEAM_ARCHIVE_SETTING) || null;
-    return { url, connected: this.archive !== null, sourceCount: this.archive ? await this.archive.count() : null };
+    // Connected but the server cannot be reached just now (stopped, network down): still connected,
+    // as searches still go there and fail, so the panel says so rather than "not connected".
+    const sourceCount = this.archive ? await this.archive.count().catch(() => null) : null;
+    return { url, connected: this.archive !== null, sourceCount };
   }
 
   async connect(url: string, password: string): Promise<TeamArchiveStatus> {

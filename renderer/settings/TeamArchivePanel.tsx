@@ -56,9 +56,11 @@ export function TeamArchivePanel({
     onChanged();
   };
 
-  const summary = status?.connected
-    ? intl.formatMessage({ id: 'team.status.connected' }, { user, count: status.sourceCount ?? 0 })
-    : intl.formatMessage({ id: 'team.status.local' });
+  const summary = !status?.connected
+    ? intl.formatMessage({ id: 'team.status.local' })
+    : status.sourceCount === null
+      ? intl.formatMessage({ id: 'team.status.unreachable' }, { user })
+      : intl.formatMessage({ id: 'team.status.connected' }, { user, count: status.sourceCount });
   return (
     <div className="team-archive">
       <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../../main/core';
 import { dispatch } from '../../../main/dispatch';
+import { startPostgresCluster } from '../../support/postgresCluster';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
 import { parsedSource } from './support/parsedSource';
 import { ANALYST_PASSWORD, newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
@@ -54,6 +55,34 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive setting', () => {
       });
     } finally {
       core.close();
+    }
+  });
+
+  it('still reports the session connected, with no count, when the server cannot be reached', async () => {
+    // A cluster of its own: this test stops it.
+    const own = await startPostgresCluster();
+    const core = await openCore({
+      dataDir: tempDir(),
+      seedsDir: null,
+      mode: 'browser',
+      version: 'test',
+      allowRepair: true,
+    });
+    try {
+      const team = await newTeamDatabase(own);
+      await (await team.analyst('gone_analyst', 'UNCLASSIFIED')).close();
+      const url = team.urlFor('gone_analyst').replace(`:${ANALYST_PASSWORD}`, '');
+      const connected = await dispatch(core.handlers, 'connectTeamArchive', { url, password: ANALYST_PASSWORD });
+      expect(connected).toMatchObject({ ok: true, value: { connected: true, sourceCount: 0 } });
+      own.stop();
+      // Searches still go to the team archive (and fail): the status must not say "not connected".
+      expect(await dispatch(core.handlers, 'getTeamArchive', {})).toEqual({
+        ok: true,
+        value: { url, connected: true, sourceCount: null },
+      });
+    } finally {
+      core.close();
+      own.stop();
     }
   });
 });
