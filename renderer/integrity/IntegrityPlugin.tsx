@@ -98,7 +98,10 @@ export function IntegrityPlugin(): React.ReactNode {
   latest.marking = classification;
   latest.labels = labels;
   const paragraphs = useMemo(() => (content ? briefParagraphs(content) : []), [content]);
-  const sourceIds = useMemo(() => paragraphs.flatMap((p) => p.uses.map((use) => use.sourceId)), [paragraphs]);
+  // Kept while the note cites the same sources in the same order, so that the facts below, and the
+  // marks on every quotation (markAll), are not redone after each pause in typing or each insert.
+  const sourceIdList = paragraphs.flatMap((p) => p.uses.map((use) => use.sourceId)).join();
+  const sourceIds = useMemo(() => (sourceIdList ? sourceIdList.split(',').map(Number) : []), [sourceIdList]);
   useEffect(() => integrityFacts.request(sourceIds), [sourceIds]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn when the facts or the note change
