@@ -38,8 +38,8 @@ describe('spell-checking the note (browser mode, dictionaries served by our own 
     await page.keyboard.press('Home');
     for (let i = 0; i < 'The minister will rec'.length; i++) await page.keyboard.press('ArrowRight');
     const menu = page.getByRole('menu', { name: /Spelling of “recieve”/ });
-    // Ctrl+. does nothing while the paragraph is being checked again (its marks are being
-    // replaced): as an analyst would, press it again until the menu opens (a known limit).
+    // Once in a full run a single Ctrl+. opened no menu (cause not found yet): as an analyst
+    // would, press it again until the menu opens.
     await expect
       .poll(async () => {
         if ((await menu.count()) === 0) await page.keyboard.press('Control+.');
