@@ -1,5 +1,6 @@
 import { collectFootnoteSources, type SerializedBriefState } from './briefDocument';
 import { EXCERPT_NODE_TYPE, type TextQuoteAnchor } from './excerpt';
+import { firstIndexAtOrAfter } from './sortedSearch';
 
 /**
  * Quote integrity: the words between quotation marks must be the source's words.
@@ -198,18 +199,6 @@ function occurrences(pattern: RegExp, text: string): Span[] {
   return found;
 }
 
-/** Index of the first span starting at or after `at` (spans are sorted by start). */
-function firstAtOrAfter(spans: readonly Span[], at: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid]!.start < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /**
  * Whole-quotation matches in folded coordinates: each run after the first placed at the earliest
  * spot after the previous one. With `wholeWords`, a match may not begin or end inside a word.
@@ -227,7 +216,7 @@ function matchQuote(chunks: QuotePart[][], body: string, flags: string, wholeWor
     for (let k = 1; k < perChunk.length && end >= 0; k++) {
       const candidates = perChunk[k]!;
       const isLast = k === perChunk.length - 1;
-      let at = firstAtOrAfter(candidates, end);
+      let at = firstIndexAtOrAfter(candidates, end, (span) => span.start);
       while (at < candidates.length && isLast && !cleanEnd(candidates[at]!.end)) at++;
       end = at < candidates.length ? candidates[at]!.end : -1;
     }

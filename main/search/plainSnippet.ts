@@ -1,3 +1,4 @@
+import { firstIndexAtOrAfter } from '../../shared/sortedSearch';
 import type { CountablePhrase } from './phraseCounts';
 import { MATCH_END, MATCH_START } from './snippet';
 
@@ -110,18 +111,6 @@ function sentenceStarts(body: string, starts: readonly number[]): number[] {
   return out;
 }
 
-/** Index of the first instance starting at or after token `from`. */
-function firstInstanceFrom(instances: readonly Instance[], from: number): number {
-  let low = 0;
-  let high = instances.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (instances[middle]!.first < from) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** fts5SnippetScore: the window's score, and its start moved back to centre its hits. */
 function score(
   instances: readonly Instance[],
@@ -133,7 +122,7 @@ function score(
   let total = 0;
   let first = -1;
   let last = 0;
-  for (let i = firstInstanceFrom(instances, from); i < instances.length; i++) {
+  for (let i = firstIndexAtOrAfter(instances, from, (instance) => instance.first); i < instances.length; i++) {
     const instance = instances[i]!;
     if (instance.first >= from + SNIPPET_TOKENS) break;
     total += seen[instance.phrase] ? 1 : 1000;

@@ -9,6 +9,10 @@ import { ANALYST_PASSWORD, newTeamDatabase, POSTGRES_PRESENT, postgresClusterPer
 const cluster = postgresClusterPerFile();
 afterEach(cleanUpTemp);
 
+/** The app's core on an empty local archive of its own, as browser mode opens it. */
+const openLocalCore = () =>
+  openCore({ dataDir: tempDir(), seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
+
 describe.skipIf(!POSTGRES_PRESENT)('the Team archive setting', () => {
   it('routes source calls to the team archive while connected, keeps no password, and goes back to the local one', async () => {
     const team = await newTeamDatabase(cluster());
@@ -17,13 +21,7 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive setting', () => {
       parsedSource('The icebreaker fleet renewal is on schedule.', { title: 'Icebreakers' }),
       'i.txt',
     );
-    const core = await openCore({
-      dataDir: tempDir(),
-      seedsDir: null,
-      mode: 'browser',
-      version: 'test',
-      allowRepair: true,
-    });
+    const core = await openLocalCore();
     try {
       const call = async (method: string, input: unknown = {}) => {
         const result = await dispatch(core.handlers, method, input);
@@ -61,13 +59,7 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive setting', () => {
   it('still reports the session connected, with no count, when the server cannot be reached', async () => {
     // A cluster of its own: this test stops it.
     const own = await startPostgresCluster();
-    const core = await openCore({
-      dataDir: tempDir(),
-      seedsDir: null,
-      mode: 'browser',
-      version: 'test',
-      allowRepair: true,
-    });
+    const core = await openLocalCore();
     try {
       const team = await newTeamDatabase(own);
       await (await team.analyst('gone_analyst', 'UNCLASSIFIED')).close();
