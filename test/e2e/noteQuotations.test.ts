@@ -74,8 +74,23 @@ describe('quotations are atomic in the note (browser mode)', () => {
     const { page } = app;
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     const paragraphs = editor.locator('p');
-    await paragraphs.nth(1).click();
-    await page.keyboard.press('End');
+    // The caret must be in the second paragraph before the quotation goes in at it: the first
+    // test ended in the quotation editor, and under load a click can land before the note has
+    // taken focus back (once, in a full run, the quotation went elsewhere).
+    await expect
+      .poll(async () => {
+        await paragraphs.nth(1).click();
+        await page.keyboard.press('End');
+        return paragraphs
+          .nth(1)
+          .evaluate(
+            (p: {
+              contains(node: unknown): boolean;
+              ownerDocument: { getSelection(): { focusNode: unknown } | null };
+            }) => p.contains(p.ownerDocument.getSelection()?.focusNode ?? null),
+          );
+      })
+      .toBe(true);
     await openResult(page, 'security ties', /Canada, South Korea plan to boost security ties/);
     await quoteFirstParagraph(page);
     const footnotes = page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem');
