@@ -43,6 +43,8 @@ export const SearchHit = z.object({
   /** coalesce(cluster_id, id): equal for near-duplicates. */
   clusterId: z.number().int().positive(),
   clusterSize: z.number().int().positive(),
+  /** The year or month of a source with no day ("2024", "2024-11"); absent when unknown (the team archive sets it). */
+  issued: PartialDate.optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -24,6 +24,12 @@ export type MetadataUpdate =
   | { kind: 'conflict'; source: SourceDetail; revision: number }
   | { kind: 'not-found' };
 
+/** What a reference manager's entry said beyond a source's fields: local migration 150, team migration 50. */
+export interface ReferenceExtras {
+  doi: string | null;
+  itemType: string | null;
+}
+
 export interface SourceArchive {
   readonly engine: ArchiveEngine;
   /** Stores one parsed file: a duplicate (same content hash) is reported, a near-duplicate joins its cluster. */
@@ -45,6 +51,8 @@ export interface SourceArchive {
   updateMetadata(id: number, edit: SourceEdit, baseRevision: number): Promise<MetadataUpdate>;
   /** Sources for a reference export, in the order asked; ids not found (or not visible) are left out. */
   exportSources(ids: readonly number[]): Promise<SourceDetail[]>;
+  /** The DOI and CSL type of the sources asked for that have either, for reference export and the local copy. */
+  referenceExtras(ids: readonly number[]): Promise<Map<number, ReferenceExtras>>;
   count(): Promise<number>;
   close(): Promise<void>;
 }

@@ -56,6 +56,7 @@ export function sqliteArchive(db: Db): SourceArchive {
       });
     },
     exportSources: async (ids) => ids.flatMap((id) => getSource(db, id) ?? []),
+    referenceExtras: async (ids) => (await import('../interchange/referenceDetails')).readReferenceExtras(db, ids),
     count: async () => countSources(db),
     close: async () => {},
   };

@@ -68,8 +68,8 @@ export class TeamArchiveSession {
     const handlers = archiveSourceHandlers(team);
     if (method === 'getSource') {
       const { id } = input as { id: number };
-      return Promise.resolve(handlers.getSource({ id })).then((source) => {
-        const localId = cacheTeamSource(this.db, key, source);
+      return Promise.all([handlers.getSource({ id }), team.referenceExtras([id])]).then(([source, extras]) => {
+        const localId = cacheTeamSource(this.db, key, source, extras.get(id));
         return getSource(this.db, localId);
       });
     }

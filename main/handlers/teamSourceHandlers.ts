@@ -75,7 +75,9 @@ export function archiveSourceHandlers(
     },
     exportSourceMetadata: async ({ format, ids }) => {
       const wanted = ids ?? (await archive.listSources()).map((source) => source.id).reverse();
-      const sources = await archive.exportSources(wanted);
+      const [exported, extras] = await Promise.all([archive.exportSources(wanted), archive.referenceExtras(wanted)]);
+      // The DOI and CSL type the library gave go out again, as they do from the local archive.
+      const sources = exported.map((source) => ({ ...source, ...extras.get(source.id) }));
       const found = new Set(sources.map((source) => source.id));
       const absent = wanted.find((id) => !found.has(id));
       if (absent !== undefined) throw missing(absent);

@@ -1,4 +1,5 @@
 import { type Db, prepareCached } from '../archive/database';
+import type { ReferenceExtras } from '../archive/sourceArchive';
 import { bareDoi, dateText, type ReferenceItem } from './referenceItem';
 
 /**
@@ -42,4 +43,18 @@ export function recordReferenceDetails(db: Db, sourceId: number, details: Refere
        doi = coalesce(doi, excluded.doi),
        item_type = coalesce(item_type, excluded.item_type)`,
   ).run(sourceId, issued, details.doi, details.itemType);
+}
+
+/** The DOI and CSL type of each source asked for that has either (for the archive interface). */
+export function readReferenceExtras(db: Db, ids: readonly number[]): Map<number, ReferenceExtras> {
+  const query = prepareCached(
+    db,
+    'SELECT doi, item_type AS itemType FROM reference_details WHERE source_id = ? AND (doi IS NOT NULL OR item_type IS NOT NULL)',
+  );
+  const extras = new Map<number, ReferenceExtras>();
+  for (const id of new Set(ids)) {
+    const row = query.get(id) as ReferenceExtras | undefined;
+    if (row) extras.set(id, row);
+  }
+  return extras;
 }

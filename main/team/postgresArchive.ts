@@ -1,17 +1,9 @@
 import pg from 'pg';
 import type { ImportItemOutcome } from '../../shared/contract';
-import {
-  METADATA_FIELDS,
-  type MetadataField,
-  needsReview,
-  type SourceDetail,
-  type SourceEdit,
-  type SourceSummary,
-} from '../../shared/source';
+import { METADATA_FIELDS, type SourceDetail, type SourceEdit, type SourceSummary } from '../../shared/source';
 import { countWords } from '../../shared/text';
 import { features, fingerprint, isNearDuplicate, similarity } from '../archive/nearDuplicates';
-import { type FoundEvidence, fieldsToRefresh, readProvenance } from '../archive/provenance';
-import type { ImportOptions, MetadataUpdate, SourceArchive } from '../archive/sourceArchive';
+import type { ImportOptions, MetadataUpdate, ReferenceExtras, SourceArchive } from '../archive/sourceArchive';
 import { contentHash } from '../archive/sources';
 import { UserError } from '../errors';
 import type { ParsedFile } from '../importers/article';
@@ -19,6 +11,15 @@ import { parseQuery } from '../search/queryParser';
 import { SEARCH_NOTICES } from '../search/searchSources';
 import type { SearchInput, SearchResult } from '../search/searchTypes';
 import { foldTag, searchTeamArchive } from './teamSearch';
+import {
+  EDITABLE,
+  type Row,
+  readReferenceExtras,
+  refreshMetadata,
+  SUMMARY_COLUMNS,
+  toDetail,
+  toSummary,
+} from './teamSourceRows';
 import { suggestTeamSpellings } from './teamSuggestions';
 
 /**
@@ -27,87 +28,6 @@ import { suggestTeamSpellings } from './teamSuggestions';
  * what each sees. Reads of a source's text go through precis_read_sources, which records reads
  * of classified sources in the audit log as the database's owner.
  */
-
-export const SUMMARY_COLUMNS = `s.id, s.title, s.outlet, s.author, s.published_at, s.url, s.language, s.word_count,
-  s.imported_at, s.format, s.reliability, s.credibility, s.classification, s.ocr_pages, s.provenance, s.revision,
-  coalesce(s.cluster_id, s.id) AS cluster_head,
-  1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = coalesce(s.cluster_id, s.id)) AS cluster_size,
-  coalesce((SELECT array_agg(t.tag ORDER BY t.tag) FROM source_tags t WHERE t.source_id = s.id), '{}') AS tags`;
-
-interface Row {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  published_at: string | null;
-  url: string | null;
-  language: string | null;
-  word_count: number;
-  imported_at: Date;
-  format: SourceSummary['format'];
-  reliability: SourceSummary['reliability'];
-  credibility: number | null;
-  classification: SourceSummary['classification'];
-  ocr_pages: number[] | null;
-  provenance: Record<string, string>;
-  revision: number;
-  cluster_head: string;
-  cluster_size: string;
-  tags: string[];
-  body?: string;
-  page_starts?: number[] | null;
-}
-
-function toSummary(row: Row): SourceSummary {
-  const provenance = readProvenance(JSON.stringify(row.provenance ?? {}), {
-    title: row.title,
-    outlet: row.outlet,
-    author: row.author,
-    publishedAt: row.published_at,
-    language: row.language,
-    url: row.url,
-  });
-  return {
-    id: Number(row.id),
-    title: row.title,
-    outlet: row.outlet,
-    author: row.author,
-    publishedAt: row.published_at,
-    url: row.url,
-    language: row.language,
-    wordCount: row.word_count,
-    importedAt: row.imported_at.toISOString(),
-    format: row.format,
-    clusterId: Number(row.cluster_head),
-    clusterSize: Number(row.cluster_size),
-    reliability: row.reliability,
-    credibility: row.credibility,
-    classification: row.classification,
-    tags: row.tags,
-    provenance,
-    needsReview: needsReview(provenance),
-    ocrPages: row.ocr_pages,
-  };
-}
-
-const toDetail = (row: Row): SourceDetail => ({
-  ...toSummary(row),
-  body: row.body ?? '',
-  pageStarts: row.page_starts ?? null,
-});
-
-/** Editable fields and their columns: a fixed map, so the UPDATE is built from our names only. */
-const EDITABLE = {
-  title: 'title',
-  outlet: 'outlet',
-  author: 'author',
-  publishedAt: 'published_at',
-  url: 'url',
-  language: 'language',
-  reliability: 'reliability',
-  credibility: 'credibility',
-  classification: 'classification',
-} as const;
 
 /** The same text (or library entry) is there, above this analyst's clearance: RLS hid it. */
 export const HIDDEN_DUPLICATE = 'This text is already in the team archive, in a source you are not cleared to see.';
@@ -174,8 +94,8 @@ export class PostgresSourceArchive implements SourceArchive {
       );
       const inserted = await client.query<{ id: string }>(
         `INSERT INTO sources (title, outlet, author, published_at, language, url, body, original, content_hash,
-           file_name, word_count, format, page_starts, ocr_pages, cluster_id, classification, provenance)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           file_name, word_count, format, page_starts, ocr_pages, cluster_id, classification, provenance, issued)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
          ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
         [
           parsed.title,
@@ -195,6 +115,8 @@ export class PostgresSourceArchive implements SourceArchive {
           clusterId,
           options.classification ?? 'UNCLASSIFIED',
           JSON.stringify(provenance),
+          // A month printed alone (a report's cover) when there is no day, as locally.
+          parsed.publishedAt ? null : (parsed.issued ?? null),
         ],
       );
       const id = inserted.rows[0]?.id;
@@ -296,7 +218,23 @@ export class PostgresSourceArchive implements SourceArchive {
     const result = await searchTeamArchive(this.pool, input);
     const parsed = parseQuery(input.query);
     if (!parsed.searchable || result.notice === SEARCH_NOTICES.unavailable) return result;
-    return { ...result, suggestions: await this.suggestions(parsed, input.query) };
+    const [suggestions, results] = await Promise.all([
+      this.suggestions(parsed, input.query),
+      this.withIssued(result.results),
+    ]);
+    return { ...result, results, suggestions };
+  }
+
+  /** Hits with the year or month of those dated no more precisely (migration 50), as the source itself says. */
+  private async withIssued(hits: SearchResult['results']): Promise<SearchResult['results']> {
+    const undated = hits.filter((hit) => hit.publishedAt === null).map((hit) => hit.id);
+    if (undated.length === 0) return hits;
+    const { rows } = await this.pool.query<{ id: string; issued: string }>(
+      'SELECT id, issued FROM sources WHERE id = ANY ($1::bigint[]) AND published_at IS NULL AND issued IS NOT NULL',
+      [undated],
+    );
+    const issued = new Map(rows.map((row) => [Number(row.id), row.issued]));
+    return hits.map((hit) => (issued.has(hit.id) ? { ...hit, issued: issued.get(hit.id) } : hit));
   }
 
   /** Did-you-mean is a nicety: if it fails, the results still go out, without suggestions. */
@@ -354,41 +292,15 @@ export class PostgresSourceArchive implements SourceArchive {
 
   exportSources = (ids: readonly number[]) => this.readSources(ids, 'export');
 
+  referenceExtras = (ids: readonly number[]): Promise<Map<number, ReferenceExtras>> =>
+    readReferenceExtras(this.pool, ids);
+
   async count(): Promise<number> {
     const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM sources');
     return Number(rows[0]?.n ?? 0);
   }
 
   close = () => this.pool.end();
-}
-
-/**
- * As main/archive/provenance.ts's refreshMetadata, with the same rule (fieldsToRefresh); a change
- * is a new revision. Runs in the caller's transaction; returns the fields changed.
- */
-export async function refreshMetadata(
-  client: pg.PoolClient,
-  id: number,
-  values: Record<MetadataField, string | null>,
-  found: FoundEvidence,
-  fillOnly = false,
-): Promise<MetadataField[]> {
-  const { rows } = await client.query<Row>(`SELECT ${SUMMARY_COLUMNS} FROM sources s WHERE s.id = $1`, [id]);
-  if (!rows[0]) return [];
-  const changed = fieldsToRefresh(toSummary(rows[0]).provenance, values, found, fillOnly);
-  if (changed.length === 0) return [];
-  const params: unknown[] = [id];
-  const sets = changed.map((field) => {
-    params.push(values[field]);
-    return `${EDITABLE[field]} = $${params.length}`;
-  });
-  params.push(JSON.stringify(Object.fromEntries(changed.map((field) => [field, found[field]]))));
-  await client.query(
-    `UPDATE sources s SET ${sets.join(', ')}, provenance = s.provenance || $${params.length}::jsonb,
-       revision = s.revision + 1 WHERE s.id = $1`,
-    params,
-  );
-  return changed;
 }
 
 /** Imports under one advisory lock: clusters (and reference identities) form the same whatever the interleaving. */

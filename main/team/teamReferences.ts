@@ -1,14 +1,15 @@
 import type pg from 'pg';
 import type { ImportOptions } from '../archive/sourceArchive';
 import type { ReferenceStore } from '../interchange/importReferences';
-import { asUserError, HIDDEN_DUPLICATE, lockImports, refreshMetadata } from './postgresArchive';
+import { asUserError, HIDDEN_DUPLICATE, lockImports } from './postgresArchive';
+import { recordTeamReferenceDetails, refreshMetadata } from './teamSourceRows';
 
 /**
  * The team archive as a store for a reference manager's export: the rules are
  * main/interchange/importReferences.ts's, the same as the local archive's. Every statement runs as
  * the analyst's role, so row-level security decides which sources an entry may match and fill,
- * and what classification a new one may carry. The schema has no table of reference details
- * (DOI, a date less than a day, the CSL type): an entry's DOI matches through a source's URL.
+ * and what classification a new one may carry. An entry's year or month, DOI and CSL type are kept
+ * in the source's own columns (migration 50), as the local archive keeps them in reference_details.
  */
 export function teamReferenceStore(pool: pg.Pool, options: ImportOptions = {}): ReferenceStore {
   const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
@@ -28,20 +29,25 @@ export function teamReferenceStore(pool: pg.Pool, options: ImportOptions = {}): 
   };
   return {
     async sources() {
-      const { rows } = await pool.query<{ id: string; title: string; url: string | null; published_at: string | null }>(
-        'SELECT id, title, url, published_at FROM sources',
-      );
+      const { rows } = await pool.query<{
+        id: string;
+        title: string;
+        url: string | null;
+        doi: string | null;
+        published_at: string | null;
+      }>('SELECT id, title, url, doi, coalesce(published_at, issued) AS published_at FROM sources');
       return rows.map((row) => ({
         id: Number(row.id),
         title: row.title,
         url: row.url,
-        doi: null,
+        doi: row.doi,
         publishedAt: row.published_at,
       }));
     },
-    fill: (id, values, evidence) =>
+    fill: (id, values, evidence, details) =>
       inTransaction(async (client) => {
         const fields = await refreshMetadata(client, id, values, evidence, true);
+        await recordTeamReferenceDetails(client, id, details);
         const { rows } = await client.query<{ title: string }>('SELECT title FROM sources WHERE id = $1', [id]);
         return { fields, title: rows[0]?.title ?? values.title ?? '' };
       }),
@@ -50,8 +56,8 @@ export function teamReferenceStore(pool: pg.Pool, options: ImportOptions = {}): 
         const { values } = reference;
         const inserted = await client.query<{ id: string }>(
           `INSERT INTO sources (title, outlet, author, published_at, language, url, body, original, content_hash,
-             file_name, word_count, format, classification, provenance)
-           VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, 0, 'reference', $10, $11)
+             file_name, word_count, format, classification, provenance, issued, doi, item_type)
+           VALUES ($1, $2, $3, $4, $5, $6, '', $7, $8, $9, 0, 'reference', $10, $11, $12, $13, $14)
            ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
           [
             values.title,
@@ -65,6 +71,10 @@ export function teamReferenceStore(pool: pg.Pool, options: ImportOptions = {}): 
             reference.fileName,
             options.classification ?? 'UNCLASSIFIED',
             JSON.stringify(reference.evidence),
+            // A full day is published_at; only a year or a month is kept apart (as recordReferenceDetails).
+            values.publishedAt ? null : reference.details.issued,
+            reference.details.doi,
+            reference.details.itemType,
           ],
         );
         if (inserted.rows[0]) return { kind: 'inserted' as const, id: Number(inserted.rows[0].id) };

@@ -1,8 +1,10 @@
 import type { SourceDetail } from '../../shared/source';
 import { type Db, prepareCached } from '../archive/database';
 import { recordProvenance } from '../archive/provenance';
+import type { ReferenceExtras } from '../archive/sourceArchive';
 import { contentHash, insertSource, updateSource } from '../archive/sources';
 import { committed } from '../archive/writeErrors';
+import { recordReferenceDetails } from '../interchange/referenceDetails';
 
 /**
  * Briefs stay in the analyst's local archive. A team source a brief cites is copied into it (its
@@ -37,8 +39,17 @@ export function teamIdOf(db: Db, archiveUrl: string, localId: number): number | 
   return row?.team_id ?? null;
 }
 
-/** The local id of the cached copy of a team source, made now if there is none. */
-export function cacheTeamSource(db: Db, archiveUrl: string, source: SourceDetail): number {
+/**
+ * The local id of the cached copy of a team source, made now if there is none. Its year or month,
+ * DOI and CSL type go with it (local reference_details), so the brief cites and exports it offline
+ * as the team archive would.
+ */
+export function cacheTeamSource(
+  db: Db,
+  archiveUrl: string,
+  source: SourceDetail,
+  extras: ReferenceExtras = { doi: null, itemType: null },
+): number {
   return committed(db, () => {
     const known = cachedCopyOf(db, archiveUrl, source.id);
     if (known !== null) return known;
@@ -59,6 +70,7 @@ export function cacheTeamSource(db: Db, archiveUrl: string, source: SourceDetail
     });
     const localId = outcome.kind === 'inserted' ? outcome.id : outcome.duplicateOf;
     if (outcome.kind === 'inserted') {
+      recordReferenceDetails(db, localId, { issued: source.issued ?? null, ...extras });
       recordProvenance(
         db,
         localId,
