@@ -1,6 +1,7 @@
 import type { ImportItemOutcome } from '../../shared/contract';
 import type { Classification, SourceDetail, SourceEdit, SourceSummary } from '../../shared/source';
 import type { ParsedFile } from '../importers/article';
+import type { ReadAttachment } from '../interchange/importReferences';
 import type { SearchInput, SearchResult } from '../search/searchTypes';
 
 /**
@@ -15,6 +16,11 @@ export type ArchiveEngine = 'sqlite' | 'postgres';
 export interface ImportOptions {
   /** The marking of what is imported (`import --classification "PROTECTED B"`). */
   classification?: Classification;
+  /**
+   * Reads the files a library's entries attach (main/interchange/attachments.ts): given only by the
+   * CLI, run by the analyst on their own machine; a page never makes main read a path it names.
+   */
+  readAttachment?: ReadAttachment;
 }
 
 /** What a metadata edit came to: errors are values, and a conflict loses nothing (the edit is refused whole). */

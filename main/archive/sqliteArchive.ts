@@ -33,7 +33,7 @@ export function sqliteArchive(db: Db): SourceArchive {
     async importReferences(name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportItemOutcome> {
       // Loaded on use, as every import path is (docs/startup.md).
       const { importReferences } = await import('../interchange/importReferences');
-      const outcome = await importReferences(db, name, bytes);
+      const outcome = await importReferences(db, name, bytes, options.readAttachment);
       if (options.classification && options.classification !== 'UNCLASSIFIED') {
         for (const { id } of outcome.created) updateSource(db, id, { classification: options.classification });
       }

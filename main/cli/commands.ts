@@ -5,6 +5,7 @@ import type { ContractMethod } from '../../shared/contractMethods';
 import { Classification } from '../../shared/source';
 import { appVersion, rendererDir, seedsDir } from '../appPaths';
 import { withSynchronousNormal } from '../archive/database';
+import type { SourceArchive } from '../archive/sourceArchive';
 import { type Core, openCore } from '../core';
 import { dispatch } from '../dispatch';
 import { CliFailure, type CommandSpec, UsageError } from './commandList';
@@ -42,7 +43,9 @@ export interface CliContext {
 const print = (text: string) => process.stdout.write(`${text}\n`);
 const printJson = (value: unknown) => print(JSON.stringify(value, null, 2));
 
-type Run = (core: Core, ctx: CliContext) => Promise<number>;
+/** The core a command runs on; with --archive, also the team archive its source calls go to. */
+type CliCore = Core & { teamArchive?: SourceArchive };
+type Run = (core: CliCore, ctx: CliContext) => Promise<number>;
 const RUNS: Record<string, Run> = {
   import: importCommand,
   search: searchCommand,
@@ -67,7 +70,7 @@ export async function runCommand(command: CommandSpec, ctx: CliContext): Promise
 }
 
 /** Opens the core; a notice about the archive goes to stderr. Read-only commands never repair it. */
-async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<Core> {
+async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<CliCore> {
   const core = await openCore({
     dataDir: ctx.dataDir,
     seedsDir: seedsDir(),
@@ -141,15 +144,21 @@ async function serve(ctx: CliContext): Promise<number> {
 }
 
 /** Files are read here (folders walked, progress on stderr) and each goes in as the contract's importFile. */
-async function importCommand(core: Core, ctx: CliContext): Promise<number> {
+async function importCommand(core: CliCore, ctx: CliContext): Promise<number> {
   if (ctx.args.length === 0) throw new UsageError({ id: 'cli.usage.importNeedsPath' });
-  const [{ importPaths }, { onImportProgress }, { attachmentsBeside }, { importReferenceFile, isReferenceFile }] =
-    await Promise.all([
-      import('../importers/importPaths'),
-      import('../importers/importProgress'),
-      import('../interchange/attachments'),
-      import('../interchange/importReferences'),
-    ]);
+  const [
+    { importPaths },
+    { onImportProgress },
+    { attachmentsBeside },
+    { importReferenceFile, isReferenceFile },
+    { failedOutcome },
+  ] = await Promise.all([
+    import('../importers/importPaths'),
+    import('../importers/importProgress'),
+    import('../interchange/attachments'),
+    import('../interchange/importReferences'),
+    import('../importers/importFailure'),
+  ]);
   const classification = ctx.classification === undefined ? undefined : classificationOf(ctx.classification);
   const importFile = async (name: string, bytes: Uint8Array, path: string) => {
     const input: MethodInput<'importFile'> = { name, base64: Buffer.from(bytes).toString('base64') };
@@ -157,6 +166,12 @@ async function importCommand(core: Core, ctx: CliContext): Promise<number> {
     const handlers: Handlers = {
       ...core.handlers,
       importFile: async (file) => {
+        if (isReferenceFile(file.name) && core.teamArchive) {
+          const readAttachment = attachmentsBeside(path);
+          return core.teamArchive
+            .importReferences(file.name, Buffer.from(file.base64, 'base64'), { classification, readAttachment })
+            .catch(failedOutcome);
+        }
         if (isReferenceFile(file.name) && ctx.archive === undefined) {
           return importReferenceFile(core.db, file.name, Buffer.from(file.base64, 'base64'), attachmentsBeside(path));
         }

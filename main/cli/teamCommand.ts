@@ -1,3 +1,4 @@
+import type { SourceArchive } from '../archive/sourceArchive';
 import type { Core } from '../core';
 import { archiveSourceHandlers } from '../handlers/teamSourceHandlers';
 import { openPostgresArchive } from '../team/postgresArchive';
@@ -126,7 +127,10 @@ async function ownerPasswordFor(url: string): Promise<string | undefined> {
 }
 
 /** The core with its source handlers over the team archive; briefs and settings stay local. */
-export async function withTeamArchive(core: Core, options: TeamCliOptions): Promise<Core> {
+export async function withTeamArchive(
+  core: Core,
+  options: TeamCliOptions,
+): Promise<Core & { teamArchive: SourceArchive }> {
   const url = await archiveUrl(options.archive);
   const archive = openPostgresArchive({ url, password: await connectionPassword(url) });
   const classification = options.classification === undefined ? undefined : classificationOf(options.classification);
@@ -138,6 +142,7 @@ export async function withTeamArchive(core: Core, options: TeamCliOptions): Prom
   return {
     db: core.db,
     handlers,
+    teamArchive: archive,
     get notice() {
       return core.notice;
     },

@@ -147,7 +147,9 @@ export class PostgresSourceArchive implements SourceArchive {
       import('../interchange/importReferences'),
       import('./teamReferences'),
     ]);
-    return importReferencesInto(teamReferenceStore(this.pool, options), name, bytes);
+    // An attached file is imported as any file is, then filled from its entry.
+    const importFile = (parsed: ParsedFile, fileName: string) => this.importParsed(parsed, fileName, options);
+    return importReferencesInto(teamReferenceStore(this.pool, options, importFile), name, bytes);
   }
 
   /** As main/archive/nearDuplicates.ts's findClusterHead, over the sources this analyst may see. */

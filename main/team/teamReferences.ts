@@ -1,6 +1,9 @@
 import type pg from 'pg';
+import type { ImportItemOutcome } from '../../shared/contract';
 import type { ImportOptions } from '../archive/sourceArchive';
-import type { ReferenceStore } from '../interchange/importReferences';
+import type { ParsedFile } from '../importers/article';
+import type { ReadAttachment, ReferenceStore } from '../interchange/importReferences';
+import type { ReferenceEntry } from '../interchange/referenceItem';
 import { asUserError, HIDDEN_DUPLICATE, lockImports } from './postgresArchive';
 import { recordTeamReferenceDetails, refreshMetadata } from './teamSourceRows';
 
@@ -11,7 +14,11 @@ import { recordTeamReferenceDetails, refreshMetadata } from './teamSourceRows';
  * and what classification a new one may carry. An entry's year or month, DOI and CSL type are kept
  * in the source's own columns (migration 50), as the local archive keeps them in reference_details.
  */
-export function teamReferenceStore(pool: pg.Pool, options: ImportOptions = {}): ReferenceStore {
+export function teamReferenceStore(
+  pool: pg.Pool,
+  options: ImportOptions = {},
+  importFile?: (parsed: ParsedFile, fileName: string) => Promise<ImportItemOutcome>,
+): ReferenceStore {
   const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
@@ -86,5 +93,32 @@ export function teamReferenceStore(pool: pg.Pool, options: ImportOptions = {}): 
           ? { kind: 'duplicate' as const, duplicateOf: Number(rows[0].id) }
           : { kind: 'failed' as const, error: HIDDEN_DUPLICATE };
       }),
+    attachment:
+      options.readAttachment && importFile
+        ? (entry) => importAttachment(entry, options.readAttachment!, importFile)
+        : undefined,
   };
+}
+
+/** The source the first readable attached file of an entry became (or already was), as locally. */
+async function importAttachment(
+  entry: ReferenceEntry,
+  readAttachment: ReadAttachment,
+  importFile: (parsed: ParsedFile, fileName: string) => Promise<ImportItemOutcome>,
+): Promise<number | undefined> {
+  const { parseFileIsolated } = await import('../importers/parseInWorker');
+  for (const path of entry.files) {
+    const file = await readAttachment(path);
+    if (!file) continue;
+    let outcome: ImportItemOutcome;
+    try {
+      outcome = await importFile(await parseFileIsolated(file.name, file.bytes), file.name);
+    } catch {
+      // A file that cannot be read or stored is passed over, as a missing one is: the entry stands alone.
+      continue;
+    }
+    if (outcome.kind === 'imported') return outcome.id;
+    if (outcome.kind === 'duplicate') return outcome.duplicateOf;
+  }
+  return undefined;
 }
