@@ -7,6 +7,7 @@ import type { Db } from '../archive/database';
 import { type FoundEvidence, recordProvenance, refreshMetadata } from '../archive/provenance';
 import { getSource, insertSource } from '../archive/sources';
 import { committed } from '../archive/writeErrors';
+import { UserError } from '../errors';
 import { importBuffer } from '../importers/importBuffer';
 import { failedOutcome, ImportFailure } from '../importers/importFailure';
 import { isReferenceExtension } from '../importers/importFormats';
@@ -159,28 +160,49 @@ export async function importReferencesInto(
       outcome.failed.push({ title: label, error: 'the entry has no title' });
       continue;
     }
-    let target = await store.attachment?.(entry);
-    target ??= findMatch(index, entry);
-    if (target !== undefined) {
-      const { fields, title } = await store.fill(target, values, evidenceFor(values), detailsOf(entry.item));
-      if (fields.length > 0) outcome.updated.push({ id: target, title, fields });
-      else outcome.unchanged.push({ id: target, title });
-    } else {
-      const created = await store.create({
-        values: { ...values, title: values.title },
-        original: entry.original,
-        fileName: basename(name),
-        contentHash: referenceHash(values),
-        evidence: evidenceFor(values),
-        details: detailsOf(entry.item),
-      });
-      if (created.kind === 'inserted') outcome.created.push({ id: created.id, title: values.title });
-      else if (created.kind === 'duplicate') outcome.unchanged.push({ id: created.duplicateOf, title: values.title });
-      else outcome.failed.push({ title: values.title, error: created.error });
-      index = indexSources(await store.sources());
+    try {
+      if (await importEntry(store, index, entry, { ...values, title: values.title }, name, outcome)) {
+        index = indexSources(await store.sources());
+      }
+    } catch (error) {
+      // Each entry is its own transaction: one the archive refuses (a source the analyst may see
+      // but not change, a marking above their clearance) fails alone, and the rest go in.
+      if (!(error instanceof UserError && error.code === 'forbidden')) throw error;
+      outcome.failed.push({ title: values.title, error: error.message });
     }
   }
   return outcome;
+}
+
+/** One entry into the store, its outcome recorded; true when it made a new source. */
+async function importEntry(
+  store: ReferenceStore,
+  index: ReturnType<typeof indexSources>,
+  entry: ReferenceEntry,
+  values: ReferenceValues & { title: string },
+  name: string,
+  outcome: ReferencesOutcome,
+): Promise<boolean> {
+  let target = await store.attachment?.(entry);
+  target ??= findMatch(index, entry);
+  if (target !== undefined) {
+    const { fields, title } = await store.fill(target, values, evidenceFor(values), detailsOf(entry.item));
+    if (fields.length > 0) outcome.updated.push({ id: target, title, fields });
+    else outcome.unchanged.push({ id: target, title });
+    return false;
+  }
+  const created = await store.create({
+    values,
+    original: entry.original,
+    fileName: basename(name),
+    contentHash: referenceHash(values),
+    evidence: evidenceFor(values),
+    details: detailsOf(entry.item),
+  });
+  if (created.kind === 'inserted') outcome.created.push({ id: created.id, title: values.title });
+  else if (created.kind === 'duplicate') outcome.unchanged.push({ id: created.duplicateOf, title: values.title });
+  else outcome.failed.push({ title: values.title, error: created.error });
+  return true;
 }
 
 /** The analyst's SQLite archive as a reference store; with readAttachment, attached files are imported too. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { archiveSourceHandlers } from '../../../main/handlers/teamSourceHandlers';
+import { openPostgresArchive } from '../../../main/team/postgresArchive';
+import { withOwner } from '../../../main/team/teamAdmin';
 import { parsedSource } from './support/parsedSource';
-import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
+import { ANALYST_PASSWORD, newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
 
 const cluster = postgresClusterPerFile();
 
@@ -80,5 +82,60 @@ describe.skipIf(!POSTGRES_PRESENT)('import of a reference manager export into th
       'Arctic Sovereignty Options',
       'The Frigate Programme Costs',
     ]);
+  });
+
+  it('fails only the entries the analyst may not write, and imports the rest of the library', async () => {
+    const team = await newTeamDatabase(cluster());
+    const cleared = await team.analyst('refs_owner_b', 'PROTECTED B');
+    const existing = await cleared.importParsed(
+      parsedSource('The frigate programme cost more than planned, the auditor found.', {
+        title: 'The Frigate Programme Costs',
+        url: 'https://example.org/frigates',
+      }),
+      'frigates.txt',
+    );
+    expect(existing.kind).toBe('imported');
+    // A contributor the DBA lets add sources but not change them: it sees the frigate source, may not fill it.
+    await withOwner(team.ownerUrl, undefined, async (client) => {
+      await client.query(`CREATE ROLE refs_contributor LOGIN PASSWORD '${ANALYST_PASSWORD}'`);
+      await client.query('GRANT USAGE ON SCHEMA public TO refs_contributor');
+      await client.query('GRANT SELECT ON sources, source_tags, classification_levels, clearances TO refs_contributor');
+      await client.query(
+        `GRANT INSERT (title, outlet, author, published_at, language, url, body, original, content_hash, file_name,
+           word_count, format, classification, provenance, issued, doi, item_type) ON sources TO refs_contributor`,
+      );
+      await client.query('GRANT EXECUTE ON FUNCTION precis_read_sources, precis_clearance TO refs_contributor');
+      await client.query(
+        "INSERT INTO clearances (role_name, classification) VALUES ('refs_contributor', 'UNCLASSIFIED')",
+      );
+    });
+    const contributor = openPostgresArchive({ url: team.urlFor('refs_contributor'), max: 2 });
+    try {
+      const outcome = await archiveSourceHandlers(contributor).importFile({ name: 'library.bib', base64: base64(BIB) });
+      expect(outcome).toMatchObject({
+        kind: 'references',
+        created: [{ title: 'Arctic Sovereignty Options' }],
+        updated: [],
+        failed: [
+          { title: 'The Frigate Programme Costs', error: expect.stringMatching(/^Refused by the team archive/) },
+        ],
+      });
+      // Nothing of the refused entry was written.
+      expect((await cleared.getSource(existing.kind === 'imported' ? existing.id : -1))?.outlet).toBeNull();
+
+      // An analyst who asks for a marking above their clearance: every entry refused, each said so.
+      const reader = await team.analyst('refs_reader_u', 'UNCLASSIFIED');
+      const marked = await archiveSourceHandlers(reader, { classification: 'PROTECTED B' }).importFile({
+        name: 'shipyards.ris',
+        base64: base64(RIS),
+      });
+      expect(marked).toMatchObject({
+        kind: 'references',
+        created: [],
+        failed: [{ title: 'Northern Shipyards Review' }],
+      });
+    } finally {
+      await contributor.close();
+    }
   });
 });
