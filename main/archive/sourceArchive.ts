@@ -38,8 +38,16 @@ export interface ReferenceExtras {
 
 export interface SourceArchive {
   readonly engine: ArchiveEngine;
-  /** Stores one parsed file: a duplicate (same content hash) is reported, a near-duplicate joins its cluster. */
-  importParsed(parsed: ParsedFile, fileName: string, options?: ImportOptions): Promise<ImportItemOutcome>;
+  /**
+   * Stores one parsed file: a duplicate (same content hash) is reported, a near-duplicate joins its
+   * cluster. Files are stored in the order of the calls: one still being parsed (a promise) holds
+   * back those called after it, so a folder comes out as if imported file by file, in its order.
+   */
+  importParsed(
+    parsed: ParsedFile | Promise<ParsedFile>,
+    fileName: string,
+    options?: ImportOptions,
+  ): Promise<ImportItemOutcome>;
   /**
    * Reads a reference manager's export (.json, .ris, .bib) into the archive, by the one use case of
    * main/interchange/importReferences.ts: an entry fills the source it matches, or becomes a

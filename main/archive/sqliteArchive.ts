@@ -4,6 +4,7 @@ import type { ParsedFile } from '../importers/article';
 import { storeParsedFile } from '../importers/importBuffer';
 import { searchSources } from '../search/searchSources';
 import { type Db, prepareCached } from './database';
+import { inCallOrder } from './inCallOrder';
 import type { ImportOptions, MetadataUpdate, SourceArchive } from './sourceArchive';
 import { countSources, getSource, listClusterMembers, listSources, updateSource } from './sources';
 import { committed } from './writeErrors';
@@ -21,15 +22,17 @@ export function sqliteArchive(db: Db): SourceArchive {
     ).get(id) as { revision: number } | undefined;
     return row ? row.revision : null;
   };
+  const inOrder = inCallOrder();
   return {
     engine: 'sqlite',
-    async importParsed(parsed: ParsedFile, fileName: string, options: ImportOptions = {}): Promise<ImportItemOutcome> {
-      const outcome = storeParsedFile(db, parsed, fileName);
-      if (outcome.kind === 'imported' && options.classification && options.classification !== 'UNCLASSIFIED') {
-        updateSource(db, outcome.id, { classification: options.classification });
-      }
-      return outcome;
-    },
+    importParsed: (parsed, fileName, options = {}) =>
+      inOrder(parsed, async (ready: ParsedFile): Promise<ImportItemOutcome> => {
+        const outcome = storeParsedFile(db, ready, fileName);
+        if (outcome.kind === 'imported' && options.classification && options.classification !== 'UNCLASSIFIED') {
+          updateSource(db, outcome.id, { classification: options.classification });
+        }
+        return outcome;
+      }),
     async importReferences(name: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportItemOutcome> {
       // Loaded on use, as every import path is (docs/startup.md).
       const { importReferences } = await import('../interchange/importReferences');

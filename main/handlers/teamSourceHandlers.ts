@@ -67,8 +67,12 @@ export function archiveSourceHandlers(
         if (isReferenceFile(fileName)) {
           return await archive.importReferences(fileName, Buffer.from(base64, 'base64'), options);
         }
-        const parsed = await parseFileIsolated(fileName, Buffer.from(base64, 'base64'));
-        return await archive.importParsed(parsed, fileName, options);
+        // Not awaited here: files parse at once, and the archive stores them in the order of the calls.
+        return await archive.importParsed(
+          parseFileIsolated(fileName, Buffer.from(base64, 'base64')),
+          fileName,
+          options,
+        );
       } catch (error) {
         return error instanceof UserError ? { kind: 'failed', error: error.message } : failedOutcome(error);
       }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { ImportItemOutcome } from '../../shared/contract';
 import { METADATA_FIELDS, type SourceDetail, type SourceEdit, type SourceSummary } from '../../shared/source';
 import { countWords } from '../../shared/text';
+import { inCallOrder } from '../archive/inCallOrder';
 import { features, fingerprint, isNearDuplicate, similarity } from '../archive/nearDuplicates';
 import type { ImportOptions, MetadataUpdate, ReferenceExtras, SourceArchive } from '../archive/sourceArchive';
 import { contentHash } from '../archive/sources';
@@ -69,7 +70,17 @@ export class PostgresSourceArchive implements SourceArchive {
   readonly engine = 'postgres' as const;
   constructor(readonly pool: pg.Pool) {}
 
-  async importParsed(parsed: ParsedFile, fileName: string, options: ImportOptions = {}): Promise<ImportItemOutcome> {
+  private readonly inOrder = inCallOrder();
+
+  importParsed(
+    parsed: ParsedFile | Promise<ParsedFile>,
+    fileName: string,
+    options: ImportOptions = {},
+  ): Promise<ImportItemOutcome> {
+    return this.inOrder(parsed, (ready: ParsedFile) => this.storeParsed(ready, fileName, options));
+  }
+
+  private async storeParsed(parsed: ParsedFile, fileName: string, options: ImportOptions): Promise<ImportItemOutcome> {
     const hash = contentHash(parsed.body);
     const textFeatures = features(parsed.body);
     const print = fingerprint(textFeatures);

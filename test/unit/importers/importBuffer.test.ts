@@ -1,14 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countSources, getSource } from '../../../main/archive/sources';
-import { importBuffer } from '../../../main/importers/importBuffer';
-import { importPaths, MAX_IMPORT_BYTES } from '../../../main/importers/importPaths';
+import { MAX_IMPORT_BYTES } from '../../../main/importers/importPaths';
 import { ImportItemOutcome } from '../../../shared/contract';
-import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
+import { cleanUpTemp, tempDir } from '../support/tempArchive';
+import { archiveEnginesPerFile, type EngineArchive, importBytes, importPathsInto } from '../team/support/engineArchive';
+import { ENGINES } from '../team/support/teamFixture';
 import { buildDocx, buildPdf, buildZipBomb } from './fixtures';
 
 afterEach(cleanUpTemp);
+
+const freshArchive = archiveEnginesPerFile();
 
 const PARAGRAPH =
   'The committee heard twelve witnesses over three days of hearings in Iqaluit and Ottawa, and it concluded that surveillance gaps remain serious.';
@@ -38,13 +40,23 @@ function writeAll(dir: string, files: Record<string, Uint8Array | string>): stri
   });
 }
 
-describe('importPaths across formats', () => {
+/** The stored columns of every source, in order, as the administrator reads them. */
+const storedRows = (target: EngineArchive) => {
+  const columns = 'title, outlet, author, published_at, language, url, body, original, format, page_starts, file_name';
+  return target.rows({
+    sqlite: `SELECT ${columns} FROM sources ORDER BY id`,
+    postgres: `SELECT ${columns} FROM sources ORDER BY id`,
+  });
+};
+
+// The same tests against the embedded archive and a team archive, as `import --archive` sends files to it.
+describe.each(ENGINES)('importPaths across formats (%s)', (engine) => {
   it('imports every supported format, recording each one’s format and original', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
     const dir = tempDir();
     writeAll(dir, await goodFiles());
     const progress: number[] = [];
-    const report = await importPaths(db, [dir], ({ done }) => progress.push(done));
+    const report = await importPathsInto(target, [dir], ({ done }) => progress.push(done));
 
     expect(report.failed).toEqual([]);
     expect(report.imported.map((item) => item.title)).toEqual([
@@ -56,21 +68,21 @@ describe('importPaths across formats', () => {
       'PDF transcript',
     ]);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
-    const formats = report.imported.map((item) => getSource(db, item.id)?.format);
-    expect(formats).toEqual(['txt', 'md', 'html', 'html', 'docx', 'pdf']);
-    const pdf = getSource(db, report.imported[5]!.id)!;
+    const sources = await Promise.all(report.imported.map((item) => target.archive.getSource(item.id)));
+    expect(sources.map((source) => source?.format)).toEqual(['txt', 'md', 'html', 'html', 'docx', 'pdf']);
+    const pdf = sources[5]!;
     expect(pdf.pageStarts).toEqual([0, pdf.body.indexOf('Page two')]);
-    const originals = db.prepare('SELECT file_name, original FROM sources ORDER BY id').all() as {
-      file_name: string;
-      original: string;
-    }[];
+    const originals = await target.rows<{ file_name: string; original: string }>({
+      sqlite: 'SELECT file_name, original FROM sources ORDER BY id',
+      postgres: 'SELECT file_name, original FROM sources ORDER BY id',
+    });
     expect(originals.map((row) => row.file_name)).toEqual(Object.keys(await goodFiles()));
     expect(originals[0]!.original).toBe(readFileSync(join(dir, 'a-notes.txt'), 'utf8'));
     expect(originals[2]!.original).toMatch(/^<!DOCTYPE html>/);
   });
 
   it('gives each unreadable file a one-line reason and imports the rest of the batch', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
     const dir = tempDir();
     const good = await buildDocx({ paragraphs: [`${PARAGRAPH} This one imports.`] });
     const pdf = buildPdf([{ lines: ['A transcript that will be cut short before its end.'] }]);
@@ -89,7 +101,7 @@ describe('importPaths across formats', () => {
       'l-good.docx': good,
     };
     const paths = writeAll(dir, files);
-    const report = await importPaths(db, [dir]);
+    const report = await importPathsInto(target, [dir]);
 
     expect(report.failed).toEqual([
       {
@@ -112,50 +124,55 @@ describe('importPaths across formats', () => {
     ]);
     for (const failure of report.failed) expect(failure.error).not.toMatch(/\n/);
     expect(report.imported).toEqual([{ path: paths[11], id: expect.any(Number), title: expect.any(String) }]);
-    expect(countSources(db)).toBe(1);
+    expect(await target.archive.count()).toBe(1);
   });
 });
 
-describe('importBuffer', () => {
+describe.each(ENGINES)('importBuffer (%s)', (engine) => {
   it('behaves exactly as importing the same file from disk', async () => {
     const files = await goodFiles();
-    const fromBytes = tempArchive().db;
-    const fromDisk = tempArchive().db;
     const dir = tempDir();
+    // One archive at a time (the team archive is emptied for each): first from disk, then from bytes.
+    const fromDisk = await freshArchive(engine);
+    const fromDiskOutcomes: ImportItemOutcome[] = [];
     for (const [name, content] of Object.entries(files)) {
-      const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-      const outcome = await importBuffer(fromBytes, name, bytes);
-      expect(ImportItemOutcome.parse(outcome)).toEqual(outcome);
       const [path] = writeAll(dir, { [name]: content });
-      const report = await importPaths(fromDisk, [path!]);
-      expect(outcome).toEqual({ kind: 'imported', ...report.imported[0], path: undefined });
+      const report = await importPathsInto(fromDisk, [path!]);
+      const { id, title } = report.imported[0]!;
+      fromDiskOutcomes.push({ kind: 'imported', id, title });
     }
-    const columns =
-      'title, outlet, author, published_at, language, url, body, original, format, page_starts, file_name';
-    const rows = (db: typeof fromBytes) => db.prepare(`SELECT ${columns} FROM sources ORDER BY id`).all();
-    expect(rows(fromBytes)).toEqual(rows(fromDisk));
+    const diskRows = await storedRows(fromDisk);
+    const fromBytes = await freshArchive(engine);
+    const outcomes = [];
+    for (const [name, content] of Object.entries(files)) {
+      const outcome = await importBytes(fromBytes, name, content);
+      expect(ImportItemOutcome.parse(outcome)).toEqual(outcome);
+      outcomes.push(outcome);
+    }
+    expect(outcomes).toEqual(fromDiskOutcomes);
+    expect(await storedRows(fromBytes)).toEqual(diskRows);
   });
 
   it('reports duplicates and failures as outcomes, never by throwing', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
     const text = new TextEncoder().encode(`Budget notes\n\n${PARAGRAPH}`);
-    const first = await importBuffer(db, 'notes.txt', text);
+    const first = await importBytes(target, 'notes.txt', text);
     expect(first).toEqual({ kind: 'imported', id: expect.any(Number), title: 'Budget notes' });
-    expect(await importBuffer(db, 'copy.md', text)).toEqual({
+    expect(await importBytes(target, 'copy.md', text)).toEqual({
       kind: 'duplicate',
       duplicateOf: (first as { id: number }).id,
     });
-    expect(await importBuffer(db, 'huge.pdf', new Uint8Array(MAX_IMPORT_BYTES + 1))).toEqual({
+    expect(await importBytes(target, 'huge.pdf', new Uint8Array(MAX_IMPORT_BYTES + 1))).toEqual({
       kind: 'failed',
       error: 'file is too large (10.0 MB; the limit is 10 MB)',
       errorText: { id: 'import.failure.tooLarge', values: { size: '10.0 MB', limit: '10 MB' } },
     });
-    expect(await importBuffer(db, 'empty.docx', new Uint8Array(0))).toEqual({
+    expect(await importBytes(target, 'empty.docx', new Uint8Array(0))).toEqual({
       kind: 'failed',
       error: 'file is empty',
       errorText: { id: 'import.failure.empty' },
     });
-    expect(await importBuffer(db, 'noextension', text)).toEqual({
+    expect(await importBytes(target, 'noextension', text)).toEqual({
       kind: 'failed',
       error: 'unsupported format (no extension) (Précis imports .txt, .md, .markdown, .html, .htm, .docx and .pdf)',
       errorText: { id: 'import.failure.noExtension', values: { extension: '', formats: expect.any(String) } },
@@ -163,12 +180,17 @@ describe('importBuffer', () => {
   });
 
   it('keeps only the base name of whatever name it is given', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
     const text = new TextEncoder().encode(`Budget notes\n\n${PARAGRAPH}`);
-    const outcome = await importBuffer(db, 'C:\\Users\\analyst\\..\\Desktop\\notes.txt', text);
+    const outcome = await importBytes(target, 'C:\\Users\\analyst\\..\\Desktop\\notes.txt', text);
     if (outcome.kind !== 'imported') throw new Error('expected an import');
-    expect(db.prepare('SELECT file_name FROM sources WHERE id = ?').get(outcome.id)).toEqual({
-      file_name: 'notes.txt',
-    });
+    const rows = await target.rows(
+      {
+        sqlite: 'SELECT file_name FROM sources WHERE id = ?',
+        postgres: 'SELECT file_name FROM sources WHERE id = $1',
+      },
+      [outcome.id],
+    );
+    expect(rows).toEqual([{ file_name: 'notes.txt' }]);
   });
 });

@@ -1,11 +1,14 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countSources, getSource } from '../../../main/archive/sources';
 import { importPaths, MAX_IMPORT_BYTES } from '../../../main/importers/importPaths';
 import { cleanUpTemp, copyOfSeeds, tempArchive, tempDir } from '../support/tempArchive';
+import { archiveEnginesPerFile, importPathsInto } from '../team/support/engineArchive';
+import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
+
+const freshArchive = archiveEnginesPerFile();
 
 const seedPath = (dir: string, prefix: string): string => {
   const name = readdirSync(dir).find((file) => file.startsWith(prefix));
@@ -13,7 +16,8 @@ const seedPath = (dir: string, prefix: string): string => {
   return join(dir, name);
 };
 
-describe('importPaths', () => {
+// The exact-ranking index is the SQLite engine's own (docs/search.md).
+describe('importPaths (sqlite)', () => {
   it('leaves the exact-ranking index made and up to date once the folder is in', async () => {
     const { db } = tempArchive();
     await importPaths(db, [copyOfSeeds()]);
@@ -25,12 +29,16 @@ describe('importPaths', () => {
     await importPaths(db, [more]);
     expect(db.prepare('SELECT count(*) FROM search_unranked WHERE uncountable = 0').pluck().get()).toBe(0);
   });
+});
 
+// The same import, into the embedded archive and into a team archive as `import --archive` sends it.
+describe.each(ENGINES)('importPaths (%s)', (engine) => {
   it('imports the five seed articles with their metadata', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
+    const { archive } = target;
     const seeds = copyOfSeeds();
     const progress: { done: number; total: number; current: string }[] = [];
-    const report = await importPaths(db, [seeds], (p) => progress.push(p));
+    const report = await importPathsInto(target, [seeds], (p) => progress.push(p));
 
     expect(report.failed).toEqual([]);
     expect(report.duplicates).toEqual([]);
@@ -48,40 +56,49 @@ describe('importPaths', () => {
     ]);
     expect(progress[4]?.current).toBe(report.imported[4]?.path);
 
-    const byPrefix = (prefix: string) => {
+    const byPrefix = async (prefix: string) => {
       const entry = report.imported.find((i) => i.path === seedPath(seeds, prefix));
-      return getSource(db, entry!.id)!;
+      return (await archive.getSource(entry!.id))!;
     };
-    const s002 = byPrefix('002');
+    const s002 = await byPrefix('002');
     expect(s002.publishedAt).toBe('2023-04-13');
     expect(s002.title.startsWith('Canada, South Korea plan to boost security ties')).toBe(true);
 
-    const s004 = byPrefix('004');
+    const s004 = await byPrefix('004');
     expect(s004.author).toBe('Dylan Robertson');
     expect(s004.outlet).toBe('The Canadian Press');
     expect(s004.body.trimEnd().endsWith('canadian press')).toBe(false);
     expect(s004.body).not.toContain('Dylan Robertson');
 
-    const s001 = byPrefix('001');
+    const s001 = await byPrefix('001');
     const firstLine = readFileSync(seedPath(seeds, '001'), 'utf8').split('\n')[0];
     expect(s001.title).toBe(firstLine);
 
     // The original is stored as well as the cleaned body.
-    const original = db.prepare('SELECT original, file_name FROM sources WHERE id = ?').get(s004.id);
-    expect(original).toEqual({
-      original: readFileSync(seedPath(seeds, '004'), 'utf8'),
-      file_name: seedPath(seeds, '004').split(/[\\/]/).pop(),
-    });
+    const original = await target.rows(
+      {
+        sqlite: 'SELECT original, file_name FROM sources WHERE id = ?',
+        postgres: 'SELECT original, file_name FROM sources WHERE id = $1',
+      },
+      [s004.id],
+    );
+    expect(original).toEqual([
+      {
+        original: readFileSync(seedPath(seeds, '004'), 'utf8'),
+        file_name: seedPath(seeds, '004').split(/[\\/]/).pop(),
+      },
+    ]);
   });
 
   it('reports re-imported and reformatted files as duplicates of the first', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
+    const { archive } = target;
     const seeds = copyOfSeeds();
-    const first = await importPaths(db, [seeds]);
+    const first = await importPathsInto(target, [seeds]);
     const path004 = seedPath(seeds, '004');
     const id004 = first.imported.find((i) => i.path === path004)!.id;
 
-    const again = await importPaths(db, [path004]);
+    const again = await importPathsInto(target, [path004]);
     expect(again).toEqual({
       imported: [],
       duplicates: [{ path: path004, duplicateOf: id004 }],
@@ -92,12 +109,15 @@ describe('importPaths', () => {
     const reformatted = join(tempDir(), 'copy.txt');
     const text = readFileSync(path004, 'utf8');
     writeFileSync(reformatted, `\r\n${text.toUpperCase().replace(/ /g, '   ').replace(/\n\n/g, '\n')}\n\n`);
-    expect((await importPaths(db, [reformatted])).duplicates).toEqual([{ path: reformatted, duplicateOf: id004 }]);
-    expect(countSources(db)).toBe(5);
+    expect((await importPathsInto(target, [reformatted])).duplicates).toEqual([
+      { path: reformatted, duplicateOf: id004 },
+    ]);
+    expect(await archive.count()).toBe(5);
   });
 
   it('reports each bad file with a clear reason and imports the rest of the batch', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
+    const { archive } = target;
     const dir = tempDir();
     const file = (name: string, content: string | Buffer) => {
       const path = join(dir, name);
@@ -116,7 +136,7 @@ describe('importPaths', () => {
       join(dir, 'i-missing.txt'),
       file('j-good.txt', 'Good headline\n\nThis one imports.'),
     ];
-    const report = await importPaths(db, paths);
+    const report = await importPathsInto(target, paths);
 
     expect(report.failed).toEqual([
       { path: paths[8], error: 'no such file or folder' },
@@ -134,11 +154,11 @@ describe('importPaths', () => {
     ]);
     for (const failure of report.failed) expect(failure.error).not.toContain('\n');
     expect(report.imported).toEqual([{ path: paths[9], id: expect.any(Number), title: 'Good headline' }]);
-    expect(countSources(db)).toBe(1);
+    expect(await archive.count()).toBe(1);
   });
 
   it('walks folders recursively in name order, skipping hidden files and folders', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
     const root = tempDir();
     const write = (path: string, text: string) => {
       mkdirSync(join(root, path, '..'), { recursive: true });
@@ -150,7 +170,7 @@ describe('importPaths', () => {
     write('.hidden.txt', 'Hidden\n\nNot imported.');
     write('.git/c.txt', 'Hidden folder\n\nNot imported.');
 
-    const report = await importPaths(db, [root]);
+    const report = await importPathsInto(target, [root]);
     expect(report.failed).toEqual([]);
     expect(report.imported.map((i) => [i.path.slice(root.length + 1).replace(/\\/g, '/'), i.title])).toEqual([
       ['a/deeper/y.txt', 'Deepest'],
@@ -160,26 +180,28 @@ describe('importPaths', () => {
   });
 
   it('accepts UTF-16 text with a byte-order mark (Windows "Unicode")', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
+    const { archive } = target;
     const path = join(tempDir(), 'notepad.txt');
     writeFileSync(
       path,
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Héllo title\r\n\r\nBody text.', 'utf16le')]),
     );
-    const report = await importPaths(db, [path]);
+    const report = await importPathsInto(target, [path]);
     expect(report.failed).toEqual([]);
-    expect(getSource(db, report.imported[0]!.id)).toMatchObject({ title: 'Héllo title', body: 'Body text.' });
+    expect(await archive.getSource(report.imported[0]!.id)).toMatchObject({ title: 'Héllo title', body: 'Body text.' });
   });
 
   it('rolls back nothing but the failing file', async () => {
-    const { db } = tempArchive();
+    const target = await freshArchive(engine);
+    const { archive } = target;
     const dir = tempDir();
     writeFileSync(join(dir, '1.txt'), 'One\n\nFirst text.');
     writeFileSync(join(dir, '2.txt'), Buffer.from([0xc3, 0x28]));
     writeFileSync(join(dir, '3.txt'), 'Three\n\nThird text.');
-    const report = await importPaths(db, [dir]);
+    const report = await importPathsInto(target, [dir]);
     expect(report.imported.map((i) => i.title)).toEqual(['One', 'Three']);
     expect(report.failed).toHaveLength(1);
-    expect(countSources(db)).toBe(2);
+    expect(await archive.count()).toBe(2);
   });
 });

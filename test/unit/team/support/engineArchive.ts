@@ -5,10 +5,10 @@ import { afterAll, expect } from 'vitest';
 import type { Db } from '../../../../main/archive/database';
 import type { ArchiveEngine, SourceArchive } from '../../../../main/archive/sourceArchive';
 import { sqliteArchive } from '../../../../main/archive/sqliteArchive';
+import { archiveSourceHandlers } from '../../../../main/handlers/teamSourceHandlers';
 import type { ParsedFile } from '../../../../main/importers/article';
 import { importBuffer } from '../../../../main/importers/importBuffer';
-import { failedOutcome } from '../../../../main/importers/importFailure';
-import { baseName, parseFile } from '../../../../main/importers/parseFile';
+import { type ImportProgress, type ImportReport, importPaths } from '../../../../main/importers/importPaths';
 import type { ImportItemOutcome } from '../../../../shared/contract';
 import type { PostgresCluster } from '../../../support/postgresCluster';
 import { SEEDS_DIR, tempArchive } from '../../support/tempArchive';
@@ -29,6 +29,11 @@ export interface EngineArchive {
   db: Db | null;
   /** One statement, `?` placeholders on SQLite and `$n` on PostgreSQL, parameters bound. */
   admin(sql: { sqlite: string; postgres: string }, params?: readonly unknown[]): Promise<void>;
+  /** One query as the administrator (text and originals included, row-level security aside): its rows. */
+  rows<T = Record<string, unknown>>(
+    sql: { sqlite: string; postgres: string },
+    params?: readonly unknown[],
+  ): Promise<T[]>;
 }
 
 const admins: pg.Client[] = [];
@@ -44,19 +49,31 @@ export async function engineArchive(engine: ArchiveEngine, cluster: () => Postgr
       admin: async (sql, params = []) => {
         db.prepare(sql.sqlite).run(...params);
       },
+      rows: async <T>(sql: { sqlite: string }, params: readonly unknown[] = []) =>
+        db.prepare(sql.sqlite).all(...params) as T[],
     };
   }
   if (!team) team = await teamArchive(cluster());
   // One database per file, emptied for each test: a new database and `team init` take seconds.
-  await team.admin(
+  await team.query(
     'TRUNCATE sources, source_tags, source_lsh_buckets, search_terms, audit_log RESTART IDENTITY CASCADE',
   );
-  return { engine, archive: team.archive, db: null, admin: (sql, params) => team!.admin(sql.postgres, params) };
+  const shared = team;
+  return {
+    engine,
+    archive: shared.archive,
+    db: null,
+    admin: async (sql, params) => {
+      await shared.query(sql.postgres, params);
+    },
+    rows: async <T>(sql: { postgres: string }, params?: readonly unknown[]) =>
+      (await shared.query(sql.postgres, params)) as T[],
+  };
 }
 
 interface SharedTeamArchive {
   archive: SourceArchive;
-  admin(sql: string, params?: readonly unknown[]): Promise<void>;
+  query(sql: string, params?: readonly unknown[]): Promise<unknown[]>;
 }
 
 let team: SharedTeamArchive | null = null;
@@ -77,9 +94,7 @@ async function teamArchive(running: PostgresCluster): Promise<SharedTeamArchive>
   admins.push(client);
   return {
     archive,
-    admin: async (sql, params = []) => {
-      await client.query(sql, [...params]);
-    },
+    query: async (sql, params = []) => (await client.query(sql, [...params])).rows,
   };
 }
 
@@ -118,7 +133,7 @@ export async function importAll(
 
 /**
  * Imports a file given as bytes: on SQLite through importBuffer, the local import path; on
- * PostgreSQL as `import --archive` does, parsed and then stored through the interface.
+ * PostgreSQL as `import --archive` does, through the contract's importFile over the team archive.
  */
 export async function importBytes(
   target: EngineArchive,
@@ -127,11 +142,24 @@ export async function importBytes(
 ): Promise<ImportItemOutcome> {
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
   if (target.db) return importBuffer(target.db, name, data);
-  try {
-    return await target.archive.importParsed(await parseFile(name, data), baseName(name));
-  } catch (error) {
-    return failedOutcome(error);
-  }
+  return await archiveSourceHandlers(target.archive).importFile({ name, base64: Buffer.from(data).toString('base64') });
+}
+
+/**
+ * importPaths into the engine's archive: on SQLite as `precis import` does; on PostgreSQL as
+ * `precis import --archive` does, each file read here and sent through the contract's importFile
+ * (the local archive beside it is an empty one, as the CLI's own is).
+ */
+export function importPathsInto(
+  target: EngineArchive,
+  paths: string[],
+  onProgress?: ImportProgress,
+): Promise<ImportReport> {
+  if (target.db) return importPaths(target.db, paths, onProgress);
+  const handlers = archiveSourceHandlers(target.archive);
+  return importPaths(tempArchive().db, paths, onProgress, async (name, bytes) =>
+    handlers.importFile({ name, base64: Buffer.from(bytes).toString('base64') }),
+  );
 }
 
 /** importBytes, expecting a new source; returns its id. */
