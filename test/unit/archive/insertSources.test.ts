@@ -3,8 +3,13 @@ import { type ImportFacts, insertSource, insertSources } from '../../../main/arc
 import type { ParsedSource } from '../../../main/importers/plainText';
 import { countWords, foldForComparison, normaliseWhitespace } from '../../../shared/text';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+import { archiveEnginesPerFile } from '../team/support/engineArchive';
+import { parsedSource } from '../team/support/parsedSource';
+import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
+
+const freshArchive = archiveEnginesPerFile();
 
 function source(
   title: string,
@@ -81,6 +86,43 @@ describe('insertSources', () => {
       insertSources(db, [source('ok', 'Fine text.'), source('bad', 'Bad date.', { publishedAt: 'April 13' })]),
     ).toThrow(/CHECK constraint failed/);
     expect(db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(0);
+  });
+});
+
+// What the batch insert promises, through the archive interface of either engine (a folder's files
+// are called at once and stored in call order). Statement batching and FTS5 segments are SQLite's own.
+describe.each(ENGINES)('storing sources (%s)', (engine) => {
+  const file = (title: string, body: string, extra: Partial<ParsedSource> = {}) =>
+    parsedSource(body, { title, outlet: 'Reuters', author: 'Jane Doe', publishedAt: '2024-01-31', ...extra });
+
+  it('stores in order, reporting duplicates of the archive and of files called just before', async () => {
+    const { archive } = await freshArchive(engine);
+    const first = await archive.importParsed(file('one', 'Radar data over the Arctic.'), 'one.txt');
+    if (first.kind !== 'imported') throw new Error('expected an import');
+    const outcomes = await Promise.all(
+      [
+        file('two', 'Sonar data under the ice.'),
+        file('one again', 'radar   DATA over the arctic.'),
+        file('three', 'Lidar data from orbit.'),
+        file('two again', 'Sonar data under the ice.'),
+      ].map((parsed) => archive.importParsed(parsed, 'a.txt')),
+    );
+    expect(outcomes[0]?.kind).toBe('imported');
+    expect(outcomes[1]).toEqual({ kind: 'duplicate', duplicateOf: first.id });
+    expect(outcomes[2]?.kind).toBe('imported');
+    expect(outcomes[3]).toEqual({ kind: 'duplicate', duplicateOf: (outcomes[0] as { id: number }).id });
+    expect((await archive.listSources()).map((s) => s.title)).toEqual(['three', 'two', 'one']);
+    const found = await archive.search({ query: 'lidar', limit: 5, offset: 0 });
+    expect(found.results.map((hit) => hit.id)).toEqual([(outcomes[2] as { id: number }).id]);
+  });
+
+  it('refuses a source whose date is not a date, and stores nothing of it', async () => {
+    const { archive } = await freshArchive(engine);
+    await expect(
+      archive.importParsed(file('bad', 'Bad date.', { publishedAt: 'April 13' }), 'bad.txt'),
+    ).rejects.toThrow(/check constraint/i);
+    expect(await archive.count()).toBe(0);
+    expect((await archive.importParsed(file('ok', 'Fine text.'), 'ok.txt')).kind).toBe('imported');
   });
 });
 

@@ -5,8 +5,12 @@ import type { ParsedFile } from '../../../main/importers/article';
 import { prepareFile, storeParsedFiles } from '../../../main/importers/storeSources';
 import type { ImportItemOutcome } from '../../../shared/contract';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
+import { archiveEnginesPerFile } from '../team/support/engineArchive';
+import { ENGINES } from '../team/support/teamFixture';
 
 afterEach(cleanUpTemp);
+
+const freshArchive = archiveEnginesPerFile();
 
 /**
  * Generated texts with near-duplicates (a paragraph dropped: same story, other edition) and exact
@@ -84,5 +88,54 @@ describe('storeParsedFiles', () => {
     );
     expect(outcomes.map((o) => o.kind)).toEqual(['imported', 'imported', 'failed', 'imported', 'imported', 'imported']);
     expect(db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(5);
+  });
+});
+
+/** Outcomes and clusters named by file position, so that two archives' ids compare. */
+function byPosition(outcomes: readonly ImportItemOutcome[], clusterOf: (id: number) => number): unknown[] {
+  const position = new Map(outcomes.flatMap((o, i) => (o.kind === 'imported' ? [[o.id, i] as const] : [])));
+  return outcomes.map((o) =>
+    o.kind === 'imported'
+      ? { kind: o.kind, head: position.get(clusterOf(o.id)) }
+      : o.kind === 'duplicate'
+        ? { kind: o.kind, of: position.get(o.duplicateOf) }
+        : { kind: o.kind },
+  );
+}
+
+// The same corpus into either engine, every file called at once as a folder's import does: the
+// archive stores them in call order, with the duplicates and clusters of the local batch store.
+describe.each(ENGINES)('storing parsed files (%s)', (engine) => {
+  it('finds the same duplicates and forms the same clusters as the local batch store', async () => {
+    const files = corpus();
+    const local = tempArchive().db;
+    const batched = storeParsedFiles(
+      local,
+      files.map((parsed, i) => prepareFile(parsed, `f${i}.txt`)),
+    );
+    const localHead = (id: number) =>
+      local.prepare('SELECT coalesce(cluster_id, id) FROM sources WHERE id = ?').pluck().get(id) as number;
+    const expected = byPosition(batched, localHead);
+
+    const { archive } = await freshArchive(engine);
+    const outcomes = await Promise.all(files.map((parsed, i) => archive.importParsed(parsed, `f${i}.txt`)));
+    const heads = new Map((await archive.listSources()).map((s) => [s.id, s.clusterId]));
+    expect(byPosition(outcomes, (id) => heads.get(id)!)).toEqual(expected);
+  });
+
+  it('refuses a file with no text that is not a reference, alone, and stores the rest', async () => {
+    const files = corpus().slice(0, 5);
+    files.splice(2, 0, { ...files[0]!, title: 'Empty', body: '', original: 'x' });
+    const { archive } = await freshArchive(engine);
+    const settled = await Promise.allSettled(files.map((parsed, i) => archive.importParsed(parsed, `f${i}.txt`)));
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value.kind : 'refused'))).toEqual([
+      'imported',
+      'imported',
+      'refused',
+      'imported',
+      'imported',
+      'imported',
+    ]);
+    expect(await archive.count()).toBe(5);
   });
 });
