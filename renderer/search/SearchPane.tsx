@@ -153,7 +153,7 @@ export function SearchPane({
             <button type="button" className="result" onClick={() => onOpen(hit.id)}>
               <span className="result-title">{hit.title}</span>
               <span className="result-meta">
-                {[hit.outlet, hit.publishedAt].filter(Boolean).join(' · ')}
+                {[hit.outlet, hit.publishedAt ?? hit.issued].filter(Boolean).join(' · ')}
                 {hit.clusterSize && hit.clusterSize > 1 ? (
                   <span className="badge">
                     {intl.formatMessage({ id: 'search.result.versions' }, { count: hit.clusterSize })}
