@@ -94,6 +94,12 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
           'It recommends a second supplier for the radar arrays before the refit resumes.',
       ),
     );
+    // A reference manager's entry dated to its month only (issue 16: the team archive kept no such date).
+    const library = join(work, 'library.ris');
+    writeFileSync(
+      library,
+      'TY  - NEWS\nTI  - Shipyard welder shortage deepens\nT2  - Coastal Times\nDA  - 2023/11\nER  - \n',
+    );
     const importer = `postgres://importer@127.0.0.1:${cluster.port}/team`;
     const env = { PRECIS_TEAM_PASSWORD: IMPORTER_PASSWORD };
     const importDir = join(work, 'importer-data');
@@ -107,6 +113,7 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
         ['import', secret, '--classification', 'PROTECTED B', '--archive', importer, '--data-dir', `${importDir}2`],
         env,
       ),
+      cli(['import', library, '--archive', importer, '--data-dir', `${importDir}3`], env),
     ]);
     // Both are there for an analyst cleared PROTECTED B, so the reader not seeing one is the clearance.
     const both = await cli(
@@ -137,7 +144,9 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
     await panel.getByLabel('Password (this session only)').fill(READER_PASSWORD);
     await panel.getByRole('button', { name: 'Connect' }).click();
     // RLS: the reader sees one of the two team sources.
-    await expect.poll(() => panel.getByRole('status').textContent()).toBe('Connected as reader: 1 source you may see.');
+    await expect
+      .poll(() => panel.getByRole('status').textContent())
+      .toBe('Connected as reader: 2 sources you may see.');
     expect(await panel.getByLabel('Password (this session only)').inputValue()).toBe('');
 
     // The URL is remembered (without the password); the password is nowhere on disk or in the page's storage.
@@ -179,6 +188,18 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
     const footnotes = page.getByRole('list', { name: 'Footnotes' });
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
     expect(await footnotes.getByRole('listitem').first().textContent()).toContain('Harbour Gazette');
+
+    // A team source dated to its month: the month in the results, and in the footnote, never a made-up day.
+    await editor.locator('h2:has-text("Purpose") + p').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('Welders are short. ');
+    await page.getByRole('searchbox', { name: 'Search sources' }).fill('welder shortage');
+    await expect.poll(() => results.textContent()).toMatch(/Shipyard welder shortage deepens.*Coastal Times · 2023-11/);
+    await results.getByRole('button', { name: /Shipyard welder shortage/i }).click();
+    await expect.poll(() => reader.getByRole('heading').first().textContent()).toMatch(/Shipyard welder shortage/i);
+    await reader.getByRole('button', { name: 'Cite source' }).click();
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => footnotes.textContent()).toMatch(/Coastal Times, November 2023/);
     await expect
       .poll(() =>
         page
@@ -197,8 +218,9 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     await expect.poll(() => editor.textContent()).toContain('The refit is late.');
     const footnotes = page.getByRole('list', { name: 'Footnotes' });
-    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(2);
     expect(await footnotes.getByRole('listitem').first().textContent()).toContain('Harbour Gazette');
+    expect(await footnotes.textContent()).toMatch(/Coastal Times, November 2023/);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -207,8 +229,9 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
     const file = join(app.dataDir, 'team.docx');
     await download.saveAs(file);
     const parts = docxParts(readFileSync(file));
-    expect(parts['word/document.xml']?.match(/<w:footnoteReference\b/g)).toHaveLength(1);
+    expect(parts['word/document.xml']?.match(/<w:footnoteReference\b/g)).toHaveLength(2);
     expect(parts['word/footnotes.xml']).toContain('Harbour Gazette');
+    expect(parts['word/footnotes.xml']).toMatch(/Coastal Times<\/w:t>.*November 2023/s);
     expect(parts['word/footnotes.xml']).toMatch(/Halifax Frigate Refit/i);
 
     // The panel says the session is still the team's, and that the server cannot be reached: not
