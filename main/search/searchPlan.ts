@@ -121,11 +121,21 @@ export function matchPage(
     if (top !== null)
       return { rows: top.slice(offset), total, totalIsEstimate: true, rankedAmong: null, order: 'relevance' };
   }
+  // Below the cap every match is listed already: ranking those ids spares SQLite gathering the
+  // filters' ids again (a date range's or a tag's, built once per statement); bm25 is the same,
+  // its idfs coming from the MATCH alone.
+  const [rankCondition, rankParams] =
+    !capped && filters.clauses.length > 0
+      ? [
+          'sources_fts MATCH ? AND +sources_fts.rowid IN (SELECT value FROM json_each(?))',
+          [match, JSON.stringify(newest)],
+        ]
+      : [condition, params];
   const rows = prepareCached(
     db,
-    `SELECT rowid AS id, -${BM25_SQL} AS score FROM sources_fts WHERE ${condition}
+    `SELECT rowid AS id, -${BM25_SQL} AS score FROM sources_fts WHERE ${rankCondition}
      ORDER BY ${BM25_SQL}, rowid LIMIT ? OFFSET ?`,
-  ).all(...params, limit, offset) as { id: number; score: number }[];
+  ).all(...rankParams, limit, offset) as { id: number; score: number }[];
   return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'relevance' };
 }
 
