@@ -59,6 +59,7 @@ export function rankedTopPage(
   params: unknown[],
   k: number,
   totalEstimate: number,
+  pairLimit = pairCap(totalEstimate),
 ): { id: number; score: number }[] | null {
   const phrases = rankingPhrases(fts);
   const basis = rankingBasis(db);
@@ -115,7 +116,7 @@ export function rankedTopPage(
   // A query of {title body} phrases alone is decided by the counts themselves; anything else
   // (exclusions, column filters, SQL filters) by FTS5.
   const groups = condition === 'sources_fts MATCH ?' ? phraseGroups(fts, phrases.length) : null;
-  const pairs = sourcesWithPairs(db, phrases, groups !== null && phrases.length === 2);
+  const pairs = sourcesWithPairs(db, phrases, groups !== null && phrases.length === 2, pairLimit);
   for (const id of pairs?.ids ?? []) candidates.add(id);
   const bound = drivers.reduce(
     (most, driver, i) =>
@@ -197,44 +198,51 @@ function ceilings(
   return out;
 }
 
-/** Pairs are listed up to this many sources each; past it, the bound adds up every phrase's. */
-const PAIR_CAP = 2000;
+/**
+ * Pairs are listed up to a tenth of the query's (estimated) matches, within these bounds; past
+ * it, the bound adds up every phrase's. Scoring a pair with FTS5 costs 6–14 µs, ranking a match
+ * of the whole query 1–2 µs, so more pairs than that would cost as much as ranking every match.
+ */
+const PAIR_CAP_LEAST = 2000;
+const PAIR_CAP_MOST = 10000;
+
+export function pairCap(totalEstimate: number): number {
+  return Math.min(PAIR_CAP_MOST, Math.max(PAIR_CAP_LEAST, Math.floor(totalEstimate / 10)));
+}
 
 /**
  * Every source with at least two of the (distinct) phrases, or null when there is one phrase,
- * more than four, or a pair is too common to list. With `score` (a query of exactly two
- * phrases), FTS5 scores them too: bm25 of "a AND b" is a source's score for "a OR b" as well,
- * with the same two phrases and idfs, and costs little over so few sources.
+ * more than four, or a pair is too common to list (counted first, which costs a fraction of
+ * listing or scoring them). With `score` (a query of exactly two phrases), FTS5 scores them too:
+ * bm25 of "a AND b" is a source's score for "a OR b" as well, with the same two phrases and idfs,
+ * and costs little over so few sources.
  */
 function sourcesWithPairs(
   db: Db,
   phrases: RankingPhrase[],
   score: boolean,
+  cap: number,
 ): { ids: Set<number>; scores: Map<number, number> | null } | null {
   const literals = [...new Set(phrases.map((p) => p.literal))];
   if (literals.length < 2 || literals.length > 4) return null;
+  const pairQueries: string[] = [];
+  for (let i = 0; i < literals.length; i++) {
+    for (let j = i + 1; j < literals.length; j++) pairQueries.push(`${literals[i]} AND ${literals[j]}`);
+  }
+  const count = prepareCached(
+    db,
+    'SELECT count(*) FROM (SELECT 1 FROM sources_fts WHERE sources_fts MATCH ? LIMIT ?)',
+  ).pluck();
+  if (pairQueries.some((pair) => (count.get(pair, cap + 1) as number) > cap)) return null;
   if (score && literals.length === 2) {
-    const rows = prepareCached(
-      db,
-      `SELECT rowid, -${BM25_SQL} FROM sources_fts WHERE sources_fts MATCH ? LIMIT ${PAIR_CAP + 1}`,
-    )
+    const rows = prepareCached(db, `SELECT rowid, -${BM25_SQL} FROM sources_fts WHERE sources_fts MATCH ?`)
       .raw()
-      .all(`${literals[0]} AND ${literals[1]}`) as [number, number][];
-    if (rows.length > PAIR_CAP) return null;
+      .all(pairQueries[0]) as [number, number][];
     return { ids: new Set(rows.map(([id]) => id)), scores: new Map(rows) };
   }
-  const list = prepareCached(
-    db,
-    `SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? LIMIT ${PAIR_CAP + 1}`,
-  ).pluck();
+  const list = prepareCached(db, 'SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?').pluck();
   const ids = new Set<number>();
-  for (let i = 0; i < literals.length; i++) {
-    for (let j = i + 1; j < literals.length; j++) {
-      const found = list.all(`${literals[i]} AND ${literals[j]}`) as number[];
-      if (found.length > PAIR_CAP) return null;
-      for (const id of found) ids.add(id);
-    }
-  }
+  for (const pair of pairQueries) for (const id of list.all(pair) as number[]) ids.add(id);
   return { ids, scores: null };
 }
 

@@ -25,8 +25,18 @@ import type { SearchSort } from './searchTypes';
 export const COUNT_CAP = 2000;
 /** Matches listed first, to tell a common query from one worth counting exactly. */
 const PROBE = 200;
-/** Above this share of the archive, a date-ordered walk probes each source instead of listing every match. */
-const DENSE_SHARE = 0.25;
+/**
+ * A date-ordered walk probes each source it passes (one seek per phrase, ~25–100 µs), where
+ * listing every match costs ~0.2–1.7 µs a match: it walks when it should reach its page within
+ * about 1/PROBE_COST of the matches (docs/search.md, "Sorting by date").
+ */
+export interface DateWalk {
+  probeCost: number;
+  /** How much further than the estimated share predicts the walk may go before it gives up. */
+  slack: number;
+  least: number;
+}
+const DATE_WALK: DateWalk = { probeCost: 50, slack: 3, least: 50 };
 
 /** Pages deeper than this are ranked over every match. */
 const MAX_FAST_DEPTH = 200;
@@ -100,7 +110,7 @@ export function matchPage(
 
   if (sort === 'date' || !parsed.hasText) {
     const rows = capped
-      ? datePageOfMany(db, condition, params, total / Math.max(1, archiveSize), limit, offset)
+      ? datePageOfMany(db, condition, params, total, archiveSize, limit, offset)
       : datePageOfFew(db, newest, limit, offset);
     return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'date' };
   }
@@ -111,11 +121,21 @@ export function matchPage(
     if (top !== null)
       return { rows: top.slice(offset), total, totalIsEstimate: true, rankedAmong: null, order: 'relevance' };
   }
+  // Below the cap every match is listed already: ranking those ids spares SQLite gathering the
+  // filters' ids again (a date range's or a tag's, built once per statement); bm25 is the same,
+  // its idfs coming from the MATCH alone.
+  const [rankCondition, rankParams] =
+    !capped && filters.clauses.length > 0
+      ? [
+          'sources_fts MATCH ? AND +sources_fts.rowid IN (SELECT value FROM json_each(?))',
+          [match, JSON.stringify(newest)],
+        ]
+      : [condition, params];
   const rows = prepareCached(
     db,
-    `SELECT rowid AS id, -${BM25_SQL} AS score FROM sources_fts WHERE ${condition}
+    `SELECT rowid AS id, -${BM25_SQL} AS score FROM sources_fts WHERE ${rankCondition}
      ORDER BY ${BM25_SQL}, rowid LIMIT ? OFFSET ?`,
-  ).all(...params, limit, offset) as { id: number; score: number }[];
+  ).all(...rankParams, limit, offset) as { id: number; score: number }[];
   return { rows, total, totalIsEstimate: capped, rankedAmong: null, order: 'relevance' };
 }
 
@@ -135,25 +155,40 @@ function datePageOfFew(db: Db, ids: number[], limit: number, offset: number): { 
 }
 
 /**
- * Many matches: walk the date index newest first. When most sources match, checking each
- * source as it comes (one index probe each) finds a page after a few dozen probes; otherwise
- * SQLite lists every match once and the walk checks membership in that list.
+ * Many matches: walk the date index newest first. When the matches are common enough that the
+ * page should lie among the first few hundred sources by date, each source is probed as the walk
+ * passes it, over a bounded stretch of the index (`budget` sources); the page is exact if it is
+ * complete within that stretch, since every source before it in date order was probed. Otherwise
+ * (rarer matches, or matches that lie further back than their share predicts), SQLite lists every
+ * match once and the walk checks membership in that list.
  */
-function datePageOfMany(
+export function datePageOfMany(
   db: Db,
   condition: string,
   params: unknown[],
-  share: number,
+  total: number,
+  archiveSize: number,
   limit: number,
   offset: number,
+  walk: DateWalk = DATE_WALK,
 ): { id: number; score: number }[] {
-  const probe =
-    share >= DENSE_SHARE
-      ? `EXISTS (SELECT 1 FROM sources_fts WHERE ${condition} AND sources_fts.rowid = s.id)`
-      : `s.id IN (SELECT rowid FROM sources_fts WHERE ${condition})`;
+  const share = total / Math.max(1, archiveSize);
+  const budget = Math.ceil((walk.slack * (offset + limit)) / Math.max(share, 1e-9)) + walk.least;
+  if (budget * walk.probeCost <= total) {
+    const walked = prepareCached(
+      db,
+      `SELECT s.id, 0 AS score
+       FROM (SELECT id, published_at FROM sources INDEXED BY sources_published_at
+             ORDER BY published_at DESC, id DESC LIMIT ?) s
+       WHERE EXISTS (SELECT 1 FROM sources_fts WHERE ${condition} AND sources_fts.rowid = s.id)
+       ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+    ).all(budget, ...params, limit, offset) as { id: number; score: number }[];
+    if (walked.length === limit || budget >= archiveSize) return walked;
+  }
   return prepareCached(
     db,
-    `SELECT s.id, 0 AS score FROM sources s INDEXED BY sources_published_at WHERE ${probe}
+    `SELECT s.id, 0 AS score FROM sources s INDEXED BY sources_published_at
+     WHERE s.id IN (SELECT rowid FROM sources_fts WHERE ${condition})
      ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`,
   ).all(...params, limit, offset) as { id: number; score: number }[];
 }
