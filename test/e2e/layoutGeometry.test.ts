@@ -21,10 +21,22 @@ async function box(locator: Locator): Promise<Rect> {
   return rect;
 }
 
-/** The rectangle of the first character of an element's text (its first text node's first letter). */
+/** The page's DOM, as far as these measurements need it (tests compile without the DOM's types). */
+interface PageText {
+  nodeValue: string | null;
+}
+interface PageDocument {
+  createTreeWalker(root: unknown, show: number): { nextNode(): PageText | null };
+  createRange(): { setStart(node: PageText, offset: number): void; setEnd(node: PageText, offset: number): void } & {
+    getBoundingClientRect(): Rect;
+  };
+  defaultView: { getComputedStyle(element: unknown): { opacity: string } };
+}
+
+/** The rectangle of the first character of an element's text (its first non-blank text node's first letter). */
 function firstCharacterRect(element: Locator): Promise<Rect> {
-  return element.evaluate((node: Node) => {
-    const doc = node.ownerDocument!;
+  return element.evaluate((node: { ownerDocument: PageDocument }) => {
+    const doc = node.ownerDocument;
     const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
     let text = walker.nextNode();
     while (text && !text.nodeValue?.trim()) text = walker.nextNode();
@@ -72,7 +84,13 @@ describe('controls placed beside the text they act on (browser mode)', () => {
 
     await quote.hover();
     const pencil = quote.getByRole('button', { name: 'Edit quotation' });
-    await expect.poll(() => pencil.evaluate((el: Element) => getComputedStyle(el).opacity)).toBe('1');
+    await expect
+      .poll(() =>
+        pencil.evaluate(
+          (el: { ownerDocument: PageDocument }) => el.ownerDocument.defaultView.getComputedStyle(el).opacity,
+        ),
+      )
+      .toBe('1');
     await page.screenshot({ path: join(ROOT, 'test-results', 'quotation-pencil.png'), clip: await box(quote) });
     const [mark, pencilBox, quoteBox] = await Promise.all([
       firstCharacterRect(quote.locator('.excerpt-open')),

@@ -5,6 +5,16 @@ import { useBrowserMode } from './support/browserMode';
 const misspelled = (page: Page) => page.locator('[aria-invalid="spelling"]');
 const misspelledWords = (page: Page) => misspelled(page).allTextContents();
 
+/** The page's DOM, as far as these tests need it (they compile without the DOM's types). */
+interface PageElement {
+  ownerDocument: {
+    createTreeWalker(root: PageElement, show: number): { nextNode(): unknown };
+    getSelection(): { collapse(node: unknown, offset: number): void };
+    defaultView: { KeyboardEvent: new (type: string, init: Record<string, unknown>) => unknown };
+  };
+  dispatchEvent(event: unknown): boolean;
+}
+
 /** Types at the end of the note's last paragraph. */
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   const editor = page.getByRole('textbox', { name: 'Briefing note' });
@@ -38,14 +48,10 @@ describe('spell-checking the note (browser mode, dictionaries served by our own 
     await page.keyboard.press('Home');
     for (let i = 0; i < 'The minister will rec'.length; i++) await page.keyboard.press('ArrowRight');
     const menu = page.getByRole('menu', { name: /Spelling of “recieve”/ });
-    // Once in a full run a single Ctrl+. opened no menu (cause not found yet): as an analyst
-    // would, press it again until the menu opens.
-    await expect
-      .poll(async () => {
-        if ((await menu.count()) === 0) await page.keyboard.press('Control+.');
-        return (await menu.count()) > 0 ? menu.getByRole('menuitem').first().textContent() : null;
-      })
-      .toBe('receive');
+    // One press: under load the arrows' selectionchange events can still be queued when it comes
+    // (the next test makes that happen every time); the menu follows the caret the browser shows.
+    await page.keyboard.press('Control+.');
+    await expect.poll(() => menu.getByRole('menuitem').first().textContent()).toBe('receive');
     await page.keyboard.press('Enter');
     await expect.poll(() => editor.textContent()).toContain('will receive the report');
     await expect.poll(() => misspelledWords(page)).toEqual(['Kanatta']);
@@ -64,6 +70,34 @@ describe('spell-checking the note (browser mode, dictionaries served by our own 
     await page.reload();
     await typeAtEnd(page, ' Kanatta and Ottawa agre.');
     await expect.poll(() => misspelledWords(page)).toEqual(['agre']);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('opens the suggestions for the word the caret is on even before the editor has heard the caret moved', async () => {
+    const { page } = app;
+    const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    const previous = await editor.elementHandle();
+    await page.getByRole('button', { name: 'New brief' }).click();
+    await page.getByRole('button', { name: 'Blank note' }).click();
+    await expect.poll(() => previous?.evaluate((element: { isConnected: boolean }) => element.isConnected)).toBe(false);
+    await editor.click();
+    await page.keyboard.type('The minister will recieve it.');
+    await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['recieve']);
+    // The caret ends the line, as the editor knows. The browser then moves it into "recieve" and
+    // Ctrl+. comes before the browser's selectionchange: what a loaded machine did once in five
+    // full runs, arrow keys and Ctrl+. all handled before the queued selectionchange events.
+    await page.keyboard.press('End');
+    await editor.evaluate((root: PageElement) => {
+      const doc = root.ownerDocument;
+      const text = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
+      doc.getSelection().collapse(text, 'The minister will rec'.length);
+      const keydown = new doc.defaultView.KeyboardEvent('keydown', { key: '.', ctrlKey: true, bubbles: true });
+      root.dispatchEvent(keydown);
+    });
+    const menu = page.getByRole('menu', { name: /Spelling of “recieve”/ });
+    await expect.poll(() => menu.getByRole('menuitem').first().textContent()).toBe('receive');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 
