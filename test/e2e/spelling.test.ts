@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserMode } from './support/browserMode';
 
@@ -23,23 +23,28 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** Makes a blank brief and types `text` into it; returns its editor. */
+async function typeInNewBlankNote(page: Page, text: string): Promise<Locator> {
+  const editor = page.getByRole('textbox', { name: 'Briefing note' });
+  // The brief open before (the first run's, on a fresh archive) looks just like the new blank one:
+  // typing must wait until its editor is gone, or the text goes into the brief about to be closed
+  // (marks then stay []). A New brief clicked before the first run's brief opens is
+  // firstRunNewBrief.test.ts's case.
+  const previous = await editor.elementHandle();
+  await page.getByRole('button', { name: 'New brief' }).click();
+  await page.getByRole('button', { name: 'Blank note' }).click();
+  await expect.poll(() => previous?.evaluate((element: { isConnected: boolean }) => element.isConnected)).toBe(false);
+  await editor.click();
+  await page.keyboard.type(text);
+  return editor;
+}
+
 describe('spell-checking the note (browser mode, dictionaries served by our own build)', () => {
   const app = useBrowserMode();
 
   it('marks a misspelling, replaces it from the keyboard menu, and keeps an added word across a reload', async () => {
     const { page } = app;
-    const editor = page.getByRole('textbox', { name: 'Briefing note' });
-    // The first run's blank brief looks just like the new blank one: typing must wait until its
-    // editor is gone, or the text goes into the brief about to be closed (marks then stay []).
-    // A New brief clicked before the first run's brief opens is firstRunNewBrief.test.ts's case.
-    const firstRunEditor = await editor.elementHandle();
-    await page.getByRole('button', { name: 'New brief' }).click();
-    await page.getByRole('button', { name: 'Blank note' }).click();
-    await expect
-      .poll(() => firstRunEditor?.evaluate((element: { isConnected: boolean }) => element.isConnected))
-      .toBe(false);
-    await editor.click();
-    await page.keyboard.type('The minister will recieve the report from Kanatta.');
+    const editor = await typeInNewBlankNote(page, 'The minister will recieve the report from Kanatta.');
     // The first check waits for the dictionary to load in the worker.
     await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['recieve', 'Kanatta']);
 
@@ -75,13 +80,7 @@ describe('spell-checking the note (browser mode, dictionaries served by our own 
 
   it('opens the suggestions for the word the caret is on even before the editor has heard the caret moved', async () => {
     const { page } = app;
-    const editor = page.getByRole('textbox', { name: 'Briefing note' });
-    const previous = await editor.elementHandle();
-    await page.getByRole('button', { name: 'New brief' }).click();
-    await page.getByRole('button', { name: 'Blank note' }).click();
-    await expect.poll(() => previous?.evaluate((element: { isConnected: boolean }) => element.isConnected)).toBe(false);
-    await editor.click();
-    await page.keyboard.type('The minister will recieve it.');
+    const editor = await typeInNewBlankNote(page, 'The minister will recieve it.');
     await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['recieve']);
     // The caret ends the line, as the editor knows. The browser then moves it into "recieve" and
     // Ctrl+. comes before the browser's selectionchange: what a loaded machine did once in five
