@@ -219,6 +219,8 @@ export const contract = {
     output: Brief,
   },
   getBrief: { input: Id, output: Brief },
+  /** The brief a window opens with: the most recently edited, or a blank one made once on an archive with none. */
+  openFirstBrief: { input: Nothing, output: Brief },
   /** Refused with a 'conflict' error when the brief changed since `baseRevision` (another window saved). */
   saveBrief: {
     input: z.object({

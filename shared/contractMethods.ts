@@ -15,6 +15,7 @@ export const CONTRACT_METHODS = [
   'listBriefs',
   'listTrash',
   'createBrief',
+  'openFirstBrief',
   'getBrief',
   'saveBrief',
   'renameBrief',

@@ -134,6 +134,29 @@ export function createBrief(db: Db, input: { template: BriefTemplateId; title?: 
   return { ...rowToBriefSummary(row), content: template.content as StoredContent, citationStyle };
 }
 
+/**
+ * The brief a window opens with: the most recently edited one, or on an archive with none a blank
+ * brief, made once. Windows (or processes) that start at the same instant all ask this one call;
+ * its check and its creation are one IMMEDIATE transaction, so the second waits and finds the
+ * first one's brief instead of making another.
+ */
+export function openFirstBrief(db: Db): Brief {
+  const latest = latestBriefId(db);
+  if (latest !== undefined) return getBrief(db, latest)!;
+  return committed(db, () => {
+    const made = latestBriefId(db);
+    return made === undefined ? createBrief(db, { template: 'blank' }) : getBrief(db, made)!;
+  });
+}
+
+function latestBriefId(db: Db): number | undefined {
+  const row = prepareCached(
+    db,
+    'SELECT id FROM briefs WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1',
+  ).get() as { id: number } | undefined;
+  return row?.id;
+}
+
 /** Any brief, in the trash or not (its `deletedAt` tells which); null when no brief has that id. */
 export function getBrief(db: Db, id: number): Brief | null {
   const row = readBriefRow(db, id);

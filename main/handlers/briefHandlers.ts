@@ -8,6 +8,7 @@ import {
   getBrief,
   listBriefs,
   listTrash,
+  openFirstBrief,
   renameBrief,
   restoreBrief,
   saveBrief,
@@ -31,6 +32,7 @@ export function briefHandlers(db: Db): BriefHandlers {
     listBriefs: () => listBriefs(db),
     listTrash: () => listTrash(db),
     createBrief: (input) => createBrief(db, input),
+    openFirstBrief: () => openFirstBrief(db),
     // Trashed briefs open too, so the trash can show what it holds before a restore.
     getBrief: ({ id }) => found(getBrief(db, id), () => missingBrief(id)),
     saveBrief: (input) =>

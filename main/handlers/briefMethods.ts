@@ -10,6 +10,7 @@ export const BRIEF_METHODS = [
   'listBriefs',
   'listTrash',
   'createBrief',
+  'openFirstBrief',
   'getBrief',
   'saveBrief',
   'renameBrief',

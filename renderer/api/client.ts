@@ -1,3 +1,4 @@
+import type { IntlShape } from 'react-intl';
 import type { MethodInput, MethodOutput, PrecisApi, Result } from '../../shared/contract';
 import { CONTRACT_METHODS, type ContractMethod } from '../../shared/contractMethods';
 import { currentIntl, localizeResult } from '../i18n/currentIntl';
@@ -27,53 +28,57 @@ function takeToken(): string {
   return fromUrl;
 }
 
-function httpApi(): PrecisApi {
-  const token = takeToken();
-  const call = async (method: ContractMethod, input: unknown): Promise<Result<unknown>> => {
+/**
+ * Where a call's error messages get their words: the interface's formatter when the answer comes
+ * (`currentIntl`), or one known only later (the first requests wait for the archive's language).
+ * It is asked only when a call fails.
+ */
+export type Wording = () => IntlShape | Promise<IntlShape>;
+
+/** A failure the page names itself, having no answer from main. */
+type PageFailure = { id: 'api.noToken' } | { id: 'api.refused'; values: { status: number } } | { id: 'api.notRunning' };
+
+function httpCall(token: string) {
+  return async (method: ContractMethod, input: unknown): Promise<Result<unknown> | PageFailure> => {
     try {
       const response = await fetch(`api/${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Precis-Token': token },
         body: JSON.stringify(input ?? {}),
       });
-      if (response.status === 401) {
-        return {
-          ok: false,
-          error: {
-            code: 'unavailable',
-            message: currentIntl().formatMessage({ id: 'api.noToken' }),
-          },
-        };
-      }
-      if (!response.ok) {
-        return {
-          ok: false,
-          error: {
-            code: 'unavailable',
-            message: currentIntl().formatMessage({ id: 'api.refused' }, { status: response.status }),
-          },
-        };
-      }
-      return localizeResult((await response.json()) as Result<unknown>);
+      if (response.status === 401) return { id: 'api.noToken' };
+      if (!response.ok) return { id: 'api.refused', values: { status: response.status } };
+      return (await response.json()) as Result<unknown>;
     } catch {
-      return {
-        ok: false,
-        error: { code: 'unavailable', message: currentIntl().formatMessage({ id: 'api.notRunning' }) },
-      };
+      return { id: 'api.notRunning' };
     }
+  };
+}
+
+type RawCall = (method: ContractMethod, input: unknown) => Promise<Result<unknown> | PageFailure>;
+
+function bridgeCall(bridge: PrecisApi): RawCall {
+  const methods = bridge as unknown as Record<ContractMethod, (input: unknown) => Promise<Result<unknown>>>;
+  return (method, input) => methods[method](input);
+}
+
+/** Electron's bridge, or browser mode's HTTP with the token taken once from the address. */
+const rawCall: RawCall = window.precis ? bridgeCall(window.precis) : httpCall(takeToken());
+
+/** The contract with main's errors (and the page's own) in the language `wording` gives (see localizeError). */
+export function apiWorded(wording: Wording): PrecisApi {
+  const call = async (method: ContractMethod, input: unknown): Promise<Result<unknown>> => {
+    const answer = await rawCall(method, input);
+    if ('ok' in answer && answer.ok) return answer;
+    const intl = await wording();
+    if ('ok' in answer) return localizeResult(answer, intl);
+    const values = 'values' in answer ? answer.values : undefined;
+    return { ok: false, error: { code: 'unavailable', message: intl.formatMessage({ id: answer.id }, values) } };
   };
   return Object.fromEntries(CONTRACT_METHODS.map((m) => [m, (input: unknown) => call(m, input)])) as PrecisApi;
 }
 
-/** Electron's bridge, with main's errors in the interface language (see localizeError). */
-function localizedBridge(bridge: PrecisApi): PrecisApi {
-  const call = bridge as unknown as Record<ContractMethod, (input: unknown) => Promise<Result<unknown>>>;
-  return Object.fromEntries(
-    CONTRACT_METHODS.map((m) => [m, async (input: unknown) => localizeResult(await call[m](input))]),
-  ) as PrecisApi;
-}
-
 /** The contract as seen by the renderer: the preload bridge in Electron, HTTP in browser mode. */
-export const api: PrecisApi = window.precis ? localizedBridge(window.precis) : httpApi();
+export const api: PrecisApi = apiWorded(currentIntl);
 
 export type { MethodInput, MethodOutput };

@@ -1,5 +1,8 @@
-import type { Brief, Result, Settings } from '../../shared/contract';
-import { api } from '../api/client';
+import { createIntl } from 'react-intl';
+import type { Brief, Result } from '../../shared/contract';
+import { intlConfig } from '../../shared/i18n/catalogs';
+import { type Locale, pickLocale } from '../../shared/i18n/locale';
+import { api, apiWorded } from '../api/client';
 
 /**
  * What the first screen waits for, asked of main as soon as the page's first (small) script runs:
@@ -7,35 +10,33 @@ import { api } from '../api/client';
  * browser is still loading and compiling the rest of the app, instead of one after the other
  * after React's first render (bench:editor's open time, docs/editor.md).
  */
-let settingsRequest: Promise<Result<Settings>> | null = null;
-let briefRequest: Promise<Brief | string> | null = null;
-
-/** Opens the most recently edited brief, creating the first one on a fresh archive. */
-async function openLatestBrief(): Promise<Brief | string> {
-  const list = await api.listBriefs({});
-  if (!list.ok) return list.error.message;
-  const latest = list.value[0];
-  const opened = latest ? await api.getBrief({ id: latest.id }) : await api.createBrief({ template: 'blank' });
-  return opened.ok ? opened.value : opened.error.message;
-}
+let localeRequest: Promise<Locale> | null = null;
+let briefRequest: Promise<Result<Brief>> | null = null;
 
 /** Sends the first requests (once per page). */
 export function sendFirstRequests(): void {
-  settingsRequest ??= api.getSettings({});
-  briefRequest ??= openLatestBrief();
+  localeRequest ??= api
+    .getSettings({})
+    .then((result) => (result.ok ? result.value.language : null) ?? pickLocale(navigator.language));
+  // The brief may be answered before the settings: its error, if any, waits for their language
+  // rather than being worded in the English the page speaks until then.
+  const locale = localeRequest;
+  // One call, so that windows opened at the same instant on a fresh archive share one first brief.
+  briefRequest ??= apiWorded(async () => createIntl(intlConfig(await locale))).openFirstBrief({});
 }
 
-/** The settings as read at start. */
-export function firstSettings(): Promise<Result<Settings>> {
+/** The interface language at start: the one saved in the archive, or the system's when none was chosen. */
+export function firstLocale(): Promise<Locale> {
   sendFirstRequests();
-  return settingsRequest!;
+  return localeRequest!;
 }
 
 /**
- * The brief the window opens with, or why it could not. Shared by every mount (React's StrictMode
- * mounts twice), so a fresh archive gets one first brief.
+ * The brief the window opens with, or why it could not (in the interface language). Shared by
+ * every mount (React's StrictMode mounts twice), so the page asks once.
  */
-export function firstBrief(): Promise<Brief | string> {
+export async function firstBrief(): Promise<Brief | string> {
   sendFirstRequests();
-  return briefRequest!;
+  const opened = await briefRequest!;
+  return opened.ok ? opened.value : opened.error.message;
 }

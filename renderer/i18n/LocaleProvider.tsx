@@ -1,9 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import { intlConfig } from '../../shared/i18n/catalogs';
-import { type Locale, pickLocale } from '../../shared/i18n/locale';
+import type { Locale } from '../../shared/i18n/locale';
 import { api } from '../api/client';
-import { firstSettings } from '../boot/firstRequests';
+import { firstLocale } from '../boot/firstRequests';
 import { setCurrentIntl } from './currentIntl';
 
 type LanguageChoice = { locale: Locale; choose: (locale: Locale) => Promise<void> };
@@ -25,10 +25,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     // Asked for before React's first render (renderer/boot/firstRequests.ts).
-    void firstSettings().then((result) => {
-      const saved = result.ok ? result.value.language : null;
-      setLocale(saved ?? pickLocale(navigator.language));
-    });
+    void firstLocale().then(setLocale);
   }, []);
 
   useEffect(() => {

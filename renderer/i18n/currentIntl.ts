@@ -34,6 +34,6 @@ export function localizeError(error: AppError, intl: IntlShape = currentIntl()):
 }
 
 /** A result from main with its error, if any, in the interface language. */
-export function localizeResult<T>(result: Result<T>): Result<T> {
-  return result.ok ? result : { ok: false, error: localizeError(result.error) };
+export function localizeResult<T>(result: Result<T>, intl: IntlShape = currentIntl()): Result<T> {
+  return result.ok ? result : { ok: false, error: localizeError(result.error, intl) };
 }

@@ -174,19 +174,27 @@ export function SearchPane({
               onChange={(event) => toggleSelected(hit.id, event.target.checked)}
               aria-label={intl.formatMessage({ id: 'references.select' }, { title: hit.title })}
             />
-            {hit.outlet ? (
-              <button
-                type="button"
-                className="link filter-link"
-                onClick={() => setQuery(withFilter(query, 'outlet', hit.outlet ?? ''))}
-              >
-                {intl.formatMessage({ id: 'search.result.onlyOutlet' }, { outlet: hit.outlet })}
-              </button>
-            ) : null}
-            {hit.clusterSize > 1 ? (
-              <button type="button" className="link filter-link" onClick={() => setQuery(`cluster:${hit.clusterId}`)}>
-                {intl.formatMessage({ id: 'search.result.allVersions' }, { count: hit.clusterSize })}
-              </button>
+            {hit.outlet || hit.clusterSize > 1 ? (
+              <span className="result-links">
+                {hit.outlet ? (
+                  <button
+                    type="button"
+                    className="link filter-link"
+                    onClick={() => setQuery(withFilter(query, 'outlet', hit.outlet ?? ''))}
+                  >
+                    {intl.formatMessage({ id: 'search.result.onlyOutlet' }, { outlet: hit.outlet })}
+                  </button>
+                ) : null}
+                {hit.clusterSize > 1 ? (
+                  <button
+                    type="button"
+                    className="link filter-link"
+                    onClick={() => setQuery(`cluster:${hit.clusterId}`)}
+                  >
+                    {intl.formatMessage({ id: 'search.result.allVersions' }, { count: hit.clusterSize })}
+                  </button>
+                ) : null}
+              </span>
             ) : null}
           </li>
         ))}

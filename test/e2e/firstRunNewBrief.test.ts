@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type BrowserMode, startBrowserMode } from './support/browserMode';
 
 /**
- * A fresh archive's first run lists the briefs and, finding none, creates and opens one. An analyst
- * (or a test) may click New brief before that finishes: under load the first run's answers can
- * arrive after the new brief is open and typed in. These tests hold the first run's answers back
- * until then, so the race that made the spelling and Word export tests fail in full runs happens
- * every time.
+ * A fresh archive's first run asks main for its brief (openFirstBrief), which, finding none, makes
+ * one. An analyst (or a test) may click New brief before that finishes: under load the first run's
+ * answer can arrive after the new brief is open and typed in. These tests hold the first run's
+ * request or answer back until then, so the race that made the spelling and Word export tests fail
+ * in full runs happens every time.
  */
 describe('a New brief made while the first run is still opening its own brief (browser mode)', () => {
   let app: BrowserMode | null = null;
@@ -16,32 +16,31 @@ describe('a New brief made while the first run is still opening its own brief (b
     app = null;
   });
 
-  /** Opens the app with every listBriefs answer held back until `release` is called. */
-  async function openWithListHeld(mode: 'answered-then-held' | 'held-before-the-host') {
+  /** Opens the app with the first run's request held back until `release` is called. */
+  async function openWithFirstRunHeld(mode: 'answered-then-held' | 'held-before-the-host') {
     app = await startBrowserMode();
     const { page } = app;
     const held: Array<() => Promise<void>> = [];
     let holding = true;
-    await page.route('**/api/listBriefs', async (route: Route) => {
+    await page.route('**/api/openFirstBrief', async (route: Route) => {
       if (!holding) return route.continue();
       if (mode === 'held-before-the-host') {
-        // The host reads the list only after the new brief exists.
+        // The host looks for a brief only after the new brief exists.
         held.push(() => route.continue());
       } else {
-        // The host answers at once (no brief yet); the page gets the answer late.
+        // The host answers at once (making the first brief); the page gets the answer late.
         const response = await route.fetch();
         held.push(() => route.fulfill({ response }));
       }
     });
     await page.goto(app.url);
-    // Both the Briefs panel and the first run ask for the list when the page starts.
-    await expect.poll(() => held.length).toBeGreaterThanOrEqual(2);
-    /** Lets the held answers through, and waits for the first run's next request (`then`) to be answered. */
-    const release = async (then: 'createBrief' | 'getBrief') => {
-      const next = page.waitForResponse((response) => response.url().endsWith(`/api/${then}`));
+    await expect.poll(() => held.length).toBe(1);
+    /** Lets the held request or answer through, and waits for the page to have the answer. */
+    const release = async () => {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/openFirstBrief'));
       holding = false;
       for (const answer of held.splice(0)) await answer();
-      await next;
+      await answered;
     };
     return { page, release };
   }
@@ -57,10 +56,10 @@ describe('a New brief made while the first run is still opening its own brief (b
   }
 
   it('keeps the new brief open, with its text checked for spelling, when the first run learns late that the archive was empty', async () => {
-    const { page, release } = await openWithListHeld('answered-then-held');
+    const { page, release } = await openWithFirstRunHeld('answered-then-held');
     const editor = await newBlankNote(page, 'The minister will recieve the report.');
-    // Finding no brief, the first run makes one.
-    await release('createBrief');
+    // The first run's brief, made when the archive had none, arrives late.
+    await release();
 
     await expect.poll(() => editor.textContent()).toContain('will recieve the report');
     await page.keyboard.type(' Fin agre.');
@@ -73,15 +72,15 @@ describe('a New brief made while the first run is still opening its own brief (b
     expect(app?.pageErrors).toEqual([]);
   });
 
-  it('keeps the new brief’s editor (never remounted) when the first run reads the list after it was made', async () => {
-    const { page, release } = await openWithListHeld('held-before-the-host');
+  it('keeps the new brief’s editor (never remounted) when the first run asks for its brief after it was made', async () => {
+    const { page, release } = await openWithFirstRunHeld('held-before-the-host');
     const editor = await newBlankNote(page, 'First words.');
     // A mark on the editor's element: a remounted editor is a new element without it.
     await editor.evaluate((element: { setAttribute(name: string, value: string): void }) =>
       element.setAttribute('data-test-mounted', 'once'),
     );
     // Finding the new brief the latest, the first run reads it.
-    await release('getBrief');
+    await release();
 
     await page.keyboard.type(' Second words.');
     await expect.poll(() => editor.textContent()).toBe('First words. Second words.');

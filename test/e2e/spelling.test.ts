@@ -1,9 +1,19 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserMode } from './support/browserMode';
 
 const misspelled = (page: Page) => page.locator('[aria-invalid="spelling"]');
 const misspelledWords = (page: Page) => misspelled(page).allTextContents();
+
+/** The page's DOM, as far as these tests need it (they compile without the DOM's types). */
+interface PageElement {
+  ownerDocument: {
+    createTreeWalker(root: PageElement, show: number): { nextNode(): unknown };
+    getSelection(): { collapse(node: unknown, offset: number): void };
+    defaultView: { KeyboardEvent: new (type: string, init: Record<string, unknown>) => unknown };
+  };
+  dispatchEvent(event: unknown): boolean;
+}
 
 /** Types at the end of the note's last paragraph. */
 async function typeAtEnd(page: Page, text: string): Promise<void> {
@@ -13,23 +23,28 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** Makes a blank brief and types `text` into it; returns its editor. */
+async function typeInNewBlankNote(page: Page, text: string): Promise<Locator> {
+  const editor = page.getByRole('textbox', { name: 'Briefing note' });
+  // The brief open before (the first run's, on a fresh archive) looks just like the new blank one:
+  // typing must wait until its editor is gone, or the text goes into the brief about to be closed
+  // (marks then stay []). A New brief clicked before the first run's brief opens is
+  // firstRunNewBrief.test.ts's case.
+  const previous = await editor.elementHandle();
+  await page.getByRole('button', { name: 'New brief' }).click();
+  await page.getByRole('button', { name: 'Blank note' }).click();
+  await expect.poll(() => previous?.evaluate((element: { isConnected: boolean }) => element.isConnected)).toBe(false);
+  await editor.click();
+  await page.keyboard.type(text);
+  return editor;
+}
+
 describe('spell-checking the note (browser mode, dictionaries served by our own build)', () => {
   const app = useBrowserMode();
 
   it('marks a misspelling, replaces it from the keyboard menu, and keeps an added word across a reload', async () => {
     const { page } = app;
-    const editor = page.getByRole('textbox', { name: 'Briefing note' });
-    // The first run's blank brief looks just like the new blank one: typing must wait until its
-    // editor is gone, or the text goes into the brief about to be closed (marks then stay []).
-    // A New brief clicked before the first run's brief opens is firstRunNewBrief.test.ts's case.
-    const firstRunEditor = await editor.elementHandle();
-    await page.getByRole('button', { name: 'New brief' }).click();
-    await page.getByRole('button', { name: 'Blank note' }).click();
-    await expect
-      .poll(() => firstRunEditor?.evaluate((element: { isConnected: boolean }) => element.isConnected))
-      .toBe(false);
-    await editor.click();
-    await page.keyboard.type('The minister will recieve the report from Kanatta.');
+    const editor = await typeInNewBlankNote(page, 'The minister will recieve the report from Kanatta.');
     // The first check waits for the dictionary to load in the worker.
     await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['recieve', 'Kanatta']);
 
@@ -38,14 +53,10 @@ describe('spell-checking the note (browser mode, dictionaries served by our own 
     await page.keyboard.press('Home');
     for (let i = 0; i < 'The minister will rec'.length; i++) await page.keyboard.press('ArrowRight');
     const menu = page.getByRole('menu', { name: /Spelling of “recieve”/ });
-    // Once in a full run a single Ctrl+. opened no menu (cause not found yet): as an analyst
-    // would, press it again until the menu opens.
-    await expect
-      .poll(async () => {
-        if ((await menu.count()) === 0) await page.keyboard.press('Control+.');
-        return (await menu.count()) > 0 ? menu.getByRole('menuitem').first().textContent() : null;
-      })
-      .toBe('receive');
+    // One press: under load the arrows' selectionchange events can still be queued when it comes
+    // (the next test makes that happen every time); the menu follows the caret the browser shows.
+    await page.keyboard.press('Control+.');
+    await expect.poll(() => menu.getByRole('menuitem').first().textContent()).toBe('receive');
     await page.keyboard.press('Enter');
     await expect.poll(() => editor.textContent()).toContain('will receive the report');
     await expect.poll(() => misspelledWords(page)).toEqual(['Kanatta']);
@@ -64,6 +75,28 @@ describe('spell-checking the note (browser mode, dictionaries served by our own 
     await page.reload();
     await typeAtEnd(page, ' Kanatta and Ottawa agre.');
     await expect.poll(() => misspelledWords(page)).toEqual(['agre']);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('opens the suggestions for the word the caret is on even before the editor has heard the caret moved', async () => {
+    const { page } = app;
+    const editor = await typeInNewBlankNote(page, 'The minister will recieve it.');
+    await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['recieve']);
+    // The caret ends the line, as the editor knows. The browser then moves it into "recieve" and
+    // Ctrl+. comes before the browser's selectionchange: what a loaded machine did once in five
+    // full runs, arrow keys and Ctrl+. all handled before the queued selectionchange events.
+    await page.keyboard.press('End');
+    await editor.evaluate((root: PageElement) => {
+      const doc = root.ownerDocument;
+      const text = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */).nextNode();
+      doc.getSelection().collapse(text, 'The minister will rec'.length);
+      const keydown = new doc.defaultView.KeyboardEvent('keydown', { key: '.', ctrlKey: true, bubbles: true });
+      root.dispatchEvent(keydown);
+    });
+    const menu = page.getByRole('menu', { name: /Spelling of “recieve”/ });
+    await expect.poll(() => menu.getByRole('menuitem').first().textContent()).toBe('receive');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 

@@ -31,8 +31,8 @@ describe('one brief open in two windows (browser mode)', () => {
 
   it('refuses the stale window’s save with an alert, loses neither text, never lowers the marking', async () => {
     const a = app.page;
-    // The second window opens on the brief the first one made: on a fresh archive two windows
-    // opened in the same instant would each make a first brief (a known limit, README).
+    // The second window opens on the brief the first one made (two opened in the same instant
+    // share one first brief too: firstBriefTwoWindows.test.ts).
     await expect.poll(() => editorOf(a).count()).toBe(1);
     await expect.poll(() => query(app.dataDir, 'SELECT id FROM briefs').length).toBe(1);
     const b = await app.context.newPage();

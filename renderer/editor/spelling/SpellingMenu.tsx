@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useIntl } from 'react-intl';
 
@@ -25,7 +25,9 @@ export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd,
   const menu = useRef<HTMLDivElement>(null);
   const ready = suggestions !== null;
 
-  useEffect(() => {
+  // Focused as the items are drawn, not after the next paint: a key pressed as soon as the
+  // suggestions show (Enter, Escape) goes to the menu, not to the note.
+  useLayoutEffect(() => {
     if (ready) menuItems(menu.current)[0]?.focus();
   }, [ready]);
 

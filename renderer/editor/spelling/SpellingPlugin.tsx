@@ -130,23 +130,34 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
   );
 
   useEffect(() => {
-    const markAtCaret = () =>
-      editor.getEditorState().read(() => {
+    const root = editor.getRootElement();
+    /** The mark at this offset of this DOM text node of the note, if any. */
+    const markAtDOM = (domNode: Node, offset: number) =>
+      // editor.read, not the state's: finding a node from the DOM needs the active editor.
+      editor.read(() => {
+        const node = $getNearestNodeFromDOMNode(domNode);
+        if (!$isTextNode(node)) return null;
+        return marksRef.current?.at(node.getKey(), offset, node.getTextContent()) ?? null;
+      });
+    // The caret where the browser has it. Lexical learns that the caret moved from `selectionchange`,
+    // which Chromium queues behind input events: on a loaded machine a Ctrl+. pressed just after
+    // arrow keys found Lexical's selection a few keys behind, on no mark, and no menu opened.
+    const markAtCaret = () => {
+      const domSelection = root?.ownerDocument.getSelection();
+      const focus = domSelection?.focusNode;
+      if (focus?.nodeType === Node.TEXT_NODE && root?.contains(focus))
+        return markAtDOM(focus, domSelection!.focusOffset);
+      return editor.getEditorState().read(() => {
         const selection = $getSelection();
         if (!$isRangeSelection(selection)) return null;
         const node = selection.focus.getNode();
         if (!$isTextNode(node)) return null;
         return marksRef.current?.at(node.getKey(), selection.focus.offset, node.getTextContent()) ?? null;
       });
+    };
     const markAtPoint = (x: number, y: number) => {
       const caret = document.caretPositionFromPoint?.(x, y);
-      if (!caret) return null;
-      // editor.read, not the state's: finding a node from the DOM needs the active editor.
-      return editor.read(() => {
-        const node = $getNearestNodeFromDOMNode(caret.offsetNode);
-        if (!$isTextNode(node)) return null;
-        return marksRef.current?.at(node.getKey(), caret.offset, node.getTextContent()) ?? null;
-      });
+      return caret ? markAtDOM(caret.offsetNode, caret.offset) : null;
     };
     const onContextMenu = (event: MouseEvent) => {
       // A right click asks about the word under the pointer; the keyboard's menu key about the caret.
@@ -155,7 +166,6 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
       event.preventDefault();
       open(mark);
     };
-    const root = editor.getRootElement();
     root?.addEventListener('contextmenu', onContextMenu);
     const unregister = editor.registerCommand(
       KEY_DOWN_COMMAND,

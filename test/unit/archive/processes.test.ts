@@ -84,6 +84,18 @@ describe('one archive, several processes', () => {
     expect(first.stderr() + second.stderr()).toBe('');
   });
 
+  it('two processes asked for the first brief at the same instant make one, and both open it', async () => {
+    const dataDir = tempDir();
+    const [first, second] = await Promise.all([serve(dataDir), serve(dataDir)]);
+    const opened = await Promise.all([first.call('openFirstBrief', {}), second.call('openFirstBrief', {})]);
+    const ids = opened.map((result) => (result.value as { id: number } | undefined)?.id);
+    expect(ids[0]).toBeTypeOf('number');
+    expect(ids[1]).toBe(ids[0]);
+    expect(await first.stop()).toBe(0);
+    expect(await second.stop()).toBe(0);
+    expect(briefTitles(join(dataDir, ARCHIVE_FILE_NAME))).toEqual(['Untitled brief']);
+  });
+
   it('a killed process holds nothing: the next start repairs, after a full check', async () => {
     const dataDir = tempDir();
     expect(precis(['sources', '--json'], dataDir).status).toBe(0);

@@ -56,6 +56,20 @@ describe('brief handlers', () => {
     expect(await ok('createBrief', {})).toMatchObject({ title: 'Untitled brief' });
   });
 
+  it('open the first brief: made once on an archive with none, whoever asks at the same time', async () => {
+    const { ok } = api();
+    const [first, second] = await Promise.all([ok('openFirstBrief', {}), ok('openFirstBrief', {})]);
+    expect(first).toMatchObject({ title: 'Untitled brief', deletedAt: null });
+    expect(second.id).toBe(first.id);
+    expect(await ok('listBriefs', {})).toHaveLength(1);
+    // Later it is the most recently edited brief, never a new one.
+    const other = await ok('createBrief', { title: 'Arctic' });
+    expect(await ok('openFirstBrief', {})).toMatchObject({ id: other.id, title: 'Arctic' });
+    await ok('deleteBrief', { id: other.id });
+    expect(await ok('openFirstBrief', {})).toMatchObject({ id: first.id });
+    expect(await ok('listBriefs', {})).toHaveLength(1);
+  });
+
   it('take an export snapshot of exactly what is exported', async () => {
     const { ok } = api();
     const brief = await ok('createBrief', { template: 'briefing-note-en' });

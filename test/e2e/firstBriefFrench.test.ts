@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ARCHIVE_FILE_NAME } from '../../main/archive/database';
+import { useBrowserMode } from './support/browserMode';
+
+/**
+ * The brief a window opens with is asked for before the page knows the interface language (so it
+ * arrives while the app's script compiles). An error opening it must still be shown in the
+ * archive's language, not in the English the page speaks until the settings are read.
+ */
+describe('the first brief failing to open on a French archive (browser mode)', () => {
+  const app = useBrowserMode();
+
+  it('says why in French', async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByRole('textbox', { name: 'Briefing note' }).count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Language / Langue' }).selectOption('fr');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Note de breffage' }).count()).toBe(1);
+    // The brief's stored text is damaged behind the app's back: it can no longer be opened.
+    const db = new Database(join(app.dataDir, ARCHIVE_FILE_NAME));
+    try {
+      db.prepare('UPDATE briefs SET content = ?').run(JSON.stringify({ root: 'damaged' }));
+    } finally {
+      db.close();
+    }
+
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Une erreur s’est produite dans Précis.');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr-CA');
+  });
+});
