@@ -28,7 +28,7 @@ export const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000] as const;
  */
 export function AutosavePlugin({
   save,
-  onStatus,
+  onStatus: report,
   register,
   delayMs = 600,
   maxWaitMs = 700,
@@ -41,6 +41,15 @@ export function AutosavePlugin({
 }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
+    // The status is handed on only when it changes: each call re-renders the editor (and a React
+    // commit while the note has focus walks the whole note's DOM), so not once per keystroke.
+    let shown = '';
+    const onStatus = (status: SaveStatus) => {
+      const text = JSON.stringify(status);
+      if (text === shown) return;
+      shown = text;
+      report(status);
+    };
     let timer: ReturnType<typeof setTimeout> | null = null;
     let dirty = false;
     /** When the oldest unsaved change was made (null: nothing unsaved). */
@@ -105,6 +114,6 @@ export function AutosavePlugin({
         if (timer) clearTimeout(timer);
       });
     };
-  }, [editor, save, onStatus, register, delayMs, maxWaitMs]);
+  }, [editor, save, report, register, delayMs, maxWaitMs]);
   return null;
 }
