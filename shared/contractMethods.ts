@@ -17,6 +17,7 @@ export const CONTRACT_METHODS = [
   'createBrief',
   'getBrief',
   'saveBrief',
+  'saveBriefBlocks',
   'renameBrief',
   'resolveBriefConflict',
   'duplicateBrief',

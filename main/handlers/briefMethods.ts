@@ -12,6 +12,7 @@ export const BRIEF_METHODS = [
   'createBrief',
   'getBrief',
   'saveBrief',
+  'saveBriefBlocks',
   'renameBrief',
   'resolveBriefConflict',
   'duplicateBrief',

@@ -1,9 +1,16 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { EditorState } from 'lexical';
 import { useEffect } from 'react';
+import { type SavedNote, savedNote } from '../savedBlocks';
 
-/** What one save attempt came to. `retry`: whether trying again later may succeed (a full disk may be freed). */
-export type SaveOutcome = { ok: true } | { ok: false; reason: string; retry: boolean };
+/**
+ * What one save attempt came to. `revision`: what the archive now holds the saved note as (absent
+ * when nothing was written). `retry`: whether trying again later may succeed (a full disk may be freed).
+ */
+export type SaveOutcome = { ok: true; revision?: number } | { ok: false; reason: string; retry: boolean };
+
+/** Saves the editor's state; given what this editor saved last, it may send only the blocks changed since. */
+export type SaveNote = (state: EditorState, saved?: SavedNote) => Promise<SaveOutcome>;
 
 /** What the status line says: never "saved" for text the archive has not committed. */
 export type SaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; reason: string };
@@ -33,7 +40,7 @@ export function AutosavePlugin({
   delayMs = 600,
   maxWaitMs = 700,
 }: {
-  save: (state: EditorState) => Promise<SaveOutcome>;
+  save: SaveNote;
   onStatus: (status: SaveStatus) => void;
   register: (flush: () => Promise<SaveOutcome>) => void;
   delayMs?: number;
@@ -57,6 +64,8 @@ export function AutosavePlugin({
     /** Failed attempts in a row; while above 0 the status keeps saying why the text is not saved. */
     let failures = 0;
     let running: Promise<SaveOutcome> = Promise.resolve({ ok: true });
+    /** What the last save wrote, so the next sends only what changed since (null: send it whole). */
+    let saved: SavedNote | null = null;
     /** A save is waiting for the one running; it will read the editor's newest state when it starts. */
     let waiting = false;
 
@@ -76,8 +85,10 @@ export function AutosavePlugin({
       waiting = true;
       running = running.then(async () => {
         waiting = false;
-        const outcome = await save(editor.getEditorState());
+        const state = editor.getEditorState();
+        const outcome = await save(state, saved ?? undefined);
         if (outcome.ok) {
+          if (outcome.revision !== undefined) saved = savedNote(state, outcome.revision);
           failures = 0;
           onStatus(dirty ? { kind: 'saving' } : { kind: 'saved' });
         } else {
