@@ -15,6 +15,19 @@ export const SerializedBriefStateSchema: z.ZodType<SerializedBriefState> = z.obj
   root: z.looseObject({ type: z.literal('root'), children: z.array(SerializedNodeSchema) }),
 });
 
+/**
+ * A save of what changed in a long note: each top-level block is either its JSON or, unchanged,
+ * the index of the same block in the content stored at the save's base revision. Sending a 200-page
+ * note whole after each pause in typing froze the editor for a tenth of a second (docs/editor.md).
+ */
+export const BriefBlocksSchema = z.object({
+  root: z.looseObject({
+    type: z.literal('root'),
+    children: z.array(z.union([z.number().int().nonnegative(), SerializedNodeSchema])),
+  }),
+});
+export type BriefBlocks = z.infer<typeof BriefBlocksSchema>;
+
 /** The templates a new brief can start from (shared/briefTemplates.ts builds their content). */
 export const BriefTemplateId = z.enum(['briefing-note-en', 'briefing-note-fr', 'blank']);
 export type BriefTemplateId = z.infer<typeof BriefTemplateId>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   Brief,
+  BriefBlocksSchema,
   BriefLanguage,
   BriefSummary,
   BriefTemplateId,
@@ -230,6 +231,20 @@ export const contract = {
       title: z.string().trim().min(1).max(300).optional(),
       classification: Classification.optional(),
       content: SerializedBriefStateSchema,
+    }),
+    output: BriefSummary,
+  },
+  /**
+   * saveBrief sending only the changed top-level blocks (the others by their index in the content
+   * stored at `baseRevision`); refused with 'conflict' like saveBrief when the brief changed since.
+   */
+  saveBriefBlocks: {
+    input: z.object({
+      id: z.number().int().positive(),
+      baseRevision: z.number().int().positive(),
+      title: z.string().trim().min(1).max(300).optional(),
+      classification: Classification.optional(),
+      blocks: BriefBlocksSchema,
     }),
     output: BriefSummary,
   },

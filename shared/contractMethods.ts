@@ -18,6 +18,7 @@ export const CONTRACT_METHODS = [
   'openFirstBrief',
   'getBrief',
   'saveBrief',
+  'saveBriefBlocks',
   'renameBrief',
   'resolveBriefConflict',
   'duplicateBrief',

@@ -1,5 +1,6 @@
+import { noteFromBlocks } from '../../shared/briefBlocks';
 import type { SerializedBriefState } from '../../shared/briefDocument';
-import type { BriefTemplateId } from '../../shared/briefSchemas';
+import type { BriefBlocks, BriefTemplateId } from '../../shared/briefSchemas';
 import { briefTemplate } from '../../shared/briefTemplates';
 import type { Brief, BriefSummary } from '../../shared/contract';
 import { stripXmlInvalid } from '../../shared/text';
@@ -269,6 +270,25 @@ export function saveBrief(
     title: brief.title === undefined ? undefined : cleanTitle(brief.title),
     classification: brief.classification,
     content: JSON.stringify(brief.content),
+  });
+}
+
+/**
+ * saveBrief for a save of changed blocks (BriefBlocks): each number stands for the block at that
+ * index in the content stored now, which must be the one the editor last saved (`baseRevision`);
+ * otherwise the indices mean nothing and the save is refused as a conflict, like any stale save.
+ */
+export function saveBriefBlocks(
+  db: Db,
+  brief: { id: number; baseRevision: number; title?: string; classification?: Classification; blocks: BriefBlocks },
+): BriefSummary | null {
+  return committed(db, () => {
+    const current = readBriefRow(db, brief.id);
+    if (!current) return null;
+    if (current.revision !== brief.baseRevision) throw conflictError(current);
+    const content = noteFromBlocks(readStoredContent(current.content, `Brief ${brief.id}`), brief.blocks);
+    if (!content) throw new Error('The save named a block the stored brief does not have; not saved.');
+    return saveBrief(db, { ...brief, content });
   });
 }
 

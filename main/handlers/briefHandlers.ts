@@ -12,6 +12,7 @@ import {
   renameBrief,
   restoreBrief,
   saveBrief,
+  saveBriefBlocks,
 } from '../briefs/briefs';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
 import { UserError } from '../errors';
@@ -19,6 +20,9 @@ import type { BriefHandlers } from './briefMethods';
 
 const missingBrief = (id: number) =>
   new UserError('not-found', `Brief ${id} does not exist; it may have been removed in another window.`);
+
+const goneWhileOpen = (id: number) =>
+  new UserError('not-found', `Brief ${id} no longer exists; copy your text before reloading.`);
 
 /** Returns `value`, or throws the not-found error when the lookup found nothing. */
 function found<T>(value: T | null, error: () => UserError): T {
@@ -35,11 +39,8 @@ export function briefHandlers(db: Db): BriefHandlers {
     openFirstBrief: () => openFirstBrief(db),
     // Trashed briefs open too, so the trash can show what it holds before a restore.
     getBrief: ({ id }) => found(getBrief(db, id), () => missingBrief(id)),
-    saveBrief: (input) =>
-      found(
-        saveBrief(db, input),
-        () => new UserError('not-found', `Brief ${input.id} no longer exists; copy your text before reloading.`),
-      ),
+    saveBrief: (input) => found(saveBrief(db, input), () => goneWhileOpen(input.id)),
+    saveBriefBlocks: (input) => found(saveBriefBlocks(db, input), () => goneWhileOpen(input.id)),
     renameBrief: ({ id, title, baseRevision }) =>
       found(renameBrief(db, id, title, baseRevision), () => missingBrief(id)),
     resolveBriefConflict: ({ id, choice, ...mine }) =>

@@ -13,6 +13,7 @@ export const BRIEF_METHODS = [
   'openFirstBrief',
   'getBrief',
   'saveBrief',
+  'saveBriefBlocks',
   'renameBrief',
   'resolveBriefConflict',
   'duplicateBrief',

@@ -5,7 +5,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import type { EditorState, LexicalEditor } from 'lexical';
+import type { LexicalEditor } from 'lexical';
 import { memo, type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { Brief } from '../../shared/contract';
@@ -17,7 +17,7 @@ import { CitationStylePicker } from './CitationStylePicker';
 import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
 import { AtomicQuotationPlugin } from './plugins/AtomicQuotationPlugin';
-import { AutosavePlugin, type SaveOutcome, type SaveStatus } from './plugins/AutosavePlugin';
+import { AutosavePlugin, type SaveNote, type SaveOutcome, type SaveStatus } from './plugins/AutosavePlugin';
 import { ExcerptPlugin } from './plugins/ExcerptPlugin';
 import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugin';
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
@@ -40,7 +40,7 @@ export interface BriefEditorProps {
   /** The brief's marking as currently chosen (it may have changed since the brief was loaded). */
   classification: Classification;
   editorRef: RefObject<LexicalEditor | null>;
-  save: (state: EditorState) => Promise<SaveOutcome>;
+  save: SaveNote;
   registerFlush: (flush: () => Promise<SaveOutcome>) => void;
   showPassage: (sourceId: number, anchor: TextQuoteAnchor | null) => void;
   /** Extra toolbar controls (cite, check quotes) owned by the app. */

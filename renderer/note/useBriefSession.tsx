@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import { firstBrief } from '../boot/firstRequests';
 import { fetchSource } from '../editor/archiveSources';
 import type { SaveOutcome } from '../editor/plugins/AutosavePlugin';
+import { changedBlocks, type SavedNote } from '../editor/savedBlocks';
 import { sourceBodies } from '../editor/sourceLookup';
 import { downloadBase64 } from '../exportDownload';
 import { currentIntl } from '../i18n/currentIntl';
@@ -174,7 +175,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
 
   /** The save for the editor showing `brief`: it saves into that brief, whichever is open by then. */
   const save = useCallback(
-    (state: EditorState): Promise<SaveOutcome> => {
+    (state: EditorState, saved?: SavedNote): Promise<SaveOutcome> => {
       const target = brief;
       const run = async (): Promise<SaveOutcome> => {
         if (!target || retired.current.has(target)) return { ok: true };
@@ -182,12 +183,18 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
         if (conflicted.current.has(target.id)) return { ok: false, reason, retry: false };
         const isOpen = current.current.briefId === target.id;
         const { title: currentTitle, classification: marking } = current.current;
-        const result = await api.saveBrief({
+        const baseRevision = revisions.current.get(target.id) ?? target.revision;
+        const fields = {
           id: target.id,
-          baseRevision: revisions.current.get(target.id) ?? target.revision,
+          baseRevision,
           ...(isOpen ? { title: currentTitle.trim() || undefined, classification: marking } : {}),
-          content: noteContent(state),
-        });
+        };
+        // Only the changed blocks while the archive still holds what this editor saved last (a
+        // rename or a resolved conflict since means another revision: then the note goes whole).
+        const result =
+          saved?.revision === baseRevision
+            ? await api.saveBriefBlocks({ ...fields, blocks: changedBlocks(state, saved) })
+            : await api.saveBrief({ ...fields, content: noteContent(state) });
         if (result.ok) {
           revisions.current.set(target.id, result.value.revision);
           setSavedVersion((n) => n + 1);
@@ -195,7 +202,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
             current.current.lastAuto = Date.now();
             void api.takeSnapshot({ briefId: target.id, reason: 'auto' });
           }
-          return { ok: true };
+          return { ok: true, revision: result.value.revision };
         }
         const { code, message } = result.error;
         if (code === 'conflict') {

@@ -1,9 +1,16 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { EditorState } from 'lexical';
 import { useEffect } from 'react';
+import { type SavedNote, savedNote } from '../savedBlocks';
 
-/** What one save attempt came to. `retry`: whether trying again later may succeed (a full disk may be freed). */
-export type SaveOutcome = { ok: true } | { ok: false; reason: string; retry: boolean };
+/**
+ * What one save attempt came to. `revision`: what the archive now holds the saved note as (absent
+ * when nothing was written). `retry`: whether trying again later may succeed (a full disk may be freed).
+ */
+export type SaveOutcome = { ok: true; revision?: number } | { ok: false; reason: string; retry: boolean };
+
+/** Saves the editor's state; given what this editor saved last, it may send only the blocks changed since. */
+export type SaveNote = (state: EditorState, saved?: SavedNote) => Promise<SaveOutcome>;
 
 /** What the status line says: never "saved" for text the archive has not committed. */
 export type SaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'failed'; reason: string };
@@ -28,12 +35,12 @@ export const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000] as const;
  */
 export function AutosavePlugin({
   save,
-  onStatus,
+  onStatus: report,
   register,
   delayMs = 600,
   maxWaitMs = 700,
 }: {
-  save: (state: EditorState) => Promise<SaveOutcome>;
+  save: SaveNote;
   onStatus: (status: SaveStatus) => void;
   register: (flush: () => Promise<SaveOutcome>) => void;
   delayMs?: number;
@@ -41,6 +48,15 @@ export function AutosavePlugin({
 }): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
+    // The status is handed on only when it changes: each call re-renders the editor (and a React
+    // commit while the note has focus walks the whole note's DOM), so not once per keystroke.
+    let shown = '';
+    const onStatus = (status: SaveStatus) => {
+      const text = JSON.stringify(status);
+      if (text === shown) return;
+      shown = text;
+      report(status);
+    };
     let timer: ReturnType<typeof setTimeout> | null = null;
     let dirty = false;
     /** When the oldest unsaved change was made (null: nothing unsaved). */
@@ -48,6 +64,8 @@ export function AutosavePlugin({
     /** Failed attempts in a row; while above 0 the status keeps saying why the text is not saved. */
     let failures = 0;
     let running: Promise<SaveOutcome> = Promise.resolve({ ok: true });
+    /** What the last save wrote, so the next sends only what changed since (null: send it whole). */
+    let saved: SavedNote | null = null;
     /** A save is waiting for the one running; it will read the editor's newest state when it starts. */
     let waiting = false;
 
@@ -67,8 +85,10 @@ export function AutosavePlugin({
       waiting = true;
       running = running.then(async () => {
         waiting = false;
-        const outcome = await save(editor.getEditorState());
+        const state = editor.getEditorState();
+        const outcome = await save(state, saved ?? undefined);
         if (outcome.ok) {
+          if (outcome.revision !== undefined) saved = savedNote(state, outcome.revision);
           failures = 0;
           onStatus(dirty ? { kind: 'saving' } : { kind: 'saved' });
         } else {
@@ -105,6 +125,6 @@ export function AutosavePlugin({
         if (timer) clearTimeout(timer);
       });
     };
-  }, [editor, save, onStatus, register, delayMs, maxWaitMs]);
+  }, [editor, save, report, register, delayMs, maxWaitMs]);
   return null;
 }

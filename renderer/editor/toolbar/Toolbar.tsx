@@ -53,6 +53,9 @@ const BLOCKS = [
   { block: 'quote' },
 ] as const;
 
+const sameFormats = (a: ReadonlySet<TextFormatType>, b: ReadonlySet<TextFormatType>) =>
+  a.size === b.size && [...a].every((format) => b.has(format));
+
 function $blockTypeOf(node: LexicalNode): BlockType {
   const block = $findMatchingParent(node, (n) => {
     const parent = n.getParent();
@@ -81,7 +84,11 @@ export function Toolbar({ children }: { children?: ReactNode }) {
     if (!$isRangeSelection(selection)) return;
     const formats = new Set(FORMATS.map((f) => f.format).filter((format) => selection.hasFormat(format)));
     const block = $blockTypeOf(selection.anchor.getNode());
-    setState((previous) => ({ ...previous, formats, block }));
+    // Kept when nothing changed: a React commit while the note has focus walks the whole note's
+    // DOM (React saves the selection of a focused contenteditable), so a keystroke must not cause one.
+    setState((previous) =>
+      previous.block === block && sameFormats(previous.formats, formats) ? previous : { ...previous, formats, block },
+    );
   }, []);
 
   useEffect(
@@ -99,7 +106,7 @@ export function Toolbar({ children }: { children?: ReactNode }) {
         editor.registerCommand(
           CAN_UNDO_COMMAND,
           (canUndo) => {
-            setState((previous) => ({ ...previous, canUndo }));
+            setState((previous) => (previous.canUndo === canUndo ? previous : { ...previous, canUndo }));
             return false;
           },
           COMMAND_PRIORITY_LOW,
@@ -107,7 +114,7 @@ export function Toolbar({ children }: { children?: ReactNode }) {
         editor.registerCommand(
           CAN_REDO_COMMAND,
           (canRedo) => {
-            setState((previous) => ({ ...previous, canRedo }));
+            setState((previous) => (previous.canRedo === canRedo ? previous : { ...previous, canRedo }));
             return false;
           },
           COMMAND_PRIORITY_LOW,

@@ -61,6 +61,14 @@ function writes(ids: { brief: { id: number; revision: number }; trashed: { id: n
     ['createBrief', { template: 'blank', title: 'New note' }],
     ['saveBrief', { id: brief.id, baseRevision: brief.revision, content: big }],
     ['renameBrief', { id: brief.id, baseRevision: brief.revision, title: 'Renamed' }],
+    [
+      'saveBriefBlocks',
+      {
+        id: brief.id,
+        baseRevision: brief.revision,
+        blocks: { root: { ...big.root, children: [0, ...(big.root.children ?? [])] } },
+      },
+    ],
     ['duplicateBrief', { id: brief.id }],
     ['deleteBrief', { id: brief.id }],
     ['restoreBrief', { id: trashed.id }],
@@ -124,9 +132,10 @@ describe('every write on a full disk (a real tmpfs)', () => {
     // Only tests of this file use `db`; TypeScript cannot see that it stays set across the awaits.
     const archive: Db = db;
     for (const [method, payload] of writes(ids)) {
-      // A rename after the save has a stale base; everything else must now go through.
+      // A rename or a save of blocks after the save has a stale base; everything else must now go through.
       const result = await ids.call(method, payload);
-      if (method === 'renameBrief') expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      if (method === 'renameBrief' || method === 'saveBriefBlocks')
+        expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
       else expect(reportedFailure(result), method).toBeNull();
     }
     const after = everything(archive);
@@ -144,7 +153,7 @@ describe('writes that need new pages past PRAGMA max_page_count', () => {
     const ids = await prepare(db);
     // SQLite checks the limit only when a write adds a page, so only writes that grow the file fail
     // here; the tmpfs test above covers writes that change pages in place.
-    const growing = new Set(['saveBrief', 'duplicateBrief', 'resolveBriefConflict', 'importFile']);
+    const growing = new Set(['saveBrief', 'saveBriefBlocks', 'duplicateBrief', 'resolveBriefConflict', 'importFile']);
     await ids.call('saveBrief', {
       id: ids.brief.id,
       baseRevision: ids.brief.revision,
