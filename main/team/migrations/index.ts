@@ -3,6 +3,7 @@ import { sql as sources } from './0010-sources';
 import { sql as clearances } from './0020-clearances';
 import { sql as searchSpeed } from './0030-search-speed';
 import { sql as searchParity } from './0040-searchParity';
+import { sql as bulkLoad } from './0060-bulkLoad';
 
 /**
  * The team archive's schema changes, numbered like the local ones (main/archive/migrations) and
@@ -20,6 +21,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 20, name: 'clearances', sql: clearances },
   { version: 30, name: 'search speed', sql: searchSpeed },
   { version: 40, name: 'search parity', sql: searchParity },
+  { version: 60, name: 'bulk load', sql: bulkLoad },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version ?? 0;
