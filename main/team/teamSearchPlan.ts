@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { ParsedQuery } from '../search/queryParser';
 import type { SearchSort } from '../search/searchTypes';
 import { filterClauses } from './teamFilters';
-import { matchCondition, SqlParams, titleCondition } from './tsQuery';
+import { matchBound, matchCondition, SqlParams, titleCondition } from './tsQuery';
 
 /**
  * Which sources make up one page of a team search, and how many match, without ranking every
@@ -10,7 +10,10 @@ import { matchCondition, SqlParams, titleCondition } from './tsQuery';
  * match's whole weighted vector, a common word matches most of the archive, and fifty analysts
  * searching at once multiply it. So, as the local engine does (main/search/searchPlan.ts):
  * - the newest `probe` matches are listed first (newest id first: the primary key, walked back);
- *   unless they show the query to be common, up to `countCap` + 1 (PLAN_LIMITS);
+ *   unless they show the query to be common, up to `countCap` + 1 (PLAN_LIMITS). A query that
+ *   did-you-mean's word counts show cannot match more than 2 × `countCap` (a phrase no more than
+ *   its rarest word: tsQuery.ts's matchBound) is listed up to `countCap` + 1 at once: its probe
+ *   would only read the same matches twice;
  * - at most `countCap` matches: all are known, the total is exact, relevance ranks every one;
  * - more: the total is estimated from how far back the last match listed lies (and says so).
  *   Relevance then ranks a bounded set of candidates: the matches listed plus the newest
@@ -86,9 +89,11 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   const page = { order, collapse, limit, offset } as const;
 
   // The listing ranks what it lists: each match's vector is read once, not again to rank it.
-  let newest = await listNewest(pool, parsed, probe, order);
-  let counted = probe;
-  if (newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
+  // A query whose words are too rare to be common is listed up to the cap at once, unprobed.
+  const rare = (await boundMatches(pool, parsed)) <= 2 * countCap;
+  let newest = await listNewest(pool, parsed, rare ? countCap : probe, order);
+  let counted = rare ? countCap : probe;
+  if (!rare && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
     newest = await listNewest(pool, parsed, countCap, order);
     counted = countCap;
   }
@@ -113,6 +118,21 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   }
   rows ??= await pagePart(pool, parsed, page, {});
   return { rows, total, totalIsEstimate: true, order };
+}
+
+/** An upper bound of the query's matches from the word counts (tsQuery.ts), or Infinity. */
+async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<number> {
+  const params = new SqlParams();
+  const bound = parsed.fts === null ? null : matchBound(parsed.fts, params);
+  if (bound === null) return Number.POSITIVE_INFINITY;
+  try {
+    const { rows } = await pool.query<{ bound: string | null }>(`SELECT (${bound})::bigint AS bound`, params.values);
+    return rows[0]?.bound == null ? Number.POSITIVE_INFINITY : Number(rows[0].bound);
+  } catch (error) {
+    // Only a shortcut: without it the plan probes, as it always did.
+    console.error('[precis] team search bound failed', error);
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 /** A listed match: what choosing a page needs, without the row's display fields. */
