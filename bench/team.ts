@@ -33,6 +33,7 @@ import { keptClusterDir, startPostgresCluster } from '../test/support/postgresCl
 import { buildArchive } from './buildArchive';
 import { generateSources } from './corpus';
 import { QUERY_MIX } from './queryMix';
+import { serverCpuSeconds } from './teamCpu';
 import { copyLoad, type LoadStats } from './teamLoad';
 
 const SMOKE = process.argv.includes('--smoke');
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
     if (load) {
       const cpu = load.serverCpuSeconds + load.clientCpuSeconds;
       console.log(
-        `PostgreSQL bulk load (${LOAD_STREAMS} sessions, GIN indexes built after): ${(SIZE / load.seconds).toFixed(0)} sources/s; ${load.seconds.toFixed(1)} s wall (rows ${load.rowSeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s); CPU ${load.serverCpuSeconds.toFixed(1)} s server + ${load.clientCpuSeconds.toFixed(1)} s generating = ${((cpu * 1000) / SIZE).toFixed(2)} ms a source; load ${loadavg()[0]!.toFixed(1)}`,
+        `PostgreSQL bulk load (${LOAD_STREAMS} sessions, GIN entries merged from pending lists): ${(SIZE / load.seconds).toFixed(0)} sources/s; ${load.seconds.toFixed(1)} s wall (rows ${load.rowSeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s); CPU ${load.serverCpuSeconds.toFixed(1)} s server + ${load.clientCpuSeconds.toFixed(1)} s generating = ${((cpu * 1000) / SIZE).toFixed(2)} ms a source; load ${loadavg()[0]!.toFixed(1)}`,
       );
     }
     console.log(
@@ -187,6 +188,8 @@ async function main(): Promise<void> {
         imported += chunk.toString().split('\n').filter(Boolean).length;
       });
       const importStarted = performance.now();
+      const serverCpuBefore = await serverCpuSeconds(pool.pool);
+      const clientCpuBefore = process.cpuUsage();
       const times: number[] = [];
       await Promise.all(
         Array.from({ length: searchers }, async (_, worker) => {
@@ -217,14 +220,19 @@ async function main(): Promise<void> {
       );
       importer.kill('SIGTERM');
       const importRate = imported / ((performance.now() - importStarted) / 1000);
+      // The server's CPU includes the importer's backend; this process's, parsing and snippets.
+      const serverCpu = ((await serverCpuSeconds(pool.pool)) - serverCpuBefore) * 1000;
+      const clientCpu = process.cpuUsage(clientCpuBefore);
       await pool.close();
       rows.push(
-        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importRate.toFixed(1)}/s |`,
+        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importRate.toFixed(1)}/s | ${ms(serverCpu / times.length)} + ${ms((clientCpu.user + clientCpu.system) / 1000 / times.length)} | ${loadavg()[0]!.toFixed(1)} |`,
       );
     }
     console.log('\nPostgreSQL, the query mix (top 20 with snippets) while one analyst imports:');
-    console.log('| searchers | searches | p50 | p95 | p99 | import rate meanwhile |');
-    console.log('| --- | --- | --- | --- | --- | --- |');
+    console.log(
+      '| searchers | searches | p50 | p95 | p99 | import rate meanwhile | CPU a search: server + this process | load |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
     console.log(`\nPostgreSQL at ${SEARCHERS[0]} searcher(s), per query (p50):`);
     const slowest = [...perQuery].sort((a, b) => percentile(b[1], 50) - percentile(a[1], 50));
