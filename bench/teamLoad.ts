@@ -72,6 +72,8 @@ function psqlSession(ownerUrl: string, setup: string): Session {
     stdio: ['pipe', 'inherit', 'inherit'],
   });
   const exited = new Promise<number>((resolve) => psql.on('close', (code) => resolve(code ?? 1)));
+  // A session that failed has said why on stderr and exits non-zero: its exit code reports it.
+  psql.stdin.on('error', () => {});
   const write = async (text: string) => {
     if (!psql.stdin.write(text)) await new Promise((resolve) => psql.stdin.once('drain', resolve));
   };
