@@ -75,7 +75,11 @@ function psqlSession(ownerUrl: string, setup: string): Session {
   // A session that failed has said why on stderr and exits non-zero: its exit code reports it.
   psql.stdin.on('error', () => {});
   const write = async (text: string) => {
-    if (!psql.stdin.write(text)) await new Promise((resolve) => psql.stdin.once('drain', resolve));
+    if (!psql.stdin.write(text))
+      await new Promise((resolve) => {
+        psql.stdin.once('drain', resolve);
+        psql.stdin.once('close', resolve);
+      });
   };
   void write(setup);
   return { psql, exited, write };
