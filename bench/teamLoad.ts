@@ -71,14 +71,21 @@ function psqlSession(ownerUrl: string, setup: string): Session {
   const psql = spawn('psql', [ownerUrl, '-q', '-X', '-v', 'ON_ERROR_STOP=1'], {
     stdio: ['pipe', 'inherit', 'inherit'],
   });
-  const exited = new Promise<number>((resolve) => psql.on('close', (code) => resolve(code ?? 1)));
+  let code: number | null = null;
+  const exited = new Promise<number>((resolve) =>
+    psql.on('close', (status) => {
+      code = status ?? 1;
+      resolve(code);
+    }),
+  );
   // A session that failed has said why on stderr and exits non-zero: its exit code reports it.
   psql.stdin.on('error', () => {});
   const write = async (text: string) => {
+    if (code !== null) throw new Error(`psql exited with ${code} during the bulk load`);
     if (!psql.stdin.write(text))
       await new Promise((resolve) => {
         psql.stdin.once('drain', resolve);
-        psql.stdin.once('close', resolve);
+        void exited.then(resolve);
       });
   };
   void write(setup);
