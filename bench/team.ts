@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     }
     console.log('\nPostgreSQL, the query mix (top 20 with snippets) while one analyst imports:');
     console.log(
-      '| searchers | searches | p50 | p95 | p99 | import rate meanwhile | CPU a search: server + this process | load |',
+      '| searchers | searches | p50 | p95 | p99 | import rate meanwhile | CPU a search: server (the import's backend included) + this process | load |',
     );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
