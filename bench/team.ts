@@ -1,7 +1,7 @@
 /**
  * npm run bench:team [-- --size 100000] [-- --searchers 1,10,50] [-- --smoke]
  *   [-- --reuse] [-- --keep [--load-only]] [-- --owner-url postgres://owner:…@127.0.0.1:PORT/team]
- *   [-- --no-leakproof] [-- --streams N]
+ *   [-- --no-leakproof]
  *
  * The team archive on PostgreSQL beside the embedded SQLite archive, on the same generated corpus
  * (~3 KB of Brown-corpus prose per source, bench/corpus.ts). A throw-away cluster (durable
@@ -16,7 +16,6 @@
  * two engines' top 20. Asserts nothing.
  * --reuse keeps the loaded cluster in /var/tmp/precis-bench/team-v1-SIZE (a folder the postgres
  * user can reach) and starts it again on the next --reuse run of that size, loading nothing;
- * --streams N loads in N parallel sessions (default: one per core);
  * --keep leaves the cluster running and prints its owner URL (--load-only stops there);
  * --owner-url runs the searches on such an archive, loading nothing.
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds. */
@@ -48,8 +47,6 @@ const KEEP = process.argv.includes('--keep');
 const REUSE = process.argv.includes('--reuse');
 /** Version of the cached team archives (--reuse): bump when the corpus or the loader's result changes. */
 const TEAM_CACHE_VERSION = 1;
-/** Parallel sessions of the bulk load (bench/teamLoad.ts): one per core unless --streams N. */
-const LOAD_STREAMS = Number(arg('streams') ?? cpus().length);
 /** bench/archive.ts's cache of built archives, and the version of their corpus. */
 const BENCH_CACHE = join(tmpdir(), 'precis-bench');
 const ARCHIVE_VERSION = 7;
@@ -105,7 +102,7 @@ async function main(): Promise<void> {
       if (!process.argv.includes('--no-leakproof'))
         cluster.superuserSql('ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF', 'team');
       // Bulk load as the owner (bench/teamLoad.ts); the searches below run as the analyst, under RLS.
-      load = await copyLoad(ownerUrl, SIZE, console.log, LOAD_STREAMS);
+      load = await copyLoad(ownerUrl, SIZE, console.log);
       if (marker)
         writeFileSync(marker, `${JSON.stringify({ size: SIZE, loadedAt: new Date().toISOString(), load })}\n`);
     }
@@ -128,7 +125,7 @@ async function main(): Promise<void> {
     if (load) {
       const cpu = load.serverCpuSeconds + load.clientCpuSeconds;
       console.log(
-        `PostgreSQL bulk load (${LOAD_STREAMS} sessions, GIN entries merged from pending lists): ${(SIZE / load.seconds).toFixed(0)} sources/s; ${load.seconds.toFixed(1)} s wall (rows ${load.rowSeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s); CPU ${load.serverCpuSeconds.toFixed(1)} s server + ${load.clientCpuSeconds.toFixed(1)} s generating = ${((cpu * 1000) / SIZE).toFixed(2)} ms a source; load ${loadavg()[0]!.toFixed(1)}`,
+        `PostgreSQL bulk load (COPY as the owner, GIN indexes built after): ${(SIZE / load.seconds).toFixed(0)} sources/s; ${load.seconds.toFixed(1)} s wall (rows ${load.rowSeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s); CPU ${load.serverCpuSeconds.toFixed(1)} s server + ${load.clientCpuSeconds.toFixed(1)} s generating = ${((cpu * 1000) / SIZE).toFixed(2)} ms a source; load ${loadavg()[0]!.toFixed(1)}`,
       );
     }
     console.log(
@@ -230,7 +227,7 @@ async function main(): Promise<void> {
     }
     console.log('\nPostgreSQL, the query mix (top 20 with snippets) while one analyst imports:');
     console.log(
-      '| searchers | searches | p50 | p95 | p99 | import rate meanwhile | CPU a search: server (the import's backend included) + this process | load |',
+      '| searchers | searches | p50 | p95 | p99 | import rate meanwhile | CPU a search: server (with the importing backend) + this process | load |',
     );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);

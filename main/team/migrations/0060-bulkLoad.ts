@@ -1,5 +1,5 @@
 /**
- * What a fast bulk load of the team archive needs (bench/teamLoad.ts, docs/team-archive.md):
+ * What a fast bulk load of the team archive needs (docs/team-archive.md):
  *
  * 1. The text (`body`, `original`) and the weighted vector are stored compressed with lz4 rather
  * than pglz: a ~3 KB article compresses little either way, but pglz spends about three times the
@@ -7,12 +7,7 @@
  * reading a vector back for ranking is faster too. New values only: nothing is rewritten, so this
  * costs nothing on a large archive. A server built without lz4 keeps pglz.
  *
- * 2. Counting the words of each statement's new sources into search_terms (did-you-mean, PG
- * migration 40) costs about as much as storing them when a statement brings thousands: each word
- * is an upsert. The archive's owner may say `SET precis.bulk_load = on` for a session whose
- * inserts are counted once, set-based, when the load ends; anyone else's are counted as before.
- *
- * 3. The did-you-mean counts are upserted in word order. Two
+ * 2. The did-you-mean counts (search_terms, PG migration 40) are upserted in word order. Two
  * statements that write sources at once (two loaders, or an import beside a title edit) each lock
  * the words they count; in the hash order of their grouping, each could hold a word the other
  * waits for, a deadlock. In one order, the second waits for the first to commit and goes on.
@@ -28,11 +23,6 @@ END $lz4$;
 CREATE OR REPLACE FUNCTION precis_terms_inserted() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 BEGIN
-  -- The owner's bulk load counts the words of all it stored once, at the end (bench/teamLoad.ts).
-  IF current_setting('precis.bulk_load', true) = 'on' AND session_user =
-      (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()) THEN
-    RETURN NULL;
-  END IF;
   INSERT INTO search_terms (term, classification, docs)
   SELECT w, r.classification, count(*) FROM new_rows r, unnest(tsvector_to_array(r.text_vector)) w
   GROUP BY 1, 2 ORDER BY 1, 2

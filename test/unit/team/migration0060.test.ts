@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUpTemp } from '../support/tempArchive';
-import { parsedSource } from './support/parsedSource';
 import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
 
 const cluster = postgresClusterPerFile();
@@ -39,38 +38,6 @@ describe.runIf(POSTGRES_PRESENT)('PostgreSQL migration 60: bulk load', () => {
       return Object.fromEntries(rows.map((row) => [row.attname, row.attcompression]));
     });
     expect(methods).toEqual({ body: 'l', original: 'l', text_vector: 'l' });
-  });
-
-  it('lets the owner defer did-you-mean counts in a bulk-load session, and no one else', async () => {
-    const team = await newTeamDatabase(cluster());
-    const analyst = await team.analyst('bulk_analyst', 'UNCLASSIFIED');
-    const counted = (term: string) =>
-      connected(team.ownerUrl, async (client) => {
-        const { rows } = await client.query<{ docs: number }>(
-          'SELECT coalesce(sum(docs), 0)::integer AS docs FROM search_terms WHERE term = $1',
-          [term],
-        );
-        return rows[0]!.docs;
-      });
-    await connected(team.ownerUrl, async (client) => {
-      await client.query('SET precis.bulk_load = on');
-      await client.query(
-        `INSERT INTO sources (title, body, original, content_hash, word_count, format)
-         VALUES ('Deferred', 'zanzibar', 'zanzibar', 'deferred-1', 1, 'txt')`,
-      );
-    });
-    expect(await counted('zanzibar')).toBe(0);
-    // An analyst's session setting it is counted as ever: only the owner may defer.
-    await connected(team.urlFor('bulk_analyst'), async (client) => {
-      await client.query('SET precis.bulk_load = on');
-      await client.query(
-        `INSERT INTO sources (title, body, original, content_hash, word_count, format)
-         VALUES ('Counted', 'quixotic', 'quixotic', 'counted-1', 1, 'txt')`,
-      );
-    });
-    expect(await counted('quixotic')).toBe(1);
-    await analyst.importParsed(parsedSource('A quixotic plan.'), 'q.txt');
-    expect(await counted('quixotic')).toBe(2);
   });
 
   it('counts the words of parallel multi-source statements without deadlocking', async () => {
