@@ -1,6 +1,7 @@
 /**
  * npm run bench:team [-- --size 100000] [-- --searchers 1,10,50] [-- --smoke]
- *   [-- --keep [--load-only]] [-- --owner-url postgres://owner:…@127.0.0.1:PORT/team] [-- --no-leakproof]
+ *   [-- --reuse] [-- --keep [--load-only]] [-- --owner-url postgres://owner:…@127.0.0.1:PORT/team]
+ *   [-- --no-leakproof]
  *
  * The team archive on PostgreSQL beside the embedded SQLite archive, on the same generated corpus
  * (~3 KB of Brown-corpus prose per source, bench/corpus.ts). A throw-away cluster (durable
@@ -13,11 +14,13 @@
  * p50/p95 per level, the import rate during the searches, the bulk-load rate, index and table
  * sizes, the SQLite figures (one searcher: it is an in-process library) and the overlap of the
  * two engines' top 20. Asserts nothing.
+ * --reuse keeps the loaded cluster in /var/tmp/precis-bench/team-v1-SIZE (a folder the postgres
+ * user can reach) and starts it again on the next --reuse run of that size, loading nothing;
  * --keep leaves the cluster running and prints its owner URL (--load-only stops there);
  * --owner-url runs the searches on such an archive, loading nothing.
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds. */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
@@ -25,11 +28,12 @@ import { openArchive } from '../main/archive/database';
 import { sqliteArchive } from '../main/archive/sqliteArchive';
 import { openPostgresArchive } from '../main/team/postgresArchive';
 import { initTeamArchive, upsertTeamUser, withOwner } from '../main/team/teamAdmin';
-import { startPostgresCluster } from '../test/support/postgresCluster';
+import { keptClusterDir, startPostgresCluster } from '../test/support/postgresCluster';
 import { buildArchive } from './buildArchive';
 import { generateSources } from './corpus';
 import { QUERY_MIX } from './queryMix';
-import { copyLoad } from './teamLoad';
+import { serverCpuSeconds } from './teamCpu';
+import { copyLoad, type LoadStats } from './teamLoad';
 
 const SMOKE = process.argv.includes('--smoke');
 const arg = (name: string): string | undefined => {
@@ -40,6 +44,9 @@ const SIZE = SMOKE ? 300 : Number(arg('size') ?? 100_000);
 const SEARCHERS = SMOKE ? [1, 4] : (arg('searchers') ?? '1,10,50').split(',').map(Number);
 const ROUNDS = SMOKE ? 1 : 3;
 const KEEP = process.argv.includes('--keep');
+const REUSE = process.argv.includes('--reuse');
+/** Version of the cached team archives (--reuse): bump when the corpus or the loader's result changes. */
+const TEAM_CACHE_VERSION = 1;
 /** bench/archive.ts's cache of built archives, and the version of their corpus. */
 const BENCH_CACHE = join(tmpdir(), 'precis-bench');
 const ARCHIVE_VERSION = 7;
@@ -58,18 +65,33 @@ async function main(): Promise<void> {
   );
   // --owner-url: a team archive a --keep run loaded (and made leakproof) already; nothing is loaded.
   const reused = arg('owner-url');
+  // --reuse: the cluster loaded by an earlier --reuse run of this size, kept in the cache folder.
+  const cacheDir = REUSE && !SMOKE && !reused ? keptClusterDir(`team-v${TEAM_CACHE_VERSION}-${SIZE}`) : undefined;
+  const marker = cacheDir ? join(cacheDir, 'loaded.json') : undefined;
+  const loaded = marker !== undefined && existsSync(marker);
+  // A cache folder without its marker is a load that did not finish: start again.
+  if (cacheDir && !loaded) rmSync(cacheDir, { recursive: true, force: true });
   const cluster = reused
     ? null
     : await startPostgresCluster({
         durable: true,
         settings: { shared_buffers: '512MB', max_wal_size: '4GB', maintenance_work_mem: '512MB', work_mem: '16MB' },
+        keepIn: cacheDir,
       });
   const tmp = mkdtempSync(join(tmpdir(), 'precis-bench-team-'));
   try {
-    const ownerUrl = reused ?? cluster!.createOwnedDatabase('team', 'owner', 'owner-password');
+    const ownerUrl =
+      reused ??
+      (loaded
+        ? `postgres://owner:owner-password@127.0.0.1:${cluster!.port}/team`
+        : cluster!.createOwnedDatabase('team', 'owner', 'owner-password'));
     const analystUrl = Object.assign(new URL(ownerUrl), { username: 'analyst', password: 'analyst-password' }).href;
-    let load = { seconds: Number.NaN, clientCpuSeconds: Number.NaN };
-    if (cluster) {
+    let load: LoadStats | null = null;
+    if (loaded) {
+      // Migrations added since the cache was loaded, as `team init` would apply them.
+      await initTeamArchive(ownerUrl);
+      console.log(`PostgreSQL: the cached archive in ${cacheDir} (${readFileSync(marker!, 'utf8').trim()})`);
+    } else if (cluster) {
       await initTeamArchive(ownerUrl);
       await upsertTeamUser(ownerUrl, undefined, {
         name: 'analyst',
@@ -79,10 +101,11 @@ async function main(): Promise<void> {
       // The DBA's step (docs/team-archive.md): without it RLS keeps analysts off the GIN indexes.
       if (!process.argv.includes('--no-leakproof'))
         cluster.superuserSql('ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF', 'team');
-      // Bulk load as the owner, by COPY (bench/teamLoad.ts); the searches below run as the analyst, under RLS.
+      // Bulk load as the owner (bench/teamLoad.ts); the searches below run as the analyst, under RLS.
       load = await copyLoad(ownerUrl, SIZE, console.log);
+      if (marker)
+        writeFileSync(marker, `${JSON.stringify({ size: SIZE, loadedAt: new Date().toISOString(), load })}\n`);
     }
-    const loadSeconds = load.seconds;
     const sizes = await withOwner(ownerUrl, undefined, async (client) => {
       const { rows } = await client.query(
         `SELECT pg_relation_size('sources_text') AS gin, pg_relation_size('sources_title') AS title,
@@ -99,9 +122,12 @@ async function main(): Promise<void> {
         leakproof: boolean;
       };
     });
-    console.log(
-      `PostgreSQL bulk load (COPY as the owner, GIN indexes built after): ${(SIZE / loadSeconds).toFixed(0)} sources/s (${loadSeconds.toFixed(1)} s wall, ${load.clientCpuSeconds.toFixed(1)} s CPU in this process); load ${loadavg()[0]!.toFixed(1)}`,
-    );
+    if (load) {
+      const cpu = load.serverCpuSeconds + load.clientCpuSeconds;
+      console.log(
+        `PostgreSQL bulk load (COPY as the owner, GIN indexes built after): ${(SIZE / load.seconds).toFixed(0)} sources/s; ${load.seconds.toFixed(1)} s wall (rows ${load.rowSeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s); CPU ${load.serverCpuSeconds.toFixed(1)} s server + ${load.clientCpuSeconds.toFixed(1)} s generating = ${((cpu * 1000) / SIZE).toFixed(2)} ms a source; load ${loadavg()[0]!.toFixed(1)}`,
+      );
+    }
     console.log(
       `  GIN index ${mb(Number(sizes.gin))} (text) + ${mb(Number(sizes.title))} (titles); sources with indexes and TOAST ${mb(Number(sizes.total))}; database ${mb(Number(sizes.db))}`,
     );
@@ -159,6 +185,8 @@ async function main(): Promise<void> {
         imported += chunk.toString().split('\n').filter(Boolean).length;
       });
       const importStarted = performance.now();
+      const serverCpuBefore = await serverCpuSeconds(pool.pool);
+      const clientCpuBefore = process.cpuUsage();
       const times: number[] = [];
       await Promise.all(
         Array.from({ length: searchers }, async (_, worker) => {
@@ -189,14 +217,19 @@ async function main(): Promise<void> {
       );
       importer.kill('SIGTERM');
       const importRate = imported / ((performance.now() - importStarted) / 1000);
+      // The server's CPU includes the importer's backend; this process's, parsing and snippets.
+      const serverCpu = ((await serverCpuSeconds(pool.pool)) - serverCpuBefore) * 1000;
+      const clientCpu = process.cpuUsage(clientCpuBefore);
       await pool.close();
       rows.push(
-        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importRate.toFixed(1)}/s |`,
+        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importRate.toFixed(1)}/s | ${ms(serverCpu / times.length)} + ${ms((clientCpu.user + clientCpu.system) / 1000 / times.length)} | ${loadavg()[0]!.toFixed(1)} |`,
       );
     }
     console.log('\nPostgreSQL, the query mix (top 20 with snippets) while one analyst imports:');
-    console.log('| searchers | searches | p50 | p95 | p99 | import rate meanwhile |');
-    console.log('| --- | --- | --- | --- | --- | --- |');
+    console.log(
+      '| searchers | searches | p50 | p95 | p99 | import rate meanwhile | CPU a search: server (with the importing backend) + this process | load |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const row of rows) console.log(row);
     console.log(`\nPostgreSQL at ${SEARCHERS[0]} searcher(s), per query (p50):`);
     const slowest = [...perQuery].sort((a, b) => percentile(b[1], 50) - percentile(a[1], 50));

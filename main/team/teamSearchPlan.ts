@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { ParsedQuery } from '../search/queryParser';
 import type { SearchSort } from '../search/searchTypes';
 import { filterClauses } from './teamFilters';
-import { matchCondition, SqlParams, titleCondition } from './tsQuery';
+import { matchBound, matchCondition, SqlParams, titleCondition } from './tsQuery';
 
 /**
  * Which sources make up one page of a team search, and how many match, without ranking every
@@ -10,7 +10,10 @@ import { matchCondition, SqlParams, titleCondition } from './tsQuery';
  * match's whole weighted vector, a common word matches most of the archive, and fifty analysts
  * searching at once multiply it. So, as the local engine does (main/search/searchPlan.ts):
  * - the newest `probe` matches are listed first (newest id first: the primary key, walked back);
- *   unless they show the query to be common, up to `countCap` + 1 (PLAN_LIMITS);
+ *   unless they show the query to be common, up to `countCap` + 1 (PLAN_LIMITS). A query that
+ *   did-you-mean's word counts show cannot match more than 2 × `countCap` (a phrase no more than
+ *   its rarest word: tsQuery.ts's matchBound) is listed up to `countCap` + 1 at once: its probe
+ *   would only read the same matches twice;
  * - at most `countCap` matches: all are known, the total is exact, relevance ranks every one;
  * - more: the total is estimated from how far back the last match listed lies (and says so).
  *   Relevance then ranks a bounded set of candidates: the matches listed plus the newest
@@ -19,6 +22,9 @@ import { matchCondition, SqlParams, titleCondition } from './tsQuery';
  *   is the top of ts_rank among those; what it gives up is an older source that matches in its
  *   body alone yet outranks them (docs/team-archive.md, with the measured overlap).
  *   Date order walks the date index newest first and stops at the page: exact.
+ * Each listing scores what it lists (ts_rank over the rows kept, in the same statement), and the
+ * page is chosen from those scores here; only the page's own rows are then read for their display
+ * fields.
  * Pages deeper than `maxFastDepth`, and a date walk that runs short (near-duplicates folded
  * away), rank or sort every match, as before.
  * Row-level security applies to every statement here: a source above the session's clearance is
@@ -77,36 +83,34 @@ function matchesOf(parsed: ParsedQuery, params: SqlParams) {
 export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_LIMITS): Promise<PlannedPage> {
   const { parsed, limit, offset } = request;
   const { probe, countCap } = limits;
-  const probeParams = new SqlParams();
-  const ranked = matchesOf(parsed, probeParams).rank !== null;
+  const ranked = matchesOf(parsed, new SqlParams()).rank !== null;
   const order = parsed.hasText && request.sort === 'relevance' && ranked ? 'relevance' : 'date';
   const collapse = parsed.filters.clusters.length === 0;
   const page = { order, collapse, limit, offset } as const;
 
-  let newest = await listNewest(pool, parsed, probe);
-  let counted = probe;
-  if (newest.ids.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
-    newest = await listNewest(pool, parsed, countCap);
+  // The listing ranks what it lists: each match's vector is read once, not again to rank it.
+  // A query whose words are too rare to be common is listed up to the cap at once, unprobed.
+  const rare = (await boundMatches(pool, parsed)) <= 2 * countCap;
+  let newest = await listNewest(pool, parsed, rare ? countCap : probe, order);
+  let counted = rare ? countCap : probe;
+  if (!rare && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
+    newest = await listNewest(pool, parsed, countCap, order);
     counted = countCap;
   }
-  const capped = newest.ids.length > counted;
+  const capped = newest.rows.length > counted;
   if (!capped) {
-    // Every match is known: rank or sort them all, and count them (a cluster once).
-    const known = { ids: newest.ids, titleCandidates: 0 };
-    const rows = await pagePart(pool, parsed, page, known);
-    // Past the last page the window count is gone: count on a first page of one.
-    const counted =
-      rows.length > 0 || offset === 0 ? rows : await pagePart(pool, parsed, { ...page, offset: 0, limit: 1 }, known);
-    return { rows, total: Number(counted[0]?.total ?? 0), totalIsEstimate: false, order };
+    // Every match is known, ranked: the page is chosen here and only its rows are described.
+    const shown = foldClusters(newest.rows, page);
+    const rows = await describe(pool, shown.slice(offset, offset + limit), shown.length);
+    return { rows, total: shown.length, totalIsEstimate: false, order };
   }
   const total = estimateTotal(newest, counted);
   const deep = offset + limit > limits.maxFastDepth;
   let rows: PlannedRow[] | null = null;
   if (!deep && order === 'relevance') {
-    rows = await pagePart(pool, parsed, page, {
-      ids: newest.ids.slice(0, counted),
-      titleCandidates: limits.titleCandidates,
-    });
+    const titled = await listTitleMatches(pool, parsed, limits.titleCandidates);
+    const shown = foldClusters([...newest.rows.slice(0, counted), ...titled], page);
+    rows = await describe(pool, shown.slice(offset, offset + limit), shown.length);
   } else if (!deep) {
     const walked = await pagePart(pool, parsed, page, { walk: DATE_WALK_FACTOR * (offset + limit) + 20 });
     // The walk is exact when it reached as many clusters as the page needs.
@@ -116,24 +120,128 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   return { rows, total, totalIsEstimate: true, order };
 }
 
+/** An upper bound of the query's matches from the word counts (tsQuery.ts), or Infinity. */
+async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<number> {
+  const params = new SqlParams();
+  const bound = parsed.fts === null ? null : matchBound(parsed.fts, params);
+  if (bound === null) return Number.POSITIVE_INFINITY;
+  try {
+    const { rows } = await pool.query<{ bound: string | null }>(`SELECT (${bound})::bigint AS bound`, params.values);
+    return rows[0]?.bound == null ? Number.POSITIVE_INFINITY : Number(rows[0].bound);
+  } catch (error) {
+    // Only a shortcut: without it the plan probes, as it always did.
+    console.error('[precis] team search bound failed', error);
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/** A listed match: what choosing a page needs, without the row's display fields. */
+interface Listed {
+  id: string;
+  head: string;
+  published_at: string | null;
+  score: number;
+}
+
 /** The newest matches, newest first, with the span of ids the session sees (for estimates). */
 interface Newest {
-  ids: string[];
+  rows: Listed[];
   low: number;
   high: number;
 }
 
-/** Ids of the newest `count` + 1 matches, newest first. */
-async function listNewest(pool: Pool, parsed: ParsedQuery, count: number): Promise<Newest> {
+/**
+ * The score of a listed match under `order`, as SQL over `l` (the listing, limited first: a sort
+ * under the limit would otherwise score every match before keeping `count`), bound into `params`.
+ */
+function scoreOf(parsed: ParsedQuery, order: 'relevance' | 'date', params: SqlParams): string {
+  const { rank } = matchesOf(parsed, new SqlParams());
+  return order === 'relevance' && rank ? `ts_rank(l.text_vector, ${rank(params)}, 0)` : '0::real';
+}
+
+/** The newest `count` + 1 matches, newest first, each with its score. */
+async function listNewest(
+  pool: Pool,
+  parsed: ParsedQuery,
+  count: number,
+  order: 'relevance' | 'date',
+): Promise<Newest> {
   const params = new SqlParams();
   const { where } = matchesOf(parsed, params);
+  const limit = params.add(count + 1);
+  const score = scoreOf(parsed, order, params);
   // The span in the same statement: one round trip fewer, each an initplan on the primary key.
-  const { rows } = await pool.query<{ id: string; low: string; high: string }>(
-    `SELECT s.id, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high
-     FROM sources s WHERE ${where} ORDER BY s.id DESC LIMIT ${params.add(count + 1)}`,
+  const { rows } = await pool.query<Listed & { low: string; high: string }>(
+    `SELECT l.id, l.head, l.published_at, ${score} AS score,
+            (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high
+     FROM (SELECT s.id, coalesce(s.cluster_id, s.id) AS head, s.published_at, s.text_vector
+           FROM sources s WHERE ${where} ORDER BY s.id DESC LIMIT ${limit}) l
+     ORDER BY l.id DESC`,
     params.values,
   );
-  return { ids: rows.map((row) => row.id), low: Number(rows[0]?.low ?? 0), high: Number(rows[0]?.high ?? 0) };
+  return { rows, low: Number(rows[0]?.low ?? 0), high: Number(rows[0]?.high ?? 0) };
+}
+
+/** The newest `count` matches with a positive term in the title (their own small index), scored. */
+async function listTitleMatches(pool: Pool, parsed: ParsedQuery, count: number): Promise<Listed[]> {
+  const params = new SqlParams();
+  const title = count > 0 ? titleCondition(parsed, params) : null;
+  if (!title) return [];
+  const { where } = matchesOf(parsed, params);
+  const limit = params.add(count);
+  const score = scoreOf(parsed, 'relevance', params);
+  const { rows } = await pool.query<Listed>(
+    `SELECT l.id, l.head, l.published_at, ${score} AS score
+     FROM (SELECT s.id, coalesce(s.cluster_id, s.id) AS head, s.published_at, s.text_vector
+           FROM sources s WHERE ${title} AND ${where} ORDER BY s.id DESC LIMIT ${limit}) l`,
+    params.values,
+  );
+  return rows;
+}
+
+/** Newest date first, undated last, then newest id: the order of the date index. */
+function byDate(a: Listed, b: Listed): number {
+  if (a.published_at !== b.published_at) {
+    if (a.published_at === null) return 1;
+    if (b.published_at === null) return -1;
+    return a.published_at < b.published_at ? 1 : -1;
+  }
+  return Number(b.id) - Number(a.id);
+}
+
+/**
+ * The candidates in page order, each once, a cluster shown once by its best member (as SQL's
+ * DISTINCT ON (head) … ORDER BY head, score DESC, id DESC would keep it).
+ */
+function foldClusters(candidates: readonly Listed[], page: { order: 'relevance' | 'date'; collapse: boolean }) {
+  const compare =
+    page.order === 'relevance'
+      ? (a: Listed, b: Listed) => Number(b.score) - Number(a.score) || Number(b.id) - Number(a.id)
+      : byDate;
+  const unique = [...new Map(candidates.map((row) => [row.id, row])).values()].sort(compare);
+  if (!page.collapse) return unique;
+  const seen = new Set<string>();
+  return unique.filter((row) => !seen.has(row.head) && seen.add(row.head));
+}
+
+/** The display fields of a chosen page, in its order, with each cluster's size. */
+async function describe(pool: Pool, chosen: readonly Listed[], total: number): Promise<PlannedRow[]> {
+  if (chosen.length === 0) return [];
+  const { rows } = await pool.query<Omit<PlannedRow, 'score' | 'total'>>(
+    // Materialized: given the head as an expression over a row under row-level security, the
+    // planner tests each clustered source against it (a scan of all of them per row, measured 18 ms
+    // for a page) instead of looking the head up in the cluster index.
+    `WITH page AS MATERIALIZED (
+       SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, coalesce(s.cluster_id, s.id) AS head
+       FROM sources s WHERE s.id = ANY ($1::bigint[]))
+     SELECT page.*, 1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = page.head) AS cluster_size FROM page`,
+    [chosen.map((row) => row.id)],
+  );
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  return chosen.flatMap((row) => {
+    const found = byId.get(row.id);
+    return found ? [{ ...found, id: row.id, score: Number(row.score), total: String(total) }] : [];
+  });
 }
 
 /**
@@ -141,17 +249,14 @@ async function listNewest(pool: Pool, parsed: ParsedQuery, count: number): Promi
  * `oldest`, the total is about `count` times the id span over the span counted.
  */
 function estimateTotal(newest: Newest, count: number): number {
-  const oldest = Number(newest.ids[count - 1]);
+  const oldest = Number(newest.rows[count - 1]?.id);
   const span = newest.high - newest.low + 1;
   const estimate = Math.round((count * span) / Math.max(1, newest.high - oldest + 1));
   return Math.min(Math.max(estimate, count + 1), Math.max(span, count + 1));
 }
 
-/**
- * Which rows a page is chosen from: given ids (plus the newest title matches), the newest
- * `walk` matches by date, or (neither) every match.
- */
-type Candidates = { ids: readonly string[]; titleCandidates: number } | { walk: number } | Record<string, never>;
+/** Which rows a page is chosen from: the newest `walk` matches by date, or (none given) every match. */
+type Candidates = { walk: number } | Record<string, never>;
 
 /** One page (ranked or by date, near-duplicates folded) of the candidates, with their count. */
 async function pagePart(
@@ -165,19 +270,10 @@ async function pagePart(
   const { rank } = matchesOf(parsed, new SqlParams());
   const where = () => matchesOf(parsed, params).where;
   const byDate = 's.published_at DESC NULLS LAST, s.id DESC';
-  let from: string;
-  if ('ids' in candidates) {
-    const title = candidates.titleCandidates > 0 && rank ? titleCondition(parsed, params) : null;
-    const titled = title
-      ? ` UNION SELECT id FROM (SELECT s.id FROM sources s WHERE ${title} AND ${where()}
-           ORDER BY s.id DESC LIMIT ${params.add(candidates.titleCandidates)}) t`
-      : '';
-    from = `s.id IN (SELECT unnest(${params.add(candidates.ids)}::bigint[])${titled})`;
-  } else if ('walk' in candidates) {
-    from = `s.id IN (SELECT s.id FROM sources s WHERE ${where()} ORDER BY ${byDate} LIMIT ${params.add(candidates.walk)})`;
-  } else {
-    from = where();
-  }
+  const from =
+    'walk' in candidates
+      ? `s.id IN (SELECT s.id FROM sources s WHERE ${where()} ORDER BY ${byDate} LIMIT ${params.add(candidates.walk)})`
+      : where();
   const scoreSql = page.order === 'relevance' && rank ? `ts_rank(s.text_vector, ${rank(params)}, 0)` : '0::real';
   const orderSql = page.order === 'relevance' ? 'score DESC, id DESC' : 'published_at DESC NULLS LAST, id DESC';
   const sql = `

@@ -196,3 +196,42 @@ export function titleCondition(parsed: ParsedQuery, params: SqlParams): string |
   const rank = parsed.fts === null ? null : toTsCondition(parsed.fts, new SqlParams()).rank;
   return rank ? `s.title_vector @@ ${rank(params)}` : null;
 }
+
+/**
+ * An upper bound of how many sources the query matches, as SQL from did-you-mean's word counts
+ * (search_terms, PG migration 40, cut by row-level security to what the session may see), or null
+ * when nothing bounds it (no text term, or an outlet:, author: or lang: term alone). A phrase
+ * matches no more sources than its rarest word, a prefix no more than the words it begins,
+ * `a AND b` no more than the rarer, `a OR b` no more than both. Bound only: the plan
+ * (teamSearchPlan.ts) uses it to skip its probe for a query that cannot be common, never to count.
+ */
+export function matchBound(fts: string, params: SqlParams): string | null {
+  const bound = (node: Node): string | null => {
+    if (node.kind === 'leaf') return node.column === 'text' ? leafBound(node, params) : null;
+    const left = bound(node.left);
+    if (node.kind === 'not') return left;
+    const right = bound(node.right);
+    if (node.kind === 'and') return left && right ? `least(${left}, ${right})` : (left ?? right);
+    return left && right ? `(${left} + ${right})` : null;
+  };
+  return bound(new Reader(fts).parse());
+}
+
+/** Documents per word of the session's clearance, the words as the index folds them. */
+const DOCS = 'SELECT coalesce(sum(t.docs), 0) FROM search_terms t WHERE';
+
+function leafBound(leaf: Extract<Node, { kind: 'leaf' }>, params: SqlParams): string {
+  const words = leaf.words.split(/\s+/).filter(Boolean);
+  const whole = leaf.prefix ? words.slice(0, -1) : words;
+  const bounds: string[] = [];
+  if (whole.length > 0) {
+    // Each word of the phrase as the index has it (a word the index splits counts as its parts).
+    bounds.push(`(SELECT min((${DOCS} t.term = w))
+      FROM unnest(tsvector_to_array(to_tsvector('precis', ${params.add(whole.join(' '))}::text))) w)`);
+  }
+  if (leaf.prefix) {
+    const last = `(SELECT min(w) FROM unnest(tsvector_to_array(to_tsvector('precis', ${params.add(words.at(-1) ?? '')}::text))) w)`;
+    bounds.push(`(${DOCS} t.term COLLATE "C" >= ${last} AND t.term COLLATE "C" < ${last} || chr(1114111))`);
+  }
+  return bounds.length === 1 ? bounds[0]! : `least(${bounds.join(', ')})`;
+}

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +70,11 @@ export interface ClusterOptions {
   durable?: boolean;
   /** Extra `-c name=value` server settings. */
   settings?: Record<string, string>;
+  /**
+   * A folder that outlives the cluster (a benchmark's cached archive): created and initialised
+   * when it holds no cluster yet, started as it is when it does; `stop()` leaves it in place.
+   */
+  keepIn?: string;
 }
 
 /**
@@ -82,8 +87,19 @@ function parentDir(): string {
   return candidates.find((dir) => existsSync(dir) && (statSync(dir).mode & 0o001) !== 0) ?? tmpdir();
 }
 
+/** Where a cluster kept between runs lives: a folder the `postgres` user can reach (see parentDir). */
+export function keptClusterDir(name: string): string {
+  const parent = join(parentDir(), 'precis-bench');
+  mkdirSync(parent, { recursive: true });
+  // Passable, not readable: the cluster's own folder is 0700 and the postgres user's.
+  if (asRoot) chmodSync(parent, 0o711);
+  return join(parent, name);
+}
+
 export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
-  const dir = mkdtempSync(join(parentDir(), 'precis-pg-'));
+  const kept = options.keepIn;
+  if (kept) mkdirSync(kept, { recursive: true });
+  const dir = kept ?? mkdtempSync(join(parentDir(), 'precis-pg-'));
   const data = join(dir, 'data');
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -92,17 +108,18 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   }
   chmodSync(dir, 0o700);
   const port = await freePort();
-  run('initdb', [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--auth-local=trust',
-    '--auth-host=scram-sha-256',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-  ]);
+  if (!existsSync(join(data, 'PG_VERSION')))
+    run('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth-local=trust',
+      '--auth-host=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+    ]);
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: dir,
@@ -151,11 +168,11 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
         '-D',
         data,
         '-m',
-        'immediate',
+        kept ? 'fast' : 'immediate',
         '-w',
         'stop',
       ]);
-      rmSync(dir, { recursive: true, force: true });
+      if (!kept) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

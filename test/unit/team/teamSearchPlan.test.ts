@@ -4,6 +4,7 @@ import { parseQuery } from '../../../main/search/queryParser';
 import type { PostgresSourceArchive } from '../../../main/team/postgresArchive';
 import { withOwner } from '../../../main/team/teamAdmin';
 import { PLAN_LIMITS, type PlanLimits, planTeamPage } from '../../../main/team/teamSearchPlan';
+import { matchBound, SqlParams } from '../../../main/team/tsQuery';
 import { parsedSource } from './support/parsedSource';
 import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
 
@@ -114,5 +115,41 @@ describe.skipIf(!POSTGRES_PRESENT)('team search plan', () => {
         options: ['fastupdate=off'],
       })),
     );
+  });
+
+  it("bounds a query's matches from the word counts the analyst may see, and says when nothing bounds it", async () => {
+    const team = await newTeamDatabase(cluster());
+    const cleared = (await team.analyst('bound_b', 'PROTECTED B')) as PostgresSourceArchive;
+    const reader = (await team.analyst('bound_u', 'UNCLASSIFIED')) as PostgresSourceArchive;
+    const texts = ['Arctic ice shelf', 'Arctic sovereignty patrol', 'Sovereignty debate', 'Ice roads melt early'];
+    for (const [n, text] of texts.entries()) await cleared.importParsed(parsedSource(`${text} ${n}.`), `${n}.txt`);
+    await cleared.importParsed(parsedSource('Arctic secret memo.'), 's.txt', { classification: 'PROTECTED B' });
+    const bound = async (archive: PostgresSourceArchive, query: string) => {
+      const fts = parseQuery(query).fts;
+      const params = new SqlParams();
+      const sql = fts === null ? null : matchBound(fts, params);
+      if (sql === null) return null;
+      const { rows } = await archive.pool.query(`SELECT (${sql})::integer AS bound`, params.values);
+      return rows[0].bound as number;
+    };
+    // Title and body words count alike ('A title' is every source's title here).
+    expect(await bound(reader, 'arctic')).toBe(2);
+    expect(await bound(cleared, 'arctic')).toBe(3);
+    expect(await bound(reader, '"arctic sovereignty"')).toBe(2);
+    expect(await bound(reader, 'ice sovereignty')).toBe(2);
+    expect(await bound(reader, 'ice OR sovereignty')).toBe(4);
+    expect(await bound(reader, 'arc*')).toBe(2);
+    expect(await bound(reader, 'arctic -ice')).toBe(2);
+    expect(await bound(reader, 'glacier')).toBe(0);
+    expect(await bound(reader, 'outlet:reuters')).toBeNull();
+    expect(await bound(reader, 'outlet:reuters ice')).toBe(2);
+    // The plan's answer is the same whether the bound lets it skip its probe or not.
+    const page = await planTeamPage(reader.pool, {
+      parsed: parseQuery('arctic'),
+      sort: 'relevance',
+      limit: 5,
+      offset: 0,
+    });
+    expect(page).toMatchObject({ total: 2, totalIsEstimate: false });
   });
 });
