@@ -30,7 +30,9 @@ describe.runIf(POSTGRES_PRESENT)('PostgreSQL migration 50: reference details', (
       await client.query('COMMIT');
     });
 
-    expect((await initTeamArchive(ownerUrl)).applied).toEqual([50]);
+    expect((await initTeamArchive(ownerUrl)).applied).toEqual(
+      PG_MIGRATIONS.filter((m) => m.version > 40).map((m) => m.version),
+    );
     const archive = openPostgresArchive({ url: ownerUrl, max: 2 });
     try {
       const [old] = await archive.listSources();
