@@ -231,23 +231,7 @@ export class PostgresSourceArchive implements SourceArchive {
     const result = await searchTeamArchive(this.pool, input);
     const parsed = parseQuery(input.query);
     if (!parsed.searchable || result.notice === SEARCH_NOTICES.unavailable) return result;
-    const [suggestions, results] = await Promise.all([
-      this.suggestions(parsed, input.query),
-      this.withIssued(result.results),
-    ]);
-    return { ...result, results, suggestions };
-  }
-
-  /** Hits with the year or month of those dated no more precisely (migration 50), as the source itself says. */
-  private async withIssued(hits: SearchResult['results']): Promise<SearchResult['results']> {
-    const undated = hits.filter((hit) => hit.publishedAt === null).map((hit) => hit.id);
-    if (undated.length === 0) return hits;
-    const { rows } = await this.pool.query<{ id: string; issued: string }>(
-      'SELECT id, issued FROM sources WHERE id = ANY ($1::bigint[]) AND published_at IS NULL AND issued IS NOT NULL',
-      [undated],
-    );
-    const issued = new Map(rows.map((row) => [Number(row.id), row.issued]));
-    return hits.map((hit) => (issued.has(hit.id) ? { ...hit, issued: issued.get(hit.id) } : hit));
+    return { ...result, suggestions: await this.suggestions(parsed, input.query) };
   }
 
   /** Did-you-mean is a nicety: if it fails, the results still go out, without suggestions. */

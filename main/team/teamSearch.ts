@@ -64,6 +64,7 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
       author: row.author,
       language: row.language,
       publishedAt: row.published_at,
+      ...(row.published_at === null && row.issued !== null ? { issued: row.issued } : {}),
       snippet: hasMatch(parts) ? parts : leadSnippet(marked.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '')),
       score: order === 'relevance' ? Number(row.score) : 0,
       clusterId: Number(row.head),

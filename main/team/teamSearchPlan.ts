@@ -53,6 +53,8 @@ export interface PlannedRow {
   author: string | null;
   language: string | null;
   published_at: string | null;
+  /** A year or month (migration 50), read only when there is no full day. */
+  issued: string | null;
   head: string;
   cluster_size: string;
   score: number;
@@ -232,7 +234,7 @@ async function describe(pool: Pool, chosen: readonly Listed[], total: number): P
     // planner tests each clustered source against it (a scan of all of them per row, measured 18 ms
     // for a page) instead of looking the head up in the cluster index.
     `WITH page AS MATERIALIZED (
-       SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, coalesce(s.cluster_id, s.id) AS head
+       SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, s.issued, coalesce(s.cluster_id, s.id) AS head
        FROM sources s WHERE s.id = ANY ($1::bigint[]))
      SELECT page.*, 1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = page.head) AS cluster_size FROM page`,
     [chosen.map((row) => row.id)],
