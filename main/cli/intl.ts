@@ -1,7 +1,7 @@
-import type { IntlShape } from '@formatjs/intl';
 import type { MessageId } from '../../shared/i18n/catalogs';
 import { type Locale, pickLocale } from '../../shared/i18n/locale';
 import type { LocalizedText } from '../../shared/i18n/localizedText';
+import type { CliIntl } from './cliFormatter';
 import { CliFailure, COMMANDS, UsageError, usage } from './commandList';
 
 /** The CLI's language from the environment, in POSIX order: LC_ALL, then LC_MESSAGES, then LANG. */
@@ -9,21 +9,18 @@ export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): Locale {
   return pickLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
 }
 
-const loaded = new Map<Locale, IntlShape>();
+const loaded = new Map<Locale, CliIntl>();
 
 /**
  * The formatter for the CLI's messages. Loaded on first use (a dynamic import the bundle keeps
  * lazy), so a command that prints nothing translated never pays for the catalogs.
  */
-export async function cliIntl(env: NodeJS.ProcessEnv = process.env): Promise<IntlShape> {
+export async function cliIntl(env: NodeJS.ProcessEnv = process.env): Promise<CliIntl> {
   const locale = localeFromEnv(env);
   const known = loaded.get(locale);
   if (known) return known;
-  const [{ createIntl }, { intlConfig }] = await Promise.all([
-    import('@formatjs/intl'),
-    import('../../shared/i18n/catalogs'),
-  ]);
-  const intl = createIntl(intlConfig(locale));
+  const { cliFormatter } = await import('./cliFormatter');
+  const intl = cliFormatter(locale);
   loaded.set(locale, intl);
   return intl;
 }
@@ -35,7 +32,7 @@ export async function localUsage(defaultDataDir: string, env: NodeJS.ProcessEnv 
 }
 
 /** The usage text from the catalogs; in English it is exactly `usage()` (test/unit/i18n/cliIntl.test.ts). */
-export async function catalogUsage(intl: IntlShape, defaultDataDir: string): Promise<string> {
+export async function catalogUsage(intl: CliIntl, defaultDataDir: string): Promise<string> {
   const { IMPORT_EXTENSIONS, REFERENCE_EXTENSIONS } = await import('../importers/importFormats');
   const summaryValues = {
     formats: intl.formatList(IMPORT_EXTENSIONS, { type: 'conjunction' }),
