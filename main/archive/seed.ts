@@ -1,7 +1,7 @@
 import type { ImportReport } from '../importers/importPaths';
 import { type Db, withSynchronousNormal } from './database';
 import { getSetting, setSetting } from './settings';
-import { countSources } from './sources';
+import { hasSources } from './sources';
 
 const SEEDED_KEY = 'seeded';
 
@@ -11,7 +11,7 @@ const SEEDED_KEY = 'seeded';
  * Async because importing is (PDF and Word parsing are).
  */
 export async function seedIfEmpty(db: Db, seedsDir: string): Promise<ImportReport | null> {
-  if (getSetting(db, SEEDED_KEY) !== null || countSources(db) > 0) return null;
+  if (getSetting(db, SEEDED_KEY) !== null || hasSources(db)) return null;
   // Loaded only on a first run: the importers are most of the app's code (docs/startup.md).
   const { importPaths } = await import('../importers/importPaths');
   const report = await withSynchronousNormal(db, () => importPaths(db, [seedsDir]));

@@ -1,4 +1,4 @@
-import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { type Formatters, IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { CATALOGS, type MessageId } from '../../shared/i18n/catalogs';
 import { INTL_TAG, type Locale } from '../../shared/i18n/locale';
 
@@ -23,6 +23,39 @@ const askIcu = IntlMessageFormat.resolveLocale;
 IntlMessageFormat.resolveLocale = (locales) =>
   typeof locales === 'string' && OUR_TAGS.has(locales) ? new Intl.Locale(locales) : askIcu(locales);
 
+/*
+ * The first Intl.NumberFormat a process makes costs ~45 ms of CPU (ICU loads its number data),
+ * and most CLI lines format only a count ("1,234 results for …"). Whole numbers are grouped here
+ * as ICU groups them for en-CA and fr-CA (the test compares both on every catalog message); any
+ * other number or style still goes to ICU.
+ */
+const GROUP_SEPARATOR: Record<Locale, string> = { en: ',', fr: '\u00a0' };
+
+function countFormatters(locale: Locale): Formatters {
+  const icu = new Map<string, Intl.NumberFormat>();
+  const numberFormat = (options?: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    const key = JSON.stringify(options ?? {});
+    let format = icu.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(INTL_TAG[locale], options);
+      icu.set(key, format);
+    }
+    return format;
+  };
+  const counts = {
+    format: (value: number | bigint) =>
+      typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+        ? String(value).replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR[locale])
+        : numberFormat().format(value),
+  } as Intl.NumberFormat;
+  return {
+    getNumberFormat: (_locales, options) =>
+      options === undefined || Object.keys(options).length === 0 ? counts : numberFormat(options),
+    getDateTimeFormat: (...args) => new Intl.DateTimeFormat(...args),
+    getPluralRules: (...args) => new Intl.PluralRules(...args),
+  };
+}
+
 /**
  * The CLI's formatter for `locale`: the same text as createIntl(intlConfig(locale)).formatMessage
  * for every catalog message (test/unit/i18n/cliFormatter.test.ts), including its fallbacks: the
@@ -32,6 +65,7 @@ export function cliFormatter(locale: Locale): CliIntl {
   const tag = INTL_TAG[locale];
   const catalog: Partial<Record<MessageId, string>> = CATALOGS[locale];
   const built = new Map<MessageId, IntlMessageFormat>();
+  const formatters = countFormatters(locale);
   return {
     locale: tag,
     formatMessage({ id }, values) {
@@ -40,7 +74,7 @@ export function cliFormatter(locale: Locale): CliIntl {
       try {
         let format = built.get(id);
         if (!format) {
-          format = new IntlMessageFormat(pattern, tag);
+          format = new IntlMessageFormat(pattern, tag, undefined, { formatters });
           built.set(id, format);
         }
         return String(format.format(values ?? {}));
@@ -49,6 +83,6 @@ export function cliFormatter(locale: Locale): CliIntl {
       }
     },
     formatList: (items, options) => new Intl.ListFormat(tag, { type: 'conjunction', ...options }).format(items),
-    formatNumber: (value, options) => new Intl.NumberFormat(tag, options).format(value),
+    formatNumber: (value, options) => formatters.getNumberFormat(tag, options).format(value),
   };
 }

@@ -42,7 +42,7 @@ describe('the CLI formatter', () => {
         const elements = parse(CATALOGS[locale][id], { ignoreTag: false });
         if (elements.some(isTagElement)) continue; // rich text: the interface's alone, never printed
         expect(cli.formatMessage({ id }), id).toBe(reference.formatMessage({ id }));
-        for (const count of [0, 1, 2, 12345]) {
+        for (const count of [0, 1, 2, 999, 1234, 12345, 1234567, -3, 2.5]) {
           const values = valuesFor(elements, {}, count);
           if (Object.keys(values).length === 0) continue;
           withValues++;
@@ -58,6 +58,15 @@ describe('the CLI formatter', () => {
   it('formats numbers and lists as createIntl does, in the Canadian tag of its language', () => {
     expect(cliFormatter('fr').formatNumber(12345)).toBe('12\u00a0345');
     expect(cliFormatter('en').formatNumber(12345)).toBe('12,345');
+    for (const locale of LOCALES) {
+      const reference = createIntl(intlConfig(locale));
+      for (const value of [0, 7, 999, 1000, 1234567, 2 ** 53, -1234, 0.5, 1234.5678]) {
+        expect(cliFormatter(locale).formatNumber(value)).toBe(reference.formatNumber(value));
+      }
+      expect(cliFormatter(locale).formatNumber(0.256, { style: 'percent' })).toBe(
+        reference.formatNumber(0.256, { style: 'percent' }),
+      );
+    }
     const formats = ['.txt', '.html', '.pdf'];
     expect(cliFormatter('fr').formatList(formats)).toBe('.txt, .html et .pdf');
     for (const locale of LOCALES) {
