@@ -2,12 +2,15 @@ import { type Formatters, IntlMessageFormat, type PrimitiveType } from 'intl-mes
 import { CATALOGS, type MessageId } from '../../shared/i18n/catalogs';
 import { INTL_TAG, type Locale } from '../../shared/i18n/locale';
 
+/** intl-messageformat's number options (ECMA-402's, with its own additions). */
+type NumberOptions = Parameters<Formatters['getNumberFormat']>[1];
+
 /** What the CLI words: catalog messages, lists and numbers, in one language. */
 export interface CliIntl {
   readonly locale: string;
   formatMessage(descriptor: { id: MessageId }, values?: Record<string, PrimitiveType>): string;
   formatList(items: readonly string[], options?: Intl.ListFormatOptions): string;
-  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  formatNumber(value: number, options?: NumberOptions): string;
 }
 
 /*
@@ -33,7 +36,7 @@ const GROUP_SEPARATOR: Record<Locale, string> = { en: ',', fr: '\u00a0' };
 
 function countFormatters(locale: Locale): Formatters {
   const icu = new Map<string, Intl.NumberFormat>();
-  const numberFormat = (options?: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  const numberFormat = (options?: NumberOptions): Intl.NumberFormat => {
     const key = JSON.stringify(options ?? {});
     let format = icu.get(key);
     if (!format) {
