@@ -11,7 +11,8 @@ afterEach(cleanUpTemp);
 /*
  * Issue 13: `precis --help` and `precis search` load only what they need (docs/startup.md). The
  * CLI is ES module chunks; an ESM loader hook prints every chunk the process really loads, and
- * esbuild's `// node_modules/<package>/…` comments in a chunk say which libraries it holds.
+ * each chunk's source map lists the files it was built from, so which libraries it holds (the
+ * chunks are minified: no comments left to read).
  */
 const CLI = join(ROOT, 'dist', 'main', 'cli.cjs');
 const HOOK = `import { writeSync } from 'node:fs';
@@ -45,8 +46,11 @@ function run(args: string[]): { status: number | null; libraries: Set<string>; c
   const chunks = [...result.stderr.matchAll(/^precis-loaded (file:\S+)$/gm)].map((m) => fileURLToPath(m[1]!));
   const libraries = new Set<string>();
   for (const chunk of chunks) {
-    for (const m of readFileSync(chunk, 'utf8').matchAll(/^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) {
-      libraries.add(m[1]!);
+    if (!chunk.endsWith('.mjs')) continue;
+    const { sources } = JSON.parse(readFileSync(`${chunk}.map`, 'utf8')) as { sources: string[] };
+    for (const source of sources) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source);
+      if (m) libraries.add(m[1]!);
     }
   }
   return { status: result.status, libraries, chunks: chunks.length };
