@@ -150,7 +150,11 @@ async function main(): Promise<void> {
     const db = openArchive(file);
     const local = sqliteArchive(db);
     const sqliteTimes: number[] = [];
-    const sqliteTop = new Map<string, number[]>();
+    // The two engines' ids differ: the SQLite build stores an exact duplicate once (at 1M one
+    // source, and every id after it moves down by one), the COPY load keeps every row. So the top
+    // 20s are compared by content hash (the load suffixes its own with ":index").
+    const sqliteTop = new Map<string, string[]>();
+    const hashOf = db.prepare('SELECT content_hash FROM sources WHERE id = ?').pluck();
     for (let round = 0; round < ROUNDS + 1; round++) {
       for (const q of QUERY_MIX) {
         const t = performance.now();
@@ -158,7 +162,7 @@ async function main(): Promise<void> {
         if (round > 0) sqliteTimes.push(performance.now() - t);
         sqliteTop.set(
           `${q.query}|${q.sort ?? ''}`,
-          response.results.map((hit) => hit.id),
+          response.results.map((hit) => String(hashOf.get(hit.id))),
         );
       }
     }
@@ -207,7 +211,11 @@ async function main(): Promise<void> {
                 (q.sort ?? 'relevance') === 'relevance'
               ) {
                 const theirs = new Set(sqliteTop.get(`${q.query}|`) ?? []);
-                const ours = response.results.map((hit) => hit.id);
+                const { rows: hashes } = await pool.pool.query<{ hash: string }>(
+                  "SELECT split_part(content_hash, ':', 1) AS hash FROM sources WHERE id = ANY ($1::bigint[])",
+                  [response.results.map((hit) => hit.id)],
+                );
+                const ours = hashes.map((row) => row.hash);
                 if (theirs.size > 0)
                   overlap.push(ours.filter((id) => theirs.has(id)).length / Math.min(20, theirs.size));
               }
