@@ -1,5 +1,5 @@
 /**
- * Snippets from a window around the match instead of the whole body (docs/team-archive.md).
+ * Snippets from a window around the first match instead of the whole body (docs/team-archive.md).
  *
  * ts_headline parses the text it is given, word by word through the text search configuration,
  * before it looks for the query: over a whole ~3 KB article that was 0.5–0.7 ms of server CPU per
@@ -7,63 +7,99 @@
  * a parse of 100,000 characters per hit; past 100,000 characters the match was never found and
  * the snippet fell back to the opening).
  *
- * Now: the query's lexemes are found in the body folded as the index folds it (lower case,
- * unaccented), as whole words (a prefix as a word start) by a regular expression, which is far
- * cheaper than the parser. The window is about 600 characters around the first occurrence of the
- * query word that occurs last (for a phrase or AND that is where all its words have been seen),
- * cut to whole words, and ts_headline marks the match there, with the same options as before, so
- * the snippet keeps its shape: up to 30 words, the match marked with U+E000/U+E001.
- *  - When the window holds no match (a phrase whose words occur apart first), ts_headline runs over
- *    the body as before: correct, only slower.
- *  - When no query word is in the body and the title matches, the snippet is the body's opening
- *    (400 characters, cut by the search as the local engine cuts it), as before, without a parse.
- *  - When no word is found yet the title does not match either (a word the folding here misses),
- *    the whole-body headline again.
+ * Now each alternative of the rank query (a word, a prefix, a phrase: precis_query_patterns) is a
+ * regular expression over the body folded as the index folds it (lower case, unaccented), words
+ * whole, a phrase's words one after the other; a regular expression over folded text costs far
+ * less than the parser. Around the first match, a window of about 600 characters, cut to whole
+ * words, is given to ts_headline with the same options as before, so a snippet keeps its shape:
+ * up to 30 words, the match marked with U+E000/U+E001 (for one word, the same snippet as before).
+ *  - The headline counts only if it matches the query itself (a phrase's words marked apart do
+ *    not); otherwise ts_headline runs over the body as before: correct, only slower.
+ *  - No alternative found in the body and the title matches: the body's opening (400 characters,
+ *    cut by the search as the local engine cuts it), as before, without a parse.
+ *  - No alternative found and the title does not match (a word the folding here misses): the
+ *    whole-body headline again.
  * Same columns, same grants (CREATE OR REPLACE keeps them), still SECURITY DEFINER under the
- * session's row-level security. Only the function changes: nothing is read or rewritten, so the
+ * session's row-level security. Only functions change: nothing is read or rewritten, so the
  * migration is instant on any archive.
  */
 export const sql = `
+-- The rank query's alternatives (it ORs them) as regular expressions over folded text: a phrase
+-- as its words one after another, anything else as its words each.
+CREATE FUNCTION precis_query_patterns(query tsquery) RETURNS text[]
+  LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, public AS $$
+DECLARE
+  lexeme constant text := '''((?:[^'']|'''')+)''(:\\*)?';
+  -- Spelled out rather than \\m, which counts an underscore as a letter, as the parser does not.
+  word_start constant text := '(?:^|[^[:alnum:]])';
+  alternative text;
+  match text[];
+  word text;
+  parts text[];
+  words text[];
+  patterns text[] := '{}';
+BEGIN
+  FOREACH alternative IN ARRAY string_to_array(query::text, ' | ') LOOP
+    words := '{}';
+    parts := '{}';
+    FOR match IN SELECT regexp_matches(alternative, lexeme, 'g') LOOP
+      word := replace(match[1], '''''', '''');
+      -- The parser gives a hyphenated word, then each of its parts at the next positions: the
+      -- text holds the word once.
+      IF parts[1] = word THEN
+        parts := parts[2:];
+        CONTINUE;
+      END IF;
+      parts := CASE WHEN word LIKE '%-%' THEN string_to_array(word, '-') ELSE '{}' END;
+      words := words || (regexp_replace(word, '([^[:alnum:]])', '\\\\\\1', 'g')
+        || CASE WHEN match[2] IS NOT NULL OR word !~ '[[:alnum:]]$' THEN '' ELSE '(?=[^[:alnum:]]|$)' END);
+    END LOOP;
+    IF cardinality(words) = 0 THEN CONTINUE; END IF;
+    IF alternative ~ ('^' || lexeme || '( <-> ' || lexeme || ')*$') THEN
+      patterns := patterns || (word_start || array_to_string(words, '[^[:alnum:]]+'));
+    ELSE
+      patterns := patterns || (SELECT array_agg(word_start || w) FROM unnest(words) w);
+    END IF;
+  END LOOP;
+  RETURN patterns;
+END $$;
+
 CREATE OR REPLACE FUNCTION precis_snippets(ids bigint[], query tsquery) RETURNS TABLE (id bigint, snippet text)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  WITH lexemes AS (
-    SELECT replace(m[1], '''''', '''') AS word, m[2] IS NOT NULL AS prefix
-    FROM regexp_matches(query::text, '''((?:[^'']|'''')+)''(:\\*)?', 'g') m
-  ), patterns AS (
-    -- A word's edges are what the parser splits on, spelled out rather than \\m and \\M, which
-    -- count an underscore as a letter.
-    SELECT CASE WHEN word ~ '^[[:alnum:]]' THEN '(?:^|[^[:alnum:]])' ELSE '' END
-      || regexp_replace(word, '([^[:alnum:]])', '\\\\\\1', 'g')
-      || CASE WHEN prefix OR word !~ '[[:alnum:]]$' THEN '' ELSE '(?:[^[:alnum:]]|$)' END AS pattern
-    FROM lexemes
-  ), located AS (
-    SELECT s.id, s.body, s.title_vector @@ query AS in_title,
-      (SELECT max(nullif(regexp_instr(f.folded, p.pattern), 0)) FROM patterns p) AS at
-    FROM sources s, LATERAL (SELECT lower(unaccent(left(s.body, 1000000))) AS folded) f
-    WHERE s.id = ANY (ids) AND query IS NOT NULL
-  ), windowed AS (
-    SELECT l.*, greatest(1, l.at - 300) AS start,
-      CASE WHEN l.at IS NULL THEN NULL ELSE substr(l.body, greatest(1, l.at - 300), 600) END AS piece
-    FROM located l
-  ), near AS (
-    SELECT w.id, w.body, w.in_title, w.at,
-      CASE WHEN w.piece IS NULL THEN NULL ELSE ts_headline('precis',
-        regexp_replace(CASE WHEN w.start > 1 THEN regexp_replace(w.piece, '^\\S*\\s+', '') ELSE w.piece END,
-          CASE WHEN w.start + 600 <= length(w.body) THEN '\\s+\\S*$' ELSE '$^' END, ''),
-        query, 'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=1')
-      END AS headline
-    FROM windowed w
-  ), chosen AS (
-    SELECT n.id, n.body, CASE
-      WHEN strpos(n.headline, chr(57344)) > 0 THEN n.headline
-      WHEN n.at IS NULL AND n.in_title THEN left(n.body, 400)
-      ELSE ts_headline('precis', left(n.body, 100000), query,
-        'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=30, MinWords=12, MaxFragments=1')
-    END AS headline
-    FROM near n
-  )
-  SELECT c.id, CASE WHEN strpos(c.headline, chr(57344)) > 0 THEN c.headline ELSE left(c.body, 400) END FROM chosen c
-  UNION ALL
-  SELECT s.id, left(s.body, 400) FROM sources s WHERE s.id = ANY (ids) AND query IS NULL
-$$;
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  options constant text := 'StartSel=' || chr(57344) || ', StopSel=' || chr(57345)
+    || ', MaxWords=30, MinWords=12, MaxFragments=1';
+  patterns constant text[] := CASE WHEN query IS NULL THEN '{}' ELSE precis_query_patterns(query) END;
+  source record;
+  found_at integer;
+  start integer;
+  piece text;
+  headline text;
+BEGIN
+  FOR source IN SELECT s.id, s.body, query IS NOT NULL AND s.title_vector @@ query AS in_title
+                FROM sources s WHERE s.id = ANY (ids) LOOP
+    headline := NULL;
+    SELECT min(nullif(regexp_instr(f.folded, p), 0)) INTO found_at
+      FROM unnest(patterns) p, (SELECT lower(unaccent(left(source.body, 1000000))) AS folded) f;
+    IF found_at IS NOT NULL THEN
+      start := greatest(1, found_at - 300);
+      piece := substr(source.body, start, 600);
+      -- Whole words only: drop what the window's edges cut.
+      IF start > 1 THEN piece := regexp_replace(piece, '^\\S*\\s+', ''); END IF;
+      IF start + 600 <= length(source.body) THEN piece := regexp_replace(piece, '\\s+\\S*$', ''); END IF;
+      headline := ts_headline('precis', piece, query, options);
+      -- Marked words that are not the match (a phrase's words apart) do not make a snippet.
+      IF NOT to_tsvector('precis', replace(replace(headline, chr(57344), ''), chr(57345), '')) @@ query THEN
+        headline := NULL;
+      END IF;
+    END IF;
+    IF headline IS NULL AND query IS NOT NULL AND NOT (found_at IS NULL AND source.in_title) THEN
+      headline := ts_headline('precis', left(source.body, 100000), query, options);
+    END IF;
+    id := source.id;
+    snippet := CASE WHEN strpos(headline, chr(57344)) > 0 THEN headline ELSE left(source.body, 400) END;
+    RETURN NEXT;
+  END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION precis_query_patterns FROM PUBLIC;
 `;

@@ -65,6 +65,15 @@ describe.each(ENGINES)('%s archive: snippets', (engine) => {
     expect(snippet.text).toContain('along the coastal waters grew');
   });
 
+  it('marks a phrase with a hyphenated word in the body, even when the title holds it too', async () => {
+    const { archive } = await freshArchive(engine);
+    const body = `${filler(500, 'qo')}. An intelligence-sharing pact was signed. ${filler(500, 'qn')}.`;
+    await importedId(archive, parsedSource(body, { title: 'The intelligence-sharing pact' }));
+    const snippet = await snippetOf(archive, '"intelligence-sharing pact"');
+    expect(snippet.text).toContain('intelligence-sharing pact was signed');
+    expect(snippet.marked.length).toBeGreaterThan(0);
+  });
+
   it('marks a prefix match and not a word that merely contains the prefix', async () => {
     const { archive } = await freshArchive(engine);
     const body = `The ungoverned ${filler(500, 'qt')}. Provincial governments agreed. ${filler(500, 'qs')}.`;
