@@ -18,6 +18,7 @@
  * user can reach) and starts it again on the next --reuse run of that size, loading nothing;
  * --keep leaves the cluster running and prints its owner URL (--load-only stops there);
  * --owner-url runs the searches on such an archive, loading nothing.
+ * --no-import: the searches alone, so that the server's CPU per search is the searches' own.
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,7 @@ const SEARCHERS = SMOKE ? [1, 4] : (arg('searchers') ?? '1,10,50').split(',').ma
 const ROUNDS = SMOKE ? 1 : 3;
 const KEEP = process.argv.includes('--keep');
 const REUSE = process.argv.includes('--reuse');
+const IMPORT = !process.argv.includes('--no-import');
 /** Version of the cached team archives (--reuse): bump when the corpus or the loader's result changes. */
 const TEAM_CACHE_VERSION = 1;
 /** bench/archive.ts's cache of built archives, and the version of their corpus. */
@@ -179,15 +181,19 @@ async function main(): Promise<void> {
       await Promise.all(Array.from({ length: searchers }, () => pool.search({ query: 'warm', limit: 1, offset: 0 })));
       // The import runs in a process of its own, as another analyst's would: its parsing and
       // near-duplicate checks must not hold up this process's searches.
-      const importer = spawn(process.execPath, [__filename, '--importer', analystUrl, String(importSeed++)], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const importer = IMPORT
+        ? spawn(process.execPath, [__filename, '--importer', analystUrl, String(importSeed++)], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          })
+        : null;
       let imported = 0;
-      // Searches start once the importer is importing (its corpus takes seconds to load).
-      await new Promise((resolve) => importer.stdout.once('data', resolve));
-      importer.stdout.on('data', (chunk: Buffer) => {
-        imported += chunk.toString().split('\n').filter(Boolean).length;
-      });
+      if (importer) {
+        // Searches start once the importer is importing (its corpus takes seconds to load).
+        await new Promise((resolve) => importer.stdout.once('data', resolve));
+        importer.stdout.on('data', (chunk: Buffer) => {
+          imported += chunk.toString().split('\n').filter(Boolean).length;
+        });
+      }
       const importStarted = performance.now();
       const serverCpuBefore = await serverCpuSeconds(pool.pool);
       const clientCpuBefore = process.cpuUsage();
@@ -223,14 +229,14 @@ async function main(): Promise<void> {
           }
         }),
       );
-      importer.kill('SIGTERM');
+      importer?.kill('SIGTERM');
       const importRate = imported / ((performance.now() - importStarted) / 1000);
       // The server's CPU includes the importer's backend; this process's, parsing and snippets.
       const serverCpu = ((await serverCpuSeconds(pool.pool)) - serverCpuBefore) * 1000;
       const clientCpu = process.cpuUsage(clientCpuBefore);
       await pool.close();
       rows.push(
-        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importRate.toFixed(1)}/s | ${ms(serverCpu / times.length)} + ${ms((clientCpu.user + clientCpu.system) / 1000 / times.length)} | ${loadavg()[0]!.toFixed(1)} |`,
+        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importer ? `${importRate.toFixed(1)}/s` : 'none'} | ${ms(serverCpu / times.length)} + ${ms((clientCpu.user + clientCpu.system) / 1000 / times.length)} | ${loadavg()[0]!.toFixed(1)} |`,
       );
     }
     console.log('\nPostgreSQL, the query mix (top 20 with snippets) while one analyst imports:');
