@@ -19,6 +19,7 @@
  * --keep leaves the cluster running and prints its owner URL (--load-only stops there);
  * --owner-url runs the searches on such an archive, loading nothing.
  * --no-import: the searches alone, so that the server's CPU per search is the searches' own.
+ * --rounds N: rounds of the query mix per searcher (3), for a shorter run at 1M.
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +44,7 @@ const arg = (name: string): string | undefined => {
 };
 const SIZE = SMOKE ? 300 : Number(arg('size') ?? 100_000);
 const SEARCHERS = SMOKE ? [1, 4] : (arg('searchers') ?? '1,10,50').split(',').map(Number);
-const ROUNDS = SMOKE ? 1 : 3;
+const ROUNDS = SMOKE ? 1 : Number(arg('rounds') ?? 3);
 const KEEP = process.argv.includes('--keep');
 const REUSE = process.argv.includes('--reuse');
 const IMPORT = !process.argv.includes('--no-import');
