@@ -18,6 +18,8 @@
  * user can reach) and starts it again on the next --reuse run of that size, loading nothing;
  * --keep leaves the cluster running and prints its owner URL (--load-only stops there);
  * --owner-url runs the searches on such an archive, loading nothing.
+ * --no-import: the searches alone, so that the server's CPU per search is the searches' own.
+ * --rounds N: rounds of the query mix per searcher (3), for a shorter run at 1M.
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,9 +44,10 @@ const arg = (name: string): string | undefined => {
 };
 const SIZE = SMOKE ? 300 : Number(arg('size') ?? 100_000);
 const SEARCHERS = SMOKE ? [1, 4] : (arg('searchers') ?? '1,10,50').split(',').map(Number);
-const ROUNDS = SMOKE ? 1 : 3;
+const ROUNDS = SMOKE ? 1 : Number(arg('rounds') ?? 3);
 const KEEP = process.argv.includes('--keep');
 const REUSE = process.argv.includes('--reuse');
+const IMPORT = !process.argv.includes('--no-import');
 /** Version of the cached team archives (--reuse): bump when the corpus or the loader's result changes. */
 const TEAM_CACHE_VERSION = 1;
 /** bench/archive.ts's cache of built archives, and the version of their corpus. */
@@ -150,7 +153,11 @@ async function main(): Promise<void> {
     const db = openArchive(file);
     const local = sqliteArchive(db);
     const sqliteTimes: number[] = [];
-    const sqliteTop = new Map<string, number[]>();
+    // The two engines' ids differ: the SQLite build stores an exact duplicate once (at 1M one
+    // source, and every id after it moves down by one), the COPY load keeps every row. So the top
+    // 20s are compared by content hash (the load suffixes its own with ":index").
+    const sqliteTop = new Map<string, string[]>();
+    const hashOf = db.prepare('SELECT content_hash FROM sources WHERE id = ?').pluck();
     for (let round = 0; round < ROUNDS + 1; round++) {
       for (const q of QUERY_MIX) {
         const t = performance.now();
@@ -158,7 +165,7 @@ async function main(): Promise<void> {
         if (round > 0) sqliteTimes.push(performance.now() - t);
         sqliteTop.set(
           `${q.query}|${q.sort ?? ''}`,
-          response.results.map((hit) => hit.id),
+          response.results.map((hit) => String(hashOf.get(hit.id))),
         );
       }
     }
@@ -175,15 +182,19 @@ async function main(): Promise<void> {
       await Promise.all(Array.from({ length: searchers }, () => pool.search({ query: 'warm', limit: 1, offset: 0 })));
       // The import runs in a process of its own, as another analyst's would: its parsing and
       // near-duplicate checks must not hold up this process's searches.
-      const importer = spawn(process.execPath, [__filename, '--importer', analystUrl, String(importSeed++)], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const importer = IMPORT
+        ? spawn(process.execPath, [__filename, '--importer', analystUrl, String(importSeed++)], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          })
+        : null;
       let imported = 0;
-      // Searches start once the importer is importing (its corpus takes seconds to load).
-      await new Promise((resolve) => importer.stdout.once('data', resolve));
-      importer.stdout.on('data', (chunk: Buffer) => {
-        imported += chunk.toString().split('\n').filter(Boolean).length;
-      });
+      if (importer) {
+        // Searches start once the importer is importing (its corpus takes seconds to load).
+        await new Promise((resolve) => importer.stdout.once('data', resolve));
+        importer.stdout.on('data', (chunk: Buffer) => {
+          imported += chunk.toString().split('\n').filter(Boolean).length;
+        });
+      }
       const importStarted = performance.now();
       const serverCpuBefore = await serverCpuSeconds(pool.pool);
       const clientCpuBefore = process.cpuUsage();
@@ -207,7 +218,11 @@ async function main(): Promise<void> {
                 (q.sort ?? 'relevance') === 'relevance'
               ) {
                 const theirs = new Set(sqliteTop.get(`${q.query}|`) ?? []);
-                const ours = response.results.map((hit) => hit.id);
+                const { rows: hashes } = await pool.pool.query<{ hash: string }>(
+                  "SELECT split_part(content_hash, ':', 1) AS hash FROM sources WHERE id = ANY ($1::bigint[])",
+                  [response.results.map((hit) => hit.id)],
+                );
+                const ours = hashes.map((row) => row.hash);
                 if (theirs.size > 0)
                   overlap.push(ours.filter((id) => theirs.has(id)).length / Math.min(20, theirs.size));
               }
@@ -215,14 +230,14 @@ async function main(): Promise<void> {
           }
         }),
       );
-      importer.kill('SIGTERM');
+      importer?.kill('SIGTERM');
       const importRate = imported / ((performance.now() - importStarted) / 1000);
       // The server's CPU includes the importer's backend; this process's, parsing and snippets.
       const serverCpu = ((await serverCpuSeconds(pool.pool)) - serverCpuBefore) * 1000;
       const clientCpu = process.cpuUsage(clientCpuBefore);
       await pool.close();
       rows.push(
-        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importRate.toFixed(1)}/s | ${ms(serverCpu / times.length)} + ${ms((clientCpu.user + clientCpu.system) / 1000 / times.length)} | ${loadavg()[0]!.toFixed(1)} |`,
+        `| ${searchers} | ${times.length} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} | ${importer ? `${importRate.toFixed(1)}/s` : 'none'} | ${ms(serverCpu / times.length)} + ${ms((clientCpu.user + clientCpu.system) / 1000 / times.length)} | ${loadavg()[0]!.toFixed(1)} |`,
       );
     }
     console.log('\nPostgreSQL, the query mix (top 20 with snippets) while one analyst imports:');

@@ -17,7 +17,7 @@ import {
   type Row,
   readReferenceExtras,
   refreshMetadata,
-  SUMMARY_COLUMNS,
+  selectSummaries,
   toDetail,
   toSummary,
 } from './teamSourceRows';
@@ -200,7 +200,7 @@ export class PostgresSourceArchive implements SourceArchive {
   private async readSources(ids: readonly number[], action: 'read' | 'export'): Promise<SourceDetail[]> {
     if (ids.length === 0) return [];
     const { rows } = await this.pool.query<Row>(
-      `SELECT ${SUMMARY_COLUMNS}, s.body, s.page_starts FROM precis_read_sources($1::bigint[], $2) s`,
+      selectSummaries('precis_read_sources($1::bigint[], $2) s', null, ', s.body, s.page_starts'),
       [ids, action],
     );
     const byId = new Map(rows.map((row) => [Number(row.id), toDetail(row)]));
@@ -213,15 +213,13 @@ export class PostgresSourceArchive implements SourceArchive {
   }
 
   async listSources(): Promise<SourceSummary[]> {
-    const { rows } = await this.pool.query<Row>(
-      `SELECT ${SUMMARY_COLUMNS} FROM sources s ORDER BY s.imported_at DESC, s.id DESC`,
-    );
+    const { rows } = await this.pool.query<Row>(selectSummaries('sources s', 'imported_at DESC, id DESC'));
     return rows.map(toSummary);
   }
 
   async listClusterMembers(clusterId: number): Promise<SourceSummary[]> {
     const { rows } = await this.pool.query<Row>(
-      `SELECT ${SUMMARY_COLUMNS} FROM sources s WHERE s.id = $1 OR s.cluster_id = $1 ORDER BY s.id`,
+      selectSummaries('sources s WHERE s.id = $1 OR s.cluster_id = $1', 'id'),
       [clusterId],
     );
     return rows.map(toSummary);
