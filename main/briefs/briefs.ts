@@ -287,7 +287,16 @@ export function saveBriefBlocks(
     if (!current) return null;
     if (current.revision !== brief.baseRevision) throw conflictError(current);
     const content = noteFromBlocks(readStoredContent(current.content, `Brief ${brief.id}`), brief.blocks);
-    if (!content) throw new Error('The save named a block the stored brief does not have; not saved.');
+    // The editor's record of what it saved last does not match the stored copy: a conflict like any
+    // other, so the client reloads or merges (or sends the note whole) instead of showing an internal error.
+    if (!content) {
+      throw new UserError(
+        'conflict',
+        `Brief ${current.id}: the save named a block its stored copy (revision ${current.revision}) does not have; ` +
+          'your changes were not saved over it.',
+        { revision: current.revision },
+      );
+    }
     return saveBrief(db, { ...brief, content });
   });
 }

@@ -191,10 +191,18 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
         };
         // Only the changed blocks while the archive still holds what this editor saved last (a
         // rename or a resolved conflict since means another revision: then the note goes whole).
-        const result =
+        let result =
           saved?.revision === baseRevision
             ? await api.saveBriefBlocks({ ...fields, blocks: changedBlocks(state, saved) })
             : await api.saveBrief({ ...fields, content: noteContent(state) });
+        // Refused at this editor's own base revision: nobody saved since, only the blocks named did
+        // not match the stored copy, so the note goes whole (a real conflict is at a later revision).
+        const blocksMismatched =
+          saved?.revision === baseRevision &&
+          !result.ok &&
+          result.error.code === 'conflict' &&
+          result.error.revision === baseRevision;
+        if (blocksMismatched) result = await api.saveBrief({ ...fields, content: noteContent(state) });
         if (result.ok) {
           revisions.current.set(target.id, result.value.revision);
           setSavedVersion((n) => n + 1);
