@@ -27,7 +27,9 @@ describe('the first brief failing to open on a French archive (browser mode)', (
 
     await page.reload();
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('Une erreur s’est produite dans Précis.');
+    // Which brief, that it is damaged and that nothing was changed: in French, not a generic error.
+    await expect.poll(() => alert.textContent()).toContain('son texte enregistré est endommagé');
+    expect(await alert.textContent()).toContain('Rien n’a été modifié');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr-CA');
   });
 });
