@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ARCHIVE_FILE_NAME } from '../../main/archive/database';
 import { useBrowserMode } from './support/browserMode';
+import { damageBriefs } from './support/damagedBriefs';
 
 /**
  * A brief whose stored text was damaged behind the app's back is not opened (an autosave would
@@ -22,12 +20,7 @@ describe('a damaged brief with a readable version in its history (browser mode)'
     await page.getByRole('button', { name: 'Take snapshot' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Snapshots' }).getByRole('listitem').count()).toBe(1);
 
-    const db = new Database(join(app.dataDir, ARCHIVE_FILE_NAME));
-    try {
-      db.prepare('UPDATE briefs SET content = ?').run(JSON.stringify({ root: 'damaged' }));
-    } finally {
-      db.close();
-    }
+    damageBriefs(app.dataDir);
     await page.reload();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('cannot be opened: its stored text is damaged');
