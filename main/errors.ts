@@ -10,7 +10,7 @@ export class UserError extends Error {
   constructor(
     readonly code: AppError['code'],
     message: string,
-    readonly details: Pick<AppError, 'revision' | 'required'> = {},
+    readonly details: Pick<AppError, 'revision' | 'required' | 'snapshotId' | 'text'> = {},
     options?: ErrorOptions,
   ) {
     super(message, options);

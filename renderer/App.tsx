@@ -2,7 +2,7 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { SerializedCitation } from '../shared/citationNode';
-import type { Brief, Snapshot } from '../shared/contract';
+import type { AppError, Brief, Snapshot } from '../shared/contract';
 import type { SerializedExcerpt, TextQuoteAnchor } from '../shared/excerpt';
 import type { SourceDetail } from '../shared/source';
 import { api } from './api/client';
@@ -36,13 +36,27 @@ export function App() {
   const [terms, setTerms] = useState<string[]>([]);
   const [archiveVersion, setArchiveVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
+  /** A damaged brief's latest good version, offered beside the message that says so. */
+  const [goodVersion, setGoodVersion] = useState<number | null>(null);
+  const showMessage = useCallback((text: string | null, error?: AppError) => {
+    setMessage(text);
+    setGoodVersion(error?.code === 'damaged' ? (error.snapshotId ?? null) : null);
+  }, []);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [editRequest, setEditRequest] = useState<{ id: number } | null>(null);
   const [sourceEdits, setSourceEdits] = useState(0);
   const editorRef = useRef<LexicalEditor | null>(null);
-  const session = useBriefSession(editorRef, setMessage);
+  const session = useBriefSession(editorRef, showMessage);
   const [shortcutsOpen, setShortcutsOpen] = useShortcutsDialog();
   const briefCheck = useBriefCheck(session, setMessage);
+
+  // The damaged brief stays as it is; its latest good version opens as a new brief.
+  const openGoodVersion = async (snapshotId: number) => {
+    const result = await api.openSnapshotAsBrief({ id: snapshotId });
+    if (!result.ok) return showMessage(result.error.message);
+    showMessage(null);
+    await session.open(result.value);
+  };
 
   const openSource = useCallback(async (id: number, passage: TextQuoteAnchor | null = null) => {
     const result = await api.getSource({ id });
@@ -104,10 +118,15 @@ export function App() {
       {message ? (
         <div className="message" role="alert">
           {message}
+          {goodVersion !== null ? (
+            <button type="button" onClick={() => void openGoodVersion(goodVersion)}>
+              {intl.formatMessage({ id: 'app.message.openLatestGood' })}
+            </button>
+          ) : null}
           <button
             type="button"
             aria-label={intl.formatMessage({ id: 'app.message.dismiss' })}
-            onClick={() => setMessage(null)}
+            onClick={() => showMessage(null)}
           >
             ×
           </button>
@@ -120,7 +139,7 @@ export function App() {
             refreshKey={session.savedVersion}
             onOpen={(opened: Brief) => void session.open(opened)}
             renameOpen={session.rename}
-            onError={setMessage}
+            onError={showMessage}
           />
           <SearchPane
             refreshKey={archiveVersion}

@@ -276,6 +276,12 @@ export const contract = {
   restoreBrief: { input: Id, output: BriefSummary },
   listSnapshots: { input: z.object({ briefId: z.number().int().positive() }), output: z.array(SnapshotSummary) },
   getSnapshot: { input: Id, output: Snapshot },
+  /**
+   * A new brief from a snapshot (titled "… (copy)"), with its brief's marking, language and citation
+   * style; the brief itself is left as it is. What an analyst does with a brief whose stored text is
+   * damaged ('damaged' error): open the latest version its history could read.
+   */
+  openSnapshotAsBrief: { input: Id, output: Brief },
   /** Snapshots the brief as last saved; returns the existing latest one if nothing changed since. */
   takeSnapshot: {
     input: z.object({ briefId: z.number().int().positive(), reason: SnapshotReason }),
@@ -369,7 +375,9 @@ export type ErrorCode =
   /** Nothing was written: the brief's marking is below what the sources it cites require. */
   | 'below-marking'
   /** Refused by a team archive: above the analyst's clearance, or not theirs to change. */
-  | 'forbidden';
+  | 'forbidden'
+  /** Not opened: the brief's stored text cannot be read (bad JSON, or a node from a newer build). */
+  | 'damaged';
 export interface AppError {
   code: ErrorCode;
   message: string;
@@ -377,6 +385,10 @@ export interface AppError {
   revision?: number;
   /** On below-marking: the lowest marking that covers every source the brief cites. */
   required?: Classification;
+  /** On damaged: the brief's latest snapshot that can be read, if it has one. */
+  snapshotId?: number;
+  /** `message` as a catalog message, for the interface's language, when main words it so. */
+  text?: LocalizedText;
 }
 /** Errors cross the boundary as values the UI can show, never as thrown exceptions. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -26,6 +26,7 @@ export const CONTRACT_METHODS = [
   'restoreBrief',
   'listSnapshots',
   'getSnapshot',
+  'openSnapshotAsBrief',
   'takeSnapshot',
   'exportBrief',
   'setCitationStyle',

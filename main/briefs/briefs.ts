@@ -2,8 +2,11 @@ import { noteFromBlocks } from '../../shared/briefBlocks';
 import type { SerializedBriefState } from '../../shared/briefDocument';
 import type { BriefBlocks, BriefTemplateId } from '../../shared/briefSchemas';
 import { briefTemplate } from '../../shared/briefTemplates';
+import { CITATION_NODE_TYPE, CITATION_NODE_VERSION } from '../../shared/citationNode';
 import type { Brief, BriefSummary } from '../../shared/contract';
+import { EXCERPT_NODE_TYPE, EXCERPT_NODE_VERSION } from '../../shared/excerpt';
 import { stripXmlInvalid } from '../../shared/text';
+import { TITLE_BLOCK_NODE_TYPE, TITLE_BLOCK_NODE_VERSION } from '../../shared/titleBlock';
 import { type Db, prepareCached } from '../archive/database';
 import { committed } from '../archive/writeErrors';
 import { UserError } from '../errors';
@@ -52,12 +55,25 @@ function rowToBriefSummary(row: BriefSummaryRow): BriefSummary {
   };
 }
 
+/** A brief whose stored content cannot be read (main/briefs/damagedBriefs.ts says so to the analyst). */
+export class DamagedBrief extends Error {
+  constructor(
+    readonly briefId: number,
+    readonly title: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Brief ${briefId} could not be read: its stored content is damaged.`, options);
+  }
+}
+
 function rowToBrief(row: BriefRow): Brief {
-  return {
-    ...rowToBriefSummary(row),
-    content: readStoredContent(row.content, `Brief ${row.id}`),
-    citationStyle: row.citation_style,
-  };
+  let content: StoredContent;
+  try {
+    content = readStoredContent(row.content, `Brief ${row.id}`);
+  } catch (error) {
+    throw new DamagedBrief(row.id, row.title, { cause: error });
+  }
+  return { ...rowToBriefSummary(row), content, citationStyle: row.citation_style };
 }
 
 /**
@@ -77,6 +93,13 @@ export function readStoredContent(text: string, what: string): StoredContent {
 
 const MAX_NODE_DEPTH = 500;
 
+/** Our own node types' JSON versions, as this build writes them (older ones are upgraded on reading). */
+const NEWEST_NODE_VERSIONS: Readonly<Record<string, number>> = {
+  [EXCERPT_NODE_TYPE]: EXCERPT_NODE_VERSION,
+  [CITATION_NODE_TYPE]: CITATION_NODE_VERSION,
+  [TITLE_BLOCK_NODE_TYPE]: TITLE_BLOCK_NODE_VERSION,
+};
+
 /**
  * The contract's schema (SerializedBriefStateSchema), checked by hand: zod would also copy every
  * node, which for a 200-page brief costs more than reading it. Plus: at most MAX_NODE_DEPTH deep.
@@ -87,6 +110,8 @@ function isBriefContent(value: unknown): value is StoredContent {
     const { type, version, children } = node as { type?: unknown; version?: unknown; children?: unknown };
     if (typeof type !== 'string' || type === '') return false;
     if (version !== undefined && (typeof version !== 'number' || !Number.isFinite(version))) return false;
+    // A node of ours newer than this build knows cannot be shown (or saved back) faithfully.
+    if (version !== undefined && version > (NEWEST_NODE_VERSIONS[type] ?? Number.POSITIVE_INFINITY)) return false;
     if (children === undefined) return depth > 0;
     return Array.isArray(children) && children.every((child) => isNode(child, depth + 1));
   };
@@ -287,7 +312,16 @@ export function saveBriefBlocks(
     if (!current) return null;
     if (current.revision !== brief.baseRevision) throw conflictError(current);
     const content = noteFromBlocks(readStoredContent(current.content, `Brief ${brief.id}`), brief.blocks);
-    if (!content) throw new Error('The save named a block the stored brief does not have; not saved.');
+    // The editor's record of what it saved last does not match the stored copy: a conflict like any
+    // other, so the client reloads or merges (or sends the note whole) instead of showing an internal error.
+    if (!content) {
+      throw new UserError(
+        'conflict',
+        `Brief ${current.id}: the save named a block its stored copy (revision ${current.revision}) does not have; ` +
+          'your changes were not saved over it.',
+        { revision: current.revision },
+      );
+    }
     return saveBrief(db, { ...brief, content });
   });
 }

@@ -248,7 +248,8 @@ async function searchCommand(core: Core, ctx: CliContext): Promise<number> {
   print(await cliLine('cli.search.count', { total: response.total, query: response.query }));
   for (const hit of results) {
     print(`\n#${hit.id}  ${hit.title}`);
-    print(`    ${[hit.outlet, hit.publishedAt].filter(Boolean).join(' · ')}`);
+    // A source with no day shows its year or month, as the interface's results do.
+    print(`    ${[hit.outlet, hit.publishedAt ?? hit.issued].filter(Boolean).join(' · ')}`);
     print(`    ${hit.snippet}`);
   }
   return 0;

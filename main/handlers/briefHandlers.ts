@@ -14,6 +14,7 @@ import {
   saveBrief,
   saveBriefBlocks,
 } from '../briefs/briefs';
+import { openSnapshotAsBrief, whenDamaged } from '../briefs/damagedBriefs';
 import { getSnapshot, listSnapshots, takeSnapshot } from '../briefs/snapshots';
 import { UserError } from '../errors';
 import type { BriefHandlers } from './briefMethods';
@@ -36,16 +37,24 @@ export function briefHandlers(db: Db): BriefHandlers {
     listBriefs: () => listBriefs(db),
     listTrash: () => listTrash(db),
     createBrief: (input) => createBrief(db, input),
-    openFirstBrief: () => openFirstBrief(db),
+    openFirstBrief: () => whenDamaged(db, () => openFirstBrief(db)),
     // Trashed briefs open too, so the trash can show what it holds before a restore.
-    getBrief: ({ id }) => found(getBrief(db, id), () => missingBrief(id)),
+    getBrief: ({ id }) =>
+      found(
+        whenDamaged(db, () => getBrief(db, id)),
+        () => missingBrief(id),
+      ),
     saveBrief: (input) => found(saveBrief(db, input), () => goneWhileOpen(input.id)),
     saveBriefBlocks: (input) => found(saveBriefBlocks(db, input), () => goneWhileOpen(input.id)),
     renameBrief: ({ id, title, baseRevision }) =>
       found(renameBrief(db, id, title, baseRevision), () => missingBrief(id)),
     resolveBriefConflict: ({ id, choice, ...mine }) =>
       found(resolveBriefConflict(db, id, choice, mine), () => missingBrief(id)),
-    duplicateBrief: ({ id }) => found(duplicateBrief(db, id), () => missingBrief(id)),
+    duplicateBrief: ({ id }) =>
+      found(
+        whenDamaged(db, () => duplicateBrief(db, id)),
+        () => missingBrief(id),
+      ),
     deleteBrief: ({ id }) => found(deleteBrief(db, id), () => missingBrief(id)),
     restoreBrief: ({ id }) => found(restoreBrief(db, id), () => missingBrief(id)),
     listSnapshots: ({ briefId }) => {
@@ -54,6 +63,8 @@ export function briefHandlers(db: Db): BriefHandlers {
     },
     getSnapshot: ({ id }) =>
       found(getSnapshot(db, id), () => new UserError('not-found', `Snapshot ${id} does not exist.`)),
+    openSnapshotAsBrief: ({ id }) =>
+      found(openSnapshotAsBrief(db, id), () => new UserError('not-found', `Snapshot ${id} does not exist.`)),
     takeSnapshot: ({ briefId, reason }) => found(takeSnapshot(db, briefId, reason), () => missingBrief(briefId)),
     // Citation styles, Word templates and export load on first use (citeproc, docx, zip: docs/startup.md).
     setCitationStyle: async ({ briefId, style }) => {

@@ -21,6 +21,7 @@ export const BRIEF_METHODS = [
   'restoreBrief',
   'listSnapshots',
   'getSnapshot',
+  'openSnapshotAsBrief',
   'takeSnapshot',
   'exportBrief',
   'setCitationStyle',

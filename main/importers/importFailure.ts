@@ -32,13 +32,34 @@ export function formatMegabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
+/**
+ * The archive's refusal of a source with no text that is not a reference (local migration 140's
+ * trigger, team migration 50's check), in the same words on both engines: the database's own
+ * message (PostgreSQL names its constraint) means nothing to an analyst.
+ */
+export function noTextRefusal(): ImportFailure {
+  return importFailure('no text: only a reference may be stored without text', 'import.failure.noText');
+}
+
+/** `error` as noTextRefusal() when it is either engine's refusal of a text-less source; otherwise as it is. */
+export function asStoreRefusal(error: unknown): unknown {
+  const refusal = error as { code?: string; constraint?: string; message?: string } | null;
+  const local = refusal?.code === 'SQLITE_CONSTRAINT_TRIGGER' && refusal.message === NO_TEXT_TRIGGER_MESSAGE;
+  const team = refusal?.code === '23514' && refusal.constraint === 'sources_empty_body_is_reference';
+  return local || team ? noTextRefusal() : error;
+}
+
+/** What local migration 140's trigger raises (its text is frozen with the migration). */
+const NO_TEXT_TRIGGER_MESSAGE = 'only a reference source may have no text';
+
 /** One line for the report, whatever went wrong: our own reasons as they are, system errors in words. */
 export function describeFailure(error: unknown): string {
   return oneLine(describe(error));
 }
 
 /** The failed outcome of one file: its one-line reason, and the same as a catalog message when there is one. */
-export function failedOutcome(error: unknown): { kind: 'failed'; error: string; errorText?: LocalizedText } {
+export function failedOutcome(raised: unknown): { kind: 'failed'; error: string; errorText?: LocalizedText } {
+  const error = asStoreRefusal(raised);
   const message = describeFailure(error);
   const text = failureText(error);
   return text ? { kind: 'failed', error: message, errorText: text } : { kind: 'failed', error: message };

@@ -39,8 +39,10 @@ const SNIPPETS_RANGE_SQL = `
     AND +rowid IN (SELECT value FROM json_each(?))`;
 
 // Clusters come from clusterMap.ts: cluster_id is stored after the body and the original text.
+// A source with no day shows its year or month ("2024", "2024-11"), as the team engine's hits do.
 const HITS_SQL = `
-  SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, s.body
+  SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, s.body,
+    (SELECT d.issued FROM reference_details d WHERE d.source_id = s.id AND s.published_at IS NULL) AS issued
   FROM sources s WHERE s.id IN (SELECT value FROM json_each(?))`;
 
 interface HitRow {
@@ -51,6 +53,7 @@ interface HitRow {
   language: string | null;
   published_at: string | null;
   body: string;
+  issued: string | null;
 }
 
 /**
@@ -134,6 +137,7 @@ function toHits(db: Db, parsed: ParsedQuery, page: Page): SearchHitDetail[] {
         title: row.title,
         outlet: row.outlet,
         publishedAt: row.published_at,
+        ...(row.issued !== null ? { issued: row.issued } : {}),
         snippet: hasMatch(parts) ? parts : leadSnippet(row.body.slice(0, 400)),
         score,
         author: row.author,

@@ -8,6 +8,7 @@ import type { ImportOptions, MetadataUpdate, ReferenceExtras, SourceArchive } fr
 import { contentHash } from '../archive/sources';
 import { UserError } from '../errors';
 import type { ParsedFile } from '../importers/article';
+import { asStoreRefusal } from '../importers/importFailure';
 import { parseQuery } from '../search/queryParser';
 import { SEARCH_NOTICES } from '../search/searchSources';
 import type { SearchInput, SearchResult } from '../search/searchTypes';
@@ -316,5 +317,5 @@ export function asUserError(error: unknown): unknown {
     );
   }
   if (code === '40001' || code === '40P01') return new UserError('busy', 'The team archive was busy; try again.');
-  return error;
+  return asStoreRefusal(error);
 }

@@ -1,5 +1,5 @@
 import { createIntl } from 'react-intl';
-import type { Brief, Result } from '../../shared/contract';
+import type { AppError, Brief, Result } from '../../shared/contract';
 import { intlConfig } from '../../shared/i18n/catalogs';
 import { type Locale, pickLocale } from '../../shared/i18n/locale';
 import { api, apiWorded } from '../api/client';
@@ -35,8 +35,8 @@ export function firstLocale(): Promise<Locale> {
  * The brief the window opens with, or why it could not (in the interface language). Shared by
  * every mount (React's StrictMode mounts twice), so the page asks once.
  */
-export async function firstBrief(): Promise<Brief | string> {
+export async function firstBrief(): Promise<Brief | AppError> {
   sendFirstRequests();
   const opened = await briefRequest!;
-  return opened.ok ? opened.value : opened.error.message;
+  return opened.ok ? opened.value : opened.error;
 }

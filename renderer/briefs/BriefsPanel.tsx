@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import type { Brief, BriefSummary } from '../../shared/contract';
+import type { AppError, Brief, BriefSummary } from '../../shared/contract';
 import { api } from '../api/client';
 import { markingLabel } from '../i18n/marking';
 import { NewBriefMenu } from './NewBriefMenu';
@@ -22,7 +22,8 @@ export function BriefsPanel({
   /** Changes when the open brief was saved or renamed, so the list shows the new title and time. */
   refreshKey: number;
   onOpen: (brief: Brief) => void;
-  onError: (message: string) => void;
+  /** `error`, when given, is the refusal the message words. */
+  onError: (message: string, error?: AppError) => void;
 }) {
   const intl = useIntl();
   const lastEdited = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' });
@@ -45,7 +46,7 @@ export function BriefsPanel({
   const open = async (id: number) => {
     const result = await api.getBrief({ id });
     if (result.ok) onOpen(result.value);
-    else onError(result.error.message);
+    else onError(result.error.message, result.error);
   };
 
   const act = async (run: () => Promise<{ ok: boolean; error?: { message: string } }>) => {

@@ -1,6 +1,7 @@
 import { createIntl, type IntlShape } from 'react-intl';
 import type { AppError, ErrorCode, Result } from '../../shared/contract';
 import { intlConfig } from '../../shared/i18n/catalogs';
+import { mainText } from './mainText';
 
 /**
  * The interface language's formatter, for code outside React's render: the API client, event
@@ -28,6 +29,8 @@ const SELF_EXPLAINED: ReadonlySet<ErrorCode> = new Set(['disk-full', 'read-only'
  */
 export function localizeError(error: AppError, intl: IntlShape = currentIntl()): AppError {
   if (intl.locale.startsWith('en')) return error;
+  // Worded by main as a catalog message: whole in either language.
+  if (error.text) return { ...error, message: mainText(intl, error.message, [error.text]) };
   const summary = intl.formatMessage({ id: `errors.${error.code}` });
   if (SELF_EXPLAINED.has(error.code)) return { ...error, message: summary };
   return { ...error, message: intl.formatMessage({ id: 'errors.detailed' }, { summary, detail: error.message }) };

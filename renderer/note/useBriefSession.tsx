@@ -2,7 +2,7 @@ import type { EditorState, LexicalEditor } from 'lexical';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { SerializedBriefState } from '../../shared/briefDocument';
 import type { ConflictChoice } from '../../shared/briefSchemas';
-import type { Brief, ErrorCode, ExportOptions } from '../../shared/contract';
+import type { AppError, Brief, ErrorCode, ExportOptions } from '../../shared/contract';
 import type { BriefCheck } from '../../shared/integrity/integritySchemas';
 import type { QuoteProblem } from '../../shared/quoteIntegrity';
 import { checkBrief } from '../../shared/quoteIntegrity';
@@ -96,7 +96,10 @@ const NOTHING_TO_FLUSH: Flush = async () => ({ ok: true });
  * classification, stating the revision each save is based on), conflicts with another window,
  * automatic snapshots, the whole-note quote check and export. It returns data; NoteHeader shows it.
  */
-export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMessage: (message: string) => void) {
+/** Shows main's message; `error`, when given, is the refusal it words (a damaged brief's offers what can be done). */
+export type ShowMessage = (message: string, error?: AppError) => void;
+
+export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMessage: ShowMessage) {
   const [brief, setBrief] = useState<Brief | null>(null);
   const [title, setTitle] = useState('');
   const [classification, setClassificationState] = useState<Classification>('UNCLASSIFIED');
@@ -142,7 +145,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     // Asked for before React's first render (renderer/boot/firstRequests.ts).
     void firstBrief().then((result) => {
       if (!live || current.current.briefId !== null) return;
-      if (typeof result === 'string') onMessage(result);
+      if ('code' in result) onMessage(result.message, result);
       else show(result);
     });
     return () => {
@@ -191,10 +194,18 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
         };
         // Only the changed blocks while the archive still holds what this editor saved last (a
         // rename or a resolved conflict since means another revision: then the note goes whole).
-        const result =
+        let result =
           saved?.revision === baseRevision
             ? await api.saveBriefBlocks({ ...fields, blocks: changedBlocks(state, saved) })
             : await api.saveBrief({ ...fields, content: noteContent(state) });
+        // Refused at this editor's own base revision: nobody saved since, only the blocks named did
+        // not match the stored copy, so the note goes whole (a real conflict is at a later revision).
+        const blocksMismatched =
+          saved?.revision === baseRevision &&
+          !result.ok &&
+          result.error.code === 'conflict' &&
+          result.error.revision === baseRevision;
+        if (blocksMismatched) result = await api.saveBrief({ ...fields, content: noteContent(state) });
         if (result.ok) {
           revisions.current.set(target.id, result.value.revision);
           setSavedVersion((n) => n + 1);

@@ -12,6 +12,7 @@ import type { SourceDetail } from '../../shared/source';
 import { writeExcerptTransfer } from '../editor/excerptTransfer';
 import { sourceDate } from '../i18n/sourceDate';
 import { ClusterVersions } from './ClusterVersions';
+import { useSelectionKeptAcrossRedraws } from './keptSelection';
 import { ocrMarkLabel, ocrMarks } from './ocrMarks';
 import { paragraphParts } from './passage';
 import { ReadOnlyText } from './ReadOnlyText';
@@ -56,6 +57,7 @@ export function ReaderPane({
   useEffect(() => {
     if (passage) textRef.current?.querySelector('.passage')?.scrollIntoView({ block: 'center' });
   }, [passage]);
+  useSelectionKeptAcrossRedraws(textRef, source?.id ?? null, terms, passage);
 
   const selectedExcerpt = (): SerializedExcerpt | null => {
     if (!source || !textRef.current) return null;

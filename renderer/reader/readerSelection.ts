@@ -1,3 +1,4 @@
+import type { BodyPoints } from './selectionOffsets';
 import { type BodyRange, sentenceAt, trimRange } from './sentences';
 
 /**
@@ -43,6 +44,23 @@ export function selectInParagraph(paragraph: HTMLElement, { start, end }: BodyRa
   const from = domPoint(paragraph, start);
   const to = domPoint(paragraph, end);
   window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+}
+
+/** The DOM position `offset` characters into the source body, in the reader paragraph that holds it. */
+function bodyPoint(container: HTMLElement, offset: number): { node: Node; offset: number } | null {
+  let holder: HTMLElement | null = null;
+  for (const paragraph of container.querySelectorAll<HTMLElement>('[data-start]')) {
+    if (Number(paragraph.dataset.start) > offset) break;
+    holder = paragraph;
+  }
+  return holder ? domPoint(holder, offset - Number(holder.dataset.start)) : null;
+}
+
+/** Selects from `anchor` to `focus` (offsets into the source body), in the reader's paragraphs as drawn now. */
+export function selectBodyPoints(container: HTMLElement, { anchor, focus }: BodyPoints): void {
+  const from = bodyPoint(container, anchor);
+  const to = bodyPoint(container, focus);
+  if (from && to) window.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
 }
 
 /** Selects the sentence at the caret; false when the caret is not in the reader's text. */

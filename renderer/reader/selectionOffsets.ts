@@ -34,3 +34,18 @@ export function selectionInBody(container: HTMLElement, body: string): { start: 
   while (end > start && /\s/.test(body.charAt(end - 1))) end--;
   return end > start ? { start, end } : null;
 }
+
+/** Where a selection starts (anchor) and ends (focus), as offsets into the source body. */
+export interface BodyPoints {
+  anchor: number;
+  focus: number;
+}
+
+/** The selection's anchor and focus as offsets into the body, untrimmed; null when either is outside the reader's text. */
+export function selectionPoints(container: HTMLElement): BodyPoints | null {
+  const selection = window.getSelection();
+  if (!selection?.anchorNode || !selection.focusNode) return null;
+  const anchor = offsetIn(container, selection.anchorNode, selection.anchorOffset);
+  const focus = offsetIn(container, selection.focusNode, selection.focusOffset);
+  return anchor === null || focus === null ? null : { anchor, focus };
+}

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ARCHIVE_FILE_NAME } from '../../main/archive/database';
 import { useBrowserMode } from './support/browserMode';
+import { damageBriefs } from './support/damagedBriefs';
 
 /**
  * The brief a window opens with is asked for before the page knows the interface language (so it
@@ -18,16 +16,13 @@ describe('the first brief failing to open on a French archive (browser mode)', (
     await page.getByRole('combobox', { name: 'Language / Langue' }).selectOption('fr');
     await expect.poll(() => page.getByRole('textbox', { name: 'Note de breffage' }).count()).toBe(1);
     // The brief's stored text is damaged behind the app's back: it can no longer be opened.
-    const db = new Database(join(app.dataDir, ARCHIVE_FILE_NAME));
-    try {
-      db.prepare('UPDATE briefs SET content = ?').run(JSON.stringify({ root: 'damaged' }));
-    } finally {
-      db.close();
-    }
+    damageBriefs(app.dataDir);
 
     await page.reload();
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain('Une erreur s’est produite dans Précis.');
+    // Which brief, that it is damaged and that nothing was changed: in French, not a generic error.
+    await expect.poll(() => alert.textContent()).toContain('son texte enregistré est endommagé');
+    expect(await alert.textContent()).toContain('Rien n’a été modifié');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr-CA');
   });
 });

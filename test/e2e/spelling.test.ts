@@ -100,6 +100,38 @@ describe('spell-checking the note (browser mode, dictionaries served by our own 
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('closes the menu on Escape while its suggestions are still being found, and the caret is back in the note', async () => {
+    const { page } = app;
+    const editor = await typeInNewBlankNote(page, 'The minister will recieve it.');
+    await expect.poll(() => misspelledWords(page), { timeout: 60_000 }).toEqual(['recieve']);
+    // The worker never answers this word's suggestions: the menu stays at "Finding suggestions…",
+    // as it does for a long moment on a loaded machine.
+    await page.evaluate(`(() => {
+      const post = Worker.prototype.postMessage;
+      window.__keptPostMessage = post;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message && message.type === 'suggest') return;
+        return post.call(this, message, ...rest);
+      };
+    })()`);
+    try {
+      await editor.locator('p').last().click();
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 'The minister will rec'.length; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Control+.');
+      const menu = page.getByRole('menu', { name: /Spelling of “recieve”/ });
+      await expect.poll(() => menu.textContent()).toContain('Finding suggestions…');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => menu.count()).toBe(0);
+      // The keys go to the note again, at the caret.
+      await page.keyboard.type('X');
+      await expect.poll(() => editor.textContent()).toContain('will recXieve it.');
+    } finally {
+      await page.evaluate('Worker.prototype.postMessage = window.__keptPostMessage');
+    }
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('never flags a quotation, and checks a French note with the French dictionary', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'New brief' }).click();

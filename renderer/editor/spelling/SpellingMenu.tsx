@@ -17,8 +17,8 @@ export interface SpellingMenuProps {
 
 /**
  * The suggestions for one misspelled word, opened by Ctrl+. or the context menu: a menu whose
- * items take the focus, moved with the arrow keys, chosen with Enter; Escape closes it and the
- * caret goes back to the word.
+ * items take the focus, moved with the arrow keys, chosen with Enter; Escape closes it (also
+ * while the suggestions are still being found) and the caret goes back to the word.
  */
 export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd, onClose }: SpellingMenuProps) {
   const intl = useIntl();
@@ -30,6 +30,21 @@ export function SpellingMenu({ word, suggestions, x, y, error, onReplace, onAdd,
   useLayoutEffect(() => {
     if (ready) menuItems(menu.current)[0]?.focus();
   }, [ready]);
+
+  // Until the suggestions come the focus stays in the note (a key pressed then must not choose an
+  // item that is about to move), so Escape is heard on the document: it closes the menu, and the
+  // note, which still has the focus, does not act on it.
+  useEffect(() => {
+    if (ready) return;
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [ready, onClose]);
 
   useEffect(() => {
     const onPointer = (event: PointerEvent) => {

@@ -57,6 +57,17 @@ describe('saveBriefBlocks (a save of the changed blocks only)', () => {
     expect(await content()).toEqual(rootOf([paragraph('other window')]));
   });
 
+  it('is refused as the usual conflict when it names a block the stored brief does not have', async () => {
+    const { call, id, revision, content } = await briefWithThreeParagraphs();
+    const before = await content();
+    // The editor's idea of the stored copy is wrong: the client can reload or merge, as for any conflict.
+    expect(await call('saveBriefBlocks', { id, baseRevision: revision, blocks: rootOf([0, 3]) })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', revision },
+    });
+    expect(await content()).toEqual(before);
+  });
+
   it('stores nothing when it names a block the stored brief does not have, or sends a block that is not one', async () => {
     const { call, id, revision, content } = await briefWithThreeParagraphs();
     const before = await content();

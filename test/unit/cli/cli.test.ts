@@ -96,6 +96,18 @@ describe('npx precis', () => {
     expect(response.results[0]!.score).toBeGreaterThanOrEqual(response.results[1]!.score);
   });
 
+  it('shows a result’s year when its source has no day, as the interface does', () => {
+    const library = join(dataDir, 'housing.bib');
+    writeFileSync(
+      library,
+      '@techreport{housing, title = {Housing Economic Account}, institution = {Statistics Canada}, year = {2024}}\n',
+    );
+    expect(precis(['import', library], dataDir).status).toBe(0);
+    const run = precis(['search', 'housing economic account', '--limit', '1'], dataDir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Housing Economic Account\n\s+.*2024/);
+  });
+
   it('exports a brief to a .docx whose footnote reads back, and explains a missing brief', async () => {
     const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
     const source = getSource(core.db, 1)!;

@@ -50,6 +50,30 @@ describe.each(ENGINES)('reference details (%s)', (engine) => {
     expect(summary?.issued).toBe('2024-11');
   });
 
+  it('gives a search hit with no day its year or month, on both engines', async () => {
+    const { archive } = await freshArchive(engine);
+    await importedId(
+      archive,
+      parsedSource('The housing report for the month of November.', {
+        title: 'Housing starts report',
+        issued: '2023-11',
+        provenance: { title: 'headline', publishedAt: 'cover-page' },
+      }),
+    );
+    await archive.importReferences('library.bib', bytes(LIBRARY));
+    const hit = async (query: string) => (await archive.search({ query, limit: 5, offset: 0 })).results[0];
+    expect(await hit('housing starts')).toMatchObject({ publishedAt: null, issued: '2023-11' });
+    expect(await hit('economic account')).toMatchObject({ publishedAt: null, issued: '2024' });
+    // A source with a full day carries no `issued`: the day says more.
+    await importedId(
+      archive,
+      parsedSource('The frigate programme ran late.', { title: 'Frigate delays', publishedAt: '2024-02-05' }),
+    );
+    const dated = await hit('frigate delays');
+    expect(dated).toMatchObject({ publishedAt: '2024-02-05' });
+    expect(dated?.issued).toBeUndefined();
+  });
+
   it('keeps a library’s year, month, DOI and item type, and exports them as they came in', async () => {
     const { archive } = await freshArchive(engine);
     const outcome = await archive.importReferences('library.bib', bytes(LIBRARY));
