@@ -8,6 +8,7 @@ import { quoteProblemText } from '../../i18n/quoteProblem';
 import { fetchSource } from '../archiveSources';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, type Verdict, writeVerdict } from '../nodes/noteDom';
+import { noteWork } from '../noteWork';
 
 interface Checked {
   quote: string;
@@ -37,6 +38,8 @@ export function QuoteIntegrityPlugin(): null {
     const pending = new Set<NodeKey>();
     let scheduled = false;
     let disposed = false;
+    // Busy while a check is queued or a source it waits for is on its way.
+    const report = () => noteWork('quotes', !disposed && pending.size > 0 && (scheduled || requested.size > 0));
 
     const apply = (key: NodeKey, verdict: Verdict) => {
       verdicts.set(key, verdict);
@@ -76,7 +79,7 @@ export function QuoteIntegrityPlugin(): null {
                 // Unreachable is not deleted: the quotation stays unchecked, and is asked about
                 // again at the next change to the note.
                 requested.delete(sourceId);
-                if (lookup.kind === 'unreachable') return;
+                if (lookup.kind === 'unreachable') return report();
                 bodies.set(sourceId, lookup.kind === 'found' ? lookup.source.body : null);
                 schedule();
               });
@@ -97,20 +100,24 @@ export function QuoteIntegrityPlugin(): null {
       });
       // Otherwise what is left waits for its source, whose arrival reschedules the check.
       if (outOfTime) schedule();
+      report();
     };
 
     const schedule = () => {
       if (scheduled || disposed || pending.size === 0) return;
       scheduled = true;
+      report();
       whenIdle(run);
     };
 
+    noteWork('quotes', true);
     // After the note's first paint: nothing here is needed to show it.
     const start = setTimeout(() => {
       editor.getEditorState().read(() => {
         for (const node of $nodesOfType(ExcerptNode)) pending.add(node.getKey());
       });
       schedule();
+      report();
     }, 0);
     const unregister = editor.registerMutationListener(
       ExcerptNode,
@@ -128,6 +135,7 @@ export function QuoteIntegrityPlugin(): null {
     );
     return () => {
       disposed = true;
+      report();
       clearTimeout(start);
       unregister();
     };
