@@ -11,7 +11,13 @@ import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode'
 
 /** A brief with one quotation the source does not hold (flagged once checked) and one it does. */
 async function briefWithQuotations(dataDir: string): Promise<void> {
-  const core = await openCore({ dataDir, seedsDir: join(ROOT, 'seeds'), mode: 'browser', version: 'test' });
+  const core = await openCore({
+    dataDir,
+    seedsDir: join(ROOT, 'seeds'),
+    mode: 'browser',
+    version: 'test',
+    allowRepair: true,
+  });
   try {
     const source = getSource(core.db, listSources(core.db)[0]!.id)!;
     // The source's first sentence, whole words only: a quotation cut inside a word is flagged too.
