@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey, $nodesOfType, type NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import type { TextQuoteAnchor } from '../../../shared/excerpt';
-import { checkQuote } from '../../../shared/quoteIntegrity';
+import { checkPreparedQuote, PreparedSource } from '../../../shared/quoteIntegrity';
 import { currentIntl } from '../../i18n/currentIntl';
 import { quoteProblemText } from '../../i18n/quoteProblem';
 import { fetchSource } from '../archiveSources';
@@ -46,7 +46,9 @@ export function QuoteIntegrityPlugin(): null {
   useEffect(() => {
     const { verdicts } = renderedState(editor);
     const checked = new Map<NodeKey, Checked>();
-    const bodies = new Map<number, string | null>();
+    // Each source folded once: folding its whole body for every quotation was most of the checks'
+    // time on a long note citing few sources (bench:editor --profile).
+    const bodies = new Map<number, PreparedSource | null>();
     const requested = new Set<number>();
     const pending = new Set<NodeKey>();
     let scheduled = false;
@@ -93,7 +95,7 @@ export function QuoteIntegrityPlugin(): null {
                 // again at the next change to the note.
                 requested.delete(sourceId);
                 if (lookup.kind === 'unreachable') return report();
-                bodies.set(sourceId, lookup.kind === 'found' ? lookup.source.body : null);
+                bodies.set(sourceId, lookup.kind === 'found' ? new PreparedSource(lookup.source.body) : null);
                 schedule();
               });
             }
@@ -104,7 +106,7 @@ export function QuoteIntegrityPlugin(): null {
           let verdict: Verdict;
           if (body == null) verdict = { ok: false, reason: currentIntl().formatMessage({ id: 'quote.sourceGone' }) };
           else {
-            const result = checkQuote(quote, body, anchor);
+            const result = checkPreparedQuote(quote, body, anchor);
             verdict = result.ok ? { ok: true } : { ok: false, reason: quoteProblemText(currentIntl(), result.problem) };
           }
           checked.set(key, { quote, anchor, verdict });
