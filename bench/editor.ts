@@ -122,7 +122,7 @@ async function settled(page: Page, limitMs = 60_000): Promise<number> {
     }
   } catch {
     console.log(
-      `  (the note did not settle in ${limitMs} ms: still ${await page.evaluate('document.documentElement.dataset.noteWork')})`,
+      `  (the note did not settle in ${limitMs} ms: still ${await page.evaluate("document.documentElement.dataset.noteWork + ', page ' + document.visibilityState")})`,
     );
     return Number.NaN;
   }
@@ -257,6 +257,8 @@ async function measure(paragraphs: number): Promise<void> {
       }
     }
     await profileContext.close();
+    // The tabs opened above may leave this one behind them; a hidden page gets no frames.
+    await page.bringToFront();
     await page.goto(url);
     await footnoteItems.nth(paragraphs - 1).waitFor({ timeout: 180_000 });
 
