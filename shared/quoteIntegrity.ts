@@ -232,8 +232,8 @@ function toSourceSpan(folded: Folded, span: Span): Span {
   return { start: folded.starts[start] ?? 0, end: folded.ends[end - 1] ?? 0 };
 }
 
-/** A source body folded once, for checking many quotations against it. */
-class PreparedSource {
+/** A source body folded once, for checking many quotations against it (checkPreparedQuote). */
+export class PreparedSource {
   readonly folded: Folded;
   private wordSet: Set<string> | null = null;
   constructor(readonly body: string) {
@@ -251,6 +251,11 @@ const quoted = (text: string) => `“${clipped(text)}”`;
 /** Checks that `quote` is the words of `sourceBody`; on success gives the span quoted (nearest the anchor). */
 export function checkQuote(quote: string, sourceBody: string, anchor?: TextQuoteAnchor): QuoteCheck {
   return checkPrepared(quote, new PreparedSource(sourceBody), anchor);
+}
+
+/** checkQuote against a source folded once: the note's checks fold each source once, not per quotation. */
+export function checkPreparedQuote(quote: string, source: PreparedSource, anchor?: TextQuoteAnchor): QuoteCheck {
+  return checkPrepared(quote, source, anchor);
 }
 
 function checkPrepared(quote: string, source: PreparedSource, anchor?: TextQuoteAnchor): QuoteCheck {

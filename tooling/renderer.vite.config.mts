@@ -19,8 +19,10 @@ function preloadApp(): Plugin {
         const chunks = Object.values(context.bundle ?? {}).filter((output) => output.type === 'chunk');
         const app = chunks.find((chunk) => chunk.name === 'mountApp');
         if (!app) return [];
-        const entry = chunks.find((chunk) => chunk.isEntry)?.fileName;
-        const scripts = [app.fileName, ...app.imports].filter((file) => file !== entry);
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        // What the entry imports statically, Vite lists already.
+        const listed = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
+        const scripts = [app.fileName, ...app.imports].filter((file) => !listed.has(file));
         const styles = [...(app.viteMetadata?.importedCss ?? [])];
         return [
           ...scripts.map((file) => ({ rel: 'modulepreload', crossorigin: true, href: `./${file}` })),
@@ -40,11 +42,20 @@ export default defineConfig({
   // The spelling worker (renderer/editor/spelling/) is a module worker, as in development.
   worker: { format: 'es' },
   resolve: {
-    alias: {
+    alias: [
+      // citeproc is loaded after the first paint, as a chunk of its own (renderer/editor/lazyCiteproc.ts,
+      // which imports the package's file by its full path, so this exact match leaves it alone).
+      {
+        find: /^citeproc$/,
+        replacement: fileURLToPath(new URL('../renderer/editor/lazyCiteproc.ts', import.meta.url)),
+      },
       // hunspell-asm's ES build takes a namespace import of its CommonJS WebAssembly runtime as the
       // runtime itself, which only works in Node; its CommonJS build requires it properly.
-      'hunspell-asm': fileURLToPath(new URL('../node_modules/hunspell-asm/dist/cjs/index.js', import.meta.url)),
-    },
+      {
+        find: 'hunspell-asm',
+        replacement: fileURLToPath(new URL('../node_modules/hunspell-asm/dist/cjs/index.js', import.meta.url)),
+      },
+    ],
   },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),

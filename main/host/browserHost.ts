@@ -92,7 +92,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     const file = await resolveStatic(rendererRoot, path === '/' ? '/index.html' : path);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
-    return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file));
+    // The build names every file under assets/ by a hash of its content, so a tab may keep it: a
+    // new tab then reads the app's scripts from the browser's cache, and V8 its compiled code
+    // (bench:editor's open in the same profile). The page and the API stay uncached.
+    const cache = HASHED_ASSET.test(path) ? 'private, max-age=31536000, immutable' : 'no-store';
+    return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', await readFile(file), cache);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -108,13 +112,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+/** A file the renderer build named by its content's hash (Vite's `assets/name-HASH.ext`). */
+const HASHED_ASSET = /^\/assets\/[\w.-]+-[\w-]{8}\.[a-z]+$/;
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  cache: 'no-store' | 'private, max-age=31536000, immutable' = 'no-store',
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
+    'Cache-Control': cache,
     'Cross-Origin-Opener-Policy': 'same-origin',
   });
   res.end(body);

@@ -12,6 +12,7 @@ import type { Classification } from '../../shared/source';
 import { CitationNode } from '../editor/nodes/CitationNode';
 import { ExcerptNode } from '../editor/nodes/ExcerptNode';
 import { useNoteContext } from '../editor/nodes/noteContext';
+import { noteWork } from '../editor/noteWork';
 import { integrityFacts, type MarkLabels } from './integrityFacts';
 import { writeIntegrityMarks } from './integrityMarks';
 import { noteMarking } from './noteIntegrity';
@@ -58,19 +59,26 @@ export function IntegrityPlugin(): React.ReactNode {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = () => setContent(editor.getEditorState().toJSON() as unknown as SerializedBriefState);
+    // Done once the reading is drawn (the effect on `content` below).
+    noteWork('integrity', true);
     timer = setTimeout(read, 0);
     const unregisterUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      noteWork('integrity', true);
       clearTimeout(timer);
       timer = setTimeout(read, SETTLE_MS);
     });
     const unregisterRoot = editor.registerRootListener((root) => setFrame(root?.parentElement ?? null));
     return () => {
+      noteWork('integrity', false);
       clearTimeout(timer);
       unregisterUpdate();
       unregisterRoot();
     };
   }, [editor]);
+  useEffect(() => {
+    if (content) noteWork('integrity', false);
+  }, [content]);
 
   // A node whose DOM Lexical (re)creates gets its marks at once, not at the next pause.
   useEffect(() => {

@@ -3,6 +3,7 @@ import { memo, useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { ParagraphSupport } from '../../shared/integrity/corroboration';
 import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
+import { noteWork } from '../editor/noteWork';
 import { $nodesAtPaths } from './notePlaces';
 
 /**
@@ -47,11 +48,13 @@ export function OriginGutter({
     let measure: ReturnType<typeof setTimeout> | undefined;
     const schedule = () => {
       if (frameRequest || measure !== undefined) return;
+      noteWork('origins', true);
       frameRequest = requestAnimationFrame(() => {
         frameRequest = 0;
         measure = setTimeout(() => {
           measure = undefined;
           place();
+          noteWork('origins', false);
         }, 0);
       });
     };
@@ -59,6 +62,7 @@ export function OriginGutter({
     const observer = new ResizeObserver(schedule);
     observer.observe(frame);
     return () => {
+      noteWork('origins', false);
       observer.disconnect();
       cancelAnimationFrame(frameRequest);
       clearTimeout(measure);

@@ -40,20 +40,24 @@ const MARKS = {
 } as const;
 const FORMAT = 'precis-runs';
 const wrap = ([open, close]: readonly [string, string]) => `${open}%%STRING%%${close}`;
-const formats = CSL.Output.Formats;
-formats[FORMAT] ??= {
-  ...formats.text,
-  '@font-style/italic': wrap(MARKS.italic),
-  '@font-style/oblique': wrap(MARKS.italic),
-  '@font-style/normal': wrap(MARKS.roman),
-  '@font-weight/bold': wrap(MARKS.bold),
-  '@font-variant/small-caps': wrap(MARKS.smallCaps),
-  '@vertical-align/sup': wrap(MARKS.superscript),
-  '@vertical-align/sub': wrap(MARKS.subscript),
-  '@bibliography/entry': (_state: unknown, text: string) => text,
-  '@display/block': (_state: unknown, text: string) => text,
-  '@display/indent': (_state: unknown, text: string) => text,
-};
+// Registered when the first engine is built, not at module load: the renderer loads citeproc
+// itself only after the note's first paint (renderer/editor/lazyCiteproc.ts).
+function registerFormat(): void {
+  const formats = CSL.Output.Formats;
+  formats[FORMAT] ??= {
+    ...formats.text,
+    '@font-style/italic': wrap(MARKS.italic),
+    '@font-style/oblique': wrap(MARKS.italic),
+    '@font-style/normal': wrap(MARKS.roman),
+    '@font-weight/bold': wrap(MARKS.bold),
+    '@font-variant/small-caps': wrap(MARKS.smallCaps),
+    '@vertical-align/sup': wrap(MARKS.superscript),
+    '@vertical-align/sub': wrap(MARKS.subscript),
+    '@bibliography/entry': (_state: unknown, text: string) => text,
+    '@display/block': (_state: unknown, text: string) => text,
+    '@display/indent': (_state: unknown, text: string) => text,
+  };
+}
 
 /** Splits citeproc's marked output into runs; adjacent runs with one look are merged. */
 export function readRuns(marked: string): FormattedCitation {
@@ -186,6 +190,7 @@ function createEngine(style: string, language: NoteLanguage, items: Map<string, 
     retrieveItem: (id: string) => items.get(id),
     wrapCitationEntry: (text: string) => text,
   };
+  registerFormat();
   const engine = new CSL.Engine(sys, style, LOCALE[language], true);
   engine.setOutputFormat(FORMAT);
   return engine;

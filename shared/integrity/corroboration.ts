@@ -32,10 +32,14 @@ export interface Origin {
 // Verbs and phrases that hand a statement to the outlet that reported it, in English and French.
 // The outlet is a run of capitalised words (with "de", "du", "des", "of", "the" allowed inside).
 const NAME = String.raw`((?:The |La |Le |Les |L')?\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:of|de|du|des|the)\s+)?\p{Lu}[\p{L}'’.-]*){0,3})`;
-const CREDIT_PATTERNS = [
+const CREDIT_LEADS = [
   String.raw`\b(?:told|explained to|said to|confirmed to|confided to|in an interview with|according to|reported by|first reported by|as reported by|cited by)\s+`,
   String.raw`\b(?:selon|d'après|d’après|a déclaré à|a indiqué à|a expliqué à|a confié à|a dit à|a affirmé à|a précisé à|en entrevue à|en entrevue avec|rapporte|rapportait)\s+`,
-].map((lead) => new RegExp(lead + NAME, 'gu'));
+];
+// Compiled at the first use, not at module load: a Unicode-property pattern costs tens of
+// milliseconds to compile, and the renderer loads this module before the note's first paint.
+let creditPatterns: RegExp[] | null = null;
+const creditPatternList = () => (creditPatterns ??= CREDIT_LEADS.map((lead) => new RegExp(lead + NAME, 'gu')));
 
 /**
  * Names the same outlet goes by in the sources we import: translations of a French outlet's
@@ -56,7 +60,7 @@ export function outletKey(name: string): string {
 /** The outlets a text credits for its facts, folded, each once ("told La Presse" → "la presse"). */
 export function creditedOutlets(text: string): string[] {
   const found = new Set<string>();
-  for (const pattern of CREDIT_PATTERNS) {
+  for (const pattern of creditPatternList()) {
     for (const match of text.matchAll(pattern)) {
       const name = match[1]?.trim();
       if (!name) continue;

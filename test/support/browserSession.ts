@@ -32,6 +32,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium 156's headless browser builds its omnibox popup (a WebUI page in a renderer of its own)
+  // for every new window: about a second of CPU per tab, on the same two cores as the page under
+  // test (bench:editor --trace showed it as a "WebUI Top Renderer"). The app never has one.
+  '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 export function launchChromium(): Promise<Browser> {

@@ -7,9 +7,11 @@ import type { CitationFact } from '../../../shared/contract';
 import { citationFormatter, hasCitationFormatter } from '../../../shared/csl/citationFormat';
 import { api } from '../../api/client';
 import { factListeners, knownFacts } from '../citationFacts';
+import { loadCiteproc } from '../lazyCiteproc';
 import { CitationNode } from '../nodes/CitationNode';
 import { ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, writeFootnoteNumber } from '../nodes/noteDom';
+import { noteWork } from '../noteWork';
 import { $numberedFootnotes, type NumberedFootnote } from '../numberedFootnotes';
 
 export type { NumberedFootnote };
@@ -73,8 +75,9 @@ export function FootnotesPlugin({
     };
     const recompute = () => {
       let footnotes: NumberedFootnote[] = [];
-      // Building citeproc's engine takes a good part of a second on a cold page: the first
-      // pass shows titles, and the engine is built in the next.
+      // Building citeproc's engine takes a good part of a second on a cold page, and citeproc
+      // itself is loaded only then (lazyCiteproc.ts): the first pass shows titles, and the engine
+      // is built in the next.
       const deadline = hasCitationFormatter(style, language) ? performance.now() + FORMAT_SLICE_MS : 0;
       editor.getEditorState().read(() => {
         footnotes = $numberedFootnotes(facts, { style, language, deadline });
@@ -92,10 +95,15 @@ export function FootnotesPlugin({
       }
       fetchMissingFacts(footnotes);
       clearTimeout(nextSlice);
-      if (footnotes.some((footnote) => footnote.pending)) {
+      const pending = footnotes.some((footnote) => footnote.pending);
+      noteWork('footnotes', pending);
+      if (pending) {
         nextSlice = setTimeout(() => {
-          citationFormatter(style, language);
-          recompute();
+          void loadCiteproc().then(() => {
+            if (!live) return;
+            citationFormatter(style, language);
+            recompute();
+          });
         }, 0);
       }
     };
@@ -108,6 +116,7 @@ export function FootnotesPlugin({
     );
     return () => {
       live = false;
+      noteWork('footnotes', false);
       clearTimeout(nextSlice);
       unregister();
     };

@@ -2,12 +2,13 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey, $nodesOfType, type NodeKey } from 'lexical';
 import { useEffect } from 'react';
 import type { TextQuoteAnchor } from '../../../shared/excerpt';
-import { checkQuote } from '../../../shared/quoteIntegrity';
+import { checkPreparedQuote, PreparedSource } from '../../../shared/quoteIntegrity';
 import { currentIntl } from '../../i18n/currentIntl';
 import { quoteProblemText } from '../../i18n/quoteProblem';
 import { fetchSource } from '../archiveSources';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, type Verdict, writeVerdict } from '../nodes/noteDom';
+import { noteWork } from '../noteWork';
 
 interface Checked {
   quote: string;
@@ -17,9 +18,22 @@ interface Checked {
 
 type Deadline = { timeRemaining: () => number };
 
+/** What a slice may spend when the page was not idle within the wait (see whenIdle). */
+const FORCED_SLICE_MS = 5;
+
+/**
+ * Runs `run` when the page is idle, or after 500 ms if it never is. A callback called for its
+ * timeout is given timeRemaining() 0; taken at its word, a page that is never idle (a busy or
+ * loaded machine) would check nothing, forever: such a slice gets a few milliseconds instead.
+ */
 const whenIdle = (run: (deadline: Deadline) => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
-  else setTimeout(() => run({ timeRemaining: () => 8 }), 1);
+  const slice = (): Deadline => {
+    const end = performance.now() + FORCED_SLICE_MS;
+    return { timeRemaining: () => end - performance.now() };
+  };
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback((deadline) => run(deadline.didTimeout ? slice() : deadline), { timeout: 500 });
+  else setTimeout(() => run(slice()), 1);
 };
 
 /**
@@ -32,11 +46,15 @@ export function QuoteIntegrityPlugin(): null {
   useEffect(() => {
     const { verdicts } = renderedState(editor);
     const checked = new Map<NodeKey, Checked>();
-    const bodies = new Map<number, string | null>();
+    // Each source folded once: folding its whole body for every quotation was most of the checks'
+    // time on a long note citing few sources (bench:editor --profile).
+    const bodies = new Map<number, PreparedSource | null>();
     const requested = new Set<number>();
     const pending = new Set<NodeKey>();
     let scheduled = false;
     let disposed = false;
+    // Busy while a check is queued or a source it waits for is on its way.
+    const report = () => noteWork('quotes', !disposed && pending.size > 0 && (scheduled || requested.size > 0));
 
     const apply = (key: NodeKey, verdict: Verdict) => {
       verdicts.set(key, verdict);
@@ -76,8 +94,8 @@ export function QuoteIntegrityPlugin(): null {
                 // Unreachable is not deleted: the quotation stays unchecked, and is asked about
                 // again at the next change to the note.
                 requested.delete(sourceId);
-                if (lookup.kind === 'unreachable') return;
-                bodies.set(sourceId, lookup.kind === 'found' ? lookup.source.body : null);
+                if (lookup.kind === 'unreachable') return report();
+                bodies.set(sourceId, lookup.kind === 'found' ? new PreparedSource(lookup.source.body) : null);
                 schedule();
               });
             }
@@ -88,7 +106,7 @@ export function QuoteIntegrityPlugin(): null {
           let verdict: Verdict;
           if (body == null) verdict = { ok: false, reason: currentIntl().formatMessage({ id: 'quote.sourceGone' }) };
           else {
-            const result = checkQuote(quote, body, anchor);
+            const result = checkPreparedQuote(quote, body, anchor);
             verdict = result.ok ? { ok: true } : { ok: false, reason: quoteProblemText(currentIntl(), result.problem) };
           }
           checked.set(key, { quote, anchor, verdict });
@@ -97,20 +115,24 @@ export function QuoteIntegrityPlugin(): null {
       });
       // Otherwise what is left waits for its source, whose arrival reschedules the check.
       if (outOfTime) schedule();
+      report();
     };
 
     const schedule = () => {
       if (scheduled || disposed || pending.size === 0) return;
       scheduled = true;
+      report();
       whenIdle(run);
     };
 
+    noteWork('quotes', true);
     // After the note's first paint: nothing here is needed to show it.
     const start = setTimeout(() => {
       editor.getEditorState().read(() => {
         for (const node of $nodesOfType(ExcerptNode)) pending.add(node.getKey());
       });
       schedule();
+      report();
     }, 0);
     const unregister = editor.registerMutationListener(
       ExcerptNode,
@@ -128,6 +150,7 @@ export function QuoteIntegrityPlugin(): null {
     );
     return () => {
       disposed = true;
+      report();
       clearTimeout(start);
       unregister();
     };

@@ -14,6 +14,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { BriefLanguage } from '../../../shared/briefSchemas';
 import { $blockKeyOf, $dirtyBlocks } from '../dirtyBlocks';
+import { noteWork } from '../noteWork';
 import { $checkBlock } from './noteBlocks';
 import { SpellingMenu } from './SpellingMenu';
 import type { Misspelling } from './spellChecker';
@@ -25,6 +26,8 @@ import type { CheckBlock } from './spellingProtocol';
 const PAUSE_MS = 250;
 // Reading blocks for the worker happens in slices, so opening a 200-page note never blocks the page.
 const SLICE_MS = 6;
+/** The longest the note's first check waits for the page to be idle. */
+const FIRST_CHECK_WAIT_MS = 2000;
 
 interface OpenMenu {
   mark: Misspelling;
@@ -63,6 +66,8 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
     const pending = new Set<NodeKey>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let disposed = false;
+    let inFlight = 0;
+    const report = () => noteWork('spelling', !disposed && (pending.size > 0 || inFlight > 0));
 
     const flush = () => {
       timer = undefined;
@@ -79,8 +84,11 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
         }
       });
       if (pending.size > 0) timer = setTimeout(flush, 0);
-      if (blocks.length === 0) return;
+      if (blocks.length === 0) return report();
+      inFlight++;
       void client.check(blocks).then((results) => {
+        inFlight--;
+        report();
         if (disposed) return;
         for (const { key, misspellings } of results) marks.set(key, misspellings);
       });
@@ -91,13 +99,21 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
     };
     recheckRef.current = (keys) => {
       for (const key of keys) pending.add(key);
+      report();
       schedule(0);
     };
 
     editor.getEditorState().read(() => {
       for (const key of $getRoot().getChildrenKeys()) pending.add(key);
     });
-    schedule(0);
+    report();
+    // The whole note's first check starts the worker and builds the dictionary (a second of CPU):
+    // it waits until the page is idle after the note's first paint.
+    const firstCheck =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(() => schedule(0), { timeout: FIRST_CHECK_WAIT_MS })
+        : undefined;
+    if (firstCheck === undefined) schedule(0);
     const unregister = editor.registerUpdateListener((update) => {
       if (update.dirtyLeaves.size === 0 && update.dirtyElements.size === 0) return;
       update.editorState.read(() => {
@@ -105,10 +121,15 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
         // A block removed or merged away is looked up, found missing, and its marks go with it.
         for (const key of [...changed, ...gone]) pending.add(key);
       });
-      if (pending.size > 0) schedule(PAUSE_MS);
+      if (pending.size > 0) {
+        report();
+        schedule(PAUSE_MS);
+      }
     });
     return () => {
       disposed = true;
+      report();
+      if (firstCheck !== undefined) cancelIdleCallback(firstCheck);
       clearTimeout(timer);
       unregister();
       marks.dispose();

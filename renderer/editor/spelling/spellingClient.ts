@@ -25,6 +25,38 @@ export function spellingClient(language: BriefLanguage): SpellingClient {
 }
 
 function startClient(language: BriefLanguage): SpellingClient {
+  // The worker (and its dictionary, about a second of CPU to build) starts at the first check,
+  // which the plugin asks for once the note is on screen, not while the page is starting.
+  let started: { post: (request: SpellingRequest) => void; ask: Ask; ready: Promise<void> } | null = null;
+  const start = () => (started ??= startWorker(language));
+  return {
+    language,
+    async check(blocks) {
+      const { ready, ask } = start();
+      await ready;
+      const reply = await ask((id) => ({ type: 'check', id, blocks }));
+      return reply.type === 'checked' ? reply.blocks : [];
+    },
+    async suggest(word) {
+      const { ready, ask } = start();
+      await ready;
+      const reply = await ask((id) => ({ type: 'suggest', id, word }));
+      return reply.type === 'suggestions' ? reply.suggestions : [];
+    },
+    async addWord(word) {
+      const result = await api.addSpellingWord({ language, word });
+      if (!result.ok) return result.error.message;
+      const { ready, post } = start();
+      await ready;
+      post({ type: 'add', word });
+      return null;
+    },
+  };
+}
+
+type Ask = (make: (id: number) => SpellingRequest) => Promise<SpellingReply>;
+
+function startWorker(language: BriefLanguage) {
   const worker = new Worker(new URL('./spellWorker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, (reply: SpellingReply) => void>();
   let nextId = 1;
@@ -49,25 +81,5 @@ function startClient(language: BriefLanguage): SpellingClient {
   const ready = api.spellingWords({ language }).then((result) => {
     post({ type: 'init', language, ...DICTIONARY_URLS[language], words: result.ok ? result.value : [] });
   });
-
-  return {
-    language,
-    async check(blocks) {
-      await ready;
-      const reply = await ask((id) => ({ type: 'check', id, blocks }));
-      return reply.type === 'checked' ? reply.blocks : [];
-    },
-    async suggest(word) {
-      await ready;
-      const reply = await ask((id) => ({ type: 'suggest', id, word }));
-      return reply.type === 'suggestions' ? reply.suggestions : [];
-    },
-    async addWord(word) {
-      const result = await api.addSpellingWord({ language, word });
-      if (!result.ok) return result.error.message;
-      await ready;
-      post({ type: 'add', word });
-      return null;
-    },
-  };
+  return { post, ask: ask as Ask, ready };
 }

@@ -54,6 +54,7 @@ describe('browser-mode host', () => {
       '<!doctype html><html><head><title>t</title></head><body></body></html>',
     );
     writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(join(renderer, 'assets', 'mountApp-DbwVUwnc.js'), 'console.log(2)');
     writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
     core = await openCore({
       dataDir: join(dir, 'data'),
@@ -68,6 +69,21 @@ describe('browser-mode host', () => {
     await host.close();
     core.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lets the browser keep only the files the build named by their content hash', async () => {
+    const hashed = await call(host.port, '/assets/mountApp-DbwVUwnc.js');
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/assets/app.js', `/?token=${token}`]) {
+      expect((await call(host.port, path)).headers['cache-control'], path).toBe('no-store');
+    }
+    const api = await call(host.port, '/api/listBriefs', {
+      method: 'POST',
+      headers: { 'x-precis-token': token, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(api.headers['cache-control']).toBe('no-store');
   });
 
   it('prints a loopback URL carrying the token', () => {

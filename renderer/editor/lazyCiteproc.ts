@@ -1,0 +1,38 @@
+import type CSLModule from 'citeproc';
+
+/**
+ * citeproc in the renderer: about 1 MB of script nothing on the first screen needs (the footnote
+ * list's first pass shows titles). The renderer build resolves `import CSL from 'citeproc'` (in
+ * shared/csl/citationFormat.ts) to this module (tooling/renderer.vite.config.mts), so citeproc is
+ * a chunk of its own, fetched and compiled once the note is on screen: FootnotesPlugin awaits
+ * loadCiteproc() before it builds an engine. Elsewhere (main, the CLI, unit tests) the import is
+ * the package itself and nothing here runs.
+ */
+type Citeproc = typeof CSLModule;
+
+let loaded: Citeproc | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads citeproc's chunk (once); engines can be built when it resolves. */
+export function loadCiteproc(): Promise<void> {
+  loading ??= import('citeproc/citeproc_commonjs.js').then((module) => {
+    loaded = module.default;
+  });
+  return loading;
+}
+
+function citeproc(): Citeproc {
+  if (!loaded) throw new Error('citeproc is used before loadCiteproc() has resolved');
+  return loaded;
+}
+
+const CSL: Citeproc = {
+  get Engine() {
+    return citeproc().Engine;
+  },
+  get Output() {
+    return citeproc().Output;
+  },
+  parseXml: (xml: string) => citeproc().parseXml(xml),
+};
+export default CSL;
