@@ -3,6 +3,7 @@ import { BM25_SQL, docLengths, idf, indexStats, saturation, weightedFrequency } 
 import { ftsTokens } from './ftsTokens';
 import { countIn, type SourceText } from './phraseCounts';
 import { rankingBasis } from './rankingIndex';
+import { PREFIX_LENGTHS, prefixKey } from './rankingIndexBuild';
 
 /**
  * The exact first page of a common query without ranking every match (docs/search.md).
@@ -70,9 +71,8 @@ export function rankedTopPage(
   const threshold = prepareCached(db, 'SELECT threshold FROM search_impact_terms WHERE term = ?').pluck();
   const drivers: Driver[] = [];
   for (const phrase of phrases) {
-    const fixed = phrase.prefix ? phrase.words.slice(0, -1) : phrase.words;
     let best: Driver | null = null;
-    for (const term of new Set(fixed)) {
+    for (const term of driverKeys(phrase)) {
       const value = threshold.get(term) as number | undefined;
       if (value !== undefined && (best === null || value * drift < best.bound)) best = { term, bound: value * drift };
     }
@@ -310,13 +310,32 @@ function phraseWeights(db: Db, phrases: RankingPhrase[], rows: number, totalEsti
 
 type Texts = Map<number, SourceText>;
 
+/**
+ * The lists that can drive a phrase: its whole words, and for a prefix its first 3 or 4 letters'
+ * (every token the prefix matches starts with them, so it occurs no more often than they do).
+ */
+function driverKeys(phrase: RankingPhrase): Set<string> {
+  const keys = new Set(phrase.prefix ? phrase.words.slice(0, -1) : phrase.words);
+  const last = phrase.words[phrase.words.length - 1]!;
+  if (phrase.prefix) for (const length of PREFIX_LENGTHS) if (last.length >= length) keys.add(prefixKey(last, length));
+  return keys;
+}
+
+/** The list whose counts are the phrase's own: a single word's, or a prefix of a listed length. */
+function ownKey(phrase: RankingPhrase): string | null {
+  if (phrase.words.length !== 1) return null;
+  const word = phrase.words[0]!;
+  if (!phrase.prefix) return word;
+  return (PREFIX_LENGTHS as readonly number[]).includes(word.length) ? `${word}*` : null;
+}
+
 function storedCounts(
   phrase: RankingPhrase,
   id: number,
   stored: Map<string, Map<number, [number, number]>>,
 ): [number, number] | undefined {
-  if (phrase.prefix || phrase.words.length !== 1) return undefined;
-  return stored.get(phrase.words[0]!)?.get(id);
+  const key = ownKey(phrase);
+  return key === null ? undefined : stored.get(key)?.get(id);
 }
 
 /** The title and body of the candidates whose counts the lists do not hold. */

@@ -18,9 +18,21 @@ import { ftsTokens, isCountable } from './ftsTokens';
 export interface RankingIndexShape {
   /** Words in at least this many sources get a list. */
   minDocs: number;
-  /** Sources kept per word. */
+  /** Sources kept per word among those without it in the title. */
   listLength: number;
+  /**
+   * At most this many sources with the word in the title are kept beside them (those above the
+   * body-only threshold); 10 × listLength when not given.
+   */
+  titleCap?: number;
 }
+
+/**
+ * The version of the lists' make-up that search_impact_basis.shape records (migration 0210):
+ * 2 = the body-only list plus the title hits above its threshold. Lists of an older shape are
+ * still exact and stay in use until a build replaces them.
+ */
+export const LISTS_SHAPE = 2;
 
 interface Gathered {
   ids: number[];
@@ -33,9 +45,10 @@ interface Gathered {
 }
 
 /** Keeps the `length` + 1 best of a word's sources (the extra one sets the threshold). */
-function prune(list: Gathered, length: number): void {
+function prune(list: Gathered, length: number, above = -1): void {
   const keep = list.scores
     .map((_, i) => i)
+    .filter((i) => list.scores[i]! > above)
     .sort((a, b) => list.scores[b]! - list.scores[a]!)
     .slice(0, length + 1);
   for (const key of ['ids', 'scores', 'titles', 'bodies', 'lengths'] as const) {
@@ -45,19 +58,105 @@ function prune(list: Gathered, length: number): void {
   if (keep.length > length) list.floor = list.scores[length]!;
 }
 
+const emptyList = (): Gathered => ({ ids: [], scores: [], titles: [], bodies: [], lengths: [], floor: -1 });
+
+function push(list: Gathered, id: number, score: number, title: number, body: number, length: number): void {
+  list.ids.push(id);
+  list.scores.push(score);
+  list.titles.push(title);
+  list.bodies.push(body);
+  list.lengths.push(length);
+}
+
+/**
+ * A word's two lists: the sources without it in the title (the `listLength` best, whose next
+ * sets the body-only threshold θ'), and those with it (kept while above θ', at most `titleCap`).
+ * Every source above the word's threshold max(θ', θ of the title hits past the cap) is listed:
+ * the title counts ten times, so a common word's best sources are short titles holding it, and
+ * a single list of 400 ends among them (θ 2.04–2.17 at 1M, too near saturation's 2.2 to prove a
+ * phrase's page); the body-only θ' sits lower, and the title hits above it are few.
+ */
+interface WordLists {
+  body: Gathered;
+  title: Gathered;
+}
+
+/**
+ * The rows a word's list keeps ([id, title count, body count, length]) and its threshold: no
+ * source left out scores above it.
+ */
+function finalList(lists: WordLists, shape: RankingIndexShape): { rows: number[][]; threshold: number } {
+  const { listLength } = shape;
+  const titleCap = shape.titleCap ?? 10 * listLength;
+  prune(lists.body, listLength);
+  const bodyThreshold = lists.body.ids.length > listLength ? lists.body.scores[listLength]! : 0;
+  prune(lists.title, titleCap, bodyThreshold);
+  const titleThreshold = lists.title.ids.length > titleCap ? lists.title.scores[titleCap]! : 0;
+  const rows: number[][] = [];
+  for (const [list, length] of [
+    [lists.body, listLength],
+    [lists.title, titleCap],
+  ] as const) {
+    for (let i = 0; i < Math.min(length, list.ids.length); i++) {
+      rows.push([list.ids[i]!, list.titles[i]!, list.bodies[i]!, list.lengths[i]!]);
+    }
+  }
+  return { rows, threshold: Math.max(bodyThreshold, titleThreshold) };
+}
+
 /** Title count × 2^26 + body count, for the listed words only: one map entry per word. */
 export const TITLE_UNIT = 2 ** 26;
 
+/**
+ * Prefixes that get lists of their own, as `gov*`: every token that starts with them counts
+ * (FTS5's prefix query `gov*` counts the same tokens), so a prefix query is driven by the list
+ * of its first 3 or 4 letters, as a word by its own (docs/search.md, *Prefixes*).
+ */
+export const PREFIX_LENGTHS = [3, 4] as const;
+
+export const prefixKey = (word: string, length: number): string => `${word.slice(0, length)}*`;
+
+function add(counts: Map<string, number>, listed: ReadonlyMap<string, unknown>, key: string, unit: number): void {
+  if (listed.has(key)) counts.set(key, (counts.get(key) ?? 0) + unit);
+}
+
 export function countListed(title: string, body: string, listed: ReadonlyMap<string, unknown>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const word of ftsTokens(title)) if (listed.has(word)) counts.set(word, (counts.get(word) ?? 0) + TITLE_UNIT);
-  for (const word of ftsTokens(body)) if (listed.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const [text, unit] of [
+    [title, TITLE_UNIT],
+    [body, 1],
+  ] as const) {
+    for (const word of ftsTokens(text)) {
+      add(counts, listed, word, unit);
+      for (const length of PREFIX_LENGTHS)
+        if (word.length >= length) add(counts, listed, prefixKey(word, length), unit);
+    }
+  }
   return counts;
+}
+
+/**
+ * The words and prefixes that get a list: those in at least `minDocs` sources (a prefix's count
+ * is the sum over its words, at least the sources holding one; listing a few more costs only rows).
+ */
+function commonKeys(db: Db, minDocs: number): string[] {
+  const words = prepareCached(db, 'SELECT term FROM sources_vocab WHERE doc >= ?').pluck().all(minDocs) as string[];
+  const prefixes = PREFIX_LENGTHS.flatMap(
+    (length) =>
+      prepareCached(
+        db,
+        `SELECT substr(term, 1, ${length}) || '*' FROM sources_vocab WHERE length(term) >= ${length}
+         GROUP BY 1 HAVING sum(doc) >= ?`,
+      )
+        .pluck()
+        .all(minDocs) as string[],
+  );
+  return [...words, ...prefixes];
 }
 
 export class RankingIndexBuild {
   private readonly token = randomUUID();
-  private readonly lists = new Map<string, Gathered>();
+  private readonly lists = new Map<string, WordLists>();
   private readonly uncountable: number[] = [];
   private readonly basis: { rows: number; avgdl: number };
   private after = 0;
@@ -75,11 +174,8 @@ export class RankingIndexBuild {
         new Date().toISOString(),
       );
     });
-    const common = prepareCached(db, 'SELECT term FROM sources_vocab WHERE doc >= ?')
-      .pluck()
-      .all(shape.minDocs) as string[];
-    for (const word of common) {
-      this.lists.set(word, { ids: [], scores: [], titles: [], bodies: [], lengths: [], floor: -1 });
+    for (const word of commonKeys(db, shape.minDocs)) {
+      this.lists.set(word, { body: emptyList(), title: emptyList() });
     }
   }
 
@@ -92,7 +188,8 @@ export class RankingIndexBuild {
        WHERE s.id > ? ORDER BY s.id LIMIT ?`,
     ).all(this.after, maxSources) as { id: number; title: string; body: string; sz: Uint8Array }[];
     const { avgdl } = this.basis;
-    const listLength = this.shape.listLength;
+    const { listLength } = this.shape;
+    const titleCap = this.shape.titleCap ?? 10 * listLength;
     for (const row of rows) {
       if (!isCountable(row.title) || !isCountable(row.body)) {
         this.uncountable.push(row.id);
@@ -100,17 +197,21 @@ export class RankingIndexBuild {
       }
       const length = lengthOf(row.sz);
       for (const [word, packed] of countListed(row.title, row.body, this.lists)) {
-        const list = this.lists.get(word)!;
+        const lists = this.lists.get(word)!;
         const title = Math.floor(packed / TITLE_UNIT);
         const body = packed % TITLE_UNIT;
         const score = saturation(weightedFrequency(title, body), length, avgdl);
-        if (score <= list.floor) continue;
-        list.ids.push(row.id);
-        list.scores.push(score);
-        list.titles.push(title);
-        list.bodies.push(body);
-        list.lengths.push(length);
-        if (list.ids.length > 2 * listLength) prune(list, listLength);
+        // Whatever scores at most the body-only list's floor is at most its final threshold.
+        if (score <= lists.body.floor) continue;
+        if (title === 0) {
+          push(lists.body, row.id, score, title, body, length);
+          if (lists.body.ids.length > 2 * listLength) prune(lists.body, listLength);
+        } else if (score > lists.title.floor) {
+          push(lists.title, row.id, score, title, body, length);
+          if (lists.title.ids.length > 2 * Math.max(titleCap, listLength)) {
+            prune(lists.title, titleCap, lists.body.floor);
+          }
+        }
       }
     }
     if (rows.length > 0) this.after = rows[rows.length - 1]!.id;
@@ -125,7 +226,6 @@ export class RankingIndexBuild {
     if (this.finished) return false;
     this.finished = true;
     const db = this.db;
-    const { listLength } = this.shape;
     return committed(db, () => {
       const current = prepareCached(db, 'SELECT token FROM search_rebuild WHERE id = 1').pluck().get();
       if (current !== this.token) return false;
@@ -141,22 +241,17 @@ export class RankingIndexBuild {
         `INSERT INTO search_impacts (term, source_id, title_count, body_count, doc_length)
          SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
       );
-      for (const [word, list] of this.lists) {
-        if (list.ids.length === 0) continue;
-        prune(list, listLength);
-        const threshold = list.ids.length > listLength ? list.scores[listLength]! : 0;
+      for (const [word, lists] of this.lists) {
+        if (lists.body.ids.length + lists.title.ids.length === 0) continue;
+        const { rows, threshold } = finalList(lists, this.shape);
         addTerm.run(word, threshold);
-        const rows: number[][] = [];
-        for (let i = 0; i < Math.min(listLength, list.ids.length); i++) {
-          const id = list.ids[i]!;
-          // Changed since it was read (or deleted): it is left unranked instead.
-          if (!changed.has(id)) rows.push([id, list.titles[i]!, list.bodies[i]!, list.lengths[i]!]);
-        }
-        addImpacts.run(word, JSON.stringify(rows));
+        // Changed since it was read (or deleted): it is left unranked instead.
+        addImpacts.run(word, JSON.stringify(rows.filter(([id]) => !changed.has(id!))));
       }
-      prepareCached(db, 'INSERT INTO search_impact_basis (id, avgdl, sources) VALUES (1, ?, ?)').run(
+      prepareCached(db, 'INSERT INTO search_impact_basis (id, avgdl, sources, shape) VALUES (1, ?, ?, ?)').run(
         this.basis.avgdl,
         this.basis.rows,
+        LISTS_SHAPE,
       );
       prepareCached(
         db,

@@ -74,6 +74,12 @@ function randomQuery(next: () => number): string {
   return parts.join(' ');
 }
 
+/** Title hits kept beside the body-only list: none, a few (their threshold then counts) or the default. */
+function titleCap(next: () => number): number | undefined {
+  const roll = next();
+  return roll < 0.2 ? 0 : roll < 0.6 ? Math.floor(next() * 30) : undefined;
+}
+
 interface Check {
   answered: number;
   asked: number;
@@ -113,7 +119,7 @@ describe('exact ranking from the impact lists', () => {
       const next = prng(1000 + archive);
       const { db } = tempArchive();
       insertSources(db, randomSources(next, 250, `a${archive}x`));
-      rebuildRankingIndex(db, { minDocs: 20, listLength: 5 + Math.floor(next() * 30) });
+      rebuildRankingIndex(db, { minDocs: 20, listLength: 5 + Math.floor(next() * 30), titleCap: titleCap(next) });
       const round = () => {
         for (let q = 0; q < 60; q++) checkQuery(db, randomQuery(next), 1 + Math.floor(next() * 12), seen);
       };
@@ -149,7 +155,11 @@ describe('exact ranking from the impact lists', () => {
       insertSources(db, randomSources(next, 250, `c${archive}x`));
       // Half the archives have older lists in use while the new ones are built.
       if (archive % 2 === 1) rebuildRankingIndex(db, { minDocs: 30, listLength: 10 });
-      const build = new RankingIndexBuild(db, { minDocs: 20, listLength: 5 + Math.floor(next() * 30) });
+      const build = new RankingIndexBuild(db, {
+        minDocs: 20,
+        listLength: 5 + Math.floor(next() * 30),
+        titleCap: titleCap(next),
+      });
       let step = 0;
       while (build.step(1 + Math.floor(next() * 40))) {
         // Between steps, the archive changes under the build, as the app and an import would change it.
@@ -185,6 +195,30 @@ describe('exact ranking from the impact lists', () => {
     while (second.step(50)) {}
     expect(second.finish()).toBe(true);
     expect(db.prepare('SELECT count(*) FROM search_rebuild').pluck().get()).toBe(0);
+  });
+
+  it('answers prefix queries from the lists of their first 3 or 4 letters, exactly', () => {
+    // Before prefixes had lists of their own, a prefix could not drive and FTS5 ranked every match.
+    const seen: Check = { answered: 0, asked: 0 };
+    for (let archive = 0; archive < 2; archive++) {
+      const next = prng(4000 + archive);
+      const { db } = tempArchive();
+      insertSources(db, randomSources(next, 250, `q${archive}x`));
+      rebuildRankingIndex(db, { minDocs: 20, listLength: 5 + Math.floor(next() * 30), titleCap: titleCap(next) });
+      const round = () => {
+        for (let q = 0; q < 40; q++) {
+          const word = zipfWord(next);
+          const prefix = `${word.slice(0, 3 + Math.floor(next() * 3))}*`;
+          checkQuery(db, next() < 0.7 ? prefix : `${prefix} ${zipfWord(next)}`, 1 + Math.floor(next() * 12), seen);
+        }
+      };
+      round();
+      insertSources(db, randomSources(next, 30, `r${archive}x`));
+      round();
+      catchUpRankingIndex(db);
+      round();
+    }
+    expect(seen.answered).toBeGreaterThan(seen.asked / 4);
   });
 
   it('stays exact whatever the number of sources with two phrases it will list', () => {
