@@ -136,7 +136,9 @@ export function rankedTopPage(
   if (order.length < k || ceiling.get(order[k - 1]!)! < bound * (1 + MARGIN)) return null;
 
   const scored: { id: number; score: number }[] = [];
-  const batch = Math.max(2 * k, 50);
+  // A quarter of a small candidate set at a time, so that even there the later batches benefit
+  // from the k-th score found so far.
+  const batch = Math.max(2 * k, Math.min(50, Math.ceil(order.length / 4)));
   for (let from = 0; from < order.length; from += batch) {
     // Candidates are taken best ceiling first; once the k-th exact score reaches the next
     // ceiling, no candidate left can enter the top k.
@@ -147,6 +149,18 @@ export function rankedTopPage(
     if (known) {
       for (const id of ids) if (known.has(id)) scored.push({ id, score: known.get(id)! });
       ids = ids.filter((id) => !known.has(id));
+    }
+    if (scored.length >= k) {
+      // Titles first: a candidate whose title lacks the phrase can score no more than its body
+      // allows, and most of a common word's title hits lack the phrase; their bodies stay unread.
+      const kth = scored[k - 1]!.score;
+      const titles = titlesNeeded(db, ids, phrases, stored);
+      ids = ids.filter((id) => {
+        const title = titles.get(id);
+        if (title === undefined) return true;
+        const most = titleCeiling(title, id, phrases, drivers, stored, weights, lengths.get(id) ?? 0, stats.avgdl);
+        return most === null || most * (1 + MARGIN) >= kth;
+      });
     }
     const texts = textsNeeded(db, ids, phrases, stored);
     for (const id of ids) {
@@ -336,6 +350,48 @@ function storedCounts(
 ): [number, number] | undefined {
   const key = ownKey(phrase);
   return key === null ? undefined : stored.get(key)?.get(id);
+}
+
+/** The titles of the candidates whose counts the lists do not hold: short, read without the body. */
+function titlesNeeded(
+  db: Db,
+  ids: number[],
+  phrases: RankingPhrase[],
+  stored: Map<string, Map<number, [number, number]>>,
+): Map<number, string> {
+  const needed = ids.filter((id) => phrases.some((phrase) => storedCounts(phrase, id, stored) === undefined));
+  if (needed.length === 0) return new Map();
+  const rows = prepareCached(db, 'SELECT id, title FROM sources WHERE id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(needed)) as [number, string][];
+  return new Map(rows);
+}
+
+/**
+ * The most a candidate can score once its title is known: each phrase's title count is exact,
+ * and its body count at most its driver's there (an occurrence of the phrase holds one of the
+ * driver). Null when a phrase's driver does not list the candidate: no body bound is known.
+ */
+function titleCeiling(
+  title: string,
+  id: number,
+  phrases: RankingPhrase[],
+  drivers: Driver[],
+  stored: Map<string, Map<number, [number, number]>>,
+  weights: number[],
+  length: number,
+  avgdl: number,
+): number | null {
+  let most = 0;
+  for (let i = 0; i < phrases.length; i++) {
+    const phrase = phrases[i]!;
+    const own = storedCounts(phrase, id, stored);
+    const driver = stored.get(drivers[i]!.term)?.get(id);
+    if (!own && !driver) return null;
+    const [titleCount, bodyMost] = own ?? [countIn({ title, body: '' }, phrase)[0], driver![1]];
+    most += weights[i]! * saturation(weightedFrequency(titleCount, bodyMost), length, avgdl);
+  }
+  return most;
 }
 
 /** The title and body of the candidates whose counts the lists do not hold. */
