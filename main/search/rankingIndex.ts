@@ -188,7 +188,8 @@ export function maintainAfterSearch(db: Db): void {
   const pending = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM search_unranked WHERE uncountable = 0)')
     .pluck()
     .get() as number;
-  if (!pending) return;
+  // Lists of an older make-up (migration 0210) are rebuilt too, though nothing waits to be counted.
+  if (!pending && (rankingBasis(db)?.shape ?? LISTS_SHAPE) >= LISTS_SHAPE) return;
   setImmediate(() => {
     if (!db.open) return;
     refreshRankingIndexInSteps(db).catch((error: unknown) => {
