@@ -140,18 +140,21 @@ export function countListed(title: string, body: string, listed: ReadonlyMap<str
  * is the sum over its words, at least the sources holding one; listing a few more costs only rows).
  */
 function commonKeys(db: Db, minDocs: number): string[] {
-  const words = prepareCached(db, 'SELECT term FROM sources_vocab WHERE doc >= ?').pluck().all(minDocs) as string[];
-  const prefixes = PREFIX_LENGTHS.flatMap(
-    (length) =>
-      prepareCached(
-        db,
-        `SELECT substr(term, 1, ${length}) || '*' FROM sources_vocab WHERE length(term) >= ${length}
-         GROUP BY 1 HAVING sum(doc) >= ?`,
-      )
-        .pluck()
-        .all(minDocs) as string[],
-  );
-  return [...words, ...prefixes];
+  // One pass over FTS5's vocabulary (it reads the whole index): words and prefix sums together.
+  const keys: string[] = [];
+  const prefixDocs = new Map<string, number>();
+  for (const [term, doc] of prepareCached(db, 'SELECT term, doc FROM sources_vocab').raw().iterate() as Iterable<
+    [string, number]
+  >) {
+    if (doc >= minDocs) keys.push(term);
+    for (const length of PREFIX_LENGTHS) {
+      if (term.length < length) continue;
+      const key = prefixKey(term, length);
+      prefixDocs.set(key, (prefixDocs.get(key) ?? 0) + doc);
+    }
+  }
+  for (const [key, doc] of prefixDocs) if (doc >= minDocs) keys.push(key);
+  return keys;
 }
 
 export class RankingIndexBuild {
