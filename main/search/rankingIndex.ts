@@ -1,7 +1,14 @@
 import { type Db, prepareCached } from '../archive/database';
 import { docLengths, indexStats, saturation, weightedFrequency } from './bm25';
 import { isCountable } from './ftsTokens';
-import { countListed, LISTS_SHAPE, RankingIndexBuild, type RankingIndexShape, TITLE_UNIT } from './rankingIndexBuild';
+import {
+  countListed,
+  LISTS_SHAPE,
+  ListedKeys,
+  RankingIndexBuild,
+  type RankingIndexShape,
+  TITLE_UNIT,
+} from './rankingIndexBuild';
 import { upkeepAllowed } from './upkeepAllowed';
 
 /**
@@ -67,6 +74,7 @@ export function catchUpRankingIndex(db: Db, maxBatches = Number.POSITIVE_INFINIT
       }[]
     ).map((row) => [row.term, row.threshold]),
   );
+  const keys = new ListedKeys(thresholds);
   let counted = 0;
   const batch = db.transaction((): number => {
     const rows = prepareCached(
@@ -84,7 +92,7 @@ export function catchUpRankingIndex(db: Db, maxBatches = Number.POSITIVE_INFINIT
         continue;
       }
       const length = lengths.get(row.id) ?? 0;
-      for (const [word, packed] of countListed(row.title, row.body, thresholds)) {
+      for (const [word, packed] of countListed(row.title, row.body, keys)) {
         const threshold = thresholds.get(word)!;
         const title = Math.floor(packed / TITLE_UNIT);
         const body = packed % TITLE_UNIT;

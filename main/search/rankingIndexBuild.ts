@@ -116,20 +116,39 @@ export const PREFIX_LENGTHS = [3, 4] as const;
 
 export const prefixKey = (word: string, length: number): string => `${word.slice(0, length)}*`;
 
-function add(counts: Map<string, number>, listed: ReadonlyMap<string, unknown>, key: string, unit: number): void {
-  if (listed.has(key)) counts.set(key, (counts.get(key) ?? 0) + unit);
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The listed keys a token counts for (itself, its 3- and 4-letter prefixes), looked up once per
+ * distinct token: a build meets each common token hundreds of thousands of times.
+ */
+export class ListedKeys {
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(private readonly listed: ReadonlyMap<string, unknown>) {}
+
+  of(token: string): readonly string[] {
+    let keys = this.cache.get(token);
+    if (keys === undefined) {
+      const found = [token, ...PREFIX_LENGTHS.filter((n) => token.length >= n).map((n) => prefixKey(token, n))].filter(
+        (key) => this.listed.has(key),
+      );
+      keys = found.length === 0 ? NO_KEYS : found;
+      if (this.cache.size >= 1_000_000) this.cache.clear();
+      this.cache.set(token, keys);
+    }
+    return keys;
+  }
 }
 
-export function countListed(title: string, body: string, listed: ReadonlyMap<string, unknown>): Map<string, number> {
+export function countListed(title: string, body: string, keys: ListedKeys): Map<string, number> {
   const counts = new Map<string, number>();
   for (const [text, unit] of [
     [title, TITLE_UNIT],
     [body, 1],
   ] as const) {
-    for (const word of ftsTokens(text)) {
-      add(counts, listed, word, unit);
-      for (const length of PREFIX_LENGTHS)
-        if (word.length >= length) add(counts, listed, prefixKey(word, length), unit);
+    for (const token of ftsTokens(text)) {
+      for (const key of keys.of(token)) counts.set(key, (counts.get(key) ?? 0) + unit);
     }
   }
   return counts;
@@ -160,6 +179,7 @@ function commonKeys(db: Db, minDocs: number): string[] {
 export class RankingIndexBuild {
   private readonly token = randomUUID();
   private readonly lists = new Map<string, WordLists>();
+  private readonly keys = new ListedKeys(this.lists);
   private readonly uncountable: number[] = [];
   private readonly basis: { rows: number; avgdl: number };
   private after = 0;
@@ -199,7 +219,7 @@ export class RankingIndexBuild {
         continue;
       }
       const length = lengthOf(row.sz);
-      for (const [word, packed] of countListed(row.title, row.body, this.lists)) {
+      for (const [word, packed] of countListed(row.title, row.body, this.keys)) {
         const lists = this.lists.get(word)!;
         const title = Math.floor(packed / TITLE_UNIT);
         const body = packed % TITLE_UNIT;
