@@ -174,6 +174,8 @@ export function rankedTopPage(
       scored.push({ id, score });
     }
     scored.sort((a, b) => b.score - a.score || a.id - b.id);
+    // Only the k best matter: a long scan must not sort every candidate scored so far again.
+    if (scored.length > k) scored.length = k;
   }
   if (scored.length < k || scored[k - 1]!.score < bound * (1 + MARGIN)) return null;
   return scored.slice(0, k);
