@@ -3,7 +3,7 @@ import { BM25_SQL, docLengths, idf, indexStats, saturation, weightedFrequency } 
 import { ftsTokens } from './ftsTokens';
 import { countIn, type SourceText } from './phraseCounts';
 import { rankingBasis } from './rankingIndex';
-import { PREFIX_LENGTHS, prefixKey } from './rankingIndexBuild';
+import { EXTENDED, PREFIX_LENGTHS, prefixKey } from './rankingIndexBuild';
 
 /**
  * The exact first page of a common query without ranking every match (docs/search.md).
@@ -49,10 +49,18 @@ export function rankingPhrases(fts: string): RankingPhrase[] {
 }
 
 interface Driver {
+  /** The word or prefix (`gov*`) whose counts bound the phrase's. */
+  key: string;
+  /** Its list in search_impacts: the short one, or the long one (EXTENDED) when tried. */
   term: string;
   bound: number;
 }
 
+/**
+ * Tries each key's short list first (its sources of highest saturation, few rows to read) and,
+ * when that cannot prove the page, the long one (the body-only list and the title hits above it,
+ * whose lower threshold proves phrases of common words).
+ */
 export function rankedTopPage(
   db: Db,
   fts: string,
@@ -61,6 +69,22 @@ export function rankedTopPage(
   k: number,
   totalEstimate: number,
   pairLimit = pairCap(totalEstimate),
+): { id: number; score: number }[] | null {
+  return (
+    topPageFromLists(db, fts, condition, params, k, totalEstimate, pairLimit, false) ??
+    topPageFromLists(db, fts, condition, params, k, totalEstimate, pairLimit, true)
+  );
+}
+
+function topPageFromLists(
+  db: Db,
+  fts: string,
+  condition: string,
+  params: unknown[],
+  k: number,
+  totalEstimate: number,
+  pairLimit: number,
+  extended: boolean,
 ): { id: number; score: number }[] | null {
   const phrases = rankingPhrases(fts);
   const basis = rankingBasis(db);
@@ -72,13 +96,19 @@ export function rankedTopPage(
   const drivers: Driver[] = [];
   for (const phrase of phrases) {
     let best: Driver | null = null;
-    for (const term of driverKeys(phrase)) {
-      const value = threshold.get(term) as number | undefined;
-      if (value !== undefined && (best === null || value * drift < best.bound)) best = { term, bound: value * drift };
+    for (const key of driverKeys(phrase)) {
+      const long = extended ? (threshold.get(key + EXTENDED) as number | undefined) : undefined;
+      const term = long === undefined ? key : key + EXTENDED;
+      const value = long ?? (threshold.get(key) as number | undefined);
+      if (value !== undefined && (best === null || value * drift < best.bound)) {
+        best = { key, term, bound: value * drift };
+      }
     }
     if (best === null) return null;
     drivers.push(best);
   }
+  // The long lists were asked for but none exists: the short ones already said no.
+  if (extended && drivers.every((driver) => driver.term === driver.key)) return null;
 
   const unranked = prepareCached(
     db,
@@ -91,15 +121,15 @@ export function rankedTopPage(
   const stored = new Map<string, Map<number, [number, number]>>();
   const candidates = new Set<number>();
   const knownLengths = new Map<number, number>();
-  for (const { term } of drivers) {
-    if (stored.has(term)) continue;
+  for (const { key, term } of drivers) {
+    if (stored.has(key)) continue;
     const rows = prepareCached(
       db,
       'SELECT source_id, title_count, body_count, doc_length FROM search_impacts WHERE term = ?',
     )
       .raw()
       .all(term) as [number, number, number, number][];
-    stored.set(term, new Map(rows.map(([id, title, body]) => [id, [title, body]])));
+    stored.set(key, new Map(rows.map(([id, title, body]) => [id, [title, body]])));
     for (const [id, , , length] of rows) {
       candidates.add(id);
       knownLengths.set(id, length);
@@ -143,6 +173,10 @@ export function rankedTopPage(
     // Candidates are taken best ceiling first; once the k-th exact score reaches the next
     // ceiling, no candidate left can enter the top k.
     if (scored.length >= k && scored[k - 1]!.score >= ceiling.get(order[from]!)!) break;
+    // Every candidate left scores below the bound, and the k-th so far does too: no proof.
+    if (ceiling.get(order[from]!)! < bound * (1 + MARGIN) && (scored[k - 1]?.score ?? 0) < bound * (1 + MARGIN)) {
+      return null;
+    }
     let ids = order.slice(from, from + batch);
     if (groups === null) ids = check(ids);
     const known = pairs?.scores;
@@ -203,7 +237,7 @@ function ceilings(
     const single = pairs !== null && !pairs.has(id);
     let most = 0;
     drivers.forEach((driver, i) => {
-      const counts = stored.get(driver.term)?.get(id);
+      const counts = stored.get(driver.key)?.get(id);
       const part =
         weights[i]! * (counts ? saturation(weightedFrequency(counts[0], counts[1]), length, avgdl) : driver.bound);
       most = single ? Math.max(most, part) : most + part;
@@ -388,7 +422,7 @@ function titleCeiling(
   for (let i = 0; i < phrases.length; i++) {
     const phrase = phrases[i]!;
     const own = storedCounts(phrase, id, stored);
-    const driver = stored.get(drivers[i]!.term)?.get(id);
+    const driver = stored.get(drivers[i]!.key)?.get(id);
     if (!own && !driver) return null;
     const [titleCount, bodyMost] = own ?? [countIn({ title, body: '' }, phrase)[0], driver![1]];
     most += weights[i]! * saturation(weightedFrequency(titleCount, bodyMost), length, avgdl);

@@ -85,7 +85,10 @@ interface WordLists {
  * The rows a word's list keeps ([id, title count, body count, length]) and its threshold: no
  * source left out scores above it.
  */
-function finalList(lists: WordLists, shape: RankingIndexShape): { rows: number[][]; threshold: number } {
+function finalList(
+  lists: WordLists,
+  shape: RankingIndexShape,
+): { rows: number[][]; scores: number[]; threshold: number } {
   const { listLength } = shape;
   const titleCap = shape.titleCap ?? 10 * listLength;
   prune(lists.body, listLength);
@@ -93,15 +96,33 @@ function finalList(lists: WordLists, shape: RankingIndexShape): { rows: number[]
   prune(lists.title, titleCap, bodyThreshold);
   const titleThreshold = lists.title.ids.length > titleCap ? lists.title.scores[titleCap]! : 0;
   const rows: number[][] = [];
+  const scores: number[] = [];
   for (const [list, length] of [
     [lists.body, listLength],
     [lists.title, titleCap],
   ] as const) {
     for (let i = 0; i < Math.min(length, list.ids.length); i++) {
       rows.push([list.ids[i]!, list.titles[i]!, list.bodies[i]!, list.lengths[i]!]);
+      scores.push(list.scores[i]!);
     }
   }
-  return { rows, threshold: Math.max(bodyThreshold, titleThreshold) };
+  return { rows, scores, threshold: Math.max(bodyThreshold, titleThreshold) };
+}
+
+/**
+ * A key's short list (the `listLength` best of its long list) and its threshold: a source left
+ * out is either outside the long list (at most its threshold) or below the short list's last.
+ */
+function shortList(
+  long: { rows: number[][]; scores: number[]; threshold: number },
+  listLength: number,
+): { rows: number[][]; threshold: number } {
+  if (long.rows.length <= listLength) return long;
+  const order = long.scores.map((_, i) => i).sort((a, b) => long.scores[b]! - long.scores[a]!);
+  return {
+    rows: order.slice(0, listLength).map((i) => long.rows[i]!),
+    threshold: Math.max(long.threshold, long.scores[order[listLength]!]!),
+  };
 }
 
 /** Title count × 2^26 + body count, for the listed words only: one map entry per word. */
@@ -115,6 +136,14 @@ export const TITLE_UNIT = 2 ** 26;
 export const PREFIX_LENGTHS = [3, 4] as const;
 
 export const prefixKey = (word: string, length: number): string => `${word.slice(0, length)}*`;
+
+/**
+ * Suffix of a key's long list (no token holds a space). Each key has a short list, its
+ * `listLength` sources of highest saturation, cheap to read; when the body-only list and the
+ * title hits above it are longer, they are kept as well, under `key + EXTENDED`, with their
+ * lower threshold: a search reads them only when the short list cannot prove its page.
+ */
+export const EXTENDED = ' +';
 
 const NO_KEYS: readonly string[] = [];
 
@@ -130,9 +159,9 @@ export class ListedKeys {
   of(token: string): readonly string[] {
     let keys = this.cache.get(token);
     if (keys === undefined) {
-      const found = [token, ...PREFIX_LENGTHS.filter((n) => token.length >= n).map((n) => prefixKey(token, n))].filter(
-        (key) => this.listed.has(key),
-      );
+      const found = [token, ...PREFIX_LENGTHS.filter((n) => token.length >= n).map((n) => prefixKey(token, n))]
+        .flatMap((key) => [key, key + EXTENDED])
+        .filter((key) => this.listed.has(key));
       keys = found.length === 0 ? NO_KEYS : found;
       if (this.cache.size >= 1_000_000) this.cache.clear();
       this.cache.set(token, keys);
@@ -266,10 +295,15 @@ export class RankingIndexBuild {
       );
       for (const [word, lists] of this.lists) {
         if (lists.body.ids.length + lists.title.ids.length === 0) continue;
-        const { rows, threshold } = finalList(lists, this.shape);
-        addTerm.run(word, threshold);
-        // Changed since it was read (or deleted): it is left unranked instead.
-        addImpacts.run(word, JSON.stringify(rows.filter(([id]) => !changed.has(id!))));
+        const long = finalList(lists, this.shape);
+        const short = shortList(long, this.shape.listLength);
+        const kept = [[word, short]] as [string, { rows: number[][]; threshold: number }][];
+        if (short.threshold > long.threshold) kept.push([word + EXTENDED, long]);
+        for (const [key, { rows, threshold }] of kept) {
+          addTerm.run(key, threshold);
+          // Changed since it was read (or deleted): it is left unranked instead.
+          addImpacts.run(key, JSON.stringify(rows.filter(([id]) => !changed.has(id!))));
+        }
       }
       prepareCached(db, 'INSERT INTO search_impact_basis (id, avgdl, sources, shape) VALUES (1, ?, ?, ?)').run(
         this.basis.avgdl,
