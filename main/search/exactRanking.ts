@@ -3,6 +3,7 @@ import { BM25_SQL, docLengths, idf, indexStats, saturation, weightedFrequency } 
 import { ftsTokens } from './ftsTokens';
 import { countIn, type SourceText } from './phraseCounts';
 import { rankingBasis } from './rankingIndex';
+import { EXTENDED, PREFIX_LENGTHS, prefixKey } from './rankingIndexBuild';
 
 /**
  * The exact first page of a common query without ranking every match (docs/search.md).
@@ -48,10 +49,18 @@ export function rankingPhrases(fts: string): RankingPhrase[] {
 }
 
 interface Driver {
+  /** The word or prefix (`gov*`) whose counts bound the phrase's. */
+  key: string;
+  /** Its list in search_impacts: the short one, or the long one (EXTENDED) when tried. */
   term: string;
   bound: number;
 }
 
+/**
+ * Tries each key's short list first (its sources of highest saturation, few rows to read) and,
+ * when that cannot prove the page, the long one (the body-only list and the title hits above it,
+ * whose lower threshold proves phrases of common words).
+ */
 export function rankedTopPage(
   db: Db,
   fts: string,
@@ -60,6 +69,22 @@ export function rankedTopPage(
   k: number,
   totalEstimate: number,
   pairLimit = pairCap(totalEstimate),
+): { id: number; score: number }[] | null {
+  return (
+    topPageFromLists(db, fts, condition, params, k, totalEstimate, pairLimit, false) ??
+    topPageFromLists(db, fts, condition, params, k, totalEstimate, pairLimit, true)
+  );
+}
+
+function topPageFromLists(
+  db: Db,
+  fts: string,
+  condition: string,
+  params: unknown[],
+  k: number,
+  totalEstimate: number,
+  pairLimit: number,
+  extended: boolean,
 ): { id: number; score: number }[] | null {
   const phrases = rankingPhrases(fts);
   const basis = rankingBasis(db);
@@ -70,15 +95,20 @@ export function rankedTopPage(
   const threshold = prepareCached(db, 'SELECT threshold FROM search_impact_terms WHERE term = ?').pluck();
   const drivers: Driver[] = [];
   for (const phrase of phrases) {
-    const fixed = phrase.prefix ? phrase.words.slice(0, -1) : phrase.words;
     let best: Driver | null = null;
-    for (const term of new Set(fixed)) {
-      const value = threshold.get(term) as number | undefined;
-      if (value !== undefined && (best === null || value * drift < best.bound)) best = { term, bound: value * drift };
+    for (const key of driverKeys(phrase)) {
+      const long = extended ? (threshold.get(key + EXTENDED) as number | undefined) : undefined;
+      const term = long === undefined ? key : key + EXTENDED;
+      const value = long ?? (threshold.get(key) as number | undefined);
+      if (value !== undefined && (best === null || value * drift < best.bound)) {
+        best = { key, term, bound: value * drift };
+      }
     }
     if (best === null) return null;
     drivers.push(best);
   }
+  // The long lists were asked for but none exists: the short ones already said no.
+  if (extended && drivers.every((driver) => driver.term === driver.key)) return null;
 
   const unranked = prepareCached(
     db,
@@ -91,15 +121,15 @@ export function rankedTopPage(
   const stored = new Map<string, Map<number, [number, number]>>();
   const candidates = new Set<number>();
   const knownLengths = new Map<number, number>();
-  for (const { term } of drivers) {
-    if (stored.has(term)) continue;
+  for (const { key, term } of drivers) {
+    if (stored.has(key)) continue;
     const rows = prepareCached(
       db,
       'SELECT source_id, title_count, body_count, doc_length FROM search_impacts WHERE term = ?',
     )
       .raw()
       .all(term) as [number, number, number, number][];
-    stored.set(term, new Map(rows.map(([id, title, body]) => [id, [title, body]])));
+    stored.set(key, new Map(rows.map(([id, title, body]) => [id, [title, body]])));
     for (const [id, , , length] of rows) {
       candidates.add(id);
       knownLengths.set(id, length);
@@ -136,17 +166,35 @@ export function rankedTopPage(
   if (order.length < k || ceiling.get(order[k - 1]!)! < bound * (1 + MARGIN)) return null;
 
   const scored: { id: number; score: number }[] = [];
-  const batch = Math.max(2 * k, 50);
+  // A quarter of a small candidate set at a time, so that even there the later batches benefit
+  // from the k-th score found so far.
+  const batch = Math.max(2 * k, Math.min(50, Math.ceil(order.length / 4)));
   for (let from = 0; from < order.length; from += batch) {
     // Candidates are taken best ceiling first; once the k-th exact score reaches the next
     // ceiling, no candidate left can enter the top k.
     if (scored.length >= k && scored[k - 1]!.score >= ceiling.get(order[from]!)!) break;
+    // Every candidate left scores below the bound, and the k-th so far does too: no proof.
+    if (ceiling.get(order[from]!)! < bound * (1 + MARGIN) && (scored[k - 1]?.score ?? 0) < bound * (1 + MARGIN)) {
+      return null;
+    }
     let ids = order.slice(from, from + batch);
     if (groups === null) ids = check(ids);
     const known = pairs?.scores;
     if (known) {
       for (const id of ids) if (known.has(id)) scored.push({ id, score: known.get(id)! });
       ids = ids.filter((id) => !known.has(id));
+    }
+    if (scored.length >= k) {
+      // Titles first: a candidate whose title lacks the phrase can score no more than its body
+      // allows, and most of a common word's title hits lack the phrase; their bodies stay unread.
+      const kth = scored[k - 1]!.score;
+      const titles = titlesNeeded(db, ids, phrases, stored);
+      ids = ids.filter((id) => {
+        const title = titles.get(id);
+        if (title === undefined) return true;
+        const most = titleCeiling(title, id, phrases, drivers, stored, weights, lengths.get(id) ?? 0, stats.avgdl);
+        return most === null || most * (1 + MARGIN) >= kth;
+      });
     }
     const texts = textsNeeded(db, ids, phrases, stored);
     for (const id of ids) {
@@ -160,6 +208,8 @@ export function rankedTopPage(
       scored.push({ id, score });
     }
     scored.sort((a, b) => b.score - a.score || a.id - b.id);
+    // Only the k best matter: a long scan must not sort every candidate scored so far again.
+    if (scored.length > k) scored.length = k;
   }
   if (scored.length < k || scored[k - 1]!.score < bound * (1 + MARGIN)) return null;
   return scored.slice(0, k);
@@ -187,7 +237,7 @@ function ceilings(
     const single = pairs !== null && !pairs.has(id);
     let most = 0;
     drivers.forEach((driver, i) => {
-      const counts = stored.get(driver.term)?.get(id);
+      const counts = stored.get(driver.key)?.get(id);
       const part =
         weights[i]! * (counts ? saturation(weightedFrequency(counts[0], counts[1]), length, avgdl) : driver.bound);
       most = single ? Math.max(most, part) : most + part;
@@ -310,13 +360,74 @@ function phraseWeights(db: Db, phrases: RankingPhrase[], rows: number, totalEsti
 
 type Texts = Map<number, SourceText>;
 
+/**
+ * The lists that can drive a phrase: its whole words, and for a prefix its first 3 or 4 letters'
+ * (every token the prefix matches starts with them, so it occurs no more often than they do).
+ */
+function driverKeys(phrase: RankingPhrase): Set<string> {
+  const keys = new Set(phrase.prefix ? phrase.words.slice(0, -1) : phrase.words);
+  const last = phrase.words[phrase.words.length - 1]!;
+  if (phrase.prefix) for (const length of PREFIX_LENGTHS) if (last.length >= length) keys.add(prefixKey(last, length));
+  return keys;
+}
+
+/** The list whose counts are the phrase's own: a single word's, or a prefix of a listed length. */
+function ownKey(phrase: RankingPhrase): string | null {
+  if (phrase.words.length !== 1) return null;
+  const word = phrase.words[0]!;
+  if (!phrase.prefix) return word;
+  return (PREFIX_LENGTHS as readonly number[]).includes(word.length) ? `${word}*` : null;
+}
+
 function storedCounts(
   phrase: RankingPhrase,
   id: number,
   stored: Map<string, Map<number, [number, number]>>,
 ): [number, number] | undefined {
-  if (phrase.prefix || phrase.words.length !== 1) return undefined;
-  return stored.get(phrase.words[0]!)?.get(id);
+  const key = ownKey(phrase);
+  return key === null ? undefined : stored.get(key)?.get(id);
+}
+
+/** The titles of the candidates whose counts the lists do not hold: short, read without the body. */
+function titlesNeeded(
+  db: Db,
+  ids: number[],
+  phrases: RankingPhrase[],
+  stored: Map<string, Map<number, [number, number]>>,
+): Map<number, string> {
+  const needed = ids.filter((id) => phrases.some((phrase) => storedCounts(phrase, id, stored) === undefined));
+  if (needed.length === 0) return new Map();
+  const rows = prepareCached(db, 'SELECT id, title FROM sources WHERE id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(needed)) as [number, string][];
+  return new Map(rows);
+}
+
+/**
+ * The most a candidate can score once its title is known: each phrase's title count is exact,
+ * and its body count at most its driver's there (an occurrence of the phrase holds one of the
+ * driver). Null when a phrase's driver does not list the candidate: no body bound is known.
+ */
+function titleCeiling(
+  title: string,
+  id: number,
+  phrases: RankingPhrase[],
+  drivers: Driver[],
+  stored: Map<string, Map<number, [number, number]>>,
+  weights: number[],
+  length: number,
+  avgdl: number,
+): number | null {
+  let most = 0;
+  for (let i = 0; i < phrases.length; i++) {
+    const phrase = phrases[i]!;
+    const own = storedCounts(phrase, id, stored);
+    const driver = stored.get(drivers[i]!.key)?.get(id);
+    if (!own && !driver) return null;
+    const [titleCount, bodyMost] = own ?? [countIn({ title, body: '' }, phrase)[0], driver![1]];
+    most += weights[i]! * saturation(weightedFrequency(titleCount, bodyMost), length, avgdl);
+  }
+  return most;
 }
 
 /** The title and body of the candidates whose counts the lists do not hold. */

@@ -1,7 +1,14 @@
 import { type Db, prepareCached } from '../archive/database';
 import { docLengths, indexStats, saturation, weightedFrequency } from './bm25';
 import { isCountable } from './ftsTokens';
-import { countListed, RankingIndexBuild, type RankingIndexShape, TITLE_UNIT } from './rankingIndexBuild';
+import {
+  countListed,
+  LISTS_SHAPE,
+  ListedKeys,
+  RankingIndexBuild,
+  type RankingIndexShape,
+  TITLE_UNIT,
+} from './rankingIndexBuild';
 import { upkeepAllowed } from './upkeepAllowed';
 
 /**
@@ -42,10 +49,12 @@ export function rebuildRankingIndex(
 export interface RankingBasis {
   avgdl: number;
   sources: number;
+  /** The lists' make-up (LISTS_SHAPE): an older one is rebuilt, and used until then. */
+  shape: number;
 }
 
 export function rankingBasis(db: Db): RankingBasis | null {
-  return (prepareCached(db, 'SELECT avgdl, sources FROM search_impact_basis WHERE id = 1').get() ??
+  return (prepareCached(db, 'SELECT avgdl, sources, shape FROM search_impact_basis WHERE id = 1').get() ??
     null) as RankingBasis | null;
 }
 
@@ -65,6 +74,7 @@ export function catchUpRankingIndex(db: Db, maxBatches = Number.POSITIVE_INFINIT
       }[]
     ).map((row) => [row.term, row.threshold]),
   );
+  const keys = new ListedKeys(thresholds);
   let counted = 0;
   const batch = db.transaction((): number => {
     const rows = prepareCached(
@@ -82,7 +92,7 @@ export function catchUpRankingIndex(db: Db, maxBatches = Number.POSITIVE_INFINIT
         continue;
       }
       const length = lengths.get(row.id) ?? 0;
-      for (const [word, packed] of countListed(row.title, row.body, thresholds)) {
+      for (const [word, packed] of countListed(row.title, row.body, keys)) {
         const threshold = thresholds.get(word)!;
         const title = Math.floor(packed / TITLE_UNIT);
         const body = packed % TITLE_UNIT;
@@ -106,15 +116,16 @@ export function catchUpRankingIndex(db: Db, maxBatches = Number.POSITIVE_INFINIT
 }
 
 /**
- * Whether the lists must be made again rather than caught up: there are none yet, or the archive
- * has changed shape since (grown or shrunk by half, or sources' average length moved by a
- * quarter, which would loosen the bounds).
+ * Whether the lists must be made again rather than caught up: there are none yet, they are of an
+ * older make-up (migration 0210), or the archive has changed shape since (grown or shrunk by
+ * half, or sources' average length moved by a quarter, which would loosen the bounds).
  */
-function needsRebuild(db: Db): boolean {
+export function needsRebuild(db: Db): boolean {
   const basis = rankingBasis(db);
   const { rows, avgdl } = indexStats(db);
   return (
     basis === null ||
+    basis.shape < LISTS_SHAPE ||
     rows > basis.sources * 1.5 ||
     rows < basis.sources / 2 ||
     avgdl > basis.avgdl * 1.25 ||
@@ -185,7 +196,8 @@ export function maintainAfterSearch(db: Db): void {
   const pending = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM search_unranked WHERE uncountable = 0)')
     .pluck()
     .get() as number;
-  if (!pending) return;
+  // Lists of an older make-up (migration 0210) are rebuilt too, though nothing waits to be counted.
+  if (!pending && (rankingBasis(db)?.shape ?? LISTS_SHAPE) >= LISTS_SHAPE) return;
   setImmediate(() => {
     if (!db.open) return;
     refreshRankingIndexInSteps(db).catch((error: unknown) => {

@@ -18,9 +18,21 @@ import { ftsTokens, isCountable } from './ftsTokens';
 export interface RankingIndexShape {
   /** Words in at least this many sources get a list. */
   minDocs: number;
-  /** Sources kept per word. */
+  /** Sources kept per word among those without it in the title. */
   listLength: number;
+  /**
+   * At most this many sources with the word in the title are kept beside them (those above the
+   * body-only threshold); 10 × listLength when not given.
+   */
+  titleCap?: number;
 }
+
+/**
+ * The version of the lists' make-up that search_impact_basis.shape records (migration 0210):
+ * 2 = the body-only list plus the title hits above its threshold. Lists of an older shape are
+ * still exact and stay in use until a build replaces them.
+ */
+export const LISTS_SHAPE = 2;
 
 interface Gathered {
   ids: number[];
@@ -33,9 +45,10 @@ interface Gathered {
 }
 
 /** Keeps the `length` + 1 best of a word's sources (the extra one sets the threshold). */
-function prune(list: Gathered, length: number): void {
+function prune(list: Gathered, length: number, above = -1): void {
   const keep = list.scores
     .map((_, i) => i)
+    .filter((i) => list.scores[i]! > above)
     .sort((a, b) => list.scores[b]! - list.scores[a]!)
     .slice(0, length + 1);
   for (const key of ['ids', 'scores', 'titles', 'bodies', 'lengths'] as const) {
@@ -45,19 +58,157 @@ function prune(list: Gathered, length: number): void {
   if (keep.length > length) list.floor = list.scores[length]!;
 }
 
+const emptyList = (): Gathered => ({ ids: [], scores: [], titles: [], bodies: [], lengths: [], floor: -1 });
+
+function push(list: Gathered, id: number, score: number, title: number, body: number, length: number): void {
+  list.ids.push(id);
+  list.scores.push(score);
+  list.titles.push(title);
+  list.bodies.push(body);
+  list.lengths.push(length);
+}
+
+/**
+ * A word's two lists: the sources without it in the title (the `listLength` best, whose next
+ * sets the body-only threshold θ'), and those with it (kept while above θ', at most `titleCap`).
+ * Every source above the word's threshold max(θ', θ of the title hits past the cap) is listed:
+ * the title counts ten times, so a common word's best sources are short titles holding it, and
+ * a single list of 400 ends among them (θ 2.04–2.17 at 1M, too near saturation's 2.2 to prove a
+ * phrase's page); the body-only θ' sits lower, and the title hits above it are few.
+ */
+interface WordLists {
+  body: Gathered;
+  title: Gathered;
+}
+
+/**
+ * The rows a word's list keeps ([id, title count, body count, length]) and its threshold: no
+ * source left out scores above it.
+ */
+function finalList(
+  lists: WordLists,
+  shape: RankingIndexShape,
+): { rows: number[][]; scores: number[]; threshold: number } {
+  const { listLength } = shape;
+  const titleCap = shape.titleCap ?? 10 * listLength;
+  prune(lists.body, listLength);
+  const bodyThreshold = lists.body.ids.length > listLength ? lists.body.scores[listLength]! : 0;
+  prune(lists.title, titleCap, bodyThreshold);
+  const titleThreshold = lists.title.ids.length > titleCap ? lists.title.scores[titleCap]! : 0;
+  const rows: number[][] = [];
+  const scores: number[] = [];
+  for (const [list, length] of [
+    [lists.body, listLength],
+    [lists.title, titleCap],
+  ] as const) {
+    for (let i = 0; i < Math.min(length, list.ids.length); i++) {
+      rows.push([list.ids[i]!, list.titles[i]!, list.bodies[i]!, list.lengths[i]!]);
+      scores.push(list.scores[i]!);
+    }
+  }
+  return { rows, scores, threshold: Math.max(bodyThreshold, titleThreshold) };
+}
+
+/**
+ * A key's short list (the `listLength` best of its long list) and its threshold: a source left
+ * out is either outside the long list (at most its threshold) or below the short list's last.
+ */
+function shortList(
+  long: { rows: number[][]; scores: number[]; threshold: number },
+  listLength: number,
+): { rows: number[][]; threshold: number } {
+  if (long.rows.length <= listLength) return long;
+  const order = long.scores.map((_, i) => i).sort((a, b) => long.scores[b]! - long.scores[a]!);
+  return {
+    rows: order.slice(0, listLength).map((i) => long.rows[i]!),
+    threshold: Math.max(long.threshold, long.scores[order[listLength]!]!),
+  };
+}
+
 /** Title count × 2^26 + body count, for the listed words only: one map entry per word. */
 export const TITLE_UNIT = 2 ** 26;
 
-export function countListed(title: string, body: string, listed: ReadonlyMap<string, unknown>): Map<string, number> {
+/**
+ * Prefixes that get lists of their own, as `gov*`: every token that starts with them counts
+ * (FTS5's prefix query `gov*` counts the same tokens), so a prefix query is driven by the list
+ * of its first 3 or 4 letters, as a word by its own (docs/search.md, *Prefixes*).
+ */
+export const PREFIX_LENGTHS = [3, 4] as const;
+
+export const prefixKey = (word: string, length: number): string => `${word.slice(0, length)}*`;
+
+/**
+ * Suffix of a key's long list (no token holds a space). Each key has a short list, its
+ * `listLength` sources of highest saturation, cheap to read; when the body-only list and the
+ * title hits above it are longer, they are kept as well, under `key + EXTENDED`, with their
+ * lower threshold: a search reads them only when the short list cannot prove its page.
+ */
+export const EXTENDED = ' +';
+
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * The listed keys a token counts for (itself, its 3- and 4-letter prefixes), looked up once per
+ * distinct token: a build meets each common token hundreds of thousands of times.
+ */
+export class ListedKeys {
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(private readonly listed: ReadonlyMap<string, unknown>) {}
+
+  of(token: string): readonly string[] {
+    let keys = this.cache.get(token);
+    if (keys === undefined) {
+      const found = [token, ...PREFIX_LENGTHS.filter((n) => token.length >= n).map((n) => prefixKey(token, n))]
+        .flatMap((key) => [key, key + EXTENDED])
+        .filter((key) => this.listed.has(key));
+      keys = found.length === 0 ? NO_KEYS : found;
+      if (this.cache.size >= 1_000_000) this.cache.clear();
+      this.cache.set(token, keys);
+    }
+    return keys;
+  }
+}
+
+export function countListed(title: string, body: string, keys: ListedKeys): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const word of ftsTokens(title)) if (listed.has(word)) counts.set(word, (counts.get(word) ?? 0) + TITLE_UNIT);
-  for (const word of ftsTokens(body)) if (listed.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const [text, unit] of [
+    [title, TITLE_UNIT],
+    [body, 1],
+  ] as const) {
+    for (const token of ftsTokens(text)) {
+      for (const key of keys.of(token)) counts.set(key, (counts.get(key) ?? 0) + unit);
+    }
+  }
   return counts;
+}
+
+/**
+ * The words and prefixes that get a list: those in at least `minDocs` sources (a prefix's count
+ * is the sum over its words, at least the sources holding one; listing a few more costs only rows).
+ */
+function commonKeys(db: Db, minDocs: number): string[] {
+  // One pass over FTS5's vocabulary (it reads the whole index): words and prefix sums together.
+  const keys: string[] = [];
+  const prefixDocs = new Map<string, number>();
+  for (const [term, doc] of prepareCached(db, 'SELECT term, doc FROM sources_vocab').raw().iterate() as Iterable<
+    [string, number]
+  >) {
+    if (doc >= minDocs) keys.push(term);
+    for (const length of PREFIX_LENGTHS) {
+      if (term.length < length) continue;
+      const key = prefixKey(term, length);
+      prefixDocs.set(key, (prefixDocs.get(key) ?? 0) + doc);
+    }
+  }
+  for (const [key, doc] of prefixDocs) if (doc >= minDocs) keys.push(key);
+  return keys;
 }
 
 export class RankingIndexBuild {
   private readonly token = randomUUID();
-  private readonly lists = new Map<string, Gathered>();
+  private readonly lists = new Map<string, WordLists>();
+  private readonly keys = new ListedKeys(this.lists);
   private readonly uncountable: number[] = [];
   private readonly basis: { rows: number; avgdl: number };
   private after = 0;
@@ -75,11 +226,8 @@ export class RankingIndexBuild {
         new Date().toISOString(),
       );
     });
-    const common = prepareCached(db, 'SELECT term FROM sources_vocab WHERE doc >= ?')
-      .pluck()
-      .all(shape.minDocs) as string[];
-    for (const word of common) {
-      this.lists.set(word, { ids: [], scores: [], titles: [], bodies: [], lengths: [], floor: -1 });
+    for (const word of commonKeys(db, shape.minDocs)) {
+      this.lists.set(word, { body: emptyList(), title: emptyList() });
     }
   }
 
@@ -92,25 +240,30 @@ export class RankingIndexBuild {
        WHERE s.id > ? ORDER BY s.id LIMIT ?`,
     ).all(this.after, maxSources) as { id: number; title: string; body: string; sz: Uint8Array }[];
     const { avgdl } = this.basis;
-    const listLength = this.shape.listLength;
+    const { listLength } = this.shape;
+    const titleCap = this.shape.titleCap ?? 10 * listLength;
     for (const row of rows) {
       if (!isCountable(row.title) || !isCountable(row.body)) {
         this.uncountable.push(row.id);
         continue;
       }
       const length = lengthOf(row.sz);
-      for (const [word, packed] of countListed(row.title, row.body, this.lists)) {
-        const list = this.lists.get(word)!;
+      for (const [word, packed] of countListed(row.title, row.body, this.keys)) {
+        const lists = this.lists.get(word)!;
         const title = Math.floor(packed / TITLE_UNIT);
         const body = packed % TITLE_UNIT;
         const score = saturation(weightedFrequency(title, body), length, avgdl);
-        if (score <= list.floor) continue;
-        list.ids.push(row.id);
-        list.scores.push(score);
-        list.titles.push(title);
-        list.bodies.push(body);
-        list.lengths.push(length);
-        if (list.ids.length > 2 * listLength) prune(list, listLength);
+        // Whatever scores at most the body-only list's floor is at most its final threshold.
+        if (score <= lists.body.floor) continue;
+        if (title === 0) {
+          push(lists.body, row.id, score, title, body, length);
+          if (lists.body.ids.length > 2 * listLength) prune(lists.body, listLength);
+        } else if (score > lists.title.floor) {
+          push(lists.title, row.id, score, title, body, length);
+          if (lists.title.ids.length > 2 * Math.max(titleCap, listLength)) {
+            prune(lists.title, titleCap, lists.body.floor);
+          }
+        }
       }
     }
     if (rows.length > 0) this.after = rows[rows.length - 1]!.id;
@@ -125,7 +278,6 @@ export class RankingIndexBuild {
     if (this.finished) return false;
     this.finished = true;
     const db = this.db;
-    const { listLength } = this.shape;
     return committed(db, () => {
       const current = prepareCached(db, 'SELECT token FROM search_rebuild WHERE id = 1').pluck().get();
       if (current !== this.token) return false;
@@ -141,22 +293,22 @@ export class RankingIndexBuild {
         `INSERT INTO search_impacts (term, source_id, title_count, body_count, doc_length)
          SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
       );
-      for (const [word, list] of this.lists) {
-        if (list.ids.length === 0) continue;
-        prune(list, listLength);
-        const threshold = list.ids.length > listLength ? list.scores[listLength]! : 0;
-        addTerm.run(word, threshold);
-        const rows: number[][] = [];
-        for (let i = 0; i < Math.min(listLength, list.ids.length); i++) {
-          const id = list.ids[i]!;
+      for (const [word, lists] of this.lists) {
+        if (lists.body.ids.length + lists.title.ids.length === 0) continue;
+        const long = finalList(lists, this.shape);
+        const short = shortList(long, this.shape.listLength);
+        const kept = [[word, short]] as [string, { rows: number[][]; threshold: number }][];
+        if (short.threshold > long.threshold) kept.push([word + EXTENDED, long]);
+        for (const [key, { rows, threshold }] of kept) {
+          addTerm.run(key, threshold);
           // Changed since it was read (or deleted): it is left unranked instead.
-          if (!changed.has(id)) rows.push([id, list.titles[i]!, list.bodies[i]!, list.lengths[i]!]);
+          addImpacts.run(key, JSON.stringify(rows.filter(([id]) => !changed.has(id!))));
         }
-        addImpacts.run(word, JSON.stringify(rows));
       }
-      prepareCached(db, 'INSERT INTO search_impact_basis (id, avgdl, sources) VALUES (1, ?, ?)').run(
+      prepareCached(db, 'INSERT INTO search_impact_basis (id, avgdl, sources, shape) VALUES (1, ?, ?, ?)').run(
         this.basis.avgdl,
         this.basis.rows,
+        LISTS_SHAPE,
       );
       prepareCached(
         db,

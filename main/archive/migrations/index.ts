@@ -17,6 +17,7 @@ import { up as referenceDetails } from './0150-reference-details';
 import { up as rankingIndexBuild } from './0170-ranking-index-build';
 import { up as spellingWords } from './0180-spelling-words';
 import { up as sourceRevisions } from './0200-source-revisions';
+import { up as rankingListsShape } from './0210-ranking-lists-shape';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 170, name: 'ranking-index-build', up: rankingIndexBuild },
   { version: 180, name: 'spelling-words', up: spellingWords },
   { version: 200, name: 'source-revisions', up: sourceRevisions },
+  { version: 210, name: 'ranking-lists-shape', up: rankingListsShape },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

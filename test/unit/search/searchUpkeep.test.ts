@@ -6,6 +6,7 @@ import { ARCHIVE_FILE_NAME } from '../../../main/archive/database';
 import { insertSources } from '../../../main/archive/sources';
 import { type Core, openCore } from '../../../main/core';
 import { dispatch } from '../../../main/dispatch';
+import { LISTS_SHAPE } from '../../../main/search/rankingIndexBuild';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
@@ -70,5 +71,24 @@ describe('a search’s upkeep', () => {
       core.close();
     }
     expect(upkeepState(dataDir)).toMatchObject({ unranked: 0, basis: 1 });
+  });
+
+  it('rebuilds lists of an older make-up (migration 0210) after a search, with nothing else to count in', async () => {
+    const dataDir = await laggingArchive();
+    const setUp = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
+    try {
+      await searchAndSettle(setUp);
+      // As migration 0210 leaves lists built before it: caught up, but of shape 1.
+      setUp.db.prepare('UPDATE search_impact_basis SET shape = 1').run();
+    } finally {
+      setUp.close();
+    }
+    const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
+    try {
+      await searchAndSettle(core);
+      await expect.poll(() => core.db.prepare('SELECT shape FROM search_impact_basis').pluck().get()).toBe(LISTS_SHAPE);
+    } finally {
+      core.close();
+    }
   });
 });
