@@ -58,7 +58,8 @@ describe('an analyst on a fresh archive (browser mode)', () => {
 
     const footnotes = page.getByRole('list', { name: 'Footnotes' });
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
-    expect(await footnotes.getByRole('listitem').first().textContent()).toContain('The Canadian Press');
+    // The full citation comes once citeproc's chunk has loaded (after first paint).
+    await expect.poll(() => footnotes.getByRole('listitem').first().textContent()).toContain('The Canadian Press');
 
     // A second excerpt from another source, dropped earlier in the note, takes footnote 1.
     await openResult(page, 'security ties', /Canada, South Korea plan to boost security ties/);

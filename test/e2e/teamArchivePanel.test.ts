@@ -187,7 +187,7 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
     await reader.getByRole('button', { name: 'Cite source' }).click();
     const footnotes = page.getByRole('list', { name: 'Footnotes' });
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(1);
-    expect(await footnotes.getByRole('listitem').first().textContent()).toContain('Harbour Gazette');
+    await expect.poll(() => footnotes.getByRole('listitem').first().textContent()).toContain('Harbour Gazette');
 
     // A team source dated to its month: the month in the results, and in the footnote, never a made-up day.
     await editor.locator('h2:has-text("Purpose") + p').click();
@@ -219,7 +219,7 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
     await expect.poll(() => editor.textContent()).toContain('The refit is late.');
     const footnotes = page.getByRole('list', { name: 'Footnotes' });
     await expect.poll(() => footnotes.getByRole('listitem').count()).toBe(2);
-    expect(await footnotes.getByRole('listitem').first().textContent()).toContain('Harbour Gazette');
+    await expect.poll(() => footnotes.getByRole('listitem').first().textContent()).toContain('Harbour Gazette');
     expect(await footnotes.textContent()).toMatch(/Coastal Times, November 2023/);
 
     const [download] = await Promise.all([
