@@ -13,7 +13,16 @@
  * times one archive of 300 sources, built in a folder of its own and deleted after, with few repeats.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
@@ -128,7 +137,8 @@ function timeQueries(
   const db = openArchive(file, { fullCheck: false });
   // A cached archive whose ranking lists are of an older make-up (or stale) is brought up to
   // date first, as the app would after its first search, so the mix times today's lists.
-  if (needsRebuild(db)) rebuildBeforeTiming(db);
+  const rebuilt = needsRebuild(db);
+  if (rebuilt) rebuildBeforeTiming(db);
   const timings: Timing[] = [];
   const samples: number[] = [];
   // CPU time of this process per search: on a machine shared with other work, wall time
@@ -172,6 +182,9 @@ function timeQueries(
     });
   }
   db.close();
+  // Other benches (startup, editor) take a cached archive as complete only when its stats file is
+  // no older than it: the rebuild wrote to the archive, so the stats are marked current again.
+  if (rebuilt) utimesSync(`${file}.stats.json`, new Date(), new Date());
   return { timings, samples, cpuSamples, likeSamples };
 }
 
