@@ -209,6 +209,11 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
 
   const close = useCallback(() => {
     setMenu(null);
+    // Closed before its suggestions came, the menu never took the focus: the browser's caret is
+    // still where Ctrl+. was pressed. editor.focus() would put back Lexical's selection, which can
+    // be a few keys behind it (see markAtCaret), and the next key would land there.
+    const root = editor.getRootElement();
+    if (root?.contains(root.ownerDocument.activeElement)) return;
     editor.focus();
   }, [editor]);
 
