@@ -1,9 +1,9 @@
 import { type Db, prepareCached } from '../archive/database';
 import { BM25_SQL, docLengths, idf, indexStats, saturation, weightedFrequency } from './bm25';
+import { countsOf, driverKeys, textsNeeded, titleCeiling, titlesNeeded } from './candidateCounts';
 import { ftsTokens } from './ftsTokens';
-import { countIn, type SourceText } from './phraseCounts';
 import { rankingBasis } from './rankingIndex';
-import { EXTENDED, PREFIX_LENGTHS, prefixKey } from './rankingIndexBuild';
+import { EXTENDED } from './rankingIndexBuild';
 
 /**
  * The exact first page of a common query without ranking every match (docs/search.md).
@@ -356,105 +356,4 @@ function phraseWeights(db: Db, phrases: RankingPhrase[], rows: number, totalEsti
   const count = prepareCached(db, 'SELECT count(*) FROM sources_fts WHERE sources_fts MATCH ?').pluck();
   const byLiteral = new Map([...distinct].map((literal) => [literal, idf(rows, count.get(literal) as number)]));
   return phrases.map((p) => byLiteral.get(p.literal)!);
-}
-
-type Texts = Map<number, SourceText>;
-
-/**
- * The lists that can drive a phrase: its whole words, and for a prefix its first 3 or 4 letters'
- * (every token the prefix matches starts with them, so it occurs no more often than they do).
- */
-function driverKeys(phrase: RankingPhrase): Set<string> {
-  const keys = new Set(phrase.prefix ? phrase.words.slice(0, -1) : phrase.words);
-  const last = phrase.words[phrase.words.length - 1]!;
-  if (phrase.prefix) for (const length of PREFIX_LENGTHS) if (last.length >= length) keys.add(prefixKey(last, length));
-  return keys;
-}
-
-/** The list whose counts are the phrase's own: a single word's, or a prefix of a listed length. */
-function ownKey(phrase: RankingPhrase): string | null {
-  if (phrase.words.length !== 1) return null;
-  const word = phrase.words[0]!;
-  if (!phrase.prefix) return word;
-  return (PREFIX_LENGTHS as readonly number[]).includes(word.length) ? `${word}*` : null;
-}
-
-function storedCounts(
-  phrase: RankingPhrase,
-  id: number,
-  stored: Map<string, Map<number, [number, number]>>,
-): [number, number] | undefined {
-  const key = ownKey(phrase);
-  return key === null ? undefined : stored.get(key)?.get(id);
-}
-
-/** The titles of the candidates whose counts the lists do not hold: short, read without the body. */
-function titlesNeeded(
-  db: Db,
-  ids: number[],
-  phrases: RankingPhrase[],
-  stored: Map<string, Map<number, [number, number]>>,
-): Map<number, string> {
-  const needed = ids.filter((id) => phrases.some((phrase) => storedCounts(phrase, id, stored) === undefined));
-  if (needed.length === 0) return new Map();
-  const rows = prepareCached(db, 'SELECT id, title FROM sources WHERE id IN (SELECT value FROM json_each(?))')
-    .raw()
-    .all(JSON.stringify(needed)) as [number, string][];
-  return new Map(rows);
-}
-
-/**
- * The most a candidate can score once its title is known: each phrase's title count is exact,
- * and its body count at most its driver's there (an occurrence of the phrase holds one of the
- * driver). Null when a phrase's driver does not list the candidate: no body bound is known.
- */
-function titleCeiling(
-  title: string,
-  id: number,
-  phrases: RankingPhrase[],
-  drivers: Driver[],
-  stored: Map<string, Map<number, [number, number]>>,
-  weights: number[],
-  length: number,
-  avgdl: number,
-): number | null {
-  let most = 0;
-  for (let i = 0; i < phrases.length; i++) {
-    const phrase = phrases[i]!;
-    const own = storedCounts(phrase, id, stored);
-    const driver = stored.get(drivers[i]!.key)?.get(id);
-    if (!own && !driver) return null;
-    const [titleCount, bodyMost] = own ?? [countIn({ title, body: '' }, phrase)[0], driver![1]];
-    most += weights[i]! * saturation(weightedFrequency(titleCount, bodyMost), length, avgdl);
-  }
-  return most;
-}
-
-/** The title and body of the candidates whose counts the lists do not hold. */
-function textsNeeded(
-  db: Db,
-  ids: number[],
-  phrases: RankingPhrase[],
-  stored: Map<string, Map<number, [number, number]>>,
-): Texts {
-  const needed = ids.filter((id) => phrases.some((phrase) => storedCounts(phrase, id, stored) === undefined));
-  const texts: Texts = new Map();
-  if (needed.length === 0) return texts;
-  const rows = prepareCached(db, 'SELECT id, title, body FROM sources WHERE id IN (SELECT value FROM json_each(?))')
-    .raw()
-    .all(JSON.stringify(needed)) as [number, string, string][];
-  for (const [id, title, body] of rows) texts.set(id, { title, body });
-  return texts;
-}
-
-function countsOf(
-  phrase: RankingPhrase,
-  id: number,
-  stored: Map<string, Map<number, [number, number]>>,
-  texts: Texts,
-): [number, number] {
-  const known = storedCounts(phrase, id, stored);
-  if (known) return known;
-  const text = texts.get(id);
-  return text ? countIn(text, phrase) : [0, 0];
 }
