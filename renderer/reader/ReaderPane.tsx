@@ -65,14 +65,20 @@ export function ReaderPane({
     return range ? excerptOf(source, range.start, range.end, display) : null;
   };
 
-  // Said in a status, so a keyboard or screen-reader user learns why nothing was quoted.
-  const [status, setStatus] = useState('');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new source clears the last message.
-  useEffect(() => setStatus(''), [source?.id]);
+  // Said in a status, so a keyboard or screen-reader user learns why nothing was quoted. It
+  // belongs to the source it was said about and shows only while that source is open: clearing
+  // it in an effect after each new source lost a hint asked for before the effect ran.
+  const [said, setSaid] = useState<{ sourceId: number | null; text: string } | null>(null);
+  const status = said && said.sourceId === (source?.id ?? null) ? said.text : '';
   const quoteSelection = () => {
     const excerpt = selectedExcerpt();
-    if (!excerpt) return setStatus(intl.formatMessage({ id: 'reader.quote.nothingSelected' }));
-    setStatus('');
+    if (!excerpt) {
+      return setSaid({
+        sourceId: source?.id ?? null,
+        text: intl.formatMessage({ id: 'reader.quote.nothingSelected' }),
+      });
+    }
+    setSaid(null);
     onQuote(excerpt);
   };
 
