@@ -17,3 +17,12 @@ export function sourceDate(intl: IntlShape, isoDate: string): string {
   const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return intl.formatDate(utc, { dateStyle: 'long', timeZone: 'UTC' });
 }
+
+/** A source's date as shown beside it: its day when known, else the year or month; null when unknown. */
+export function shownDate(
+  intl: IntlShape,
+  dated: { publishedAt?: string | null; issued?: string | null },
+): string | null {
+  const date = dated.publishedAt ?? dated.issued ?? null;
+  return date ? sourceDate(intl, date) : null;
+}

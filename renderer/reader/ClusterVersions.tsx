@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { SourceSummary } from '../../shared/source';
 import { api } from '../api/client';
-import { sourceDate } from '../i18n/sourceDate';
+import { shownDate } from '../i18n/sourceDate';
 
 /** The other versions of a story (syndicated copies, rewrites, translations), to switch between. */
 export function ClusterVersions({ sourceId, onOpen }: { sourceId: number; onOpen: (id: number) => void }) {
@@ -33,9 +33,8 @@ export function ClusterVersions({ sourceId, onOpen }: { sourceId: number; onOpen
               <span className="result-meta">
                 {' '}
                 —{' '}
-                {[version.outlet, version.publishedAt ? sourceDate(intl, version.publishedAt) : null]
-                  .filter(Boolean)
-                  .join(' · ') || intl.formatMessage({ id: 'versions.noDate' })}
+                {[version.outlet, shownDate(intl, version)].filter(Boolean).join(' · ') ||
+                  intl.formatMessage({ id: 'versions.noDate' })}
               </span>
             </button>
           </li>

@@ -10,7 +10,7 @@ import {
 } from '../../shared/excerpt';
 import type { SourceDetail } from '../../shared/source';
 import { writeExcerptTransfer } from '../editor/excerptTransfer';
-import { sourceDate } from '../i18n/sourceDate';
+import { shownDate } from '../i18n/sourceDate';
 import { ClusterVersions } from './ClusterVersions';
 import { useSelectionKeptAcrossRedraws } from './keptSelection';
 import { ocrMarkLabel, ocrMarks } from './ocrMarks';
@@ -124,8 +124,7 @@ export function ReaderPane({
     );
   }
   // A day when known, else the year or month a reference manager or a cover gave.
-  const dated = source.publishedAt ?? source.issued ?? null;
-  const byline = [source.author, source.outlet, dated ? sourceDate(intl, dated) : null].filter(Boolean).join(' · ');
+  const byline = [source.author, source.outlet, shownDate(intl, source)].filter(Boolean).join(' · ');
   const graded = sourceAssessment(intl, source);
   const weak = weakFieldNotes(intl, source);
   const paragraphs = splitParagraphs(source.body);

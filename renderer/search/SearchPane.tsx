@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { SearchHit, SearchResponse } from '../../shared/contract';
 import { api } from '../api/client';
 import { mainText } from '../i18n/mainText';
+import { shownDate } from '../i18n/sourceDate';
 import { AlsoSpelled } from '../integrity/AlsoSpelled';
 import { ExportReferences } from './ExportReferences';
 import { queryChips, withFilter, withoutChip } from './queryChips';
@@ -153,7 +154,7 @@ export function SearchPane({
             <button type="button" className="result" onClick={() => onOpen(hit.id)}>
               <span className="result-title">{hit.title}</span>
               <span className="result-meta">
-                {[hit.outlet, hit.publishedAt ?? hit.issued].filter(Boolean).join(' · ')}
+                {[hit.outlet, shownDate(intl, hit)].filter(Boolean).join(' · ')}
                 {hit.clusterSize && hit.clusterSize > 1 ? (
                   <span className="badge">
                     {intl.formatMessage({ id: 'search.result.versions' }, { count: hit.clusterSize })}

@@ -39,8 +39,13 @@ describe('the interface in French (browser mode)', () => {
     await language.selectOption('fr');
 
     const search = page.getByRole('searchbox', { name: 'Rechercher dans les sources' });
-    await search.fill('Park Jin');
     const results = page.getByRole('list', { name: 'Résultats de recherche' });
+    // A result's date reads as in the reader, in French (« 13 avril 2023 »), never as stored (2023-04-13).
+    await search.fill('Canada');
+    const meta = results.locator('.result-meta', { hasText: /\d{4}/ }).first();
+    await expect.poll(() => meta.textContent()).toMatch(/\b\d{1,2}(er)? [a-zéû]+\.? \d{4}\b/);
+    expect(await meta.textContent()).not.toMatch(/\d{4}-\d{2}/);
+    await search.fill('Park Jin');
     await expect.poll(() => results.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
     await expect.poll(() => page.getByText(/^\d+ résultats?$/).count()).toBe(1);
     await results.getByRole('button').first().click();

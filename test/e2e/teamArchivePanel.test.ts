@@ -194,7 +194,9 @@ describe.skipIf(!POSTGRES_PRESENT)('the Team archive panel (browser mode, real P
     await page.keyboard.press('End');
     await page.keyboard.type('Welders are short. ');
     await page.getByRole('searchbox', { name: 'Search sources' }).fill('welder shortage');
-    await expect.poll(() => results.textContent()).toMatch(/Shipyard welder shortage deepens.*Coastal Times · 2023-11/);
+    await expect
+      .poll(() => results.textContent())
+      .toMatch(/Shipyard welder shortage deepens.*Coastal Times · November 2023/);
     await results.getByRole('button', { name: /Shipyard welder shortage/i }).click();
     await expect.poll(() => reader.getByRole('heading').first().textContent()).toMatch(/Shipyard welder shortage/i);
     await reader.getByRole('button', { name: 'Cite source' }).click();
