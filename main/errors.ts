@@ -1,4 +1,5 @@
 import type { AppError } from '../shared/contract';
+import type { Worded } from '../shared/i18n/localizedText';
 
 /**
  * A failure meant for the user: its message is shown as is. It lives here, not in the transport,
@@ -19,4 +20,13 @@ export class UserError extends Error {
   toAppError(): AppError {
     return { code: this.code, message: this.message, ...this.details };
   }
+}
+
+/** A UserError whose sentence is also a catalog message, so the interface shows it in its language. */
+export function wordedError(
+  code: AppError['code'],
+  { message, text }: Worded,
+  details: Pick<AppError, 'revision' | 'required' | 'snapshotId'> = {},
+): UserError {
+  return new UserError(code, message, { ...details, text });
 }

@@ -5,8 +5,8 @@ import { readSettings } from '../archive/settings';
 import { getBrief } from '../briefs/briefs';
 import { takeSnapshot } from '../briefs/snapshots';
 import { briefWordReference } from '../briefs/wordTemplates';
-import { UserError } from '../errors';
 import { assertMarkingCoversSources } from '../integrity/markingGate';
+import { briefNotFound } from '../notFoundErrors';
 import { citationFacts } from './citationFacts';
 import { docxFileName, renderBriefDocx } from './docxExport';
 import { checkExportTarget, saveDocxFile } from './saveDocx';
@@ -32,26 +32,23 @@ export async function exportBrief(
 ): Promise<ExportOutcome> {
   const { id, ...options } = request;
   const brief = getBrief(db, id);
-  if (!brief) throw missingBrief(id);
+  if (!brief) throw briefNotFound(id);
   // Before the door chooses a file: a refused export writes nothing and asks nothing.
   assertMarkingCoversSources(db, brief);
   const fileName = docxFileName(brief.title);
   if (destination.kind === 'download') {
     const exported = await exportBriefDocx(db, id, options);
-    if (!exported) throw missingBrief(id);
+    if (!exported) throw briefNotFound(id);
     return { kind: 'download', fileName, base64: exported.bytes.toString('base64') };
   }
   const path = await destination.choosePath(fileName);
   if (path === null) return { kind: 'cancelled' };
   checkExportTarget(path);
   const exported = await exportBriefDocx(db, id, options);
-  if (!exported) throw missingBrief(id);
+  if (!exported) throw briefNotFound(id);
   saveDocxFile(path, exported.bytes);
   return { kind: 'saved', path };
 }
-
-const missingBrief = (id: number) =>
-  new UserError('not-found', `Brief ${id} does not exist; it may have been removed in another window.`);
 
 /**
  * Renders a brief as it is saved now: the brief's history gets an 'export' snapshot of exactly

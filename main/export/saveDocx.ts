@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../errors';
+import type { AppError } from '../../shared/contract';
+import type { MessageId } from '../../shared/i18n/catalogs';
+import { worded } from '../../shared/i18n/localizedText';
+import { wordedError } from '../errors';
 
 /** A new document is private to the user: briefing notes can be classified. */
 const NEW_FILE_MODE = 0o600;
@@ -44,18 +47,38 @@ export function saveDocxFile(target: string, bytes: Uint8Array): void {
     if (!created) {
       // Nothing was created: the folder itself is the problem.
       if (code === 'ENOENT' || code === 'ENOTDIR') {
-        throw new UserError('not-found', `The folder ${folder} does not exist; nothing was written.`);
+        throw exportRefusal(
+          'not-found',
+          `The folder ${folder} does not exist; nothing was written.`,
+          'errors.export.noFolder',
+          { folder },
+        );
       }
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-        throw new UserError('unavailable', `Précis may not write in ${folder}; nothing was written.`);
+        throw exportRefusal(
+          'unavailable',
+          `Précis may not write in ${folder}; nothing was written.`,
+          'errors.export.mayNotWrite',
+          { folder },
+        );
       }
     }
     if (created) rmSync(temp, { force: true });
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new UserError('unavailable', `${target} could not be replaced (is it open in Word?); nothing was written.`);
+      throw exportRefusal(
+        'unavailable',
+        `${target} could not be replaced (is it open in Word?); nothing was written.`,
+        'errors.export.inUse',
+        { target },
+      );
     }
     if (code === 'ENOSPC' || code === 'EDQUOT') {
-      throw new UserError('unavailable', `The disk holding ${folder} is full; nothing was written.`);
+      throw exportRefusal(
+        'unavailable',
+        `The disk holding ${folder} is full; nothing was written.`,
+        'errors.export.diskFull',
+        { folder },
+      );
     }
     throw error;
   }
@@ -67,22 +90,39 @@ export function saveDocxFile(target: string, bytes: Uint8Array): void {
  */
 export function checkExportTarget(target: string): Stats | null {
   if (!target.toLowerCase().endsWith('.docx')) {
-    throw new UserError('invalid-input', `${target} does not end in .docx; nothing was written.`);
+    throw exportRefusal(
+      'invalid-input',
+      `${target} does not end in .docx; nothing was written.`,
+      'errors.export.notDocx',
+      { target },
+    );
   }
   const existing = lstatOrNull(target);
   if (existing?.isSymbolicLink()) {
-    throw new UserError(
+    throw exportRefusal(
       'unavailable',
       `${target} is a symbolic link; nothing was written. Export to the file it points to, or choose another name.`,
+      'errors.export.symlink',
+      { target },
     );
   }
   if (existing && !existing.isFile()) {
-    throw new UserError('unavailable', `${target} is not a regular file; nothing was written.`);
+    throw exportRefusal(
+      'unavailable',
+      `${target} is not a regular file; nothing was written.`,
+      'errors.export.notRegular',
+      { target },
+    );
   }
   // The file's own permission bits, not access(): an administrator (or root) could write anyway,
   // but a document someone marked read-only is one they meant to keep as it is.
   if (existing && (existing.mode & 0o222) === 0) {
-    throw new UserError('unavailable', `${target} is read-only; nothing was written. Choose another file name.`);
+    throw exportRefusal(
+      'unavailable',
+      `${target} is read-only; nothing was written. Choose another file name.`,
+      'errors.export.readOnly',
+      { target },
+    );
   }
   return existing;
 }
@@ -111,4 +151,9 @@ function syncFolder(folder: string): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/** A refusal to write the file, in English for the CLI and as a catalog message for the interface. */
+function exportRefusal(code: AppError['code'], message: string, id: MessageId, values: Record<string, string>) {
+  return wordedError(code, worded(message, id, values));
 }

@@ -2,8 +2,8 @@ import { basename } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { getSource, listClusterMembers, listSources, listSourcesNeedingReview, updateSource } from '../archive/sources';
-import { UserError } from '../errors';
 import { currentImportProgress } from '../importers/importProgress';
+import { sourceNotFound } from '../notFoundErrors';
 import { searchSources } from '../search/searchSources';
 
 type SourceHandlers = Pick<
@@ -20,8 +20,6 @@ type SourceHandlers = Pick<
   | 'exportSourceMetadata'
 >;
 
-const missing = (id: number) => new UserError('not-found', `Source ${id} is not in the archive.`);
-
 /** The archive and search side of the contract. */
 export function sourceHandlers(db: Db): SourceHandlers {
   return {
@@ -30,12 +28,12 @@ export function sourceHandlers(db: Db): SourceHandlers {
     citationFacts: async ({ sourceIds }) => (await import('../export/citationFacts')).readCitationFacts(db, sourceIds),
     getSource: ({ id }) => {
       const source = getSource(db, id);
-      if (!source) throw missing(id);
+      if (!source) throw sourceNotFound(id);
       return source;
     },
     updateSource: ({ id, edit }) => {
       const source = updateSource(db, id, edit);
-      if (!source) throw missing(id);
+      if (!source) throw sourceNotFound(id);
       return source;
     },
     // The file's name is only a label (format, title fallback): nothing is read from disk by it.
@@ -51,7 +49,7 @@ export function sourceHandlers(db: Db): SourceHandlers {
     exportSourceMetadata: async ({ format, ids }) => {
       const { exportReferences, REFERENCE_FILE } = await import('../interchange/exportReferences');
       const { text, count, missing: absent } = exportReferences(db, format, ids);
-      if (absent.length > 0) throw missing(absent[0]!);
+      if (absent.length > 0) throw sourceNotFound(absent[0]!);
       const { extension, mimeType } = REFERENCE_FILE[format];
       return { fileName: `sources.${extension}`, mimeType, text, count };
     },
@@ -63,7 +61,7 @@ export function sourceHandlers(db: Db): SourceHandlers {
     listNeedsReview: () => listSourcesNeedingReview(db),
     listClusterMembers: ({ id }) => {
       const source = getSource(db, id);
-      if (!source) throw missing(id);
+      if (!source) throw sourceNotFound(id);
       return listClusterMembers(db, source.clusterId);
     },
   };

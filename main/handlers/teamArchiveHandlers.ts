@@ -1,10 +1,12 @@
 import type { Handlers, TeamArchiveStatus } from '../../shared/contract';
+import { worded } from '../../shared/i18n/localizedText';
 import type { SourceEdit } from '../../shared/source';
 import type { Db } from '../archive/database';
 import { getSetting, setSetting } from '../archive/settings';
 import type { SourceArchive } from '../archive/sourceArchive';
 import { getSource, updateSource } from '../archive/sources';
-import { UserError } from '../errors';
+import { wordedError } from '../errors';
+import { notATeamSource } from '../notFoundErrors';
 import { archiveKey, cacheTeamSource, teamIdOf } from '../team/teamSourceCache';
 import { archiveSourceHandlers } from './teamSourceHandlers';
 
@@ -39,7 +41,10 @@ export class TeamArchiveSession {
       if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new Error('not postgres');
       key = archiveKey(url);
     } catch {
-      throw new UserError('invalid-input', 'A team archive is named by a URL: postgres://USER@HOST:PORT/DB.');
+      throw wordedError(
+        'invalid-input',
+        worded('A team archive is named by a URL: postgres://USER@HOST:PORT/DB.', 'errors.team.badUrl'),
+      );
     }
     // node-postgres is loaded only when a team archive is used.
     const { openPostgresArchive } = await import('../team/postgresArchive');
@@ -48,7 +53,11 @@ export class TeamArchiveSession {
       await archive.count();
     } catch (error) {
       await archive.close().catch(() => {});
-      throw new UserError('unavailable', `Could not connect to the team archive: ${(error as Error).message}`);
+      const reason = (error as Error).message;
+      throw wordedError(
+        'unavailable',
+        worded(`Could not connect to the team archive: ${reason}`, 'errors.team.unreachable', { reason }),
+      );
     }
     await this.close();
     this.archive = archive;
@@ -76,8 +85,7 @@ export class TeamArchiveSession {
     if (method !== 'updateSource' && method !== 'listClusterMembers') return null;
     const { id: localId } = input as { id: number };
     const teamId = teamIdOf(this.db, key, localId);
-    if (teamId === null)
-      return Promise.reject(new UserError('not-found', `Source ${localId} is not from the team archive.`));
+    if (teamId === null) return Promise.reject(notATeamSource(localId));
     if (method === 'listClusterMembers') return Promise.resolve(handlers.listClusterMembers({ id: teamId }));
     const { edit } = input as { edit: SourceEdit };
     return Promise.resolve(handlers.updateSource({ id: teamId, edit })).then(() =>

@@ -3,6 +3,7 @@ import type { Classification } from '../../shared/source';
 import type { SourceArchive } from '../archive/sourceArchive';
 import { UserError } from '../errors';
 import { failedOutcome } from '../importers/importFailure';
+import { teamSourceNotFound } from '../notFoundErrors';
 
 type TeamHandlers = Pick<
   Handlers,
@@ -16,9 +17,6 @@ type TeamHandlers = Pick<
   | 'exportSourceMetadata'
 >;
 
-const missing = (id: number) =>
-  new UserError('not-found', `Source ${id} is not in the team archive (or not visible to you).`);
-
 /**
  * The source side of the contract over any archive engine (used for a team archive: briefs,
  * settings and the rest stay in the analyst's local archive). Same inputs, same shapes out.
@@ -29,13 +27,13 @@ export function archiveSourceHandlers(
 ): TeamHandlers {
   return {
     search: (input) => archive.search(input),
-    getSource: async ({ id }) => (await archive.getSource(id)) ?? Promise.reject(missing(id)),
+    getSource: async ({ id }) => (await archive.getSource(id)) ?? Promise.reject(teamSourceNotFound(id)),
     // The contract's edit names no revision: it is based on the revision read just before.
     updateSource: async ({ id, edit }) => {
       const revision = await archive.revisionOf(id);
-      if (revision === null) throw missing(id);
+      if (revision === null) throw teamSourceNotFound(id);
       const outcome = await archive.updateMetadata(id, edit, revision);
-      if (outcome.kind === 'not-found') throw missing(id);
+      if (outcome.kind === 'not-found') throw teamSourceNotFound(id);
       if (outcome.kind === 'conflict') {
         throw new UserError(
           'conflict',
@@ -49,7 +47,7 @@ export function archiveSourceHandlers(
     },
     listClusterMembers: async ({ id }) => {
       const source = await archive.getSource(id);
-      if (!source) throw missing(id);
+      if (!source) throw teamSourceNotFound(id);
       return archive.listClusterMembers(source.clusterId);
     },
     listSources: () => archive.listSources(),
@@ -84,7 +82,7 @@ export function archiveSourceHandlers(
       const sources = exported.map((source) => ({ ...source, ...extras.get(source.id) }));
       const found = new Set(sources.map((source) => source.id));
       const absent = wanted.find((id) => !found.has(id));
-      if (absent !== undefined) throw missing(absent);
+      if (absent !== undefined) throw teamSourceNotFound(absent);
       const { REFERENCE_FILE, referencesText } = await import('../interchange/exportReferences');
       const { extension, mimeType } = REFERENCE_FILE[format];
       return {

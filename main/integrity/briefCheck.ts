@@ -9,7 +9,7 @@ import { personMentions } from '../../shared/integrity/personNames';
 import { checkBrief as checkQuotations } from '../../shared/quoteIntegrity';
 import type { Db } from '../archive/database';
 import { getBrief } from '../briefs/briefs';
-import { UserError } from '../errors';
+import { briefNotFound } from '../notFoundErrors';
 import { readIntegrityFacts } from './integrityFacts';
 import { nameVariantsOf } from './nameVariants';
 
@@ -23,7 +23,7 @@ const MAX_NAMES = 30;
  */
 export function checkSavedBrief(db: Db, briefId: number): BriefCheck {
   const brief = getBrief(db, briefId);
-  if (!brief) throw new UserError('not-found', `Brief ${briefId} does not exist; it may have been removed.`);
+  if (!brief) throw briefNotFound(briefId);
   return checkBriefContent(db, brief);
 }
 

@@ -1,12 +1,13 @@
 import pg from 'pg';
 import type { ImportItemOutcome } from '../../shared/contract';
+import { worded } from '../../shared/i18n/localizedText';
 import { METADATA_FIELDS, type SourceDetail, type SourceEdit, type SourceSummary } from '../../shared/source';
 import { countWords } from '../../shared/text';
 import { inCallOrder } from '../archive/inCallOrder';
 import { features, fingerprint, isNearDuplicate, similarity } from '../archive/nearDuplicates';
 import type { ImportOptions, MetadataUpdate, ReferenceExtras, SourceArchive } from '../archive/sourceArchive';
 import { contentHash } from '../archive/sources';
-import { UserError } from '../errors';
+import { UserError, wordedError } from '../errors';
 import type { ParsedFile } from '../importers/article';
 import { asStoreRefusal } from '../importers/importFailure';
 import { parseQuery } from '../search/queryParser';
@@ -311,9 +312,12 @@ export { foldTag };
 export function asUserError(error: unknown): unknown {
   const code = (error as { code?: string }).code;
   if (code === '42501') {
-    return new UserError(
+    return wordedError(
       'forbidden',
-      'Refused by the team archive: that is above your clearance or not yours to change.',
+      worded(
+        'Refused by the team archive: that is above your clearance or not yours to change.',
+        'errors.team.forbidden',
+      ),
     );
   }
   if (code === '40001' || code === '40P01') return new UserError('busy', 'The team archive was busy; try again.');

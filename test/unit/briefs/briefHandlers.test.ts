@@ -89,6 +89,7 @@ describe('brief handlers', () => {
     const missing = {
       code: 'not-found',
       message: 'Brief 99 does not exist; it may have been removed in another window.',
+      text: { id: 'errors.notFound.brief', values: { id: '99' } },
     };
     for (const method of [
       'getBrief',
@@ -105,11 +106,13 @@ describe('brief handlers', () => {
     expect(await fails('getSnapshot', { id: 99 })).toEqual({
       code: 'not-found',
       message: 'Snapshot 99 does not exist.',
+      text: { id: 'errors.notFound.snapshot', values: { id: '99' } },
     });
     const content = { root: { type: 'root', children: [] } };
     expect(await fails('saveBrief', { id: 99, baseRevision: 1, content })).toEqual({
       code: 'not-found',
       message: 'Brief 99 no longer exists; copy your text before reloading.',
+      text: { id: 'errors.notFound.briefGone', values: { id: '99' } },
     });
     expect(await fails('takeSnapshot', { briefId: 1, reason: 'whenever' })).toMatchObject({ code: 'invalid-input' });
   });
