@@ -40,13 +40,23 @@ export interface PlanLimits {
   titleCandidates: number;
   /** Pages ending deeper than this rank every match. */
   maxFastDepth: number;
+  /**
+   * A query the word counts show in at most this share of the sources is probed from a range of
+   * the newest ids first (probeRecent); 0: never.
+   */
+  rangeShare: number;
+  /** That range is sized to hold this many times the matches the probe needs, by the word counts. */
+  rangeMargin: number;
 }
 
-export const PLAN_LIMITS: PlanLimits = { probe: 200, countCap: 2000, titleCandidates: 200, maxFastDepth: 200 };
-/** A range probe's id range is sized to hold this many times the matches it needs, by the word counts. */
-const RANGE_MARGIN = 3;
-/** Words in more than this share of the sources are probed by walking back: their matches come at once. */
-const RANGE_MAX_SHARE = 0.35;
+export const PLAN_LIMITS: PlanLimits = {
+  probe: 200,
+  countCap: 2000,
+  titleCandidates: 200,
+  maxFastDepth: 200,
+  rangeShare: 0.35,
+  rangeMargin: 3,
+};
 /** Rows a date walk reads per result wanted: room for near-duplicates folded into their cluster. */
 const DATE_WALK_FACTOR = 4;
 
@@ -98,7 +108,7 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   // A query whose words are too rare to be common is listed up to the cap at once, unprobed.
   const bound = await boundMatches(pool, parsed);
   const rare = bound.matches <= 2 * countCap;
-  let newest = (!rare && (await probeRecent(pool, parsed, probe, order, bound))) || null;
+  let newest = (!rare && (await probeRecent(pool, parsed, order, bound, limits))) || null;
   newest ??= await listNewest(pool, parsed, rare ? countCap : probe, order);
   let counted = rare ? countCap : probe;
   if (!rare && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
@@ -174,41 +184,49 @@ async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<Bound> {
 }
 
 /**
- * The probe of a fairly common query read from the newest ids only, through the bitmaps of the
- * GIN index and the primary key, or null when that range held too few matches (the caller then
- * probes as before). Walking the primary key back instead, PostgreSQL reads every source's whole
+ * The probe of a fairly common query read from the newest ids first, through the bitmaps of the
+ * GIN index and the primary key, or null when the word counts do not call for it. Walking the primary key back instead, PostgreSQL reads every source's whole
  * vector to test it (about 1,800 vectors to find 200 matches of a word in one source of nine);
  * a bitmap tests none for a word (the index is exact) and, for a phrase, only the range's
- * candidates. The range is sized from the word counts to hold RANGE_MARGIN times the probe, so
+ * candidates. The range is sized from the word counts to hold `rangeMargin` times the probe, so
  * it is used only where those counts bound the whole query, and not for a word in most sources
- * (walking back then finds its matches at once). Exact: when the range holds `count` + 1 matches,
- * they are the newest `count` + 1 of all.
+ * (walking back then finds its matches at once). Exact: the range holds every match newer than its
+ * floor, and the probe goes on below the floor for as many as it lacks.
  */
 async function probeRecent(
   pool: Pool,
   parsed: ParsedQuery,
-  count: number,
   order: 'relevance' | 'date',
   bound: Bound,
+  limits: PlanLimits,
 ): Promise<Newest | null> {
+  const count = limits.probe;
   const span = bound.high - bound.low + 1;
-  if (!bound.whole || bound.matches <= 0 || bound.matches > RANGE_MAX_SHARE * span) return null;
-  const floor = bound.high - Math.ceil((RANGE_MARGIN * (count + 1) * span) / bound.matches);
+  if (!bound.whole || bound.matches <= 0 || bound.matches > limits.rangeShare * span) return null;
+  const floor = bound.high - Math.ceil((limits.rangeMargin * (count + 1) * span) / bound.matches);
   if (floor <= bound.low) return null;
   const client = await pool.connect();
+  let recent: Newest;
   try {
     // The planner, given ORDER BY id and a LIMIT, prefers the primary key's ordered scan, which
     // tests each row's vector: for this one statement, the bitmaps only.
     await client.query('BEGIN READ ONLY; SET LOCAL enable_indexscan = off');
-    const listed = await listNewest(client, parsed, count, order, { above: floor });
+    recent = await listNewest(client, parsed, count, order, { above: floor });
     await client.query('COMMIT');
-    return listed.rows.length > count ? { ...listed, low: bound.low, high: bound.high } : null;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
+    // Released before going on: the pool may hold no other connection.
     client.release();
   }
+  // Too few there (a phrase matches fewer sources than its words' counts say): the rest are the
+  // newest below the range, walked back as any probe.
+  const rest =
+    recent.rows.length > count
+      ? []
+      : (await listNewest(pool, parsed, count - recent.rows.length, order, { below: floor + 1 })).rows;
+  return { rows: [...recent.rows, ...rest], low: bound.low, high: bound.high };
 }
 
 /** A listed match: what choosing a page needs, without the row's display fields. */
