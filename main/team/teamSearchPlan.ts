@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { ParsedQuery } from '../search/queryParser';
 import type { SearchSort } from '../search/searchTypes';
+import { prepared } from './preparedStatement';
 import { filterClauses } from './teamFilters';
 import { matchBound, matchCondition, SqlParams, textOnly, titleCondition } from './tsQuery';
 
@@ -160,8 +161,10 @@ async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<Bound> {
   if (bound === null) return none;
   try {
     const { rows } = await pool.query<{ bound: string | null; low: string | null; high: string | null }>(
-      `SELECT (${bound})::bigint AS bound, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high`,
-      params.values,
+      prepared(
+        `SELECT (${bound})::bigint AS bound, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high`,
+        params.values,
+      ),
     );
     const row = rows[0];
     if (row?.bound == null) return none;
@@ -331,14 +334,16 @@ function foldClusters(candidates: readonly Listed[], page: { order: 'relevance' 
 async function describe(pool: Pool, chosen: readonly Listed[], total: number): Promise<PlannedRow[]> {
   if (chosen.length === 0) return [];
   const { rows } = await pool.query<Omit<PlannedRow, 'score' | 'total'>>(
-    // Materialized: given the head as an expression over a row under row-level security, the
-    // planner tests each clustered source against it (a scan of all of them per row, measured 18 ms
-    // for a page) instead of looking the head up in the cluster index.
-    `WITH page AS MATERIALIZED (
+    prepared(
+      // Materialized: given the head as an expression over a row under row-level security, the
+      // planner tests each clustered source against it (a scan of all of them per row, measured 18 ms
+      // for a page) instead of looking the head up in the cluster index.
+      `WITH page AS MATERIALIZED (
        SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, s.issued, coalesce(s.cluster_id, s.id) AS head
        FROM sources s WHERE s.id = ANY ($1::bigint[]))
      SELECT page.*, 1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = page.head) AS cluster_size FROM page`,
-    [chosen.map((row) => row.id)],
+      [chosen.map((row) => row.id)],
+    ),
   );
   const byId = new Map(rows.map((row) => [String(row.id), row]));
   return chosen.flatMap((row) => {
