@@ -3,6 +3,7 @@ import { type ParsedQuery, parseQuery } from '../search/queryParser';
 import { SEARCH_NOTICE_TEXTS } from '../search/searchSources';
 import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from '../search/searchTypes';
 import { hasMatch, leadSnippet, MATCH_END, MATCH_START, toSnippetParts } from '../search/snippet';
+import { prepared } from './preparedStatement';
 import { type PlannedPage, planTeamPage } from './teamSearchPlan';
 import { rankQuery, SqlParams } from './tsQuery';
 
@@ -80,8 +81,10 @@ async function readSnippets(pool: Pool, ids: number[], parsed: ParsedQuery | nul
   const params = new SqlParams();
   const rank = parsed ? rankQuery(parsed, params) : null;
   const { rows } = await pool.query<{ id: string; snippet: string | null }>(
-    `SELECT id, snippet FROM precis_snippets(${params.add(ids)}::bigint[], ${rank ?? 'NULL::tsquery'})`,
-    params.values,
+    prepared(
+      `SELECT id, snippet FROM precis_snippets(${params.add(ids)}::bigint[], ${rank ?? 'NULL::tsquery'})`,
+      params.values,
+    ),
   );
   return new Map(rows.map((row) => [Number(row.id), row.snippet ?? '']));
 }

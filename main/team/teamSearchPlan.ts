@@ -1,8 +1,9 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { ParsedQuery } from '../search/queryParser';
 import type { SearchSort } from '../search/searchTypes';
+import { prepared } from './preparedStatement';
 import { filterClauses } from './teamFilters';
-import { matchBound, matchCondition, SqlParams, titleCondition } from './tsQuery';
+import { matchBound, matchCondition, SqlParams, textOnly, titleCondition } from './tsQuery';
 
 /**
  * Which sources make up one page of a team search, and how many match, without ranking every
@@ -40,9 +41,23 @@ export interface PlanLimits {
   titleCandidates: number;
   /** Pages ending deeper than this rank every match. */
   maxFastDepth: number;
+  /**
+   * A query the word counts show in at most this share of the sources is probed from a range of
+   * the newest ids first (probeRecent); 0: never.
+   */
+  rangeShare: number;
+  /** That range is sized to hold this many times the matches the probe needs, by the word counts. */
+  rangeMargin: number;
 }
 
-export const PLAN_LIMITS: PlanLimits = { probe: 200, countCap: 2000, titleCandidates: 200, maxFastDepth: 200 };
+export const PLAN_LIMITS: PlanLimits = {
+  probe: 200,
+  countCap: 2000,
+  titleCandidates: 200,
+  maxFastDepth: 200,
+  rangeShare: 0.35,
+  rangeMargin: 3,
+};
 /** Rows a date walk reads per result wanted: room for near-duplicates folded into their cluster. */
 const DATE_WALK_FACTOR = 4;
 
@@ -92,11 +107,17 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
 
   // The listing ranks what it lists: each match's vector is read once, not again to rank it.
   // A query whose words are too rare to be common is listed up to the cap at once, unprobed.
-  const rare = (await boundMatches(pool, parsed)) <= 2 * countCap;
-  let newest = await listNewest(pool, parsed, rare ? countCap : probe, order);
+  const bound = await boundMatches(pool, parsed);
+  const rare = bound.matches <= 2 * countCap;
+  let newest = (!rare && (await probeRecent(pool, parsed, order, bound, limits))) || null;
+  newest ??= await listNewest(pool, parsed, rare ? countCap : probe, order);
   let counted = rare ? countCap : probe;
   if (!rare && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
-    newest = await listNewest(pool, parsed, countCap, order);
+    // The rest of the first `countCap` + 1 continue below the probe's last match: the probe's
+    // rows are kept, not read and ranked again.
+    const kept = newest.rows.slice(0, probe);
+    const rest = await listNewest(pool, parsed, countCap - probe, order, { below: Number(kept[probe - 1]!.id) });
+    newest = { ...newest, rows: [...kept, ...rest.rows] };
     counted = countCap;
   }
   const capped = newest.rows.length > counted;
@@ -122,19 +143,93 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   return { rows, total, totalIsEstimate: true, order };
 }
 
-/** An upper bound of the query's matches from the word counts (tsQuery.ts), or Infinity. */
-async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<number> {
+/**
+ * An upper bound of the query's matches from the word counts (tsQuery.ts), or Infinity; whether
+ * it bounds the whole query (no filter or field term it leaves out); and the span of ids seen.
+ */
+interface Bound {
+  matches: number;
+  whole: boolean;
+  low: number;
+  high: number;
+}
+
+async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<Bound> {
   const params = new SqlParams();
   const bound = parsed.fts === null ? null : matchBound(parsed.fts, params);
-  if (bound === null) return Number.POSITIVE_INFINITY;
+  const none: Bound = { matches: Number.POSITIVE_INFINITY, whole: false, low: 0, high: 0 };
+  if (bound === null) return none;
   try {
-    const { rows } = await pool.query<{ bound: string | null }>(`SELECT (${bound})::bigint AS bound`, params.values);
-    return rows[0]?.bound == null ? Number.POSITIVE_INFINITY : Number(rows[0].bound);
+    const { rows } = await pool.query<{ bound: string | null; low: string | null; high: string | null }>(
+      prepared(
+        `SELECT (${bound})::bigint AS bound, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high`,
+        params.values,
+      ),
+    );
+    const row = rows[0];
+    if (row?.bound == null) return none;
+    const { filters } = parsed;
+    const filtered =
+      filters.after !== null ||
+      filters.before !== null ||
+      filters.tags.length + filters.excludedTags.length + filters.clusters.length + filters.excludedClusters.length > 0;
+    return {
+      matches: Number(row.bound),
+      whole: !filtered && textOnly(parsed.fts!),
+      low: Number(row.low ?? 0),
+      high: Number(row.high ?? 0),
+    };
   } catch (error) {
     // Only a shortcut: without it the plan probes, as it always did.
     console.error('[precis] team search bound failed', error);
-    return Number.POSITIVE_INFINITY;
+    return none;
   }
+}
+
+/**
+ * The probe of a fairly common query read from the newest ids first, through the bitmaps of the
+ * GIN index and the primary key, or null when the word counts do not call for it. Walking the primary key back instead, PostgreSQL reads every source's whole
+ * vector to test it (about 1,800 vectors to find 200 matches of a word in one source of nine);
+ * a bitmap tests none for a word (the index is exact) and, for a phrase, only the range's
+ * candidates. The range is sized from the word counts to hold `rangeMargin` times the probe, so
+ * it is used only where those counts bound the whole query, and not for a word in most sources
+ * (walking back then finds its matches at once). Exact: the range holds every match newer than its
+ * floor, and the probe goes on below the floor for as many as it lacks.
+ */
+async function probeRecent(
+  pool: Pool,
+  parsed: ParsedQuery,
+  order: 'relevance' | 'date',
+  bound: Bound,
+  limits: PlanLimits,
+): Promise<Newest | null> {
+  const count = limits.probe;
+  const span = bound.high - bound.low + 1;
+  if (!bound.whole || bound.matches <= 0 || bound.matches > limits.rangeShare * span) return null;
+  const floor = bound.high - Math.ceil((limits.rangeMargin * (count + 1) * span) / bound.matches);
+  if (floor <= bound.low) return null;
+  const client = await pool.connect();
+  let recent: Newest;
+  try {
+    // The planner, given ORDER BY id and a LIMIT, prefers the primary key's ordered scan, which
+    // tests each row's vector: for this one statement, the bitmaps only.
+    await client.query('BEGIN READ ONLY; SET LOCAL enable_indexscan = off');
+    recent = await listNewest(client, parsed, count, order, { above: floor });
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    // Released before going on: the pool may hold no other connection.
+    client.release();
+  }
+  // Too few there (a phrase matches fewer sources than its words' counts say): the rest are the
+  // newest below the range, walked back as any probe.
+  const rest =
+    recent.rows.length > count
+      ? []
+      : (await listNewest(pool, parsed, count - recent.rows.length, order, { below: floor + 1 })).rows;
+  return { rows: [...recent.rows, ...rest], low: bound.low, high: bound.high };
 }
 
 /** A listed match: what choosing a page needs, without the row's display fields. */
@@ -161,21 +256,30 @@ function scoreOf(parsed: ParsedQuery, order: 'relevance' | 'date', params: SqlPa
   return order === 'relevance' && rank ? `ts_rank(l.text_vector, ${rank(params)}, 0)` : '0::real';
 }
 
-/** The newest `count` + 1 matches, newest first, each with its score. */
+/** The newest `count` + 1 matches (below the id `before` when given), newest first, each with its score. */
 async function listNewest(
-  pool: Pool,
+  pool: Pool | PoolClient,
   parsed: ParsedQuery,
   count: number,
   order: 'relevance' | 'date',
+  ids: { below?: number; above?: number } = {},
 ): Promise<Newest> {
   const params = new SqlParams();
-  const { where } = matchesOf(parsed, params);
+  const where = [
+    ...(ids.below === undefined ? [] : [`s.id < ${params.add(ids.below)}::bigint`]),
+    ...(ids.above === undefined ? [] : [`s.id > ${params.add(ids.above)}::bigint`]),
+    matchesOf(parsed, params).where,
+  ].join(' AND ');
   const limit = params.add(count + 1);
   const score = scoreOf(parsed, order, params);
-  // The span in the same statement: one round trip fewer, each an initplan on the primary key.
+  // The span in the same statement: one round trip fewer, each an initplan on the primary key
+  // (not in a range probe, which has it and turns index scans off).
+  const span =
+    ids.above === undefined
+      ? '(SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high'
+      : '0 AS low, 0 AS high';
   const { rows } = await pool.query<Listed & { low: string; high: string }>(
-    `SELECT l.id, l.head, l.published_at, ${score} AS score,
-            (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high
+    `SELECT l.id, l.head, l.published_at, ${score} AS score, ${span}
      FROM (SELECT s.id, coalesce(s.cluster_id, s.id) AS head, s.published_at, s.text_vector
            FROM sources s WHERE ${where} ORDER BY s.id DESC LIMIT ${limit}) l
      ORDER BY l.id DESC`,
@@ -230,14 +334,16 @@ function foldClusters(candidates: readonly Listed[], page: { order: 'relevance' 
 async function describe(pool: Pool, chosen: readonly Listed[], total: number): Promise<PlannedRow[]> {
   if (chosen.length === 0) return [];
   const { rows } = await pool.query<Omit<PlannedRow, 'score' | 'total'>>(
-    // Materialized: given the head as an expression over a row under row-level security, the
-    // planner tests each clustered source against it (a scan of all of them per row, measured 18 ms
-    // for a page) instead of looking the head up in the cluster index.
-    `WITH page AS MATERIALIZED (
+    prepared(
+      // Materialized: given the head as an expression over a row under row-level security, the
+      // planner tests each clustered source against it (a scan of all of them per row, measured 18 ms
+      // for a page) instead of looking the head up in the cluster index.
+      `WITH page AS MATERIALIZED (
        SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, s.issued, coalesce(s.cluster_id, s.id) AS head
        FROM sources s WHERE s.id = ANY ($1::bigint[]))
      SELECT page.*, 1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = page.head) AS cluster_size FROM page`,
-    [chosen.map((row) => row.id)],
+      [chosen.map((row) => row.id)],
+    ),
   );
   const byId = new Map(rows.map((row) => [String(row.id), row]));
   return chosen.flatMap((row) => {

@@ -9,6 +9,7 @@ import {
   spellingSuggestions,
   wordsToCheck,
 } from '../search/suggestions';
+import { prepared } from './preparedStatement';
 
 /**
  * Did-you-mean on the team archive, with the local engine's rules (main/search/suggestions.ts):
@@ -20,8 +21,9 @@ export async function suggestTeamSpellings(pool: Pool, parsed: ParsedQuery, quer
   const words = wordsToCheck(parsed);
   if (words.length === 0) return [];
   const { rows: known } = await pool.query<{ term: string }>(
-    'SELECT DISTINCT term FROM search_terms WHERE term = ANY ($1::text[]) AND docs > 0',
-    [words.map((word) => word.folded)],
+    prepared('SELECT DISTINCT term FROM search_terms WHERE term = ANY ($1::text[]) AND docs > 0', [
+      words.map((word) => word.folded),
+    ]),
   );
   const indexed = new Set(known.map((row) => row.term));
   const misspelled: Misspelled[] = [];

@@ -217,6 +217,13 @@ export function matchBound(fts: string, params: SqlParams): string | null {
   return bound(new Reader(fts).parse());
 }
 
+/** Whether every term of the expression is a text term (no outlet:, author: or lang:), which matchBound bounds. */
+export function textOnly(fts: string): boolean {
+  const text = (node: Node): boolean =>
+    node.kind === 'leaf' ? node.column === 'text' : text(node.left) && text(node.right);
+  return text(new Reader(fts).parse());
+}
+
 /** Documents per word of the session's clearance, the words as the index folds them. */
 const DOCS = 'SELECT coalesce(sum(t.docs), 0) FROM search_terms t WHERE';
 

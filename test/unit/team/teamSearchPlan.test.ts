@@ -16,7 +16,7 @@ import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './sup
  */
 const cluster = postgresClusterPerFile();
 const LEAKPROOF = 'ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF';
-const SMALL: PlanLimits = { probe: 2, countCap: 4, titleCandidates: 1, maxFastDepth: 200 };
+const SMALL: PlanLimits = { ...PLAN_LIMITS, probe: 2, countCap: 4, titleCandidates: 1, rangeShare: 0 };
 const EXHAUSTIVE: PlanLimits = { ...PLAN_LIMITS, probe: 1000, countCap: 1000 };
 
 /** A body of its own words (no near-duplicates) mentioning the arctic. */
@@ -115,6 +115,49 @@ describe.skipIf(!POSTGRES_PRESENT)('team search plan', () => {
         options: ['fastupdate=off'],
       })),
     );
+  });
+
+  it('probes a fairly common query from the newest ids first, with the page and total of a probe walking back', async () => {
+    const team = await newTeamDatabase(cluster());
+    cluster().superuserSql(LEAKPROOF, new URL(team.ownerUrl).pathname.slice(1));
+    const cleared = (await team.analyst('range_b', 'PROTECTED B')) as PostgresSourceArchive;
+    const reader = (await team.analyst('range_u', 'UNCLASSIFIED')) as PostgresSourceArchive;
+    // 48 sources; "arctic" in one of four, "arctic report" (a phrase rarer than its words) in the
+    // older half of those only, "ice" in one of five; the newest arctic source is PROTECTED B.
+    for (let n = 0; n < 48; n++) {
+      const words = [n % 4 === 0 ? (n < 24 ? 'arctic report' : 'arctic') : 'report', n % 5 === 0 ? 'ice' : 'water'];
+      const fields = { title: `Memo ${n}`, publishedAt: `2021-01-${String(1 + (n % 28)).padStart(2, '0')}` };
+      const text = `${words.join(' and ')} ${n}. ${Array.from({ length: 20 }, (_, k) => `w${n}x${k}`).join(' ')}.`;
+      const outcome = await cleared.importParsed(parsedSource(text, fields), `${n}.txt`, {
+        classification: n === 44 ? 'PROTECTED B' : undefined,
+      });
+      if (outcome.kind !== 'imported') throw new Error(`source ${n} was not imported: ${outcome.kind}`);
+    }
+    // Small limits, so that these are common queries; a margin of 1 makes a range hold about the
+    // probe by the word counts, so the phrase finds too few there and goes on below it.
+    const limits: PlanLimits = { ...SMALL, rangeShare: 0.5, rangeMargin: 1 };
+    const walkedBack: PlanLimits = { ...limits, rangeShare: 0 };
+    let ranges = 0;
+    for (const archive of [reader, cleared]) {
+      const connect = archive.pool.connect.bind(archive.pool);
+      // The range probe is the plan's one statement on a client it asks for itself (SET LOCAL);
+      // pool.query asks with a callback.
+      archive.pool.connect = ((...args: Parameters<typeof connect>) => {
+        if ((args as unknown[]).length === 0) ranges++;
+        return connect(...args);
+      }) as typeof archive.pool.connect;
+      for (const query of ['arctic', '"arctic report"', 'arctic OR ice', 'arctic -ice', 'ice']) {
+        for (const sort of ['relevance', 'date'] as const) {
+          const request = { parsed: parseQuery(query), sort, limit: 3, offset: 0 };
+          const before = ranges;
+          const viaRange = await planTeamPage(archive.pool, request, limits);
+          expect(ranges, query).toBeGreaterThan(before);
+          const plain = await planTeamPage(archive.pool, request, walkedBack);
+          expect(viaRange, `${query} by ${sort}`).toEqual(plain);
+          if (archive === reader) expect(viaRange.rows.map((row) => row.title)).not.toContain('Memo 44');
+        }
+      }
+    }
   });
 
   it("bounds a query's matches from the word counts the analyst may see, and says when nothing bounds it", async () => {
