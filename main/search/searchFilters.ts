@@ -15,6 +15,12 @@ import type { QueryFilters, TagFilter } from './queryParser';
 export interface FilterSql {
   clauses: string[];
   params: unknown[];
+  /**
+   * The ids of the first tag: filter, as a statement of its own (`SELECT … AS id`), when there
+   * is one: every source the filters keep is among them, and they are few (an analyst tags by
+   * hand), so a filter-only page can start from them instead of every source's row.
+   */
+  seed?: { sql: string; params: unknown[] };
 }
 
 /**
@@ -52,7 +58,9 @@ export function filterSql(
   if (filters.tags.length > 0 || filters.excludedTags.length > 0) {
     const known = knownTags(db);
     for (const alternatives of filters.tags) {
-      add(`${idExpr} IN (${TAGGED})`, JSON.stringify(matchingTags(known, alternatives)));
+      const tags = JSON.stringify(matchingTags(known, alternatives));
+      out.seed ??= { sql: TAGGED.replace('source_id', 'source_id AS id'), params: [tags] };
+      add(`${idExpr} IN (${TAGGED})`, tags);
     }
     if (filters.excludedTags.length > 0) {
       add(`${idExpr} NOT IN (${TAGGED})`, JSON.stringify(matchingTags(known, filters.excludedTags)));
