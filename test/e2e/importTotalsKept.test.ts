@@ -43,13 +43,13 @@ describe('the import totals when a progress answer comes late (browser mode)', (
     await expect.poll(() => line.textContent()).toBe('1 imported, 0 already there, 0 failed.');
 
     // Now the progress answers, after the import is done and its totals are shown.
-    await page.unroute('**/api/importProgress');
     const finished = heldProgress.map((route) => {
       const request = route.request();
       return page.waitForEvent('requestfinished', { predicate: (done: Request) => done === request });
     });
     for (const route of heldProgress.splice(0)) await route.continue();
     await Promise.all(finished);
+    await page.unroute('**/api/importProgress');
     // Let the page run what the answers set off: their callbacks, then React's render and a paint.
     await page.evaluate(`new Promise((resolve) =>
       setTimeout(() => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(resolve))))))`);
