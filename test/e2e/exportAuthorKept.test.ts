@@ -1,25 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Request, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxParts } from '../support/docxReaders';
 import { type BrowserMode, startBrowserMode } from './support/browserMode';
-
-/** Lets the page run what answers set off: their callbacks, then React's render and a paint. */
-const settle = (app: BrowserMode) =>
-  app.page.evaluate(`new Promise((resolve) =>
-    setTimeout(() => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(resolve))))))`);
-
-/** Sends the held requests on and waits until their answers are in the page. */
-async function release(app: BrowserMode, held: Route[]) {
-  const finished = held.map((route) => {
-    const request = route.request();
-    return app.page.waitForEvent('requestfinished', { predicate: (done: Request) => done === request });
-  });
-  for (const route of held.splice(0)) await route.continue();
-  await Promise.all(finished);
-  await settle(app);
-}
+import { pageSettled, releaseHeld } from './support/heldRequests';
 
 /**
  * The author name in Export options: typed before the saved one had arrived, it was replaced by
@@ -59,15 +44,15 @@ describe('the author name typed just before an export (browser mode)', () => {
     await page.getByText('Export options').click();
     const author = page.getByLabel('Author name');
     await author.fill('A. Analyst');
-    await release(app, heldSettings);
+    await releaseHeld(page, heldSettings);
     await page.unroute('**/api/getSettings');
     expect(await author.inputValue()).toBe('A. Analyst');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export to Word' }).click();
     await expect.poll(() => heldSaves.length).toBe(1);
-    await settle(app);
-    await release(app, heldSaves);
+    await pageSettled(page);
+    await releaseHeld(page, heldSaves);
     await page.unroute('**/api/saveSettings');
     const file = join(app.dataDir, 'authored.docx');
     await (await download).saveAs(file);

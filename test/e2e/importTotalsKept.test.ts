@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Request, Route } from 'playwright-core';
+import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserMode } from './support/browserMode';
+import { releaseHeld } from './support/heldRequests';
 
 /**
  * While a file is imported, the panel asks every half second what the import is doing. An answer
@@ -43,16 +44,8 @@ describe('the import totals when a progress answer comes late (browser mode)', (
     await expect.poll(() => line.textContent()).toBe('1 imported, 0 already there, 0 failed.');
 
     // Now the progress answers, after the import is done and its totals are shown.
-    const finished = heldProgress.map((route) => {
-      const request = route.request();
-      return page.waitForEvent('requestfinished', { predicate: (done: Request) => done === request });
-    });
-    for (const route of heldProgress.splice(0)) await route.continue();
-    await Promise.all(finished);
+    await releaseHeld(page, heldProgress);
     await page.unroute('**/api/importProgress');
-    // Let the page run what the answers set off: their callbacks, then React's render and a paint.
-    await page.evaluate(`new Promise((resolve) =>
-      setTimeout(() => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => setTimeout(resolve))))))`);
 
     expect(await line.textContent()).toBe('1 imported, 0 already there, 0 failed.');
     expect(await page.evaluate('window.importLineTexts')).not.toContainEqual(expect.stringMatching(/^Importing/));
