@@ -106,7 +106,9 @@ export interface BrowserMode {
 /** Starts `precis serve` as a real process on a fresh data dir and opens a page in Chromium (not yet at the URL). */
 export async function startBrowserMode(options: { dataDir?: string } = {}): Promise<BrowserMode> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'precis-e2e-'));
-  const host = await startHost(dataDir, 30_000).catch((error: unknown) => {
+  // A limit for a host that never starts, not a speed check: on a loaded machine (CI, or load 24
+  // here) a fresh data dir's first start, seeds and all, took more than 30 s; hooks have 120 s.
+  const host = await startHost(dataDir, 90_000).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
