@@ -67,9 +67,12 @@ export function startHost(dataDir: string, timeoutMs = 60_000): Promise<Host> {
     await exited;
   };
   return new Promise((resolve, reject) => {
+    let timedOut = false;
+    // Rejected from the exit handler, once the process is gone: a caller that then removes or
+    // unmounts the data dir found it busy (fullDiskEditing's umount, under load).
     const timer = setTimeout(() => {
+      timedOut = true;
       child.kill('SIGKILL');
-      reject(new Error(`precis serve printed no URL in ${timeoutMs} ms:\n${out}${err}`));
     }, timeoutMs);
     const onData = (): void => {
       const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
@@ -86,7 +89,8 @@ export function startHost(dataDir: string, timeoutMs = 60_000): Promise<Host> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`precis serve exited with ${code}:\n${out}${err}`));
+      const why = timedOut ? `printed no URL in ${timeoutMs} ms` : `exited with ${code}`;
+      reject(new Error(`precis serve ${why}:\n${out}${err}`));
     });
   });
 }
