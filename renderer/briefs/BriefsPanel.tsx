@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AppError, Brief, BriefSummary } from '../../shared/contract';
 import { api } from '../api/client';
+import { useLatestAnswer } from '../api/useLatestAnswer';
 import { markingLabel } from '../i18n/marking';
 import { NewBriefMenu } from './NewBriefMenu';
 
@@ -31,12 +32,16 @@ export function BriefsPanel({
   const [trash, setTrash] = useState<BriefSummary[] | null>(null);
   const [renaming, setRenaming] = useState<number | null>(null);
 
-  const reload = useCallback(async () => {
-    const [list, deleted] = await Promise.all([api.listBriefs({}), api.listTrash({})]);
-    if (list.ok) setBriefs(list.value);
-    else onError(list.error.message);
-    if (deleted.ok) setTrash((shown) => (shown === null ? null : deleted.value));
-  }, [onError]);
+  const latest = useLatestAnswer();
+  const reload = useCallback(
+    () =>
+      latest(Promise.all([api.listBriefs({}), api.listTrash({})]), ([list, deleted]) => {
+        if (list.ok) setBriefs(list.value);
+        else onError(list.error.message);
+        if (deleted.ok) setTrash((shown) => (shown === null ? null : deleted.value));
+      }),
+    [latest, onError],
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey re-reads the list after a save, currentId once a brief opens (on a fresh archive the first one is created after the list was read).
   useEffect(() => {

@@ -6,6 +6,7 @@ import type { Snapshot, SnapshotSummary } from '../../shared/contract';
 import type { Classification } from '../../shared/source';
 import { titleBlockRows } from '../../shared/titleBlock';
 import { api } from '../api/client';
+import { useLatestAnswer } from '../api/useLatestAnswer';
 import { compareText } from './compareText';
 import { snapshotPreview } from './plainText';
 
@@ -38,11 +39,15 @@ export function HistoryPanel({
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([]);
   const [preview, setPreview] = useState<Snapshot | null>(null);
 
-  const reload = useCallback(async () => {
-    const result = await api.listSnapshots({ briefId });
-    if (result.ok) setSnapshots(result.value);
-    else onError(result.error.message);
-  }, [briefId, onError]);
+  const latest = useLatestAnswer();
+  const reload = useCallback(
+    () =>
+      latest(api.listSnapshots({ briefId }), (result) => {
+        if (result.ok) setSnapshots(result.value);
+        else onError(result.error.message);
+      }),
+    [latest, briefId, onError],
+  );
 
   useEffect(() => {
     void reload();

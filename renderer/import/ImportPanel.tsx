@@ -56,17 +56,27 @@ const PROGRESS_POLL_MS = 500;
 
 /**
  * Shows progress within a file while its import is pending: a scanned PDF is read by OCR page by
- * page, which takes seconds a page. The contract has no push channel, so the panel polls.
+ * page, which takes seconds a page. The contract has no push channel, so the panel polls. An
+ * answer can come back after the file's own (separate requests; a loaded machine): it is dropped,
+ * or it would put "Importing…" back over the totals for good. Answers can also cross each other:
+ * only one newer than the last shown is shown.
  */
 async function withinFileProgress<T>(pending: Promise<T>, show: (message: string | null) => void): Promise<T> {
+  let settled = false;
+  let asked = 0;
+  let shown = 0;
   const timer = setInterval(() => {
+    const question = ++asked;
     void api.importProgress({}).then((result) => {
-      if (result.ok) show(mainText(currentIntl(), result.value.message, result.value.text && [result.value.text]));
+      if (settled || question < shown || !result.ok) return;
+      shown = question;
+      show(mainText(currentIntl(), result.value.message, result.value.text && [result.value.text]));
     });
   }, PROGRESS_POLL_MS);
   try {
     return await pending;
   } finally {
+    settled = true;
     clearInterval(timer);
   }
 }

@@ -27,10 +27,15 @@ export function ExportMenu({
 }) {
   const intl = useIntl();
   const [author, setAuthor] = useState('');
+  // A name typed before the saved one arrives is the analyst's: the late answer must not replace it.
+  const authorTyped = useRef(false);
+  // Main writes the saved name into the document, and the name is saved when the field loses
+  // focus, which a click on Export does: the export waits for that save.
+  const authorSaved = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     void api.getSettings({}).then((result) => {
-      if (result.ok) setAuthor(result.value.authorName);
+      if (result.ok && !authorTyped.current) setAuthor(result.value.authorName);
     });
   }, []);
 
@@ -63,9 +68,10 @@ export function ExportMenu({
     else onError(result.error.message);
   };
 
-  const saveAuthor = async () => {
-    const result = await api.saveSettings({ authorName: author });
-    if (!result.ok) onError(result.error.message);
+  const saveAuthor = () => {
+    authorSaved.current = api.saveSettings({ authorName: author }).then((result) => {
+      if (!result.ok) onError(result.error.message);
+    });
   };
 
   return (
@@ -93,8 +99,11 @@ export function ExportMenu({
             {intl.formatMessage({ id: 'export.author' })}
             <input
               value={author}
-              onChange={(event) => setAuthor(event.target.value)}
-              onBlur={() => void saveAuthor()}
+              onChange={(event) => {
+                authorTyped.current = true;
+                setAuthor(event.target.value);
+              }}
+              onBlur={saveAuthor}
             />
           </label>
           <label>
@@ -118,7 +127,12 @@ export function ExportMenu({
           </button>
         </div>
       </details>
-      <button type="button" className="primary" onClick={() => onExport(options)} disabled={disabled}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void authorSaved.current.then(() => onExport(options))}
+        disabled={disabled}
+      >
         {intl.formatMessage({ id: 'export.button' })}
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { TeamArchiveStatus } from '../../shared/contract';
 import { api } from '../api/client';
@@ -23,12 +23,14 @@ export function TeamArchivePanel({
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const panelId = useId();
+  // Fields typed into before the remembered URL arrives are the analyst's: the late answer must not replace them.
+  const typed = useRef(false);
 
   useEffect(() => {
     void api.getTeamArchive({}).then((result) => {
       if (!result.ok) return;
       setStatus(result.value);
-      if (result.value.url) {
+      if (result.value.url && !typed.current) {
         const url = new URL(result.value.url);
         setUser(decodeURIComponent(url.username));
         url.username = '';
@@ -79,12 +81,22 @@ export function TeamArchivePanel({
               type="url"
               value={server}
               placeholder="postgres://db.example:5432/precis_team"
-              onChange={(event) => setServer(event.target.value)}
+              onChange={(event) => {
+                typed.current = true;
+                setServer(event.target.value);
+              }}
             />
           </label>
           <label>
             {intl.formatMessage({ id: 'team.field.user' })}
-            <input value={user} autoComplete="username" onChange={(event) => setUser(event.target.value)} />
+            <input
+              value={user}
+              autoComplete="username"
+              onChange={(event) => {
+                typed.current = true;
+                setUser(event.target.value);
+              }}
+            />
           </label>
           <label>
             {intl.formatMessage({ id: 'team.field.password' })}

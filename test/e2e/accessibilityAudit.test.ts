@@ -31,8 +31,11 @@ describe('the axe-core audit (browser mode)', () => {
   it('finds nothing with a briefing note open, a source in the reader and a quotation in the note', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'New brief' }).click();
+    // Audits the template choice, not the page before it is drawn.
+    const english = page.getByRole('button', { name: 'Briefing note (English)' });
+    await expect.poll(() => english.count()).toBe(1);
     expect(await audit(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Briefing note (English)' }).click();
+    await english.click();
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     await expect.poll(() => editor.getByRole('textbox', { name: 'Subject' }).count()).toBe(1);
     await openResult(page, 'Five Eyes', /Canada, Japan begin formal talks/);
@@ -42,8 +45,11 @@ describe('the axe-core audit (browser mode)', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Footnotes' }).getByRole('listitem').count()).toBe(1);
     expect(await audit(page)).toEqual([]);
     await page.getByRole('button', { name: 'Edit details', exact: true }).click();
+    // The details form, once drawn (the reader opens it in an effect after the click).
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+    await expect.poll(() => cancel.count()).toBe(1);
     expect(await audit(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await cancel.click();
   });
 
   it('finds nothing in each dialog, and each returns focus to the control that opened it', async () => {

@@ -67,9 +67,12 @@ export function startHost(dataDir: string, timeoutMs = 60_000): Promise<Host> {
     await exited;
   };
   return new Promise((resolve, reject) => {
+    let timedOut = false;
+    // Rejected from the exit handler, once the process is gone: a caller that then removes or
+    // unmounts the data dir found it busy (fullDiskEditing's umount, under load).
     const timer = setTimeout(() => {
+      timedOut = true;
       child.kill('SIGKILL');
-      reject(new Error(`precis serve printed no URL in ${timeoutMs} ms:\n${out}${err}`));
     }, timeoutMs);
     const onData = (): void => {
       const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
@@ -86,7 +89,8 @@ export function startHost(dataDir: string, timeoutMs = 60_000): Promise<Host> {
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`precis serve exited with ${code}:\n${out}${err}`));
+      const why = timedOut ? `printed no URL in ${timeoutMs} ms` : `exited with ${code}`;
+      reject(new Error(`precis serve ${why}:\n${out}${err}`));
     });
   });
 }
@@ -106,7 +110,9 @@ export interface BrowserMode {
 /** Starts `precis serve` as a real process on a fresh data dir and opens a page in Chromium (not yet at the URL). */
 export async function startBrowserMode(options: { dataDir?: string } = {}): Promise<BrowserMode> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'precis-e2e-'));
-  const host = await startHost(dataDir, 30_000).catch((error: unknown) => {
+  // A limit for a host that never starts, not a speed check: on a loaded machine (CI, or load 24
+  // here) a fresh data dir's first start, seeds and all, took more than 30 s; hooks have 120 s.
+  const host = await startHost(dataDir, 90_000).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
