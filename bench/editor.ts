@@ -201,7 +201,12 @@ function byTypeLine(runs: Map<string, number>[]): string {
 }
 
 async function setSpelling(page: Page, on: boolean): Promise<void> {
-  const toggle = page.getByRole('button', { name: 'Check spelling' });
+  // Looked for in the toolbar, not the whole page: Playwright's role engine reads the style of every
+  // button it passes, and each of a long note's 6,000 or more (three or four per quotation, inside an
+  // off-screen `content-visibility: auto` block) forces that block's layout: at 2,000 excerpts one
+  // page-wide `getByRole('button', …)` was 1,979 layouts of the whole note, 40–90 s on a loaded
+  // machine (Chromium trace), during which the note's own work could not run.
+  const toggle = page.getByRole('toolbar').first().getByRole('button', { name: 'Check spelling' });
   if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.click();
 }
 
