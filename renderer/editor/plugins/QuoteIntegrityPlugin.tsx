@@ -6,6 +6,7 @@ import { checkPreparedQuote, PreparedSource } from '../../../shared/quoteIntegri
 import { currentIntl } from '../../i18n/currentIntl';
 import { quoteProblemText } from '../../i18n/quoteProblem';
 import { fetchSource } from '../archiveSources';
+import { type Deadline, sliceWhenIdle } from '../idleSlices';
 import { $isExcerptNode, ExcerptNode } from '../nodes/ExcerptNode';
 import { renderedState, type Verdict, writeVerdict } from '../nodes/noteDom';
 import { noteWork } from '../noteWork';
@@ -15,26 +16,6 @@ interface Checked {
   anchor: TextQuoteAnchor;
   verdict: Verdict;
 }
-
-type Deadline = { timeRemaining: () => number };
-
-/** What a slice may spend when the page was not idle within the wait (see whenIdle). */
-const FORCED_SLICE_MS = 5;
-
-/**
- * Runs `run` when the page is idle, or after 500 ms if it never is. A callback called for its
- * timeout is given timeRemaining() 0; taken at its word, a page that is never idle (a busy or
- * loaded machine) would check nothing, forever: such a slice gets a few milliseconds instead.
- */
-const whenIdle = (run: (deadline: Deadline) => void): void => {
-  const slice = (): Deadline => {
-    const end = performance.now() + FORCED_SLICE_MS;
-    return { timeRemaining: () => end - performance.now() };
-  };
-  if (typeof requestIdleCallback === 'function')
-    requestIdleCallback((deadline) => run(deadline.didTimeout ? slice() : deadline), { timeout: 500 });
-  else setTimeout(() => run(slice()), 1);
-};
 
 /**
  * Checks every excerpt's words against its source (sources fetched once each) and flags those that
@@ -62,9 +43,12 @@ export function QuoteIntegrityPlugin(): null {
       if (dom) writeVerdict(dom, verdict);
     };
 
-    const run = (deadline: Deadline) => {
-      scheduled = false;
-      if (disposed) return;
+    /** One slice of checks; true while more are queued and it ran out of time for them. */
+    const run = (deadline: Deadline): boolean => {
+      if (disposed) {
+        scheduled = false;
+        return false;
+      }
       let outOfTime = false;
       editor.getEditorState().read(() => {
         for (const key of pending) {
@@ -114,15 +98,16 @@ export function QuoteIntegrityPlugin(): null {
         }
       });
       // Otherwise what is left waits for its source, whose arrival reschedules the check.
-      if (outOfTime) schedule();
+      scheduled = outOfTime;
       report();
+      return outOfTime;
     };
 
     const schedule = () => {
       if (scheduled || disposed || pending.size === 0) return;
       scheduled = true;
       report();
-      whenIdle(run);
+      sliceWhenIdle(run);
     };
 
     noteWork('quotes', true);
