@@ -11,13 +11,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { getSource, listSources } from '../main/archive/sources';
-import { createBrief, saveBrief } from '../main/briefs/briefs';
-import { openCore } from '../main/core';
-import type { SerializedBriefState, SerializedNode } from '../shared/briefDocument';
-import { excerptOf } from '../shared/excerpt';
 import { launchChromium, ROOT, startHost } from '../test/support/browserSession';
 import { type Profiling, startProfiling } from './cpuProfile';
+import { generateNote } from './editorNote';
 import { startTrace } from './startTrace';
 
 const SMOKE = process.argv.includes('--smoke');
@@ -36,74 +32,12 @@ const count = (name: string, smoke: number, full: number) => (SMOKE ? smoke : Nu
 const OPENS = count('--opens', 1, 5);
 const KEYS = count('--keys', 10, 200);
 const INSERTS = count('--inserts', 2, 20);
-const WORDS =
-  'the minister will announce talks on an agreement to share military intelligence with allies in the region'.split(
-    ' ',
-  );
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-/** A realistic long note: 500 paragraphs of ~50 words, each quoting one sentence of a seed source. */
-async function generateNote(dataDir: string, paragraphs: number): Promise<number> {
-  const core = await openCore({
-    dataDir,
-    seedsDir: join(ROOT, 'seeds'),
-    mode: 'browser',
-    version: 'bench',
-    allowRepair: true,
-  });
-  const sources = listSources(core.db).map((s) => getSource(core.db, s.id)!);
-  const children: SerializedNode[] = [];
-  for (let i = 0; i < paragraphs; i++) {
-    const source = sources[i % sources.length]!;
-    const start = (i * 37) % Math.max(1, source.body.length - 200);
-    const words = Array.from({ length: 50 }, (_, w) => WORDS[(i + w) % WORDS.length]).join(' ');
-    if (i % 10 === 0)
-      children.push({
-        type: 'heading',
-        tag: 'h2',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [
-          { type: 'text', text: `Section ${i / 10 + 1}`, format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
-        ],
-      });
-    children.push({
-      type: 'paragraph',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      children: [
-        { type: 'text', text: `${words} `, format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
-        excerptOf(source, start, start + 80, 'inline'),
-        { type: 'text', text: ' and so on.', format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
-      ],
-    });
-  }
-  const content: SerializedBriefState = {
-    root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
-  };
-  // A one-paragraph brief to switch from, for opening the long note from the briefs list.
-  const short = createBrief(core.db, { template: 'blank', title: 'Short note' });
-  const shortContent: SerializedBriefState = { root: { ...content.root, children: children.slice(1, 2) } };
-  saveBrief(core.db, { id: short.id, baseRevision: short.revision, content: shortContent });
-  const brief = createBrief(core.db, {
-    template: 'blank',
-    title: `Benchmark note (${paragraphs} paragraphs, ${paragraphs} excerpts)`,
-  });
-  saveBrief(core.db, { id: brief.id, baseRevision: brief.revision, content });
-  core.close();
-  return brief.id;
-}
 
 /**
  * Waits until the note's work after drawing it (quotation checks, spelling, footnotes, origin

@@ -6,6 +6,7 @@ import { filterSql } from '../../../main/search/searchFilters';
 import { datePageOfMany } from '../../../main/search/searchPlan';
 import { searchSources } from '../../../main/search/searchSources';
 import { prng } from '../../support/prng';
+import { newestFirst } from '../support/newestFirst';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 
 /**
@@ -67,16 +68,6 @@ beforeAll(() => {
 });
 afterAll(cleanUpTemp);
 
-/** Newest publication first, then newest id; undated sources last (SQLite's DESC order of NULL). */
-function byDate(a: Made, b: Made): number {
-  if (a.publishedAt !== b.publishedAt) {
-    if (a.publishedAt === null) return 1;
-    if (b.publishedAt === null) return -1;
-    return a.publishedAt < b.publishedAt ? 1 : -1;
-  }
-  return b.id - a.id;
-}
-
 const cases: { query: string; keep: (m: Made) => boolean }[] = [
   { query: 'common', keep: (m) => m.words.has('common') },
   { query: 'half', keep: (m) => m.words.has('half') },
@@ -97,7 +88,7 @@ const pages = (count: number) =>
 describe('a date-sorted page over many matches', () => {
   for (const { query, keep } of cases) {
     it(`lists "${query}" in date order, page after page`, () => {
-      const expected = made.filter(keep).sort(byDate);
+      const expected = made.filter(keep).sort(newestFirst);
       for (const [offset, limit] of pages(expected.length)) {
         const page = searchSources(db, { query, limit, offset, sort: 'date' });
         expect(page.sort).toBe('date');
@@ -121,7 +112,7 @@ describe('the date walk, forced', () => {
       const filters = filterSql(db, parsed.filters, null, '+sources_fts.rowid');
       const condition = ['sources_fts MATCH ?', ...filters.clauses].join(' AND ');
       const params = [parsed.fts, ...filters.params];
-      const expected = made.filter(keep).sort(byDate);
+      const expected = made.filter(keep).sort(newestFirst);
       for (const walk of [
         { probeCost: 0, slack: 3, least: 50 },
         { probeCost: 0, slack: 0.05, least: 1 },

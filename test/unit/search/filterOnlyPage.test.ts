@@ -4,6 +4,7 @@ import { insertSources } from '../../../main/archive/sources';
 import { datePageOfSet } from '../../../main/search/searchPlan';
 import { searchSources } from '../../../main/search/searchSources';
 import { prng } from '../../support/prng';
+import { newestFirst } from '../support/newestFirst';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 
 /**
@@ -68,19 +69,10 @@ beforeAll(() => {
 });
 afterAll(cleanUpTemp);
 
-function byDate(a: Made, b: Made): number {
-  if (a.publishedAt !== b.publishedAt) {
-    if (a.publishedAt === null) return 1;
-    if (b.publishedAt === null) return -1;
-    return a.publishedAt < b.publishedAt ? 1 : -1;
-  }
-  return b.id - a.id;
-}
-
 /** The first version of each cluster, in date order. */
 function collapsed(sources: Made[]): Made[] {
   const seen = new Set<number>();
-  return [...sources].sort(byDate).filter((m) => !seen.has(m.head) && seen.add(m.head));
+  return [...sources].sort(newestFirst).filter((m) => !seen.has(m.head) && seen.add(m.head));
 }
 
 const cases: { query: string; keep: (m: Made) => boolean }[] = [
@@ -117,7 +109,7 @@ describe('datePageOfSet, walked or sorted', () => {
   it('gives the same pages whatever stretch the walk is allowed', () => {
     for (const tag of ['Récent', 'old']) {
       const members = made.filter((m) => m.tags.includes(tag));
-      const expected = [...members].sort(byDate).map((m) => m.id);
+      const expected = [...members].sort(newestFirst).map((m) => m.id);
       for (const walk of [
         { probeCost: 50, slack: 3, least: 50 },
         { probeCost: 50, slack: 0.01, least: 1 },
