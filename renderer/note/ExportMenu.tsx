@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { ExportOptions } from '../../shared/contract';
 import { toBase64 } from '../api/base64';
 import { api } from '../api/client';
+import { useLatestAnswer } from '../api/useLatestAnswer';
 
 /**
  * "Export to Word" and what the analyst may choose for it: a Sources list, Admiralty grades in the
@@ -44,12 +45,23 @@ export function ExportMenu({
   // The parent's handler changes identity on every render; the template is read once per brief.
   const reportError = useRef(onError);
   reportError.current = onError;
+  // The read, and each choice, answer with the template in force: a read answered after a choice
+  // (a loaded machine), or after a switch to another brief, must not put back the older name.
+  const latestTemplate = useLatestAnswer();
+  const showTemplate = (result: Awaited<ReturnType<typeof api.getWordTemplate>>) => {
+    if (result.ok) setTemplate(result.value.name);
+    else reportError.current(result.error.message);
+  };
+  const readTemplate = (id: number) => latestTemplate(api.getWordTemplate({ briefId: id }), showTemplate);
+  // A refused choice leaves the template in force, and a read it overtook is asked again.
+  const showChoice = (id: number) => (result: Awaited<ReturnType<typeof api.setWordTemplate>>) => {
+    if (result.ok) return setTemplate(result.value.name);
+    reportError.current(result.error.message);
+    void readTemplate(id);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read once per brief (see reportError).
   useEffect(() => {
-    if (briefId === null) return;
-    void api.getWordTemplate({ briefId }).then((result) => {
-      if (result.ok) setTemplate(result.value.name);
-      else reportError.current(result.error.message);
-    });
+    if (briefId !== null) void readTemplate(briefId);
   }, [briefId]);
 
   const chooseTemplate = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -57,15 +69,11 @@ export function ExportMenu({
     event.target.value = '';
     if (!file || briefId === null) return;
     const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-    const result = await api.setWordTemplate({ briefId, template: { name: file.name, base64 } });
-    if (result.ok) setTemplate(result.value.name);
-    else onError(result.error.message);
+    await latestTemplate(api.setWordTemplate({ briefId, template: { name: file.name, base64 } }), showChoice(briefId));
   };
   const chooseBuiltInStyle = async () => {
     if (briefId === null) return;
-    const result = await api.setWordTemplate({ briefId, template: null });
-    if (result.ok) setTemplate(result.value.name);
-    else onError(result.error.message);
+    await latestTemplate(api.setWordTemplate({ briefId, template: null }), showChoice(briefId));
   };
 
   const saveAuthor = () => {
