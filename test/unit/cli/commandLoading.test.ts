@@ -22,7 +22,12 @@ fs.readFileSync = function (path, ...rest) {
     fs.writeSync(2, 'precis-loaded ' + path + '\\n');
   }
   return readFileSync.call(this, path, ...rest);
-};`;
+};
+// Node's own modules the process loaded (process.moduleLoadList: undocumented, but Node's own record).
+process.on('exit', () => {
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+  fs.writeSync(2, 'precis-builtins ' + builtins.join(' ') + '\\n');
+});`;
 const HEAVY = [
   'citeproc',
   'docx',
@@ -34,8 +39,10 @@ const HEAVY = [
   'tesseract.js',
 ];
 
+const HEAVY_BUILTINS = ['crypto', 'worker_threads', 'http', 'https', 'zlib'];
+
 /** Runs the built CLI; returns its exit code and the libraries in the chunks it loaded. */
-function run(args: string[]): { status: number | null; libraries: Set<string>; chunks: number } {
+function run(args: string[]): { status: number | null; libraries: Set<string>; chunks: number; builtins: string[] } {
   const preload = join(tempDir(), 'noteChunks.cjs');
   writeFileSync(preload, PRELOAD);
   const result = spawnSync(process.execPath, ['--require', preload, CLI, ...args], {
@@ -51,7 +58,8 @@ function run(args: string[]): { status: number | null; libraries: Set<string>; c
       if (m) libraries.add(m[1]!);
     }
   }
-  return { status: result.status, libraries, chunks: chunks.length };
+  const builtins = /^precis-builtins (.*)$/m.exec(result.stderr)?.[1]?.split(' ') ?? [];
+  return { status: result.status, libraries, chunks: chunks.length, builtins };
 }
 
 describe('each command loads what it needs', () => {
@@ -71,6 +79,9 @@ describe('each command loads what it needs', () => {
     expect(search.status).toBe(0);
     expect(search.libraries.has('zod')).toBe(true);
     expect(HEAVY.filter((library) => search.libraries.has(library))).toEqual([]);
+    // Node's modules cost a start too: crypto ~15 ms of CPU, worker_threads, http and zlib ~10 ms each.
+    expect(search.builtins).toContain('fs');
+    expect(search.builtins.filter((name) => HEAVY_BUILTINS.includes(name))).toEqual([]);
   });
 });
 
