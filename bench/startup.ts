@@ -87,6 +87,20 @@ function timeRuns(command: string, args: string[], runs = RUNS): string {
 
 const load = () => loadavg()[0]!.toFixed(1);
 
+/** The CLI's V8 code cache (main/cli/chunkLoader.ts), which a build empties. */
+const CODE_CACHE = join(ROOT, 'dist', 'main', 'cli-chunks', 'code-cache');
+
+/** A command's start with no code cache, as after a build (each run writes it again at exit). */
+function timeUncached(args: string[]): string {
+  const times = Array.from({ length: Math.min(RUNS, 3) }, () => {
+    rmSync(CODE_CACHE, { recursive: true, force: true });
+    return timeProcess(process.execPath, args);
+  });
+  const wall = times.map((t) => t.wall);
+  const cpu = GNU_TIME ? `, CPU p50 ${ms(median(times.map((t) => t.cpu)))}` : '';
+  return `p50 ${ms(median(wall))}${cpu} (load ${load()})`;
+}
+
 interface ServeTimes {
   listening: number;
   page: number;
@@ -221,6 +235,7 @@ async function measure(label: string, dataDir: string): Promise<void> {
     ? `first precis search (full check of the file): ${ms(first.wall)}, CPU ${ms(first.cpu)}; then `
     : '';
   const search = timeRuns(process.execPath, [LAUNCHER, 'search', QUERY, '--data-dir', dataDir]);
+  const uncached = timeUncached([LAUNCHER, 'search', QUERY, '--data-dir', dataDir]);
   const serves: ServeTimes[] = [];
   for (let i = 0; i < RUNS; i++) serves.push(await timeServe(dataDir));
   const of = (key: keyof ServeTimes) => median(serves.map((s) => s[key]));
@@ -229,6 +244,7 @@ async function measure(label: string, dataDir: string): Promise<void> {
     `  ${setup}first serve of the copy (migration, check, backup): first search answered at ${ms(firstServe.search)} (${ms(performance.now() - firstStarted)} in all)`,
   );
   console.log(`  precis search ${QUERY} (whole process):   ${search}`);
+  console.log(`  the same, first start after a build:      ${uncached}`);
   console.log(`  precis serve → address printed:           p50 ${ms(of('listening'))}`);
   console.log(`  precis serve → first page (GET /):        p50 ${ms(of('page'))}`);
   console.log(`  precis serve → first answer (appInfo):    p50 ${ms(of('appInfo'))}`);
