@@ -29,6 +29,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -190,14 +191,20 @@ function cachedArchive(count: number): string | null {
  * the app would refuse them. The copy gets those migrations, as the app would have applied them.
  */
 function dataDirFor(archive: string): string {
-  const dir = join(CACHE_DIR, `startup-${statSync(archive).mtimeMs.toFixed(0)}-${archive.split('/').pop()}`);
+  const linked = statSync(archive).size > COPY_MAX_BYTES;
+  // A linked archive's data dir is named without its mtime: every command that opens it writes to
+  // it (and records the clean close that lets the next one skip the full check), so a name keyed by
+  // the mtime would take a new data dir, and a full check of 10 GB, every run.
+  const dir = linked
+    ? join(CACHE_DIR, `startup-linked-${archive.split('/').pop()}`)
+    : join(CACHE_DIR, `startup-${statSync(archive).mtimeMs.toFixed(0)}-${archive.split('/').pop()}`);
   const file = join(dir, 'archive.sqlite');
   if (existsSync(file)) return dir;
   for (const stale of readdirSync(CACHE_DIR).filter((name) => name.endsWith(archive.split('/').pop() ?? ''))) {
     if (stale.startsWith('startup-')) rmSync(join(CACHE_DIR, stale), { recursive: true, force: true });
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (statSync(archive).size > COPY_MAX_BYTES) {
+  if (linked) {
     const cached = new Database(archive, { readonly: true });
     const version = schemaVersion(cached);
     cached.close();
@@ -288,6 +295,9 @@ async function main(): Promise<void> {
     }
     const mb = statSync(archive).size / 1024 / 1024;
     await measure(`${size.toLocaleString('en-CA')} sources (${Math.round(mb)} MB, ${archive})`, dataDirFor(archive));
+    // The runs wrote to a linked archive: its stats are marked current again, as bench:archive does
+    // after its own writes, or this bench and bench:editor would take it for one being rebuilt.
+    if (mb * 1024 * 1024 > COPY_MAX_BYTES) utimesSync(`${archive}.stats.json`, new Date(), new Date());
   }
 }
 
