@@ -49,24 +49,39 @@ export const nodeBundle = {
 };
 
 /*
- * The CLI is ES modules split into chunks (dist/main/cli.mjs and chunk-*.mjs): each command's
- * `await import()` loads only its own chunks, so `precis --help` and `precis search` never parse
- * the PDF, Word, HTML and citation libraries (docs/startup.md). The bundled CommonJS packages
- * call require(), and our code uses __dirname/__filename; the banner gives every chunk those.
- * dist/main/cli.cjs, the entry everything runs (and the staleness marker), is written last.
+ * The CLI is split into chunks by esbuild (code splitting): each command's `await import()` loads
+ * only its own chunks, so `precis --help` and `precis search` never parse the PDF, Word, HTML and
+ * citation libraries (docs/startup.md). esbuild splits ES modules only; each chunk is then turned
+ * into CommonJS, so that main/cli/chunkLoader.ts can run it through vm.Script with a V8 code cache
+ * (Node 20 caches no compiled code of its own, and none for ES modules). The chunks go to
+ * dist/main/cli-chunks/; dist/main/cli.cjs, the entry everything runs (and the staleness marker),
+ * is the loader, written last.
  */
-const ESM_BANNER = [
-  "import { createRequire as __precisRequire } from 'node:module';",
-  "import { dirname as __precisDirname } from 'node:path';",
-  "import { fileURLToPath as __precisPath } from 'node:url';",
-  'const require = __precisRequire(import.meta.url);',
-  'const __filename = __precisPath(import.meta.url);',
-  'const __dirname = __precisDirname(__filename);',
-].join(' ');
+const CHUNKS_DIR = 'cli-chunks';
+
+/** An ES module chunk as CommonJS: its imports of chunks become the loader's, `import()` too. */
+async function chunkAsCommonJs(transform, name, text) {
+  // Chunk files are named ./name-HASH.mjs; as CommonJS they are .cjs.
+  const renamed = text.replace(/"\.\/([\w.-]+)\.mjs"/g, '"./$1.cjs"');
+  // import() cannot run in vm.Script code on Node 20: the loader's __precisImport does it.
+  const imports = renamed.replace(/\bimport\("([^"]+)"\)/g, '__precisImport("$1")');
+  if (/\bimport\(/.test(imports)) throw new Error(`${name}: an import() the CLI's chunk loader cannot take`);
+  return transform(imports, {
+    format: 'cjs',
+    platform: 'node',
+    target: nodeBundle.target,
+    sourcefile: name,
+    // The split build's map is inline in its text: the chunk's map leads back to the sources.
+    sourcemap: 'external',
+    minifyWhitespace: true,
+    minifySyntax: true,
+  });
+}
 
 async function buildCli() {
-  const { build } = await import('esbuild');
-  const { readdirSync, rmSync, writeFileSync } = await import('node:fs');
+  const { build, transform } = await import('esbuild');
+  const { mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+  const { basename } = await import('node:path');
   // The PDF/Word parsing worker (main/importers/parseInWorker.ts) is found next to cli.cjs; it is
   // built first, so a fresh cli.cjs (the staleness marker) always has a worker as fresh beside it.
   await build({
@@ -74,28 +89,39 @@ async function buildCli() {
     entryPoints: [at('main', 'importers', 'parseWorker.ts')],
     outfile: at('dist', 'main', 'parseWorker.cjs'),
   });
-  const outdir = at('dist', 'main');
-  for (const name of readdirSync(outdir, { withFileTypes: true }).map((entry) => entry.name)) {
-    if (/^(chunk-.*|cli)\.mjs(\.map)?$/.test(name)) rmSync(join(outdir, name));
-  }
-  await build({
+  const outdir = at('dist', 'main', CHUNKS_DIR);
+  const split = await build({
     ...nodeBundle,
     entryPoints: { cli: at('main', 'cli.ts') },
     outdir,
     format: 'esm',
     splitting: true,
     outExtension: { '.js': '.mjs' },
-    banner: { js: ESM_BANNER },
-    // Every command parses its chunks at start (Node 20 keeps no compile cache for ES modules):
-    // whitespace and syntax minified, a quarter fewer bytes; names kept, so stack traces still read.
+    sourcemap: 'inline',
+    write: false,
+    // Every command parses its chunks at start: whitespace and syntax minified, a quarter fewer
+    // bytes; names kept, so stack traces still read.
     minifyWhitespace: true,
     minifySyntax: true,
   });
-  writeFileSync(
-    at('dist', 'main', 'cli.cjs'),
-    "// Built by tooling/build.mjs: the CLI's entry, a CommonJS door onto its ES module chunks.\n" +
-      "import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli.mjs')).href);\n",
-  );
+  // The chunks of an older build, and their code cache, go.
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(outdir, { recursive: true });
+  for (const file of split.outputFiles) {
+    const name = basename(file.path).replace(/\.mjs$/, '.cjs');
+    const { code, map } = await chunkAsCommonJs(transform, name, file.text);
+    writeFileSync(join(outdir, name), `${code}//# sourceMappingURL=${name}.map\n`);
+    writeFileSync(join(outdir, `${name}.map`), map);
+  }
+  await build({
+    ...nodeBundle,
+    stdin: {
+      contents: `require('./cli/chunkLoader').runChunks(require('node:path').join(__dirname, '${CHUNKS_DIR}'), 'cli.cjs');`,
+      resolveDir: at('main'),
+      sourcefile: 'cli-entry.cjs',
+    },
+    outfile: at('dist', 'main', 'cli.cjs'),
+  });
 }
 
 async function buildElectron() {

@@ -1,7 +1,7 @@
 // What each build target is made from and whether it is stale: the one check behind `npm run build`,
 // `npm start` (tooling/build.mjs) and `npx precis` (bin/precis.cjs, which must stay CommonJS and cheap).
-const { existsSync, readdirSync, statSync } = require('node:fs');
-const { join } = require('node:path');
+const { readdirSync, statSync } = require('node:fs');
+const { join, sep } = require('node:path');
 
 const root = join(__dirname, '..');
 
@@ -21,22 +21,31 @@ const TARGETS = {
   },
 };
 
-function newestMtime(full) {
-  if (!existsSync(full)) return 0;
-  const info = statSync(full);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = info.mtimeMs;
-  for (const entry of readdirSync(full)) newest = Math.max(newest, newestMtime(join(full, entry)));
-  return newest;
+/**
+ * True when anything under `full` (the folder itself too: a deleted file changes it) was modified
+ * after `built`. Runs before every `precis` command (bin/precis.cjs), so it is kept cheap: one stat
+ * a file, names joined by hand (path.join costs more than the stat here), and it stops at the
+ * first newer file.
+ */
+function changedSince(full, built) {
+  const info = statSync(full, { throwIfNoEntry: false });
+  if (!info) return false;
+  if (info.mtimeMs > built) return true;
+  if (!info.isDirectory()) return false;
+  for (const entry of readdirSync(full, { withFileTypes: true })) {
+    const path = `${full}${sep}${entry.name}`;
+    if (entry.isDirectory() ? changedSince(path, built) : statSync(path).mtimeMs > built) return true;
+  }
+  return false;
 }
 
 /** True when the target's output is missing or older than any of its inputs. */
 function isStale(name) {
   const target = TARGETS[name];
   if (!target) throw new Error(`Unknown build target ${name}; choose one of ${Object.keys(TARGETS).join(', ')}`);
-  if (!existsSync(target.output)) return true;
-  const built = statSync(target.output).mtimeMs;
-  return target.inputs.some((input) => newestMtime(join(root, input)) > built);
+  const output = statSync(target.output, { throwIfNoEntry: false });
+  if (!output) return true;
+  return target.inputs.some((input) => changedSince(join(root, input), output.mtimeMs));
 }
 
-module.exports = { root, TARGETS, isStale };
+module.exports = { root, TARGETS, isStale, changedSince };

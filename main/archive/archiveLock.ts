@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -67,7 +66,7 @@ export async function lockArchive(dataDir: string, options: LockOptions = {}): P
     users.prepare('SELECT count(*) FROM sqlite_schema').get();
     const leftovers = alone ? readdirSync(dir).filter((name) => MARKER.test(name)) : [];
     for (const name of leftovers) rmSync(join(dir, name), { force: true });
-    const marker = join(dir, `open-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const marker = join(dir, `open-${process.pid}-${markerSuffix()}`);
     writeFileSync(marker, `${process.pid}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
     return heldLock(gate, users, marker, alone, leftovers.length > 0);
   } catch (error) {
@@ -109,6 +108,17 @@ function heldLock(
       }
     },
   };
+}
+
+/**
+ * What tells this opening's marker apart from an earlier one by a process that had the same PID:
+ * the time and a random part. Unique, not secret (the folder is the user's own, 0700): node:crypto
+ * would cost every command's start ~15 ms of CPU to load (issue 13).
+ */
+function markerSuffix(): string {
+  return `${Date.now().toString(16)}${Math.floor(Math.random() * 0x100000000)
+    .toString(16)
+    .padStart(8, '0')}`;
 }
 
 function openLockFile(file: string, options: LockOptions): Database.Database {

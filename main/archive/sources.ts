@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   needsReview,
   type SOURCE_FORMATS,
@@ -11,6 +10,7 @@ type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 import { countWords, foldForComparison, normaliseWhitespace } from '../../shared/text';
 import type { ParsedSource } from '../importers/plainText';
+import { lazyCrypto } from '../lazyCrypto';
 import { type Db, prepareCached } from './database';
 import { PROVENANCE_COLUMN, readProvenance, recordUserEdit } from './provenance';
 import { committed } from './writeErrors';
@@ -22,7 +22,8 @@ export type InsertOutcome = { kind: 'inserted'; id: number } | { kind: 'duplicat
  * spacing, case or accents. Re-saving an article with different line wrapping is not a new source.
  */
 export function contentHash(body: string): string {
-  return createHash('sha256')
+  return lazyCrypto()
+    .createHash('sha256')
     .update(foldForComparison(normaliseWhitespace(body)))
     .digest('hex');
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { ExportOptions, Handlers, MethodInput, MethodOutput } from '../../shared/contract';
 import type { ContractMethod } from '../../shared/contractMethods';
 import { Classification } from '../../shared/source';
@@ -77,6 +78,7 @@ async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<CliCore>
     mode: 'browser',
     version: appVersion(),
     allowRepair: !readOnly,
+    nativeBinding: sqliteAddon(),
     // Found later by the background check (serve and import run long enough), said in LANG's language.
     onNotice: (notice) =>
       void warningLine(notice.text).then(
@@ -94,6 +96,17 @@ async function openCliCore(ctx: CliContext, readOnly: boolean): Promise<CliCore>
   }
 }
 
+const ADDON_PATH = join('build', 'Release', 'better_sqlite3.node');
+
+/**
+ * better-sqlite3's addon for Node, by its path: left to find it, better-sqlite3 asks the
+ * `bindings` package, which reads a stack trace and tries a dozen paths (~10 ms of every command's
+ * start). Where the addon is elsewhere (another install layout), its own search still runs.
+ */
+function sqliteAddon(): string | undefined {
+  const addon = join(dirname(createRequire(__filename).resolve('better-sqlite3/package.json')), ADDON_PATH);
+  return existsSync(addon) ? addon : undefined;
+}
 /**
  * One contract call: the value, or the error as the CLI reports it. An unexpected exception is
  * shown by its own message (there is no log to point to), still as one line.

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { type Db, prepareCached } from '../archive/database';
 import { committed } from '../archive/writeErrors';
+import { lazyCrypto } from '../lazyCrypto';
 import { indexStats, lengthOf, saturation, weightedFrequency } from './bm25';
 import { ftsTokens, isCountable } from './ftsTokens';
 
@@ -206,7 +206,7 @@ function commonKeys(db: Db, minDocs: number): string[] {
 }
 
 export class RankingIndexBuild {
-  private readonly token = randomUUID();
+  private readonly token = lazyCrypto().randomUUID();
   private readonly lists = new Map<string, WordLists>();
   private readonly keys = new ListedKeys(this.lists);
   private readonly uncountable: number[] = [];
