@@ -58,7 +58,10 @@ const thousands = (value: number) => Math.round(value).toLocaleString('en-CA');
 /** The build's rate per CPU-second of the writer and of the whole process: what a quiet machine would see. */
 function perCpu(stats: BuildStats): string {
   if (!stats.writerCpuSeconds || !stats.cpuSeconds) return '';
-  return ` (writer CPU ${thousands(stats.count / stats.writerCpuSeconds)}/s, all threads ${thousands(stats.count / stats.cpuSeconds)}/s)`;
+  const waits = stats.writerWaitSeconds
+    ? `; writer waited ${stats.writerWaitSeconds.runQueue.toFixed(1)} s for a CPU, ${stats.writerWaitSeconds.blocked.toFixed(1)} s blocked`
+    : '';
+  return ` (writer CPU ${thousands(stats.count / stats.writerCpuSeconds)}/s, all threads ${thousands(stats.count / stats.cpuSeconds)}/s${waits})`;
 }
 
 function archiveFor(count: number, reuse: boolean): { file: string; stats: BuildStats; cached: boolean } {
