@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { openArchive } from '../main/archive/database';
+import { bulkCheckpointPages, openArchive } from '../main/archive/database';
 import { contentHash, insertSources } from '../main/archive/sources';
 import { committed } from '../main/archive/writeErrors';
 import { refreshRankingIndex } from '../main/search/rankingIndex';
@@ -31,6 +31,12 @@ export interface BuildStats {
   /** CPU time of the import, all threads (generating included), and of the writer thread alone. */
   cpuSeconds?: number;
   writerCpuSeconds?: number;
+  /**
+   * Where the writer's wall time went during the import (Linux schedstat): on a CPU, ready but
+   * waiting for one (other processes' load), and neither (blocked: I/O, fsync, waiting for the
+   * preparing worker). On a shared machine the rate is read with these beside it.
+   */
+  writerWaitSeconds?: { runQueue: number; blocked: number };
   /** Highest resident set of the importing process (VmHWM), in MB. */
   peakRssMb: number;
   fileMb: number;
@@ -43,6 +49,16 @@ function mainThreadCpuSeconds(): number {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return Number.NaN;
+  }
+}
+
+/** Nanoseconds this process's main thread has spent on a CPU and waiting in the run queue. */
+function mainThreadSchedule(): [number, number] | null {
+  try {
+    const [onCpu, runQueue] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return [onCpu!, runQueue!];
+  } catch {
+    return null;
   }
 }
 
@@ -132,9 +148,11 @@ export async function buildArchive(
 ): Promise<BuildStats> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   const db = openArchive(file);
-  // A bulk write, as the importer's: synchronous NORMAL (main/archive/database.ts), and a page
+  // A bulk write, as the importer's: synchronous NORMAL and checkpoints every 64 MB
+  // (withSynchronousNormal, main/archive/database.ts), and a page
   // cache that holds a batch's FTS5 segment while it is written.
   db.pragma('synchronous = NORMAL');
+  db.pragma(`wal_autocheckpoint = ${bulkCheckpointPages(db)}`);
   db.pragma('cache_size = -65536');
   const heads = new Int32Array(count);
   // One statement per batch: each writing statement makes FTS5 write out what it has gathered.
@@ -172,6 +190,7 @@ export async function buildArchive(
   const pipelineStarted = performance.now();
   const cpuStarted = process.cpuUsage();
   const writerStarted = mainThreadCpuSeconds();
+  const scheduleStarted = mainThreadSchedule();
   for await (const batch of preparedBatches(count)) flush(batch);
   // What an importer does once a large import is in: did-you-mean's word list, then a checkpoint.
   refreshSearchTerms(db);
@@ -179,6 +198,15 @@ export async function buildArchive(
   const totalMs = performance.now() - pipelineStarted;
   const cpu = process.cpuUsage(cpuStarted);
   const writerCpuSeconds = mainThreadCpuSeconds() - writerStarted;
+  const scheduleEnded = mainThreadSchedule();
+  const writerWaitSeconds =
+    scheduleStarted && scheduleEnded
+      ? {
+          runQueue: (scheduleEnded[1] - scheduleStarted[1]) / 1e9,
+          blocked:
+            totalMs / 1000 - (scheduleEnded[0] - scheduleStarted[0] + scheduleEnded[1] - scheduleStarted[1]) / 1e9,
+        }
+      : undefined;
   db.pragma('synchronous = FULL');
   const importPeakMb = peakRssMb();
   const rankingStarted = performance.now();
@@ -196,6 +224,7 @@ export async function buildArchive(
     sourcesPerSecond: count / (totalMs / 1000),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     writerCpuSeconds,
+    writerWaitSeconds,
     peakRssMb: importPeakMb,
     rankingPeakRssMb: peakRssMb(),
     fileMb: statSync(file).size / 1024 / 1024,

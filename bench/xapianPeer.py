@@ -20,9 +20,18 @@ import xapian
 
 SLOT_DATE = 0
 
+# Documents Xapian buffers before it writes them out. Its default (10,000) suits short documents;
+# with ~3 KB of positional text each, the buffer of 10,000 grows to ~400 MB and every document
+# added costs more than the last (20,000 documents: 61 s CPU at 10,000, 37 s at 2,000, 37 s at
+# 1,000). 2,000 is where the curve flattens. Same terms, weights and positions either way.
+FLUSH_THRESHOLD = "2000"
+
 
 def build(archive, index_dir):
+    # Read when the database is opened; an explicit XAPIAN_FLUSH_THRESHOLD still wins.
+    os.environ.setdefault("XAPIAN_FLUSH_THRESHOLD", FLUSH_THRESHOLD)
     started = time.perf_counter()
+    cpu_started = time.process_time()
     source = sqlite3.connect(f"file:{archive}?mode=ro", uri=True)
     db = xapian.WritableDatabase(index_dir, xapian.DB_CREATE_OR_OVERWRITE)
     generator = xapian.TermGenerator()
@@ -46,16 +55,17 @@ def build(archive, index_dir):
         if published:
             doc.add_value(SLOT_DATE, published.replace("-", ""))
         doc.set_data(str(source_id))
+        # Source ids only go up, so this appends: replace_document keeps Xapian's docid = source id.
         db.replace_document(source_id, doc)
         count += 1
-        if count % 10000 == 0:
-            db.commit()
     db.commit()
     db.close()
     seconds = time.perf_counter() - started
+    cpu_seconds = time.process_time() - cpu_started
     size = sum(os.path.getsize(os.path.join(index_dir, f)) for f in os.listdir(index_dir))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"docs": count, "seconds": seconds, "rate": count / seconds, "indexMb": size / 2**20, "peakRssMb": peak}))
+    print(json.dumps({"docs": count, "seconds": seconds, "rate": count / seconds, "cpuSeconds": cpu_seconds,
+                      "flushThreshold": int(os.environ["XAPIAN_FLUSH_THRESHOLD"]), "loadAverage": os.getloadavg(), "indexMb": size / 2**20, "peakRssMb": peak}))
 
 
 def parse(db, query):

@@ -13,6 +13,8 @@ export interface PeerBuild {
   docs: number;
   seconds: number;
   rate: number;
+  /** CPU time of the build (absent from indexes built before it was recorded). */
+  cpuSeconds?: number;
   indexMb: number;
   peakRssMb: number;
 }

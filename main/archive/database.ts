@@ -30,16 +30,37 @@ const SYNCHRONOUS_FULL = 2;
 const SYNCHRONOUS_NORMAL = 1;
 
 /**
- * Runs `work` (which may be async, e.g. an import) with `synchronous = NORMAL`, then restores FULL.
- * For bulk writes whose loss on a power cut is cheap to redo; see the note above.
+ * WAL size at which a bulk write checkpoints, instead of SQLite's 1,000 pages (4 MB). Each
+ * checkpoint copies the WAL into the archive and syncs both; a page rewritten between two
+ * checkpoints (the FTS5 index's, the sources' B-tree's upper pages) is copied again at each.
+ * Building 10,000 bench sources: 11 syncs instead of 35 and 237 MB written instead of 253 (30,000:
+ * 853 MB instead of 924); the writer's CPU moved within the noise of a loaded machine. The WAL
+ * holds committed transactions only, so nothing is less durable than at NORMAL.
+ */
+const BULK_CHECKPOINT_BYTES = 64 << 20;
+
+/**
+ * Runs `work` (which may be async, e.g. an import) with `synchronous = NORMAL` and checkpoints
+ * every BULK_CHECKPOINT_BYTES of WAL, then restores FULL and the usual interval. For bulk writes
+ * whose loss on a power cut is cheap to redo; see the note above.
  */
 export async function withSynchronousNormal<T>(db: Db, work: () => T | Promise<T>): Promise<T> {
+  const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   db.pragma(`synchronous = ${SYNCHRONOUS_NORMAL}`);
+  db.pragma(`wal_autocheckpoint = ${bulkCheckpointPages(db)}`);
   try {
     return await work();
   } finally {
-    if (db.open) db.pragma(`synchronous = ${SYNCHRONOUS_FULL}`);
+    if (db.open) {
+      db.pragma(`synchronous = ${SYNCHRONOUS_FULL}`);
+      db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
+    }
   }
+}
+
+/** BULK_CHECKPOINT_BYTES in pages of this archive (`PRAGMA wal_autocheckpoint` counts pages). */
+export function bulkCheckpointPages(db: Db): number {
+  return Math.ceil(BULK_CHECKPOINT_BYTES / (db.pragma('page_size', { simple: true }) as number));
 }
 
 /**

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ARCHIVE_FILE_NAME, openArchive } from '../../../main/archive/database';
+import { ARCHIVE_FILE_NAME, type Db, openArchive, withSynchronousNormal } from '../../../main/archive/database';
 import { LATEST_VERSION } from '../../../main/archive/migrations';
+import { committed } from '../../../main/archive/writeErrors';
 import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
@@ -100,5 +101,44 @@ describe('openArchive', () => {
     const raw = new Database(file);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
+  });
+});
+
+describe('withSynchronousNormal (bulk writes)', () => {
+  /** Frames in the WAL not yet copied into the archive: what a checkpoint would copy now. */
+  const walFrames = (db: Db): number => (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]!.log;
+
+  it('lets the WAL grow to 64 MB between checkpoints, then restores FULL and the usual interval', async () => {
+    const { db } = tempArchive();
+    try {
+      db.exec('CREATE TABLE bulk (x TEXT) STRICT');
+      const write = db.prepare('INSERT INTO bulk (x) VALUES (?)');
+      const framesWhileBulk = await withSynchronousNormal(db, () => {
+        // 8 MB in 8 commits: past SQLite's own interval (1,000 pages, 4 MB), short of 64 MB.
+        for (let i = 0; i < 8; i++) committed(db, () => write.run('x'.repeat(1 << 20)));
+        expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+        return walFrames(db);
+      });
+      expect(framesWhileBulk).toBeGreaterThan(2000);
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('restores FULL and the usual interval when the bulk write fails', async () => {
+    const { db } = tempArchive();
+    try {
+      await expect(
+        withSynchronousNormal(db, () => {
+          throw new Error('import failed');
+        }),
+      ).rejects.toThrow('import failed');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      db.close();
+    }
   });
 });
