@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anchorFor, type QuotableSource, TextQuoteAnchor } from './excerpt';
+import { anchorFor, currentAnchor, currentSnapshot, type QuotableSource, TextQuoteAnchor } from './excerpt';
 import { CitationFields, CitationSnapshot, citationFieldsOf, withoutPartialDate } from './source';
 
 /**
@@ -41,10 +41,25 @@ export type SerializedCitation = z.infer<typeof SerializedCitationV2>;
 
 /** Reads any known version of the citation JSON as the current version; null if unreadable. */
 export function readCitation(json: unknown): SerializedCitation | null {
+  const quick = currentCitation(json);
+  if (quick) return quick;
   const current = SerializedCitationV2.safeParse(json);
   if (current.success) return current.data;
   const v1 = SerializedCitationV1.safeParse(json);
   return v1.success ? { ...v1.data, version: 2, source: withoutPartialDate(v1.data.source) } : null;
+}
+
+/** The current version read by hand, as readExcerpt's currentExcerpt (excerpt.ts says why); else null. */
+function currentCitation(json: unknown): SerializedCitation | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const { type, version, sourceId } = json as Record<string, unknown>;
+  if (type !== CITATION_NODE_TYPE || version !== CITATION_NODE_VERSION) return null;
+  if (!Number.isSafeInteger(sourceId) || (sourceId as number) <= 0) return null;
+  const given = (json as { anchor?: unknown }).anchor;
+  const anchor = given === null ? null : currentAnchor(given);
+  const source = currentSnapshot((json as { source?: unknown }).source);
+  if ((given !== null && !anchor) || !source) return null;
+  return { type: CITATION_NODE_TYPE, version: CITATION_NODE_VERSION, sourceId: sourceId as number, source, anchor };
 }
 
 /**

@@ -66,6 +66,8 @@ export type SerializedExcerpt = z.infer<typeof SerializedExcerptV3>;
 
 /** Reads any known version of the excerpt JSON as the current version; null if unreadable. */
 export function readExcerpt(json: unknown): SerializedExcerpt | null {
+  const quick = currentExcerpt(json);
+  if (quick) return quick;
   const current = SerializedExcerptV3.safeParse(json);
   if (current.success) return current.data;
   const v2 = SerializedExcerptV2.safeParse(json);
@@ -73,6 +75,53 @@ export function readExcerpt(json: unknown): SerializedExcerpt | null {
   const v1 = SerializedExcerptV1.safeParse(json);
   // Version 1 knew only inline quotations.
   return v1.success ? { ...v1.data, version: 3, display: 'inline', source: withoutPartialDate(v1.data.source) } : null;
+}
+
+/*
+ * The current versions read by hand. A note holds a node per quotation and footnote, and zod's
+ * parse (without its compiled fast path, which the page's CSP forbids) cost about as much as the
+ * rest of building the note's editor state (bench:editor's fresh-tab open, 500 and 2,000
+ * excerpts). Each reader accepts only what the schema accepts and builds what zod's parse would
+ * (the known keys, in the schema's order); anything else, older versions included, goes to zod.
+ * test/unit/briefs/currentNodes.test.ts checks both against the schemas.
+ */
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTextOrNull = (value: unknown): value is string | null => value === null || typeof value === 'string';
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PARTIAL = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+
+/** A valid current snapshot (CitationSnapshot) rebuilt with its keys alone, or null. */
+export function currentSnapshot(value: unknown): CitationSnapshot | null {
+  if (!isObject(value)) return null;
+  const { title, outlet, author, publishedAt, url, issued } = value;
+  if (!isText(title) || !isTextOrNull(outlet) || !isTextOrNull(author) || !isTextOrNull(url)) return null;
+  if (publishedAt !== null && !(isText(publishedAt) && DAY.test(publishedAt))) return null;
+  if (issued !== null && !(isText(issued) && PARTIAL.test(issued))) return null;
+  return { title, outlet, author, publishedAt, url, issued };
+}
+
+/** A valid anchor (TextQuoteAnchor) rebuilt with its keys alone, or null. */
+export function currentAnchor(value: unknown): TextQuoteAnchor | null {
+  if (!isObject(value)) return null;
+  const { exact, prefix, suffix, start, end } = value;
+  if (!isText(exact) || exact === '' || !isText(prefix) || !isText(suffix) || !isCount(start) || !isCount(end))
+    return null;
+  return { exact, prefix, suffix, start, end };
+}
+
+function currentExcerpt(json: unknown): SerializedExcerpt | null {
+  if (!isObject(json) || json.type !== EXCERPT_NODE_TYPE || json.version !== EXCERPT_NODE_VERSION) return null;
+  const { sourceId, quote, display } = json;
+  if (!isCount(sourceId) || sourceId === 0 || !isText(quote) || quote === '') return null;
+  if (display !== 'inline' && display !== 'block') return null;
+  const anchor = currentAnchor(json.anchor);
+  const source = anchor && currentSnapshot(json.source);
+  if (!anchor || !source) return null;
+  return { type: EXCERPT_NODE_TYPE, version: EXCERPT_NODE_VERSION, sourceId, quote, anchor, source, display };
 }
 
 const ANCHOR_CONTEXT = 32;

@@ -49,6 +49,12 @@ export default defineConfig({
         find: /^citeproc$/,
         replacement: fileURLToPath(new URL('../renderer/editor/lazyCiteproc.ts', import.meta.url)),
       },
+      // The vendored CSL styles and locales (320 KB) load with citeproc: shared/csl's own imports
+      // of them resolve to a holder that loadCiteproc() fills (renderer/editor/lazyCslData.ts).
+      {
+        find: /^\.\/vendor\/(parsed|apa|chicagoFullnoteBibliography)$/,
+        replacement: fileURLToPath(new URL('../renderer/editor/lazyCslData.ts', import.meta.url)),
+      },
       // hunspell-asm's ES build takes a namespace import of its CommonJS WebAssembly runtime as the
       // runtime itself, which only works in Node; its CommonJS build requires it properly.
       {

@@ -3,7 +3,7 @@ import { IntlProvider, useIntl } from 'react-intl';
 import { intlConfig } from '../../shared/i18n/catalogs';
 import type { Locale } from '../../shared/i18n/locale';
 import { api } from '../api/client';
-import { firstLocale } from '../boot/firstRequests';
+import { firstLocale, readyLocale } from '../boot/firstRequests';
 import { setCurrentIntl } from './currentIntl';
 
 type LanguageChoice = { locale: Locale; choose: (locale: Locale) => Promise<void> };
@@ -21,12 +21,12 @@ export function useLanguage(): LanguageChoice {
  * when none was chosen. Waits for the settings so a French user never sees a flash of English.
  */
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useState<Locale | null>(null);
+  // Asked for before React's first render (renderer/boot/firstRequests.ts), and usually answered by then.
+  const [locale, setLocale] = useState<Locale | null>(readyLocale);
 
   useEffect(() => {
-    // Asked for before React's first render (renderer/boot/firstRequests.ts).
-    void firstLocale().then(setLocale);
-  }, []);
+    if (!locale) void firstLocale().then((answered) => setLocale((shown) => shown ?? answered));
+  }, [locale]);
 
   useEffect(() => {
     if (locale) document.documentElement.lang = intlConfig(locale).locale;

@@ -8,7 +8,7 @@ import type { QuoteProblem } from '../../shared/quoteIntegrity';
 import { checkBrief } from '../../shared/quoteIntegrity';
 import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
-import { firstBrief } from '../boot/firstRequests';
+import { firstBrief, readyFirstBrief } from '../boot/firstRequests';
 import { fetchSource } from '../editor/archiveSources';
 import type { SaveOutcome } from '../editor/plugins/AutosavePlugin';
 import { changedBlocks, type SavedNote } from '../editor/savedBlocks';
@@ -100,22 +100,24 @@ const NOTHING_TO_FLUSH: Flush = async () => ({ ok: true });
 export type ShowMessage = (message: string, error?: AppError) => void;
 
 export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMessage: ShowMessage) {
-  const [brief, setBrief] = useState<Brief | null>(null);
-  const [title, setTitle] = useState('');
-  const [classification, setClassificationState] = useState<Classification>('UNCLASSIFIED');
+  /** The first brief when it came before the first render: shown in that render, as `show` would. */
+  const [ready] = useState(readyFirstBrief);
+  const [brief, setBrief] = useState<Brief | null>(ready);
+  const [title, setTitle] = useState(ready?.title ?? '');
+  const [classification, setClassificationState] = useState<Classification>(ready?.classification ?? 'UNCLASSIFIED');
   const [savedVersion, setSavedVersion] = useState(0);
   const [pendingExport, setPendingExport] = useState<PendingExport | null>(null);
   const [conflict, setConflict] = useState<BriefConflict | null>(null);
   const flushRef = useRef<Flush>(NOTHING_TO_FLUSH);
   /** What the next save of the open brief sends besides its text. */
   const current = useRef({
-    briefId: null as number | null,
-    title: '',
-    classification: 'UNCLASSIFIED' as Classification,
+    briefId: ready?.id ?? null,
+    title: ready?.title ?? '',
+    classification: ready?.classification ?? ('UNCLASSIFIED' as Classification),
     lastAuto: Date.now(),
   });
   /** The revision this window last read or saved, per brief: what its next save is based on. */
-  const revisions = useRef(new Map<number, number>());
+  const revisions = useRef(new Map<number, number>(ready ? [[ready.id, ready.revision]] : []));
   /** Briefs whose saves are refused until the analyst settles the conflict. */
   const conflicted = useRef(new Set<number>());
   /** Editors whose text was settled by a conflict resolution: they must never save again. */
