@@ -3,7 +3,8 @@ import type { ParsedQuery } from '../search/queryParser';
 import type { SearchSort } from '../search/searchTypes';
 import { prepared } from './preparedStatement';
 import { filterClauses } from './teamFilters';
-import { matchBound, matchCondition, SqlParams, textOnly, titleCondition } from './tsQuery';
+import { titleImpactTop } from './teamSearchImpacts';
+import { matchBound, matchCondition, SqlParams, singleRankWord, textOnly, titleCondition } from './tsQuery';
 
 /**
  * Which sources make up one page of a team search, and how many match, without ranking every
@@ -48,6 +49,8 @@ export interface PlanLimits {
   rangeShare: number;
   /** That range is sized to hold this many times the matches the probe needs, by the word counts. */
   rangeMargin: number;
+  /** A one-word ranking's page read from its title impacts (PG migration 80); false: ranked as before. */
+  titleImpacts: boolean;
 }
 
 export const PLAN_LIMITS: PlanLimits = {
@@ -57,6 +60,7 @@ export const PLAN_LIMITS: PlanLimits = {
   maxFastDepth: 200,
   rangeShare: 0.35,
   rangeMargin: 3,
+  titleImpacts: true,
 };
 /** Rows a date walk reads per result wanted: room for near-duplicates folded into their cluster. */
 const DATE_WALK_FACTOR = 4;
@@ -109,6 +113,14 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   // A query whose words are too rare to be common is listed up to the cap at once, unprobed.
   const bound = await boundMatches(pool, parsed);
   const rare = bound.matches <= 2 * countCap;
+  // One word ranked: its page is the head of its title impacts (teamSearchImpacts.ts). Alone, its
+  // count is did-you-mean's (exact, near-duplicates not folded): nothing is listed.
+  const word = order === 'relevance' && limits.titleImpacts ? singleRankWord(parsed) : null;
+  const deep = offset + limit > limits.maxFastDepth;
+  if (word?.alone && !deep && bound.whole && bound.matches > countCap) {
+    const top = await titleImpactTop(pool, word.word, null, offset + limit);
+    if (top) return impactPage(pool, top, page, bound.matches);
+  }
   let newest = (!rare && (await probeRecent(pool, parsed, order, bound, limits))) || null;
   newest ??= await listNewest(pool, parsed, rare ? countCap : probe, order);
   let counted = rare ? countCap : probe;
@@ -128,8 +140,9 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
     return { rows, total: shown.length, totalIsEstimate: false, order };
   }
   const total = estimateTotal(newest, counted);
-  const deep = offset + limit > limits.maxFastDepth;
   let rows: PlannedRow[] | null = null;
+  const top = word && !deep ? await titleImpactTop(pool, word.word, whereOf(parsed), offset + limit) : null;
+  if (top) return impactPage(pool, top, page, total);
   if (!deep && order === 'relevance') {
     const titled = await listTitleMatches(pool, parsed, limits.titleCandidates);
     const shown = foldClusters([...newest.rows.slice(0, counted), ...titled], page);
@@ -141,6 +154,22 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   }
   rows ??= await pagePart(pool, parsed, page, {});
   return { rows, total, totalIsEstimate: true, order };
+}
+
+/** The page of a ranking's head read from the title impacts, with an estimated total. */
+async function impactPage(
+  pool: Pool,
+  top: readonly Listed[],
+  page: { order: 'relevance' | 'date'; collapse: boolean; limit: number; offset: number },
+  total: number,
+): Promise<PlannedPage> {
+  const shown = foldClusters(top, page).slice(page.offset, page.offset + page.limit);
+  return { rows: await describe(pool, shown, total), total, totalIsEstimate: true, order: page.order };
+}
+
+/** The query's whole condition as a builder over `s`, binding into the statement that uses it. */
+function whereOf(parsed: ParsedQuery): (params: SqlParams) => string {
+  return (params) => matchesOf(parsed, params).where;
 }
 
 /**
@@ -233,7 +262,7 @@ async function probeRecent(
 }
 
 /** A listed match: what choosing a page needs, without the row's display fields. */
-interface Listed {
+export interface Listed {
   id: string;
   head: string;
   published_at: string | null;
