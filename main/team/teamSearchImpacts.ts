@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { prepared } from './preparedStatement';
-import type { Listed } from './teamSearchPlan';
+import type { Listed } from './teamSearchPage';
 import { SqlParams } from './tsQuery';
 
 /**
