@@ -241,16 +241,21 @@ async function probeRecent(
     // Released before going on: the pool may hold no other connection.
     client.release();
   }
-  if (recent.rows.length > count) return { rows: recent.rows, low: bound.low, high: bound.high };
+  const ids = { low: bound.low, high: bound.high };
+  if (recent.rows.length > count) return { rows: recent.rows, ...ids };
   // Too few there (a phrase matches fewer sources than its words' counts say): the rest are the
   // newest below the range. When the range's own density puts the query under twice the cap, the
-  // probe would grow to the cap anyway: list up to it at once (the planner then takes the bitmaps,
-  // as for a rare query), rather than walk back testing every vector for the few the probe lacks
-  // (about 5,600 vectors for 75 matches of "foreign policy" at 100,000 sources) and then list again.
-  const full = (recent.rows.length * (bound.high - bound.low + 1)) / (bound.high - floor) <= 2 * limits.countCap;
-  const want = (full ? limits.countCap : count) - recent.rows.length;
-  const rest = await listNewest(pool, parsed, want, order, { below: floor + 1 });
-  return { rows: [...recent.rows, ...rest.rows], low: bound.low, high: bound.high, full };
+  // probe would likely grow to the cap: list up to it at once (the planner then takes the bitmaps,
+  // as for a rare query) rather than walk back testing every vector for the few the probe lacks
+  // (about 5,600 vectors for 75 matches of "foreign policy" at 100,000 sources), then list again.
+  // Kept as the walk would keep them: the newest `count` + 1, grown to the cap only if the probe
+  // would have grown (estimateTotal, as planTeamPage decides), so the page and total are the same.
+  const rareHere = (recent.rows.length * span) / (bound.high - floor) <= 2 * limits.countCap;
+  const want = (rareHere ? limits.countCap : count) - recent.rows.length;
+  const rows = [...recent.rows, ...(await listNewest(pool, parsed, want, order, { below: floor + 1 })).rows];
+  if (!rareHere || rows.length <= count) return { rows, ...ids };
+  if (estimateTotal({ rows, ...ids }, count) > 2 * limits.countCap) return { rows: rows.slice(0, count + 1), ...ids };
+  return { rows, ...ids, full: true };
 }
 
 /** The newest matches, newest first, with the span of ids the session sees (for estimates). */
