@@ -1,8 +1,8 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../main/search/queryParser';
 import type { PostgresSourceArchive } from '../../../main/team/postgresArchive';
 import { PLAN_LIMITS, type PlanLimits, planTeamPage } from '../../../main/team/teamSearchPlan';
+import { connected } from './support/connected';
 import { parsedSource, storyBody } from './support/parsedSource';
 import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
 
@@ -22,16 +22,6 @@ const EXHAUSTIVE: PlanLimits = { ...PLAN_LIMITS, probe: 1000, countCap: 1000, ti
 /** A body of its own words (no near-duplicates) with the arctic `times` times. */
 const body = (n: number, times: number) =>
   `${'The arctic thaw. '.repeat(times)}${Array.from({ length: 40 }, (_, k) => `word${n}x${k}`).join(' ')}.`;
-
-async function connected<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Stored rows beside the score ts_rank gives the word now, as a role sees them. */
 async function impactsAsSeen(url: string) {
