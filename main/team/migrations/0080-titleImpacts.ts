@@ -17,7 +17,7 @@
  * with the same policy as sources, and the search still joins every row it keeps to sources,
  * whose own policy filters it again. Written by statement-level triggers as the owner (as
  * search_terms, migration 40): analysts may only read it. Deletes and changes of title, body or
- * marking remove a source's rows and write them again.
+ * marking remove a source's rows and write them again; a TRUNCATE of sources empties it.
  */
 export const sql = `
 -- One lexeme as a tsquery, quoted as tsquery input quotes (the words are the index's own lexemes).
@@ -70,13 +70,25 @@ BEGIN
   RETURN NULL;
 END $$;
 
-REVOKE ALL ON FUNCTION precis_impacts_inserted, precis_impacts_deleted, precis_impacts_updated FROM PUBLIC;
+-- TRUNCATE fires no delete trigger: without this, rows of sources gone would stay, and with
+-- RESTART IDENTITY name the next sources given their ids.
+CREATE FUNCTION precis_impacts_truncated() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+  TRUNCATE title_impacts;
+  RETURN NULL;
+END $$;
+
+REVOKE ALL ON FUNCTION precis_impacts_inserted, precis_impacts_deleted, precis_impacts_updated, precis_impacts_truncated
+  FROM PUBLIC;
 CREATE TRIGGER sources_impacts_inserted AFTER INSERT ON sources
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION precis_impacts_inserted();
 CREATE TRIGGER sources_impacts_deleted AFTER DELETE ON sources
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION precis_impacts_deleted();
 CREATE TRIGGER sources_impacts_updated AFTER UPDATE ON sources
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION precis_impacts_updated();
+CREATE TRIGGER sources_impacts_truncated AFTER TRUNCATE ON sources
+  FOR EACH STATEMENT EXECUTE FUNCTION precis_impacts_truncated();
 
 -- The backfill: every source, row-level security lifted for this transaction only (as migration 40).
 ALTER TABLE sources NO FORCE ROW LEVEL SECURITY;
