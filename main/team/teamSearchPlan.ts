@@ -3,7 +3,9 @@ import type { ParsedQuery } from '../search/queryParser';
 import type { SearchSort } from '../search/searchTypes';
 import { prepared } from './preparedStatement';
 import { filterClauses } from './teamFilters';
-import { matchBound, matchCondition, SqlParams, textOnly, titleCondition } from './tsQuery';
+import { titleImpactTop } from './teamSearchImpacts';
+import { describe, foldClusters, type Listed, type PlannedRow } from './teamSearchPage';
+import { matchBound, matchCondition, SqlParams, singleRankWord, textOnly, titleCondition } from './tsQuery';
 
 /**
  * Which sources make up one page of a team search, and how many match, without ranking every
@@ -48,6 +50,8 @@ export interface PlanLimits {
   rangeShare: number;
   /** That range is sized to hold this many times the matches the probe needs, by the word counts. */
   rangeMargin: number;
+  /** A one-word ranking's page read from its title impacts (PG migration 80); false: ranked as before. */
+  titleImpacts: boolean;
 }
 
 export const PLAN_LIMITS: PlanLimits = {
@@ -57,24 +61,12 @@ export const PLAN_LIMITS: PlanLimits = {
   maxFastDepth: 200,
   rangeShare: 0.35,
   rangeMargin: 3,
+  titleImpacts: true,
 };
 /** Rows a date walk reads per result wanted: room for near-duplicates folded into their cluster. */
 const DATE_WALK_FACTOR = 4;
 
-export interface PlannedRow {
-  id: string;
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  language: string | null;
-  published_at: string | null;
-  /** A year or month (migration 50), read only when there is no full day. */
-  issued: string | null;
-  head: string;
-  cluster_size: string;
-  score: number;
-  total: string;
-}
+export type { PlannedRow } from './teamSearchPage';
 
 export interface PlannedPage {
   rows: PlannedRow[];
@@ -109,10 +101,19 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   // A query whose words are too rare to be common is listed up to the cap at once, unprobed.
   const bound = await boundMatches(pool, parsed);
   const rare = bound.matches <= 2 * countCap;
+  // One word ranked: its page is the head of its title impacts (teamSearchImpacts.ts). Alone, its
+  // count is did-you-mean's (exact, near-duplicates not folded): nothing is listed.
+  const word = order === 'relevance' && limits.titleImpacts ? singleRankWord(parsed) : null;
+  const deep = offset + limit > limits.maxFastDepth;
+  if (word?.alone && !deep && bound.whole && bound.matches > countCap) {
+    const top = await titleImpactTop(pool, word.word, null, offset + limit);
+    if (top) return impactPage(pool, top, page, bound.matches);
+  }
   let newest = (!rare && (await probeRecent(pool, parsed, order, bound, limits))) || null;
   newest ??= await listNewest(pool, parsed, rare ? countCap : probe, order);
-  let counted = rare ? countCap : probe;
-  if (!rare && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
+  const listed = rare || newest.full === true;
+  let counted = listed ? countCap : probe;
+  if (!listed && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
     // The rest of the first `countCap` + 1 continue below the probe's last match: the probe's
     // rows are kept, not read and ranked again.
     const kept = newest.rows.slice(0, probe);
@@ -128,8 +129,9 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
     return { rows, total: shown.length, totalIsEstimate: false, order };
   }
   const total = estimateTotal(newest, counted);
-  const deep = offset + limit > limits.maxFastDepth;
   let rows: PlannedRow[] | null = null;
+  const top = word && !deep ? await titleImpactTop(pool, word.word, whereOf(parsed), offset + limit) : null;
+  if (top) return impactPage(pool, top, page, total);
   if (!deep && order === 'relevance') {
     const titled = await listTitleMatches(pool, parsed, limits.titleCandidates);
     const shown = foldClusters([...newest.rows.slice(0, counted), ...titled], page);
@@ -141,6 +143,22 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   }
   rows ??= await pagePart(pool, parsed, page, {});
   return { rows, total, totalIsEstimate: true, order };
+}
+
+/** The page of a ranking's head read from the title impacts, with an estimated total. */
+async function impactPage(
+  pool: Pool,
+  top: readonly Listed[],
+  page: { order: 'relevance' | 'date'; collapse: boolean; limit: number; offset: number },
+  total: number,
+): Promise<PlannedPage> {
+  const shown = foldClusters(top, page).slice(page.offset, page.offset + page.limit);
+  return { rows: await describe(pool, shown, total), total, totalIsEstimate: true, order: page.order };
+}
+
+/** The query's whole condition as a builder over `s`, binding into the statement that uses it. */
+function whereOf(parsed: ParsedQuery): (params: SqlParams) => string {
+  return (params) => matchesOf(parsed, params).where;
 }
 
 /**
@@ -223,21 +241,21 @@ async function probeRecent(
     // Released before going on: the pool may hold no other connection.
     client.release();
   }
+  const ids = { low: bound.low, high: bound.high };
+  if (recent.rows.length > count) return { rows: recent.rows, ...ids };
   // Too few there (a phrase matches fewer sources than its words' counts say): the rest are the
-  // newest below the range, walked back as any probe.
-  const rest =
-    recent.rows.length > count
-      ? []
-      : (await listNewest(pool, parsed, count - recent.rows.length, order, { below: floor + 1 })).rows;
-  return { rows: [...recent.rows, ...rest], low: bound.low, high: bound.high };
-}
-
-/** A listed match: what choosing a page needs, without the row's display fields. */
-interface Listed {
-  id: string;
-  head: string;
-  published_at: string | null;
-  score: number;
+  // newest below the range. When the range's own density puts the query under twice the cap, the
+  // probe would likely grow to the cap: list up to it at once (the planner then takes the bitmaps,
+  // as for a rare query) rather than walk back testing every vector for the few the probe lacks
+  // (about 5,600 vectors for 75 matches of "foreign policy" at 100,000 sources), then list again.
+  // Kept as the walk would keep them: the newest `count` + 1, grown to the cap only if the probe
+  // would have grown (estimateTotal, as planTeamPage decides), so the page and total are the same.
+  const rareHere = (recent.rows.length * span) / (bound.high - floor) <= 2 * limits.countCap;
+  const want = (rareHere ? limits.countCap : count) - recent.rows.length;
+  const rows = [...recent.rows, ...(await listNewest(pool, parsed, want, order, { below: floor + 1 })).rows];
+  if (!rareHere || rows.length <= count) return { rows, ...ids };
+  if (estimateTotal({ rows, ...ids }, count) > 2 * limits.countCap) return { rows: rows.slice(0, count + 1), ...ids };
+  return { rows, ...ids, full: true };
 }
 
 /** The newest matches, newest first, with the span of ids the session sees (for estimates). */
@@ -245,6 +263,8 @@ interface Newest {
   rows: Listed[];
   low: number;
   high: number;
+  /** Listed up to the count cap already (a probe that found the query rare). */
+  full?: boolean;
 }
 
 /**
@@ -303,53 +323,6 @@ async function listTitleMatches(pool: Pool, parsed: ParsedQuery, count: number):
     params.values,
   );
   return rows;
-}
-
-/** Newest date first, undated last, then newest id: the order of the date index. */
-function byDate(a: Listed, b: Listed): number {
-  if (a.published_at !== b.published_at) {
-    if (a.published_at === null) return 1;
-    if (b.published_at === null) return -1;
-    return a.published_at < b.published_at ? 1 : -1;
-  }
-  return Number(b.id) - Number(a.id);
-}
-
-/**
- * The candidates in page order, each once, a cluster shown once by its best member (as SQL's
- * DISTINCT ON (head) … ORDER BY head, score DESC, id DESC would keep it).
- */
-function foldClusters(candidates: readonly Listed[], page: { order: 'relevance' | 'date'; collapse: boolean }) {
-  const compare =
-    page.order === 'relevance'
-      ? (a: Listed, b: Listed) => Number(b.score) - Number(a.score) || Number(b.id) - Number(a.id)
-      : byDate;
-  const unique = [...new Map(candidates.map((row) => [row.id, row])).values()].sort(compare);
-  if (!page.collapse) return unique;
-  const seen = new Set<string>();
-  return unique.filter((row) => !seen.has(row.head) && seen.add(row.head));
-}
-
-/** The display fields of a chosen page, in its order, with each cluster's size. */
-async function describe(pool: Pool, chosen: readonly Listed[], total: number): Promise<PlannedRow[]> {
-  if (chosen.length === 0) return [];
-  const { rows } = await pool.query<Omit<PlannedRow, 'score' | 'total'>>(
-    prepared(
-      // Materialized: given the head as an expression over a row under row-level security, the
-      // planner tests each clustered source against it (a scan of all of them per row, measured 18 ms
-      // for a page) instead of looking the head up in the cluster index.
-      `WITH page AS MATERIALIZED (
-       SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, s.issued, coalesce(s.cluster_id, s.id) AS head
-       FROM sources s WHERE s.id = ANY ($1::bigint[]))
-     SELECT page.*, 1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = page.head) AS cluster_size FROM page`,
-      [chosen.map((row) => row.id)],
-    ),
-  );
-  const byId = new Map(rows.map((row) => [String(row.id), row]));
-  return chosen.flatMap((row) => {
-    const found = byId.get(row.id);
-    return found ? [{ ...found, id: row.id, score: Number(row.score), total: String(total) }] : [];
-  });
 }
 
 /**

@@ -242,3 +242,19 @@ function leafBound(leaf: Extract<Node, { kind: 'leaf' }>, params: SqlParams): st
   }
   return bounds.length === 1 ? bounds[0]! : `least(${bounds.join(', ')})`;
 }
+
+/**
+ * The one word the rank query is made of (a query whose positive text is a single word, not a
+ * prefix nor a phrase; exclusions and other fields may stand beside it), and whether it is the
+ * whole query; or null. Its ranking is what PG migration 80's title impacts store
+ * (main/team/teamSearchImpacts.ts).
+ */
+export function singleRankWord(parsed: ParsedQuery): { word: string; alone: boolean } | null {
+  if (parsed.fts === null) return null;
+  const root = new Reader(parsed.fts).parse();
+  const leaves = positiveTextLeaves(root);
+  const leaf = leaves.length === 1 ? leaves[0]! : null;
+  if (!leaf || leaf.prefix) return null;
+  const words = leaf.words.split(/\s+/).filter(Boolean);
+  return words.length === 1 ? { word: words[0]!, alone: root === leaf } : null;
+}

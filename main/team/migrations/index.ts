@@ -6,6 +6,7 @@ import { sql as searchParity } from './0040-searchParity';
 import { sql as referenceDetails } from './0050-referenceDetails';
 import { sql as bulkLoad } from './0060-bulkLoad';
 import { sql as searchCpu } from './0070-searchCpu';
+import { sql as titleImpacts } from './0080-titleImpacts';
 
 /**
  * The team archive's schema changes, numbered like the local ones (main/archive/migrations) and
@@ -26,6 +27,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 50, name: 'reference details', sql: referenceDetails },
   { version: 60, name: 'bulk load', sql: bulkLoad },
   { version: 70, name: 'search cpu', sql: searchCpu },
+  { version: 80, name: 'title impacts', sql: titleImpacts },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version ?? 0;

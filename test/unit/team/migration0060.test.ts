@@ -1,21 +1,10 @@
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanUpTemp } from '../support/tempArchive';
+import { connected } from './support/connected';
 import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
 
 const cluster = postgresClusterPerFile();
 afterEach(cleanUpTemp);
-
-/** Runs `work` on a connection of its own, closed after. */
-async function connected<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * One statement storing `rows` sources of 60 words each drawn from a shared vocabulary, as one

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { PostgresSourceArchive } from '../../../main/team/postgresArchive';
 import { foldTag } from '../../../main/team/teamFilters';
+import { connected } from './support/connected';
 import { parsedSource } from './support/parsedSource';
 import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './support/teamFixture';
 
@@ -12,16 +12,6 @@ import { newTeamDatabase, POSTGRES_PRESENT, postgresClusterPerFile } from './sup
  */
 const cluster = postgresClusterPerFile();
 const LEAKPROOF = 'ALTER FUNCTION ts_match_vq(tsvector, tsquery) LEAKPROOF';
-
-async function connected<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.skipIf(!POSTGRES_PRESENT)('PostgreSQL migration 70: search CPU', () => {
   it('turns each alternative of a rank query into one pattern, a phrase as its words in order', async () => {
