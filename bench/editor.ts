@@ -83,7 +83,8 @@ async function typeKeys(page: Page, keys: number): Promise<number[]> {
   for (let i = 0; i < keys; i++) await page.keyboard.type('x', { delay: 20 });
   await page.waitForTimeout(500);
   const reached = ((await page.evaluate(typed)) as number) - before;
-  if (reached !== keys) console.log(`  (only ${reached} of ${keys} keys reached the note: these figures are not typing)`);
+  if (reached !== keys)
+    console.log(`  (only ${reached} of ${keys} keys reached the note: these figures are not typing)`);
   return (await page.evaluate('window.__lat')) as number[];
 }
 
