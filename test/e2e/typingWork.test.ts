@@ -1,59 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSource, listSources } from '../../main/archive/sources';
-import { createBrief, saveBrief } from '../../main/briefs/briefs';
-import { openCore } from '../../main/core';
-import type { SerializedBriefState, SerializedNode } from '../../shared/briefDocument';
+import { paragraphNode, textNode } from '../../shared/briefTemplates';
 import { excerptOf } from '../../shared/excerpt';
-import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
+import { type BrowserMode, startBrowserMode } from './support/browserMode';
+import { dataDirWithBrief } from './support/storedBrief';
 
 const PARAGRAPHS = 60;
 
 /** A note of 60 paragraphs, each words then a quotation: enough text nodes that a walk of it shows. */
-async function longNote(dataDir: string): Promise<void> {
-  const core = await openCore({
-    dataDir,
-    seedsDir: join(ROOT, 'seeds'),
-    mode: 'browser',
-    version: 'test',
-    allowRepair: true,
-  });
-  try {
-    const sources = listSources(core.db).map((s) => getSource(core.db, s.id)!);
-    const text = (words: string): SerializedNode => ({
-      type: 'text',
-      text: words,
-      format: 0,
-      version: 1,
-      mode: 'normal',
-      style: '',
-      detail: 0,
-    });
-    const children: SerializedNode[] = Array.from({ length: PARAGRAPHS }, (_, i) => ({
-      type: 'paragraph',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      children: [
-        text(`Paragraph ${i + 1} says what the minister will announce `),
+const longNote = () =>
+  dataDirWithBrief('Long note', (sources) =>
+    Array.from({ length: PARAGRAPHS }, (_, i) =>
+      paragraphNode([
+        textNode(`Paragraph ${i + 1} says what the minister will announce `),
         excerptOf(sources[i % sources.length]!, 0, 60, 'inline'),
-        text(' and so on.'),
-      ],
-    }));
-    const content: SerializedBriefState = {
-      root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
-    };
-    const brief = createBrief(core.db, { template: 'blank', title: 'Long note' });
-    saveBrief(core.db, { id: brief.id, baseRevision: brief.revision, content });
-  } finally {
-    core.close();
-  }
-}
+        textNode(' and so on.'),
+      ]),
+    ),
+  );
 
 /**
  * What typing costs beside the typing itself. React, before any commit that changes the page,
@@ -65,8 +28,7 @@ async function longNote(dataDir: string): Promise<void> {
 describe('typing in a long note (browser mode)', () => {
   let app: BrowserMode;
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'precis-e2e-'));
-    await longNote(dataDir);
+    const dataDir = await longNote();
     app = await startBrowserMode({ dataDir });
     await app.page.addInitScript(`(() => {
       const nodeValue = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue');
@@ -106,17 +68,25 @@ describe('typing in a long note (browser mode)', () => {
       .nth(PARAGRAPHS / 2)
       .click({ position: { x: 12, y: 8 } });
     await page.keyboard.press('End');
+    // The save a key sets off, and the briefs list read after it: waited for by their answers.
+    const saveAndListRead = () =>
+      Promise.all([
+        page.waitForResponse((response) => /\/api\/saveBrief(Blocks)?$/.test(response.url()), { timeout: 60_000 }),
+        page.waitForResponse((response) => response.url().endsWith('/api/listBriefs'), { timeout: 60_000 }),
+      ]);
     // A first key and its save: Undo becomes available then, a commit that happens once.
+    let answered = saveAndListRead();
     await page.keyboard.type('w');
-    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Saving…');
+    await answered;
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Saved');
+
     const listed: string[] = [];
     page.on('request', (request) => listed.push(new URL(request.url()).pathname));
-    const listRead = page.waitForResponse((response) => response.url().endsWith('/api/listBriefs'));
     await page.evaluate('window.__nodeValueReads = 0');
+    answered = saveAndListRead();
     await page.keyboard.type('xyz');
-    // "Saving…" then "Saved": before the fix, each was a React commit, and each walked the note.
-    await listRead;
+    // "Saving…" then "Saved", and the list read again: before the fix, each a commit that walked the note.
+    await answered;
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe('Saved');
     const reads = (await page.evaluate('window.__nodeValueReads')) as number;
     expect(reads).toBeLessThan(textNodes);
