@@ -136,7 +136,7 @@ export function App() {
         <div className="pane left">
           <BriefsPanel
             currentId={brief?.id ?? null}
-            refreshKey={session.savedVersion}
+            onSaved={session.onSaved}
             onOpen={(opened: Brief) => void session.open(opened)}
             renameOpen={session.rename}
             onError={showMessage}

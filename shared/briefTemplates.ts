@@ -38,8 +38,8 @@ export function briefTemplate(id: BriefTemplateId, today: string): BriefTemplate
   const title = templateTitle(id);
   if (id === 'blank') return { title, language: 'en', content: emptyBriefState() };
   const language: BriefLanguage = id === 'briefing-note-fr' ? 'fr' : 'en';
-  const sections = SECTIONS[language].flatMap((section) => [heading('h2', section), paragraph()]);
-  const signOff = SIGN_OFF[language].map((line) => paragraph([textNode(line)]));
+  const sections = SECTIONS[language].flatMap((section) => [heading('h2', section), paragraphNode()]);
+  const signOff = SIGN_OFF[language].map((line) => paragraphNode([textNode(line)]));
   return { title, language, content: rootOf([titleBlockNode({ date: today }), ...sections, ...signOff]) };
 }
 
@@ -47,11 +47,12 @@ export function briefTemplate(id: BriefTemplateId, today: string): BriefTemplate
 // sets 'ltr' itself once the text is laid out.
 const BLOCK_FIELDS = { direction: null, format: '', indent: 0, version: 1 } as const;
 
-function rootOf(children: SerializedNode[]): SerializedBriefState {
+/** Brief content made of `children` (also for tests that store a brief). */
+export function rootOf(children: SerializedNode[]): SerializedBriefState {
   return { root: { type: 'root', ...BLOCK_FIELDS, children } };
 }
 
-function paragraph(children: SerializedNode[] = []): SerializedNode {
+export function paragraphNode(children: SerializedNode[] = []): SerializedNode {
   return { type: 'paragraph', ...BLOCK_FIELDS, textFormat: 0, textStyle: '', children };
 }
 
@@ -59,6 +60,6 @@ function heading(tag: 'h1' | 'h2' | 'h3', text: string): SerializedNode {
   return { type: 'heading', ...BLOCK_FIELDS, tag, children: [textNode(text)] };
 }
 
-function textNode(text: string): SerializedNode {
+export function textNode(text: string): SerializedNode {
   return { type: 'text', version: 1, detail: 0, format: 0, mode: 'normal', style: '', text };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AppError, Brief, BriefSummary } from '../../shared/contract';
 import { api } from '../api/client';
@@ -12,7 +12,7 @@ import { NewBriefMenu } from './NewBriefMenu';
  */
 export function BriefsPanel({
   currentId,
-  refreshKey,
+  onSaved,
   onOpen,
   renameOpen,
   onError,
@@ -20,8 +20,8 @@ export function BriefsPanel({
   currentId: number | null;
   /** Renames the brief open in this window: through its editor's save, which knows its revision. */
   renameOpen: (title: string) => Promise<void>;
-  /** Changes when the open brief was saved or renamed, so the list shows the new title and time. */
-  refreshKey: number;
+  /** Subscribes to the open brief's saves (and renames), so the list shows the new title and time. */
+  onSaved: (listener: () => void) => () => void;
   onOpen: (brief: Brief) => void;
   /** `error`, when given, is the refusal the message words. */
   onError: (message: string, error?: AppError) => void;
@@ -33,20 +33,29 @@ export function BriefsPanel({
   const [renaming, setRenaming] = useState<number | null>(null);
 
   const latest = useLatestAnswer();
+  // The list is read again after every save of the open brief (every 700 ms while typing). The
+  // answer then differs only in that brief's revision and time, most often not as shown (to the
+  // minute): the list shown is kept, so the save causes no React commit (one while the note has
+  // focus walks the whole note's DOM), and the trash is read only while it is shown.
+  const shownAs = useRef({ currentId, lastEdited });
+  shownAs.current = { currentId, lastEdited };
+  const trashShown = useRef(false);
+  trashShown.current = trash !== null;
   const reload = useCallback(
     () =>
-      latest(Promise.all([api.listBriefs({}), api.listTrash({})]), ([list, deleted]) => {
-        if (list.ok) setBriefs(list.value);
+      latest(Promise.all([api.listBriefs({}), trashShown.current ? api.listTrash({}) : null]), ([list, deleted]) => {
+        if (list.ok) setBriefs((shown) => (sameAsShown(shown, list.value, shownAs.current) ? shown : list.value));
         else onError(list.error.message);
-        if (deleted.ok) setTrash((shown) => (shown === null ? null : deleted.value));
+        if (deleted?.ok) setTrash((shown) => (shown === null ? null : deleted.value));
       }),
     [latest, onError],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey re-reads the list after a save, currentId once a brief opens (on a fresh archive the first one is created after the list was read).
+  useEffect(() => onSaved(() => void reload()), [onSaved, reload]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: currentId re-reads the list once a brief opens (on a fresh archive the first one is created after the list was read).
   useEffect(() => {
     void reload();
-  }, [reload, refreshKey, currentId]);
+  }, [reload, currentId]);
 
   const open = async (id: number) => {
     const result = await api.getBrief({ id });
@@ -160,4 +169,17 @@ export function BriefsPanel({
       ) : null}
     </section>
   );
+}
+
+/** Whether `next` shows as `shown` does: the open brief's revision is not used, its time is shown to the minute. */
+function sameAsShown(
+  shown: readonly BriefSummary[],
+  next: readonly BriefSummary[],
+  { currentId, lastEdited }: { currentId: number | null; lastEdited: (iso: string) => string },
+): boolean {
+  const asShown = ({ revision, updatedAt, ...rest }: BriefSummary) =>
+    rest.id === currentId
+      ? JSON.stringify({ ...rest, edited: lastEdited(updatedAt) })
+      : JSON.stringify({ ...rest, revision, updatedAt });
+  return shown.length === next.length && shown.every((brief, at) => asShown(brief) === asShown(next[at]!));
 }

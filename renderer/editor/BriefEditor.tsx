@@ -6,7 +6,7 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { memo, type ReactNode, type RefObject, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, type ReactNode, type RefObject, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { Brief } from '../../shared/contract';
 import type { CitationRun } from '../../shared/csl/citationFormat';
@@ -14,6 +14,7 @@ import type { TextQuoteAnchor } from '../../shared/excerpt';
 import type { Classification } from '../../shared/source';
 import { IntegrityPlugin } from '../integrity/IntegrityPlugin';
 import { CitationStylePicker } from './CitationStylePicker';
+import { createShownValue, DirectText } from './directText';
 import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
 import { AtomicQuotationPlugin } from './plugins/AtomicQuotationPlugin';
@@ -159,7 +160,11 @@ export function BriefEditor({
     () => ({ style: citationStyle, language: brief.language }),
     [citationStyle, brief.language],
   );
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const saveStatus = useMemo(() => createShownValue<SaveStatus>({ kind: 'saved' }), []);
+  const describeStatus = useCallback(
+    (status: SaveStatus) => ({ text: saveLabel(intl, status), className: `save-state ${status.kind}` }),
+    [intl],
+  );
   const [checkSpelling, setCheckSpelling] = useSpellingPreference();
   const context = useMemo(
     () => ({ showPassage, classification, language: brief.language }),
@@ -209,11 +214,9 @@ export function BriefEditor({
         <QuoteIntegrityPlugin />
         <IntegrityPlugin />
         {checkSpelling ? <SpellingPlugin language={brief.language} /> : null}
-        <AutosavePlugin save={save} onStatus={setSaveStatus} register={registerFlush} />
+        <AutosavePlugin save={save} onStatus={saveStatus.set} register={registerFlush} />
         <div className="note-status">
-          <p className={`save-state ${saveStatus.kind}`} role="status">
-            {saveLabel(intl, saveStatus)}
-          </p>
+          <DirectText shown={saveStatus} describe={describeStatus} role="status" />
           <OutlinePlugin />
         </div>
       </LexicalComposer>

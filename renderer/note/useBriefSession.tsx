@@ -105,7 +105,8 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   const [brief, setBrief] = useState<Brief | null>(ready);
   const [title, setTitle] = useState(ready?.title ?? '');
   const [classification, setClassificationState] = useState<Classification>(ready?.classification ?? 'UNCLASSIFIED');
-  const [savedVersion, setSavedVersion] = useState(0);
+  /** Told after each save; not React state: a re-render of the app while the note has focus walks the note. */
+  const saveListeners = useRef(new Set<() => void>());
   const [pendingExport, setPendingExport] = useState<PendingExport | null>(null);
   const [conflict, setConflict] = useState<BriefConflict | null>(null);
   const flushRef = useRef<Flush>(NOTHING_TO_FLUSH);
@@ -210,7 +211,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
         if (blocksMismatched) result = await api.saveBrief({ ...fields, content: noteContent(state) });
         if (result.ok) {
           revisions.current.set(target.id, result.value.revision);
-          setSavedVersion((n) => n + 1);
+          for (const listener of saveListeners.current) listener();
           if (isOpen && Date.now() - current.current.lastAuto >= AUTO_SNAPSHOT_MS) {
             current.current.lastAuto = Date.now();
             void api.takeSnapshot({ briefId: target.id, reason: 'auto' });
@@ -363,6 +364,14 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
   };
   const cancelExport = () => setPendingExport(null);
 
+  /** Calls `listener` after each save of a brief; returns the unsubscribe. */
+  const onSaved = useCallback((listener: () => void) => {
+    saveListeners.current.add(listener);
+    return () => {
+      saveListeners.current.delete(listener);
+    };
+  }, []);
+
   return {
     brief,
     open,
@@ -375,7 +384,7 @@ export function useBriefSession(editorRef: RefObject<LexicalEditor | null>, onMe
     save,
     registerFlush,
     flush,
-    savedVersion,
+    onSaved,
     checkQuotes,
     exportToWord,
     exportOptions,

@@ -1,60 +1,21 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getSource, listSources } from '../../main/archive/sources';
-import { createBrief, saveBrief } from '../../main/briefs/briefs';
-import { openCore } from '../../main/core';
-import type { SerializedBriefState, SerializedNode } from '../../shared/briefDocument';
+import { paragraphNode, textNode } from '../../shared/briefTemplates';
 import { excerptOf } from '../../shared/excerpt';
-import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
+import { type BrowserMode, startBrowserMode } from './support/browserMode';
+import { dataDirWithBrief } from './support/storedBrief';
 
 /** A brief with one quotation the source does not hold (flagged once checked) and one it does. */
-async function briefWithQuotations(dataDir: string): Promise<void> {
-  const core = await openCore({
-    dataDir,
-    seedsDir: join(ROOT, 'seeds'),
-    mode: 'browser',
-    version: 'test',
-    allowRepair: true,
-  });
-  try {
-    const source = getSource(core.db, listSources(core.db)[0]!.id)!;
+const briefWithQuotations = () =>
+  dataDirWithBrief('Quoted note', (sources) => {
+    const source = sources[0]!;
     // The source's first sentence, whole words only: a quotation cut inside a word is flagged too.
     const good = excerptOf(source, 0, source.body.indexOf('.') + 1, 'inline');
     const edited = {
       ...excerptOf(source, 0, 20, 'inline'),
       quote: 'Words the source never said, put in its mouth.',
     };
-    const paragraph = (quote: SerializedNode): SerializedNode => ({
-      type: 'paragraph',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      children: [
-        { type: 'text', text: 'It said ', format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
-        quote,
-      ],
-    });
-    const content: SerializedBriefState = {
-      root: {
-        type: 'root',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [paragraph(good), paragraph(edited)],
-      },
-    };
-    const brief = createBrief(core.db, { template: 'blank', title: 'Quoted note' });
-    saveBrief(core.db, { id: brief.id, baseRevision: brief.revision, content });
-  } finally {
-    core.close();
-  }
-}
+    return [paragraphNode([textNode('It said '), good]), paragraphNode([textNode('It said '), edited])];
+  });
 
 /**
  * The note's work after it is drawn (renderer/editor/noteWork.ts): the page says when it is done,
@@ -68,8 +29,7 @@ describe('the note settles after opening (browser mode)', () => {
   });
 
   async function open(busyPage: boolean): Promise<BrowserMode> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'precis-e2e-'));
-    await briefWithQuotations(dataDir);
+    const dataDir = await briefWithQuotations();
     app = await startBrowserMode({ dataDir });
     if (busyPage)
       // A task always queued, as on a loaded machine or a page busy with other work: the browser

@@ -1,9 +1,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isHeadingNode } from '@lexical/rich-text';
 import { $getNodeByKey, $getRoot, type NodeKey } from 'lexical';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { countWords } from '../../../shared/text';
+import { createShownValue, DirectText } from '../directText';
 import { $dirtyBlocks } from '../dirtyBlocks';
 
 interface OutlineEntry {
@@ -17,7 +18,12 @@ export function OutlinePlugin() {
   const intl = useIntl();
   const [editor] = useLexicalComposerContext();
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
-  const [words, setWords] = useState(0);
+  // Written, not rendered: the count changes with most pauses in typing (../directText.tsx).
+  const words = useMemo(() => createShownValue(0), []);
+  const describeWords = useCallback(
+    (count: number) => ({ text: intl.formatMessage({ id: 'outline.words' }, { count }), className: 'word-count' }),
+    [intl],
+  );
 
   useEffect(() => {
     // Words per top-level block, recounted only for the blocks an update touched: counting the
@@ -37,7 +43,7 @@ export function OutlinePlugin() {
         stale.clear();
         let total = 0;
         for (const key of keys) total += counts.get(key) ?? 0;
-        setWords(total);
+        words.set(total);
         const entries = root
           .getChildren()
           .filter($isHeadingNode)
@@ -64,7 +70,7 @@ export function OutlinePlugin() {
       clearTimeout(timer);
       unregister();
     };
-  }, [editor]);
+  }, [editor, words]);
 
   const jumpTo = (key: string) => {
     editor.getElementByKey(key)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -78,7 +84,7 @@ export function OutlinePlugin() {
 
   return (
     <div className="outline-bar">
-      <p className="word-count">{intl.formatMessage({ id: 'outline.words' }, { count: words })}</p>
+      <DirectText shown={words} describe={describeWords} />
       {outline.length > 0 ? (
         <nav aria-label={intl.formatMessage({ id: 'outline.label' })}>
           <ul>
