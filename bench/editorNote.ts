@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { getSource, listSources } from '../main/archive/sources';
 import { createBrief, saveBrief } from '../main/briefs/briefs';
 import { openCore } from '../main/core';
-import type { SerializedBriefState, SerializedNode } from '../shared/briefDocument';
+import type { SerializedNode } from '../shared/briefDocument';
+import { headingNode, paragraphNode, rootOf, textNode } from '../shared/briefTemplates';
 import { excerptOf } from '../shared/excerpt';
 import { ROOT } from '../test/support/browserSession';
 
@@ -26,39 +27,15 @@ export async function generateNote(dataDir: string, paragraphs: number): Promise
     const source = sources[i % sources.length]!;
     const start = (i * 37) % Math.max(1, source.body.length - 200);
     const words = Array.from({ length: 50 }, (_, w) => WORDS[(i + w) % WORDS.length]).join(' ');
-    if (i % 10 === 0)
-      children.push({
-        type: 'heading',
-        tag: 'h2',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        children: [
-          { type: 'text', text: `Section ${i / 10 + 1}`, format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
-        ],
-      });
-    children.push({
-      type: 'paragraph',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      children: [
-        { type: 'text', text: `${words} `, format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
-        excerptOf(source, start, start + 80, 'inline'),
-        { type: 'text', text: ' and so on.', format: 0, version: 1, mode: 'normal', style: '', detail: 0 },
-      ],
-    });
+    if (i % 10 === 0) children.push(headingNode('h2', `Section ${i / 10 + 1}`));
+    children.push(
+      paragraphNode([textNode(`${words} `), excerptOf(source, start, start + 80, 'inline'), textNode(' and so on.')]),
+    );
   }
-  const content: SerializedBriefState = {
-    root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children },
-  };
+  const content = rootOf(children);
   // A one-paragraph brief to switch from, for opening the long note from the briefs list.
   const short = createBrief(core.db, { template: 'blank', title: 'Short note' });
-  const shortContent: SerializedBriefState = { root: { ...content.root, children: children.slice(1, 2) } };
+  const shortContent = rootOf(children.slice(1, 2));
   saveBrief(core.db, { id: short.id, baseRevision: short.revision, content: shortContent });
   const brief = createBrief(core.db, {
     template: 'blank',

@@ -38,7 +38,7 @@ export function briefTemplate(id: BriefTemplateId, today: string): BriefTemplate
   const title = templateTitle(id);
   if (id === 'blank') return { title, language: 'en', content: emptyBriefState() };
   const language: BriefLanguage = id === 'briefing-note-fr' ? 'fr' : 'en';
-  const sections = SECTIONS[language].flatMap((section) => [heading('h2', section), paragraphNode()]);
+  const sections = SECTIONS[language].flatMap((section) => [headingNode('h2', section), paragraphNode()]);
   const signOff = SIGN_OFF[language].map((line) => paragraphNode([textNode(line)]));
   return { title, language, content: rootOf([titleBlockNode({ date: today }), ...sections, ...signOff]) };
 }
@@ -56,7 +56,7 @@ export function paragraphNode(children: SerializedNode[] = []): SerializedNode {
   return { type: 'paragraph', ...BLOCK_FIELDS, textFormat: 0, textStyle: '', children };
 }
 
-function heading(tag: 'h1' | 'h2' | 'h3', text: string): SerializedNode {
+export function headingNode(tag: 'h1' | 'h2' | 'h3', text: string): SerializedNode {
   return { type: 'heading', ...BLOCK_FIELDS, tag, children: [textNode(text)] };
 }
 
