@@ -17,6 +17,8 @@ export interface PeerBuild {
   cpuSeconds?: number;
   indexMb: number;
   peakRssMb: number;
+  /** Shards merged by xapian-compact (absent or 0: built as one index). */
+  shards?: number;
 }
 
 export interface PeerTiming {
@@ -57,10 +59,11 @@ export function peerIndex(
 export function peerQueries(
   python: string,
   dir: string,
+  archive: string,
   mix: { query: string; sort?: SearchSort }[],
   repeats: number,
 ): PeerTiming[] {
-  const output = execFileSync(python, [SCRIPT, 'query', dir, String(repeats)], {
+  const output = execFileSync(python, [SCRIPT, 'query', dir, String(repeats), archive], {
     input: JSON.stringify(mix),
     stdio: ['pipe', 'pipe', 'inherit'],
     maxBuffer: 16 << 20,
