@@ -20,6 +20,8 @@
  * --owner-url runs the searches on such an archive, loading nothing.
  * --no-import: the searches alone, so that the server's CPU per search is the searches' own.
  * --rounds N: rounds of the query mix per searcher (3), for a shorter run at 1M.
+ * --query-cpu: instead of the concurrency levels, each query's own server CPU (its backend's, from
+ *   /proc) at one searcher, no import, --rounds N times each (bench/teamQueryCpu.ts).
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +38,7 @@ import { generateSources } from './corpus';
 import { QUERY_MIX } from './queryMix';
 import { serverCpuSeconds } from './teamCpu';
 import { copyLoad, type LoadStats } from './teamLoad';
+import { printQueryCpu, queryCpu } from './teamQueryCpu';
 
 const SMOKE = process.argv.includes('--smoke');
 const arg = (name: string): string | undefined => {
@@ -140,6 +143,13 @@ async function main(): Promise<void> {
     if (KEEP && cluster) {
       console.log(`--keep: cluster left running in ${cluster.dir}\n  owner ${ownerUrl}\n  analyst ${analystUrl}`);
       if (process.argv.includes('--load-only')) return;
+    }
+    if (process.argv.includes('--query-cpu')) {
+      console.log(
+        `\nPostgreSQL, server CPU per query (one searcher, no import, ${ROUNDS} rounds), load ${loadavg()[0]!.toFixed(1)}:`,
+      );
+      printQueryCpu(await queryCpu(analystUrl, ROUNDS), console.log);
+      return;
     }
 
     // SQLite on the same corpus: bench:archive's cached archive when there is one (the same sources).
