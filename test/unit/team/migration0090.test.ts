@@ -71,6 +71,18 @@ describe.skipIf(!POSTGRES_PRESENT)('PostgreSQL migration 90: prefix impacts', ()
       return rows[0]!.score;
     });
     expect(fiveScore).toBeLessThan(0.6);
+    // The clearance every policy asks is kept planned (PL/pgSQL) and is still each role's own.
+    const clearanceOf = (url: string) =>
+      connected(url, async (client) => {
+        const { rows } = await client.query<{ level: number; language: string }>(
+          `SELECT precis_clearance() AS level,
+                  (SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+                   WHERE p.oid = 'precis_clearance()'::regprocedure) AS language`,
+        );
+        return rows[0]!;
+      });
+    expect(await clearanceOf(team.urlFor('prefix_b'))).toEqual({ level: 2, language: 'plpgsql' });
+    expect((await clearanceOf(team.urlFor('prefix_u'))).level).toBe(0);
     // Below the clearance the rows do not exist, in plain SQL too; and no analyst may write them.
     expect((await prefixRows(team.urlFor('prefix_u'), 'arct')).map((row) => row.id)).toEqual([titled, nine]);
     await expect(
