@@ -20,6 +20,10 @@
  * --owner-url runs the searches on such an archive, loading nothing.
  * --no-import: the searches alone, so that the server's CPU per search is the searches' own.
  * --rounds N: rounds of the query mix per searcher (3), for a shorter run at 1M.
+ * --pool N: the searchers share N connections, queueing for one (default: a connection each, as
+ *   analysts do, each connecting as their own role).
+ * --query-cpu: instead of the concurrency levels, each query's own server CPU (its backend's, from
+ *   /proc) at one searcher, no import, --rounds N times each (bench/teamQueryCpu.ts).
  * --smoke: 300 sources, 1 and 4 searchers, a few rounds. */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,6 +40,7 @@ import { generateSources } from './corpus';
 import { QUERY_MIX } from './queryMix';
 import { serverCpuSeconds } from './teamCpu';
 import { copyLoad, type LoadStats } from './teamLoad';
+import { printQueryCpu, queryCpu } from './teamQueryCpu';
 
 const SMOKE = process.argv.includes('--smoke');
 const arg = (name: string): string | undefined => {
@@ -48,6 +53,8 @@ const ROUNDS = SMOKE ? 1 : Number(arg('rounds') ?? 3);
 const KEEP = process.argv.includes('--keep');
 const REUSE = process.argv.includes('--reuse');
 const IMPORT = !process.argv.includes('--no-import');
+/** --pool N: at most N connections for all the searchers (the rest queue in the pool); default one each. */
+const POOL = Number(arg('pool') ?? Number.POSITIVE_INFINITY);
 /** Version of the cached team archives (--reuse): bump when the corpus or the loader's result changes. */
 const TEAM_CACHE_VERSION = 1;
 /** bench/archive.ts's cache of built archives, and the version of their corpus. */
@@ -141,6 +148,13 @@ async function main(): Promise<void> {
       console.log(`--keep: cluster left running in ${cluster.dir}\n  owner ${ownerUrl}\n  analyst ${analystUrl}`);
       if (process.argv.includes('--load-only')) return;
     }
+    if (process.argv.includes('--query-cpu')) {
+      console.log(
+        `\nPostgreSQL, server CPU per query (one searcher, no import, ${ROUNDS} rounds), load ${loadavg()[0]!.toFixed(1)}:`,
+      );
+      printQueryCpu(await queryCpu(analystUrl, ROUNDS), console.log);
+      return;
+    }
 
     // SQLite on the same corpus: bench:archive's cached archive when there is one (the same sources).
     const cached = join(BENCH_CACHE, `archive-v${ARCHIVE_VERSION}-${SIZE}.sqlite`);
@@ -177,7 +191,7 @@ async function main(): Promise<void> {
     const perQuery = new Map<string, number[]>();
     let importSeed = 1000;
     for (const searchers of SEARCHERS) {
-      const pool = openPostgresArchive({ url: analystUrl, max: searchers });
+      const pool = openPostgresArchive({ url: analystUrl, max: Math.min(searchers, POOL) });
       // Warm the pool's connections and the cache, as a running server's are.
       await Promise.all(Array.from({ length: searchers }, () => pool.search({ query: 'warm', limit: 1, offset: 0 })));
       // The import runs in a process of its own, as another analyst's would: its parsing and

@@ -5,7 +5,7 @@ import { prepared } from './preparedStatement';
 import { filterClauses } from './teamFilters';
 import { titleImpactTop } from './teamSearchImpacts';
 import { describe, foldClusters, type Listed, type PlannedRow } from './teamSearchPage';
-import { matchBound, matchCondition, SqlParams, singleRankWord, textOnly, titleCondition } from './tsQuery';
+import { matchBound, matchCondition, SqlParams, singleRankLeaf, textOnly, titleCondition } from './tsQuery';
 
 /**
  * Which sources make up one page of a team search, and how many match, without ranking every
@@ -103,7 +103,8 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   const rare = bound.matches <= 2 * countCap;
   // One word ranked: its page is the head of its title impacts (teamSearchImpacts.ts). Alone, its
   // count is did-you-mean's (exact, near-duplicates not folded): nothing is listed.
-  const word = order === 'relevance' && limits.titleImpacts ? singleRankWord(parsed) : null;
+  const leaf = order === 'relevance' && limits.titleImpacts ? singleRankLeaf(parsed) : null;
+  const word = leaf && !leaf.prefix ? leaf : null;
   const deep = offset + limit > limits.maxFastDepth;
   if (word?.alone && !deep && bound.whole && bound.matches > countCap) {
     const top = await titleImpactTop(pool, word.word, null, offset + limit);
@@ -112,6 +113,12 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   let newest = (!rare && (await probeRecent(pool, parsed, order, bound, limits))) || null;
   newest ??= await listNewest(pool, parsed, rare ? countCap : probe, order);
   const listed = rare || newest.full === true;
+  // One prefix ranked, and the probe shows it common: its page is the head of its prefix impacts
+  // (PG migration 90) instead of ranking up to `countCap` matches; the total is the probe's estimate.
+  if (leaf?.prefix && !deep && !listed && newest.rows.length > probe) {
+    const top = await titleImpactTop(pool, leaf, leaf.alone ? null : whereOf(parsed), offset + limit);
+    if (top) return impactPage(pool, top, page, estimateTotal(newest, probe));
+  }
   let counted = listed ? countCap : probe;
   if (!listed && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
     // The rest of the first `countCap` + 1 continue below the probe's last match: the probe's

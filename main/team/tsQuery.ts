@@ -124,10 +124,15 @@ function lexeme(word: string): string {
   return `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
+/** The tsquery text of a prefix's word, as to_tsquery('precis', …) reads it: `'nucl':*`. */
+export function prefixText(word: string): string {
+  return `${lexeme(word)}:*`;
+}
+
 function leafQuery(leaf: Extract<Node, { kind: 'leaf' }>, params: SqlParams): string {
   const words = leaf.words.split(/\s+/).filter(Boolean);
   if (!leaf.prefix) return `phraseto_tsquery('precis', ${params.add(words.join(' '))}::text)`;
-  const last = `to_tsquery('precis', ${params.add(`${lexeme(words[words.length - 1] ?? '')}:*`)}::text)`;
+  const last = `to_tsquery('precis', ${params.add(prefixText(words[words.length - 1] ?? ''))}::text)`;
   if (words.length === 1) return last;
   return `tsquery_phrase(phraseto_tsquery('precis', ${params.add(words.slice(0, -1).join(' '))}::text), ${last})`;
 }
@@ -250,11 +255,20 @@ function leafBound(leaf: Extract<Node, { kind: 'leaf' }>, params: SqlParams): st
  * (main/team/teamSearchImpacts.ts).
  */
 export function singleRankWord(parsed: ParsedQuery): { word: string; alone: boolean } | null {
+  const single = singleRankLeaf(parsed);
+  return single && !single.prefix ? { word: single.word, alone: single.alone } : null;
+}
+
+/**
+ * The one word or one prefix (`nucl*`: a word with a trailing star, not a phrase) the rank query
+ * is made of, as singleRankWord; a prefix's ranking is what PG migration 90's prefix impacts store.
+ */
+export function singleRankLeaf(parsed: ParsedQuery): { word: string; prefix: boolean; alone: boolean } | null {
   if (parsed.fts === null) return null;
   const root = new Reader(parsed.fts).parse();
   const leaves = positiveTextLeaves(root);
   const leaf = leaves.length === 1 ? leaves[0]! : null;
-  if (!leaf || leaf.prefix) return null;
+  if (!leaf) return null;
   const words = leaf.words.split(/\s+/).filter(Boolean);
-  return words.length === 1 ? { word: words[0]!, alone: root === leaf } : null;
+  return words.length === 1 ? { word: words[0]!, prefix: leaf.prefix, alone: root === leaf } : null;
 }

@@ -89,7 +89,11 @@ function parentDir(): string {
 
 /** Where a cluster kept between runs lives: a folder the `postgres` user can reach (see parentDir). */
 export function keptClusterDir(name: string): string {
-  const parent = join(parentDir(), 'precis-bench');
+  // /var/tmp first when the postgres user can pass through it: bench:archive keeps its SQLite
+  // archives in TMPDIR/precis-bench and makes that folder private (0700) whenever it opens one,
+  // which stopped a team cluster kept beside them mid-run (its checkpointer lost pg_control).
+  const varTmp = asRoot && existsSync('/var/tmp') && (statSync('/var/tmp').mode & 0o001) !== 0;
+  const parent = join(varTmp && !process.env.PRECIS_PG_TMPDIR ? '/var/tmp' : parentDir(), 'precis-bench');
   mkdirSync(parent, { recursive: true });
   // Passable, not readable: the cluster's own folder is 0700 and the postgres user's.
   if (asRoot) chmodSync(parent, 0o711);

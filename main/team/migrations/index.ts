@@ -7,6 +7,7 @@ import { sql as referenceDetails } from './0050-referenceDetails';
 import { sql as bulkLoad } from './0060-bulkLoad';
 import { sql as searchCpu } from './0070-searchCpu';
 import { sql as titleImpacts } from './0080-titleImpacts';
+import { sql as prefixImpacts } from './0090-prefixImpacts';
 
 /**
  * The team archive's schema changes, numbered like the local ones (main/archive/migrations) and
@@ -28,6 +29,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 60, name: 'bulk load', sql: bulkLoad },
   { version: 70, name: 'search cpu', sql: searchCpu },
   { version: 80, name: 'title impacts', sql: titleImpacts },
+  { version: 90, name: 'prefix impacts', sql: prefixImpacts },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version ?? 0;
