@@ -9,10 +9,11 @@
  * workers (one per core), storing in the one writer; the exact-ranking index is brought up to
  * date before the command returns. When Debian's recollcmd is installed, Recoll indexes the same
  * folder (recollindex into a fresh configuration) for comparison; CI needs none of it.
- * Prints figures, asserts nothing.
+ * Prints figures, asserts nothing. `--pages DIR` writes the pages to DIR and keeps them (or reuses
+ * DIR's pages when it already holds some), so that two builds can be timed on the same files.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSources } from './corpus';
@@ -21,6 +22,7 @@ const SMOKE = process.argv.includes('--smoke');
 const filesArg = process.argv[process.argv.indexOf('--files') + 1];
 const COUNT = SMOKE ? 40 : process.argv.includes('--files') && filesArg ? Number(filesArg) : 10_000;
 const ROOT = join(__dirname, '..', '..');
+const pagesArg = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1] : undefined;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -92,10 +94,14 @@ function hasCommand(name: string): boolean {
 function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'precis-import-bench-'));
   try {
-    const pages = join(work, 'pages');
-    mkdirSync(pages);
-    process.stderr.write(`writing ${COUNT} HTML pages…\n`);
-    writePages(pages);
+    const pages = pagesArg ?? join(work, 'pages');
+    if (!existsSync(pages) || readdirSync(pages).length === 0) {
+      mkdirSync(pages, { recursive: true });
+      process.stderr.write(`writing ${COUNT} HTML pages…\n`);
+      writePages(pages);
+    } else if (readdirSync(pages).length !== COUNT) {
+      throw new Error(`${pages} holds ${readdirSync(pages).length} files, not ${COUNT}`);
+    }
     process.stderr.write('importing with precis…\n');
     const precis = timed(process.execPath, [
       join(ROOT, 'bin', 'precis.cjs'),
