@@ -271,6 +271,33 @@ function storedFeatures(db: Db, id: number): { features: Features; head: number 
   return { features: cached.features, head: row.cluster_id ?? id };
 }
 
+/**
+ * Remembers the features of sources just stored (after their transaction committed), as
+ * storedFeatures would compute them from the stored body: the importer made them before the
+ * write, and a folder's later files are compared with its earlier ones, whose text would
+ * otherwise be read back and split into words again.
+ */
+export function rememberFeatures(
+  db: Db,
+  items: readonly { id: number; hash: string; features: Features }[],
+): void {
+  let cache = featureCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    featureCache.set(db, cache);
+  }
+  for (const { id, hash, features } of items) {
+    cache.delete(id);
+    if (cache.size >= FEATURE_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
+    cache.set(id, { hash, features });
+  }
+}
+
+/** The features storedFeatures holds for a source without reading it, if any (for tests). */
+export function rememberedFeatures(db: Db, id: number): { hash: string; features: Features } | undefined {
+  return featureCache.get(db)?.get(id);
+}
+
 /** Stores a source's fingerprint (inside the caller's transaction). */
 export function recordFingerprint(db: Db, sourceId: number, print: Fingerprint): void {
   recordFingerprints(db, [{ sourceId, print }]);

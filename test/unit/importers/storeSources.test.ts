@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSources } from '../../../bench/corpus';
 import type { Db } from '../../../main/archive/database';
+import { features, rememberedFeatures } from '../../../main/archive/nearDuplicates';
 import type { ParsedFile } from '../../../main/importers/article';
 import { prepareFile, storeParsedFiles } from '../../../main/importers/storeSources';
 import type { ImportItemOutcome } from '../../../shared/contract';
@@ -88,6 +89,32 @@ describe('storeParsedFiles', () => {
     );
     expect(outcomes.map((o) => o.kind)).toEqual(['imported', 'imported', 'failed', 'imported', 'imported', 'imported']);
     expect(db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(5);
+  });
+
+  it('remembers the features of what it stored, as they would be read back from the archive', () => {
+    // Later files are compared with these: the remembered features must be what reading the
+    // stored text would give, so that clusters do not depend on what is remembered.
+    const files = corpus().slice(0, 8);
+    files.splice(2, 0, { ...files[0]!, title: 'Empty', body: '', original: 'x' });
+    files.push({ ...files[3]!, body: files[3]!.body.replace(/\. /g, '.  ') }); // a duplicate
+    const { db } = tempArchive();
+    const outcomes = storeParsedFiles(
+      db,
+      files.map((parsed, i) => prepareFile(parsed, `f${i}.txt`)),
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual([
+      ...['imported', 'imported', 'failed', 'imported', 'imported', 'imported', 'imported', 'imported', 'imported'],
+      'duplicate',
+    ]);
+    const stored = db.prepare('SELECT id, body, content_hash AS hash FROM sources').all() as {
+      id: number;
+      body: string;
+      hash: string;
+    }[];
+    expect(stored).toHaveLength(8);
+    for (const { id, body, hash } of stored) {
+      expect(rememberedFeatures(db, id)).toEqual({ hash, features: features(body) });
+    }
   });
 });
 
