@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { poolSize } from '../../../main/importers/parsePool';
 import { ROOT } from '../../support/browserSession';
 import { buildPdf } from '../importers/fixtures';
 import { cleanUpTemp, tempDir } from '../support/tempArchive';
@@ -60,8 +60,13 @@ describe('precis import reads files in worker threads', () => {
     const run = importWithWorkersNoted(folder);
     expect(run.status, run.stdout).toBe(0);
     expect(run.stdout).toContain('4 imported, 0 duplicates, 0 failed');
-    // One parse pool (main/importers/parsePool.ts: one worker per core, 1–4), and the PDF's own worker.
-    const poolSize = Math.max(1, Math.min(4, availableParallelism()));
-    expect(run.workers).toEqual(Array.from({ length: poolSize + 1 }, () => WORKER));
+    // One parse pool (a worker per core beside the writer's: 1–4), and the PDF's own worker.
+    expect(run.workers).toEqual(Array.from({ length: poolSize() + 1 }, () => WORKER));
   }, 180_000);
+});
+
+describe('the parse pool', () => {
+  it('leaves one core to the writer: one worker on 1 or 2 cores, at most four', () => {
+    expect([1, 2, 3, 4, 8, 64].map((cores) => poolSize(cores))).toEqual([1, 1, 2, 3, 4, 4]);
+  });
 });
