@@ -16,46 +16,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSources } from './corpus';
+import { writeHtmlPages } from './htmlPages';
 
 const SMOKE = process.argv.includes('--smoke');
 const filesArg = process.argv[process.argv.indexOf('--files') + 1];
 const COUNT = SMOKE ? 40 : process.argv.includes('--files') && filesArg ? Number(filesArg) : 10_000;
 const ROOT = join(__dirname, '..', '..');
 const pagesArg = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1] : undefined;
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function writePages(dir: string): void {
-  const recent: { title: string; body: string }[] = [];
-  let i = 0;
-  for (const source of generateSources(COUNT, { seed: 11 })) {
-    let { title, body } = source;
-    if (source.duplicateOf !== null && recent.length > 0) {
-      // Another edition of a recent page: a paragraph dropped, the headline updated.
-      const of = recent[i % recent.length]!;
-      const paragraphs = of.body.split('\n\n');
-      paragraphs.splice(i % paragraphs.length, 1);
-      title = `${of.title} (updated)`;
-      body = paragraphs.join('\n\n');
-    }
-    recent[i % 200] = { title, body };
-    const paragraphs = body
-      .split('\n\n')
-      .map((p) => `<p>${escapeHtml(p)}</p>`)
-      .join('\n');
-    writeFileSync(
-      join(dir, `page-${String(i).padStart(6, '0')}.html`),
-      `<!doctype html><html lang="${source.language ?? 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
-        `${source.author ? `<meta name="author" content="${escapeHtml(source.author)}">` : ''}` +
-        `${source.publishedAt ? `<meta property="article:published_time" content="${source.publishedAt}">` : ''}</head>` +
-        `<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/world">World</a></nav>` +
-        `<article><h1>${escapeHtml(title)}</h1>${paragraphs}</article>` +
-        `<footer>© ${escapeHtml(source.outlet ?? 'The Daily')} · Terms · Privacy</footer></body></html>`,
-    );
-    i++;
-  }
-}
 
 /** Runs a command under GNU time: wall seconds, CPU seconds (user + system, every thread) and peak RSS in MB. */
 function timed(
@@ -98,7 +65,7 @@ function main(): void {
     if (!existsSync(pages) || readdirSync(pages).length === 0) {
       mkdirSync(pages, { recursive: true });
       process.stderr.write(`writing ${COUNT} HTML pages…\n`);
-      writePages(pages);
+      writeHtmlPages(pages, COUNT);
     } else if (readdirSync(pages).length !== COUNT) {
       throw new Error(`${pages} holds ${readdirSync(pages).length} files, not ${COUNT}`);
     }

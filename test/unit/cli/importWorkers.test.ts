@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeHtmlPages } from '../../../bench/htmlPages';
+import { ARCHIVE_FILE_NAME } from '../../../main/archive/database';
+import { seedIfEmpty } from '../../../main/archive/seed';
+import { importPaths } from '../../../main/importers/importPaths';
 import { poolSize } from '../../../main/importers/parsePool';
 import { ROOT } from '../../support/browserSession';
 import { buildPdf } from '../importers/fixtures';
-import { cleanUpTemp, tempDir } from '../support/tempArchive';
+import { cleanUpTemp, SEEDS_DIR, tempArchive, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
 
@@ -63,6 +68,42 @@ describe('precis import reads files in worker threads', () => {
     // One parse pool (a worker per core beside the writer's: 1–4), and the PDF's own worker.
     expect(run.workers).toEqual(Array.from({ length: poolSize() + 1 }, () => WORKER));
   }, 180_000);
+});
+
+/** What an import stores, without the time it was imported at. */
+const STORED = [
+  `SELECT id, title, outlet, author, published_at, language, url, body, original, content_hash, file_name,
+     word_count, format, page_starts, cluster_id FROM sources ORDER BY id`,
+  'SELECT source_id, bucket FROM source_lsh_buckets ORDER BY source_id, bucket',
+  'SELECT * FROM source_provenance ORDER BY 1, 2',
+  'SELECT term, source_id, title_count, body_count, doc_length FROM search_impacts ORDER BY term, source_id',
+];
+
+describe('precis import in workers stores what parsing in process stores', () => {
+  it('the same sources (sanitised originals included), clusters, fingerprints, provenance and ranking lists', async () => {
+    expect(existsSync(CLI), 'run `npm run build` first').toBe(true);
+    const folder = join(tempDir(), 'pages');
+    mkdirSync(folder);
+    writeHtmlPages(folder, 150);
+    const dataDir = tempDir();
+    const run = spawnSync(process.execPath, [CLI, 'import', folder, '--data-dir', dataDir], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    // Vitest runs the TypeScript sources, where no bundled worker exists: every page parses in process.
+    const { db } = tempArchive();
+    await seedIfEmpty(db, SEEDS_DIR);
+    await importPaths(db, [folder]);
+    const cli = new Database(join(dataDir, ARCHIVE_FILE_NAME), { readonly: true });
+    try {
+      for (const query of STORED) expect(cli.prepare(query).all()).toEqual(db.prepare(query).all());
+      const clustered = db.prepare('SELECT count(*) FROM sources WHERE cluster_id IS NOT NULL').pluck().get();
+      expect(clustered).toBeGreaterThan(0);
+    } finally {
+      cli.close();
+    }
+  }, 300_000);
 });
 
 describe('the parse pool', () => {
