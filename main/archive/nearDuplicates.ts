@@ -285,10 +285,7 @@ function storedFeatures(db: Db, id: number): { features: Features; head: number 
  * write, and a folder's later files are compared with its earlier ones, whose text would
  * otherwise be read back and split into words again.
  */
-export function rememberFeatures(
-  db: Db,
-  items: readonly { id: number; hash: string; features: Features }[],
-): void {
+export function rememberFeatures(db: Db, items: readonly { id: number; hash: string; features: Features }[]): void {
   let cache = featureCache.get(db);
   if (!cache) {
     cache = new Map();

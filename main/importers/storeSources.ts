@@ -62,13 +62,21 @@ export function storeParsedFiles(db: Db, files: readonly PreparedFile[]): Import
     throw asWriteError(error);
   }
   try {
-    return remembered(db, files, committed(db, () => storeBatch(db, files)));
+    return remembered(
+      db,
+      files,
+      committed(db, () => storeBatch(db, files)),
+    );
   } catch (error) {
     if (files.length === 1 || isStorageFailure(error)) throw error;
   }
   return files.map((file) => {
     try {
-      return remembered(db, [file], committed(db, () => storeBatch(db, [file])))[0]!;
+      return remembered(
+        db,
+        [file],
+        committed(db, () => storeBatch(db, [file])),
+      )[0]!;
     } catch (error) {
       if (isStorageFailure(error)) throw error;
       return failedOutcome(error);
