@@ -124,7 +124,9 @@ describe('storeParsedFiles', () => {
   });
 
   it('keeps a stored text compared again among the remembered, dropping the least recently used', () => {
-    const [first, later] = corpus().slice(0, 2).map((parsed, i) => prepareFile(parsed, `f${i}.txt`));
+    const [first, later] = corpus()
+      .slice(0, 2)
+      .map((parsed, i) => prepareFile(parsed, `f${i}.txt`));
     const { db } = tempArchive();
     const [stored] = storeParsedFiles(db, [first!]) as { id: number }[];
     // Others remembered after it, up to the limit: it is now the oldest.
