@@ -6,8 +6,8 @@
  * an earlier page, for near-duplicate clustering) to a folder, then times
  * `node bin/precis.cjs import DIR` into a fresh data folder: files/s and the process's peak RSS
  * (GNU time's maximum resident set, worker threads included). Parsing runs in the parse pool's
- * workers (one per core), storing in the one writer; the exact-ranking index is brought up to
- * date before the command returns. When Debian's recollcmd is installed, Recoll indexes the same
+ * workers (one per core beside the writer's), storing in the one writer; the exact-ranking index
+ * is brought up to date before the command returns. When Debian's recollcmd is installed, Recoll indexes the same
  * folder (recollindex into a fresh configuration) for comparison; CI needs none of it.
  * Prints figures, asserts nothing. `--pages DIR` writes the pages to DIR and keeps them (or reuses
  * DIR's pages when it already holds some), so that two builds can be timed on the same files.
