@@ -6,54 +6,23 @@
  * an earlier page, for near-duplicate clustering) to a folder, then times
  * `node bin/precis.cjs import DIR` into a fresh data folder: files/s and the process's peak RSS
  * (GNU time's maximum resident set, worker threads included). Parsing runs in the parse pool's
- * workers (one per core), storing in the one writer; the exact-ranking index is brought up to
- * date before the command returns. When Debian's recollcmd is installed, Recoll indexes the same
+ * workers (one per core beside the writer's), storing in the one writer; the exact-ranking index
+ * is brought up to date before the command returns. When Debian's recollcmd is installed, Recoll indexes the same
  * folder (recollindex into a fresh configuration) for comparison; CI needs none of it.
- * Prints figures, asserts nothing.
+ * Prints figures, asserts nothing. `--pages DIR` writes the pages to DIR and keeps them (or reuses
+ * DIR's pages when it already holds some), so that two builds can be timed on the same files.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSources } from './corpus';
+import { writeHtmlPages } from './htmlPages';
 
 const SMOKE = process.argv.includes('--smoke');
 const filesArg = process.argv[process.argv.indexOf('--files') + 1];
 const COUNT = SMOKE ? 40 : process.argv.includes('--files') && filesArg ? Number(filesArg) : 10_000;
 const ROOT = join(__dirname, '..', '..');
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function writePages(dir: string): void {
-  const recent: { title: string; body: string }[] = [];
-  let i = 0;
-  for (const source of generateSources(COUNT, { seed: 11 })) {
-    let { title, body } = source;
-    if (source.duplicateOf !== null && recent.length > 0) {
-      // Another edition of a recent page: a paragraph dropped, the headline updated.
-      const of = recent[i % recent.length]!;
-      const paragraphs = of.body.split('\n\n');
-      paragraphs.splice(i % paragraphs.length, 1);
-      title = `${of.title} (updated)`;
-      body = paragraphs.join('\n\n');
-    }
-    recent[i % 200] = { title, body };
-    const paragraphs = body
-      .split('\n\n')
-      .map((p) => `<p>${escapeHtml(p)}</p>`)
-      .join('\n');
-    writeFileSync(
-      join(dir, `page-${String(i).padStart(6, '0')}.html`),
-      `<!doctype html><html lang="${source.language ?? 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
-        `${source.author ? `<meta name="author" content="${escapeHtml(source.author)}">` : ''}` +
-        `${source.publishedAt ? `<meta property="article:published_time" content="${source.publishedAt}">` : ''}</head>` +
-        `<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/world">World</a></nav>` +
-        `<article><h1>${escapeHtml(title)}</h1>${paragraphs}</article>` +
-        `<footer>© ${escapeHtml(source.outlet ?? 'The Daily')} · Terms · Privacy</footer></body></html>`,
-    );
-    i++;
-  }
-}
+const pagesArg = process.argv.includes('--pages') ? process.argv[process.argv.indexOf('--pages') + 1] : undefined;
 
 /** Runs a command under GNU time: wall seconds, CPU seconds (user + system, every thread) and peak RSS in MB. */
 function timed(
@@ -92,10 +61,14 @@ function hasCommand(name: string): boolean {
 function main(): void {
   const work = mkdtempSync(join(tmpdir(), 'precis-import-bench-'));
   try {
-    const pages = join(work, 'pages');
-    mkdirSync(pages);
-    process.stderr.write(`writing ${COUNT} HTML pages…\n`);
-    writePages(pages);
+    const pages = pagesArg ?? join(work, 'pages');
+    if (!existsSync(pages) || readdirSync(pages).length === 0) {
+      mkdirSync(pages, { recursive: true });
+      process.stderr.write(`writing ${COUNT} HTML pages…\n`);
+      writeHtmlPages(pages, COUNT);
+    } else if (readdirSync(pages).length !== COUNT) {
+      throw new Error(`${pages} holds ${readdirSync(pages).length} files, not ${COUNT}`);
+    }
     process.stderr.write('importing with precis…\n');
     const precis = timed(process.execPath, [
       join(ROOT, 'bin', 'precis.cjs'),

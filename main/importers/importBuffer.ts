@@ -37,7 +37,7 @@ export function importBuffer(
 }
 
 async function prepare(name: string, bytes: Uint8Array, options?: ParseOptions): Promise<PreparedFile> {
-  const pool = isIsolatedFormat(name) ? null : parsePool(options);
+  const pool = isIsolatedFormat(name) || options?.pool === false ? null : parsePool(options);
   if (pool) return pool.parse(name, bytes);
   return prepareFile(
     await parseFileIsolated(name, bytes, { onProgress: reportImportProgress, ...options }),

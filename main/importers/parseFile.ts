@@ -1,9 +1,6 @@
 import type { Worded } from '../../shared/i18n/localizedText';
 import type { ParsedFile } from './article';
 import { hasText } from './characters';
-import { parseDocx } from './formats/docx';
-import { parseHtml } from './formats/html';
-import { parsePdf } from './formats/pdf';
 import { parseText } from './formats/text';
 import { formatMegabytes, ImportFailure, importFailure, MAX_IMPORT_BYTES } from './importFailure';
 import { IMPORT_EXTENSIONS_TEXT, type ImportExtension, isImportExtension, isReferenceExtension } from './importFormats';
@@ -15,6 +12,11 @@ export interface ParseContext {
 
 type Parser = (bytes: Uint8Array, fileName: string, context: ParseContext) => ParsedFile | Promise<ParsedFile>;
 
+// The HTML, Word and PDF readers (linkedom, Readability, mammoth, JSZip, PDF.js) load on their
+// format's first file: a parse worker reading web pages never compiles the Word reader, and the
+// CLI's writer thread, which parses nothing itself, loads none of them.
+const parseHtml: Parser = async (bytes, name) => (await import('./formats/html')).parseHtml(bytes, name);
+
 // Typed by the one list of formats: a listed format without a parser (or the reverse) fails to compile.
 const PARSERS: Record<ImportExtension, Parser> = {
   '.txt': (bytes, name) => parseText(bytes, name, 'txt'),
@@ -22,8 +24,8 @@ const PARSERS: Record<ImportExtension, Parser> = {
   '.markdown': (bytes, name) => parseText(bytes, name, 'md'),
   '.html': parseHtml,
   '.htm': parseHtml,
-  '.docx': parseDocx,
-  '.pdf': (bytes, name, context) => parsePdf(bytes, name, context),
+  '.docx': async (bytes, name) => (await import('./formats/docx')).parseDocx(bytes, name),
+  '.pdf': async (bytes, name, context) => (await import('./formats/pdf')).parsePdf(bytes, name, context),
 };
 
 // Formats people will try, with what to do instead.

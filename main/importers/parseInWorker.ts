@@ -35,6 +35,12 @@ export interface ParseOptions {
    * process: same result, without the time and memory limits.
    */
   workerPath?: string | null;
+  /**
+   * false: text and HTML are parsed in process, not in the parse pool (PDF and Word still in a
+   * worker of their own). For a handful of small files, such as the sample articles a new archive
+   * is seeded with: starting the pool's threads costs ~0.4 s of CPU each, far more than parsing them.
+   */
+  pool?: boolean;
   timeLimitMs?: number;
   memoryLimitMb?: number;
   /** Per page read by OCR, added to the time limit when the page starts. */
@@ -43,9 +49,17 @@ export interface ParseOptions {
   onProgress?: (progress: Worded) => void;
 }
 
-/** The bundled worker script next to the running bundle, or null when running from sources. */
+/**
+ * The bundled worker script next to the running bundle, or null when running from sources:
+ * dist/main/ for dist/main/cli.cjs, its parent for the CLI's chunks (dist/main/cli-chunks/, where
+ * main/cli/chunkLoader.ts runs them), dist/main/ beside dist/electron/ for the app.
+ */
 export function bundledParseWorker(): string | null {
-  for (const candidate of [join(__dirname, 'parseWorker.cjs'), join(__dirname, '..', 'main', 'parseWorker.cjs')]) {
+  for (const candidate of [
+    join(__dirname, 'parseWorker.cjs'),
+    join(__dirname, '..', 'parseWorker.cjs'),
+    join(__dirname, '..', 'main', 'parseWorker.cjs'),
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   return null;

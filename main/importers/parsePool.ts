@@ -7,8 +7,19 @@ import type { PreparedFile } from './storeSources';
 const POOL_YOUNG_GENERATION_MB = 8;
 
 /**
+ * One worker per core but the writer's (the importer's own thread stores while the pool parses),
+ * at least one, at most four. On 2 cores that is one parse worker beside the writer: parsing an
+ * HTML page and storing it cost about the same, so a second worker made the import no faster but
+ * cost ~0.4 s of CPU to start, ~10% more CPU per file (two threads contending for the parser's
+ * core) and ~40 MB (docs/search.md, Import).
+ */
+export function poolSize(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
+/**
  * Worker threads that parse and prepare text and HTML files (ours, linear-time) while the
- * importer's one writer stores the ones before: one per core, kept for the whole import and
+ * importer's one writer stores the ones before: one per core beside the writer's, kept for the whole import and
  * closed with it. A worker that dies fails the files it held, and is replaced.
  */
 export class ParsePool {
@@ -22,7 +33,7 @@ export class ParsePool {
 
   constructor(
     private readonly workerPath: string,
-    size = Math.max(1, Math.min(4, availableParallelism())),
+    size = poolSize(),
   ) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }

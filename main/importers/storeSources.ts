@@ -10,6 +10,7 @@ import {
   fingerprint,
   fingerprintMissing,
   recordFingerprints,
+  rememberFeatures,
 } from '../archive/nearDuplicates';
 import { recordProvenance, refreshMetadata } from '../archive/provenance';
 import { contentHash, insertSources } from '../archive/sources';
@@ -61,18 +62,37 @@ export function storeParsedFiles(db: Db, files: readonly PreparedFile[]): Import
     throw asWriteError(error);
   }
   try {
-    return committed(db, () => storeBatch(db, files));
+    return remembered(
+      db,
+      files,
+      committed(db, () => storeBatch(db, files)),
+    );
   } catch (error) {
     if (files.length === 1 || isStorageFailure(error)) throw error;
   }
   return files.map((file) => {
     try {
-      return committed(db, () => storeBatch(db, [file]))[0]!;
+      return remembered(
+        db,
+        [file],
+        committed(db, () => storeBatch(db, [file])),
+      )[0]!;
     } catch (error) {
       if (isStorageFailure(error)) throw error;
       return failedOutcome(error);
     }
   });
+}
+
+/** The features of the files stored (now committed), kept for comparing the next files with them. */
+function remembered(db: Db, files: readonly PreparedFile[], outcomes: ImportItemOutcome[]): ImportItemOutcome[] {
+  rememberFeatures(
+    db,
+    outcomes.flatMap((outcome, i) =>
+      outcome.kind === 'imported' ? [{ id: outcome.id, hash: files[i]!.hash, features: files[i]!.features }] : [],
+    ),
+  );
+  return outcomes;
 }
 
 function storeBatch(db: Db, files: readonly PreparedFile[]): ImportItemOutcome[] {

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateSources } from '../../../bench/corpus';
 import type { Db } from '../../../main/archive/database';
+import {
+  chooseClusters,
+  FEATURE_CACHE_SIZE,
+  features,
+  rememberedFeatures,
+  rememberFeatures,
+} from '../../../main/archive/nearDuplicates';
 import type { ParsedFile } from '../../../main/importers/article';
 import { prepareFile, storeParsedFiles } from '../../../main/importers/storeSources';
 import type { ImportItemOutcome } from '../../../shared/contract';
@@ -88,6 +95,54 @@ describe('storeParsedFiles', () => {
     );
     expect(outcomes.map((o) => o.kind)).toEqual(['imported', 'imported', 'failed', 'imported', 'imported', 'imported']);
     expect(db.prepare('SELECT count(*) FROM sources').pluck().get()).toBe(5);
+  });
+
+  it('remembers the features of what it stored, as they would be read back from the archive', () => {
+    // Later files are compared with these: the remembered features must be what reading the
+    // stored text would give, so that clusters do not depend on what is remembered.
+    const files = corpus().slice(0, 8);
+    files.splice(2, 0, { ...files[0]!, title: 'Empty', body: '', original: 'x' });
+    files.push({ ...files[3]!, body: files[3]!.body.replace(/\. /g, '.  ') }); // a duplicate
+    const { db } = tempArchive();
+    const outcomes = storeParsedFiles(
+      db,
+      files.map((parsed, i) => prepareFile(parsed, `f${i}.txt`)),
+    );
+    expect(outcomes.map((o) => o.kind)).toEqual([
+      ...['imported', 'imported', 'failed', 'imported', 'imported', 'imported', 'imported', 'imported', 'imported'],
+      'duplicate',
+    ]);
+    const stored = db.prepare('SELECT id, body, content_hash AS hash FROM sources').all() as {
+      id: number;
+      body: string;
+      hash: string;
+    }[];
+    expect(stored).toHaveLength(8);
+    for (const { id, body, hash } of stored) {
+      expect(rememberedFeatures(db, id)).toEqual({ hash, features: features(body) });
+    }
+  });
+
+  it('keeps a stored text compared again among the remembered, dropping the least recently used', () => {
+    const [first, later] = corpus()
+      .slice(0, 2)
+      .map((parsed, i) => prepareFile(parsed, `f${i}.txt`));
+    const { db } = tempArchive();
+    const [stored] = storeParsedFiles(db, [first!]) as { id: number }[];
+    // Others remembered after it, up to the limit: it is now the oldest.
+    const others = Array.from({ length: FEATURE_CACHE_SIZE - 1 }, (_, i) => ({
+      id: stored!.id + 1 + i,
+      hash: `other ${i}`,
+      features: later!.features,
+    }));
+    rememberFeatures(db, others);
+    // A text like it (its own features) is compared with it: used again, so kept…
+    expect(chooseClusters(db, [first!])).toEqual([{ head: stored!.id }]);
+    rememberFeatures(db, [{ id: stored!.id + FEATURE_CACHE_SIZE, hash: 'one more', features: later!.features }]);
+    expect(rememberedFeatures(db, stored!.id)).toBeDefined();
+    // …and the least recently used goes in its place.
+    expect(rememberedFeatures(db, others[0]!.id)).toBeUndefined();
+    expect(rememberedFeatures(db, others[1]!.id)).toBeDefined();
   });
 });
 
