@@ -3,7 +3,6 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
-import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
 import { memo, type ReactNode, type RefObject, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
@@ -21,6 +20,7 @@ import { AtomicQuotationPlugin } from './plugins/AtomicQuotationPlugin';
 import { AutosavePlugin, type SaveNote, type SaveOutcome, type SaveStatus } from './plugins/AutosavePlugin';
 import { ExcerptPlugin } from './plugins/ExcerptPlugin';
 import { FootnotesPlugin, type NumberedFootnote } from './plugins/FootnotesPlugin';
+import { NoteContentPlugin } from './plugins/NoteContentPlugin';
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { QuoteIntegrityPlugin } from './plugins/QuoteIntegrityPlugin';
@@ -175,10 +175,11 @@ export function BriefEditor({
       namespace: 'precis-brief',
       nodes: [...BRIEF_NODES],
       theme,
-      editorState: JSON.stringify(brief.content),
+      // Set by NoteContentPlugin, once the lists' transform is registered (see there).
+      editorState: null,
       onError: (error: Error) => console.error('[precis] editor error', error),
     }),
-    [brief],
+    [],
   );
 
   return (
@@ -205,7 +206,7 @@ export function BriefEditor({
           />
         </div>
         <HistoryPlugin />
-        <ListPlugin />
+        <NoteContentPlugin content={brief.content} />
         <ExcerptPlugin />
         <AtomicQuotationPlugin />
         <EditorRefPlugin editorRef={editorRef} />
