@@ -1,0 +1,143 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paragraphNode, textNode } from '../../shared/briefTemplates';
+import { excerptOf } from '../../shared/excerpt';
+import { type BrowserMode, startBrowserMode } from './support/browserMode';
+import { dataDirWithBrief } from './support/storedBrief';
+
+const PARAGRAPHS = 120;
+
+/** A note of 120 paragraphs, each words then a quotation: many screens long, its footnote list far below. */
+const longNote = () =>
+  dataDirWithBrief('Long note', (sources) =>
+    Array.from({ length: PARAGRAPHS }, (_, i) =>
+      paragraphNode([
+        textNode(`Paragraph ${i + 1} says what the minister will announce `),
+        excerptOf(sources[i % sources.length]!, 0, 60, 'inline'),
+        textNode(' and so on.'),
+      ]),
+    ),
+  );
+
+// This file is type-checked as Node code, without the DOM's types: what the page-side functions use.
+interface PageElement {
+  getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+  contains(other: unknown): boolean;
+}
+declare const document: { elementFromPoint(x: number, y: number): unknown };
+declare function getComputedStyle(element: unknown): { contain: string; isolation: string };
+
+/** Its computed `contain` and `isolation`, e.g. "layout style isolate". */
+const containment = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return `${style.contain} ${style.isolation}`;
+  });
+
+/**
+ * Whether the element is what the page hit-tests at a point of it (fractions of its width and
+ * height from its top left): drawn there, neither clipped nor covered.
+ */
+const hitAt = (locator: Locator, x = 0.5, y = 0.5) =>
+  locator.evaluate(
+    (element, [x, y]) => {
+      const box = (element as unknown as PageElement).getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + x * box.width, box.top + y * box.height);
+      return hit !== null && (element as unknown as PageElement).contains(hit);
+    },
+    [x, y] as const,
+  );
+
+/** The names of the elements of `role` below the one `selector` finds, in Chromium's own accessibility tree. */
+async function accessibleNames(page: Page, selector: string, role: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.queryAXTree', { nodeId, role });
+    return nodes.map((node) => String(node.name?.value ?? ''));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * What the note's keystrokes cost in a long note's frames, its parts beside the note must not:
+ * the footnote list below it and the origin badges in its margin are laid out apart from it
+ * (docs/editor.md, "The footnote list and the origin badges, apart from the note"). They must stay
+ * what they were: in Chromium's accessibility tree with their names wherever the analyst is (which
+ * `content-visibility: auto`, cheaper still, would not keep), drawn and clickable when scrolled to,
+ * an opened badge's list of sources drawn whole.
+ */
+describe('the parts of a long note beside the text (browser mode)', () => {
+  let app: BrowserMode;
+  beforeAll(async () => {
+    app = await startBrowserMode({ dataDir: await longNote() });
+    await app.page.goto(app.url);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('keeps the footnote list apart from the note, every footnote named, and shows the right passage from one scrolled to', async () => {
+    const { page } = app;
+    const list = page.getByRole('list', { name: 'Footnotes' });
+    const items = list.getByRole('listitem');
+    await expect.poll(() => items.count(), { timeout: 60_000 }).toBe(PARAGRAPHS);
+    await expect
+      .poll(() => page.evaluate('document.documentElement.dataset.noteWork'), { timeout: 60_000 })
+      .toBe('settled');
+    await page
+      .getByRole('textbox', { name: 'Briefing note' })
+      .locator('p')
+      .first()
+      .click({ position: { x: 12, y: 8 } });
+    expect(await containment(list)).toBe('layout style isolate');
+
+    // At the top of the note, the list is many screens below, yet every footnote is in the
+    // accessibility tree, by its citation.
+    const names = await accessibleNames(page, 'ol.footnotes', 'button');
+    expect(names).toHaveLength(PARAGRAPHS);
+    expect(names.every((name) => name.length > 10)).toBe(true);
+
+    // Footnote 100, scrolled to, is drawn where it is and opens its passage.
+    const hundredth = items.nth(99).getByRole('button');
+    await hundredth.scrollIntoViewIfNeeded();
+    expect(await hitAt(hundredth)).toBe(true);
+    expect(await hundredth.textContent()).toBe(names[99]);
+    await hundredth.click();
+    // The reader shows the source the footnote cites (the citation starts with its title), at the passage.
+    const cited = names[99]!.replace(/[“”"]/g, '').slice(0, 25).toLowerCase();
+    const reader = page.getByRole('region', { name: 'Source' });
+    await expect
+      .poll(async () => ((await reader.getByRole('heading').first().textContent()) ?? '').toLowerCase())
+      .toContain(cited);
+    await expect.poll(() => reader.locator('mark.passage').count()).toBe(1);
+  });
+
+  it('keeps the origin badges apart from the note, all named, and an opened one drawn whole', async () => {
+    const { page } = app;
+    const badge = (paragraph: number) => page.getByTitle(new RegExp(`Paragraph ${paragraph} says`));
+    await expect
+      .poll(() => page.getByRole('button', { name: '1 origin' }).count(), { timeout: 60_000 })
+      .toBe(PARAGRAPHS);
+    expect(await containment(page.locator('.origin-gutter'))).toBe('layout style isolate');
+    const names = await accessibleNames(page, '.origin-gutter', 'button');
+    expect(names).toEqual(Array.from({ length: PARAGRAPHS }, () => '1 origin'));
+
+    // The last paragraph's badge, opened: its list of sources reaches left of the margin and below
+    // the note's end, and is drawn whole.
+    const last = badge(PARAGRAPHS);
+    await last.scrollIntoViewIfNeeded();
+    await last.getByRole('button', { name: '1 origin' }).click();
+    const sources = last.getByRole('list', { name: 'Sources behind it' });
+    await sources.waitFor();
+    await sources.scrollIntoViewIfNeeded();
+    for (const [x, y] of [
+      [0.5, 0.5],
+      [0.05, 0.5],
+      [0.5, 0.95],
+    ] as const)
+      expect(await hitAt(sources, x, y)).toBe(true);
+  });
+});
