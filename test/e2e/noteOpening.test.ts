@@ -81,6 +81,17 @@ describe('opening a note (browser mode)', () => {
     await note.locator('ul li', { hasText: 'A point to list' }).click();
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
+    // Lexical takes the selection from the page's selectionchange event, a task of its own: on a
+    // busy machine Control+B could otherwise come first and format the collapsed caret instead.
+    await expect
+      .poll(() =>
+        page.evaluate(`(() => {
+          const state = document.querySelector('[aria-label="Briefing note"]').__lexicalEditor.getEditorState();
+          const selection = state._selection;
+          return selection !== null && !selection.isCollapsed() ? state.read(() => selection.getTextContent()) : '';
+        })()`),
+      )
+      .toMatch(/^A point to list/);
     await page.keyboard.press('Control+b');
     await expect
       .poll(() =>
