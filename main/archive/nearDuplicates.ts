@@ -254,29 +254,40 @@ export function findClusterHead(db: Db, f: Features, print: Fingerprint): number
  * 6.7 least-recently-used at 2,048; 2.8 at 4,096; each read ~0.3 ms of the writer's CPU.
  */
 export const FEATURE_CACHE_SIZE = 4096;
-const featureCache = new WeakMap<Db, Map<number, { hash: string; features: Features }>>();
+const featureCache = new WeakMap<Db, FeatureCache>();
 
 function storedFeatures(db: Db, id: number): { features: Features; head: number } | null {
   const row = prepareCached(db, 'SELECT content_hash AS hash, cluster_id FROM sources WHERE id = ?').get(id) as
     | { hash: string; cluster_id: number | null }
     | undefined;
   if (!row) return null;
-  let cache = featureCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    featureCache.set(db, cache);
-  }
+  const cache = featureCacheOf(db);
   let cached = cache.get(id);
   // Compared by text (its hash): an id freed by a deletion may be taken again by another source.
   if (cached?.hash !== row.hash) {
     const { body } = prepareCached(db, 'SELECT body FROM sources WHERE id = ?').get(id) as { body: string };
     cached = { hash: row.hash, features: features(body) };
   }
-  // Moved to the end of the Map's order: the first entry is always the least recently used.
+  keepFeatures(cache, id, cached);
+  return { features: cached.features, head: row.cluster_id ?? id };
+}
+
+type FeatureCache = Map<number, { hash: string; features: Features }>;
+
+function featureCacheOf(db: Db): FeatureCache {
+  let cache = featureCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    featureCache.set(db, cache);
+  }
+  return cache;
+}
+
+/** Keeps an entry as the most recently used: the Map's first entry is always the least recently used. */
+function keepFeatures(cache: FeatureCache, id: number, entry: { hash: string; features: Features }): void {
   cache.delete(id);
   if (cache.size >= FEATURE_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
-  cache.set(id, cached);
-  return { features: cached.features, head: row.cluster_id ?? id };
+  cache.set(id, entry);
 }
 
 /**
@@ -286,16 +297,8 @@ function storedFeatures(db: Db, id: number): { features: Features; head: number 
  * otherwise be read back and split into words again.
  */
 export function rememberFeatures(db: Db, items: readonly { id: number; hash: string; features: Features }[]): void {
-  let cache = featureCache.get(db);
-  if (!cache) {
-    cache = new Map();
-    featureCache.set(db, cache);
-  }
-  for (const { id, hash, features } of items) {
-    cache.delete(id);
-    if (cache.size >= FEATURE_CACHE_SIZE) cache.delete(cache.keys().next().value as number);
-    cache.set(id, { hash, features });
-  }
+  const cache = featureCacheOf(db);
+  for (const { id, hash, features } of items) keepFeatures(cache, id, { hash, features });
 }
 
 /** The features storedFeatures holds for a source without reading it, if any (for tests). */

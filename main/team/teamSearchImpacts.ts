@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { prepared } from './preparedStatement';
 import type { Listed } from './teamSearchPage';
-import { prefixText, SqlParams } from './tsQuery';
+import { prefixText, type RankLeaf, SqlParams } from './tsQuery';
 
 /**
  * The top of a one-word ranking read from PG migration 80's title impacts, in rank order: the
@@ -26,12 +26,11 @@ import { prefixText, SqlParams } from './tsQuery';
  */
 export async function titleImpactTop(
   pool: Pool,
-  word: string | RankedLeaf,
+  leaf: RankLeaf,
   where: ((params: SqlParams) => string) | null,
   need: number,
 ): Promise<Listed[] | null> {
   if (need <= 0) return null;
-  const leaf = typeof word === 'string' ? { word, prefix: false } : word;
   const params = new SqlParams();
   const list = leaf.prefix ? prefixList(leaf.word, params) : wordList(leaf.word, params);
   // Room for near-duplicates folded into one cluster and for rows the query's other terms refuse.
@@ -53,12 +52,6 @@ export async function titleImpactTop(
   // a body-only match, or a title match below those read.
   if (new Set(rows.map((row) => row.head)).size < need) return null;
   return rows.map((row) => ({ ...row, score: Number(row.score) }));
-}
-
-/** The one word or prefix a ranking is made of (tsQuery.ts's singleRankLeaf). */
-export interface RankedLeaf {
-  word: string;
-  prefix: boolean;
 }
 
 /**

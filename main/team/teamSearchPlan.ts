@@ -107,7 +107,7 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   const word = leaf && !leaf.prefix ? leaf : null;
   const deep = offset + limit > limits.maxFastDepth;
   if (word?.alone && !deep && bound.whole && bound.matches > countCap) {
-    const top = await titleImpactTop(pool, word.word, null, offset + limit);
+    const top = await titleImpactTop(pool, word, null, offset + limit);
     if (top) return impactPage(pool, top, page, bound.matches);
   }
   let newest = (!rare && (await probeRecent(pool, parsed, order, bound, limits))) || null;
@@ -137,7 +137,7 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   }
   const total = estimateTotal(newest, counted);
   let rows: PlannedRow[] | null = null;
-  const top = word && !deep ? await titleImpactTop(pool, word.word, whereOf(parsed), offset + limit) : null;
+  const top = word && !deep ? await titleImpactTop(pool, word, whereOf(parsed), offset + limit) : null;
   if (top) return impactPage(pool, top, page, total);
   if (!deep && order === 'relevance') {
     const titled = await listTitleMatches(pool, parsed, limits.titleCandidates);

@@ -248,22 +248,21 @@ function leafBound(leaf: Extract<Node, { kind: 'leaf' }>, params: SqlParams): st
   return bounds.length === 1 ? bounds[0]! : `least(${bounds.join(', ')})`;
 }
 
-/**
- * The one word the rank query is made of (a query whose positive text is a single word, not a
- * prefix nor a phrase; exclusions and other fields may stand beside it), and whether it is the
- * whole query; or null. Its ranking is what PG migration 80's title impacts store
- * (main/team/teamSearchImpacts.ts).
- */
-export function singleRankWord(parsed: ParsedQuery): { word: string; alone: boolean } | null {
-  const single = singleRankLeaf(parsed);
-  return single && !single.prefix ? { word: single.word, alone: single.alone } : null;
+/** The one word or prefix a ranking is made of, and whether it is the whole query. */
+export interface RankLeaf {
+  word: string;
+  /** `nucl*`: a word with a trailing star, not a phrase. */
+  prefix: boolean;
+  alone: boolean;
 }
 
 /**
- * The one word or one prefix (`nucl*`: a word with a trailing star, not a phrase) the rank query
- * is made of, as singleRankWord; a prefix's ranking is what PG migration 90's prefix impacts store.
+ * The one word or one prefix the rank query is made of (a query whose positive text is a single
+ * word or prefix, not a phrase; exclusions and other fields may stand beside it), and whether it
+ * is the whole query; or null. A word's ranking is what PG migration 80's title impacts store, a
+ * 3- or 4-letter prefix's what migration 90's prefix impacts store (main/team/teamSearchImpacts.ts).
  */
-export function singleRankLeaf(parsed: ParsedQuery): { word: string; prefix: boolean; alone: boolean } | null {
+export function singleRankLeaf(parsed: ParsedQuery): RankLeaf | null {
   if (parsed.fts === null) return null;
   const root = new Reader(parsed.fts).parse();
   const leaves = positiveTextLeaves(root);
