@@ -9,7 +9,9 @@ import { copyTitle, DamagedBrief, insertBrief, readStoredContent } from './brief
  * A brief whose stored text cannot be read (bad JSON, a node from a newer build) is never opened
  * as empty, since the next autosave would overwrite what is left of it. The analyst is told which
  * brief it is, that nothing was changed, and what can be done: open the latest version its history
- * can read, as a new brief, or, when it has none, restore the archive from a backup.
+ * can read, as a new brief, or, when it has none, restore the archive from a backup. Every use
+ * case that reads a brief's text goes through it (open, duplicate, export, check), so none of
+ * them reports the damage as an internal error.
  */
 export function whenDamaged<T>(db: Db, read: () => T): T {
   try {

@@ -3,6 +3,7 @@ import type { ExportOptions, ExportOutcome } from '../../shared/contract';
 import type { Db } from '../archive/database';
 import { readSettings } from '../archive/settings';
 import { getBrief } from '../briefs/briefs';
+import { whenDamaged } from '../briefs/damagedBriefs';
 import { takeSnapshot } from '../briefs/snapshots';
 import { briefWordReference } from '../briefs/wordTemplates';
 import { assertMarkingCoversSources } from '../integrity/markingGate';
@@ -31,7 +32,7 @@ export async function exportBrief(
   destination: ExportDestination,
 ): Promise<ExportOutcome> {
   const { id, ...options } = request;
-  const brief = getBrief(db, id);
+  const brief = whenDamaged(db, () => getBrief(db, id));
   if (!brief) throw briefNotFound(id);
   // Before the door chooses a file: a refused export writes nothing and asks nothing.
   assertMarkingCoversSources(db, brief);

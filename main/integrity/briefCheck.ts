@@ -9,6 +9,7 @@ import { personMentions } from '../../shared/integrity/personNames';
 import { checkBrief as checkQuotations } from '../../shared/quoteIntegrity';
 import type { Db } from '../archive/database';
 import { getBrief } from '../briefs/briefs';
+import { whenDamaged } from '../briefs/damagedBriefs';
 import { briefNotFound } from '../notFoundErrors';
 import { readIntegrityFacts } from './integrityFacts';
 import { nameVariantsOf } from './nameVariants';
@@ -22,7 +23,7 @@ const MAX_NAMES = 30;
  * docs/integrity.md for what each kind means and why it has its severity.
  */
 export function checkSavedBrief(db: Db, briefId: number): BriefCheck {
-  const brief = getBrief(db, briefId);
+  const brief = whenDamaged(db, () => getBrief(db, briefId));
   if (!brief) throw briefNotFound(briefId);
   return checkBriefContent(db, brief);
 }

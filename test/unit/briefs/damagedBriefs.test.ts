@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/dispatch';
 import { briefHandlers } from '../../../main/handlers/briefHandlers';
+import { integrityHandlers } from '../../../main/handlers/integrityHandlers';
 import type { AppError, Handlers } from '../../../shared/contract';
 import { EXCERPT_NODE_TYPE, EXCERPT_NODE_VERSION } from '../../../shared/excerpt';
 import { catalogText } from '../support/catalogText';
@@ -18,7 +19,7 @@ const rootOf = (children: unknown[]) => ({ root: { type: 'root', version: 1, dir
 /** A brief saved once with a snapshot of it, then its stored text replaced behind the app's back (with JSON: the table refuses anything else). */
 async function damagedBrief(damage: string, withSnapshot = true) {
   const { db } = tempArchive();
-  const handlers = briefHandlers(db) as Handlers;
+  const handlers = { ...briefHandlers(db), ...integrityHandlers(db) } as Handlers;
   const call = async (method: string, input: unknown) => dispatch(handlers, method, input);
   const created = await call('createBrief', { template: 'blank', title: 'Water security' });
   if (!created.ok) throw new Error(created.error.message);
@@ -55,6 +56,12 @@ describe('a brief whose stored text is damaged', () => {
       value: { title: 'Water security (copy)', content: rootOf([paragraph('Good text.')]) },
     });
     expect(db.prepare('SELECT content FROM briefs WHERE id = ?').pluck().get(id)).toBe('{"root": "damaged"}');
+  });
+
+  it('is refused the same way by export and by the brief check, not as an internal error', async () => {
+    const { id, refusal, snapshotId } = await damagedBrief('{"root": "damaged"}');
+    expect(await refusal('exportBrief', { id })).toMatchObject({ code: 'damaged', snapshotId });
+    expect(await refusal('checkBrief', { id })).toMatchObject({ code: 'damaged', snapshotId });
   });
 
   it('says so when its history holds nothing readable, and offers no version', async () => {
