@@ -79,6 +79,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     readOnly: true,
   },
   {
+    name: 'recover',
+    synopsis: 'BRIEF_ID [--json]',
+    summary:
+      'Open the latest good version of a damaged brief (one whose stored text cannot be read) from its history, as a new brief; the damaged one is left as it is',
+    options: ['json'],
+    readOnly: false,
+  },
+  {
     name: 'team',
     synopsis: 'init|user NAME --archive postgres://OWNER@HOST:PORT/DB [--clearance LEVEL]',
     summary:
@@ -125,7 +133,8 @@ export class UsageError extends Error {
 
 /** A failure the CLI reports in one line, exit code 1. */
 export class CliFailure extends Error {
-  constructor(readonly text: CliMessage) {
-    super(text.id);
+  /** A catalog message, or main's own English sentence when main gave no catalog id. */
+  constructor(readonly text: CliMessage | string) {
+    super(typeof text === 'string' ? text : text.id);
   }
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { ExportOptions, Handlers, MethodInput, MethodOutput } from '../../shared/contract';
+import type { AppError, ExportOptions, Handlers, MethodInput, MethodOutput } from '../../shared/contract';
 import type { ContractMethod } from '../../shared/contractMethods';
+import type { MessageId } from '../../shared/i18n/catalogs';
 import { Classification } from '../../shared/source';
 import { appVersion, rendererDir, seedsDir } from '../appPaths';
 import { withSynchronousNormal } from '../archive/database';
@@ -54,6 +55,7 @@ const RUNS: Record<string, Run> = {
   briefs: briefsCommand,
   export: exportCommand,
   check: checkCommand,
+  recover: recoverCommand,
 };
 
 /** Runs one command; resolves to the exit code, or -1 for a command that keeps running (serve). */
@@ -112,14 +114,36 @@ function sqliteAddon(): string | undefined {
  * shown by its own message (there is no log to point to), still as one line.
  */
 async function call<M extends ContractMethod>(handlers: Handlers, method: M, input: unknown): Promise<MethodOutput<M>> {
+  const result = await attempt(handlers, method, input);
+  if (result.ok) return result.value;
+  throw result.failure;
+}
+
+type Attempt<M extends ContractMethod> =
+  | { ok: true; value: MethodOutput<M> }
+  | { ok: false; error: AppError; failure: UsageError | CliFailure };
+
+/** One contract call, its refusal kept beside the way the CLI reports it. */
+async function attempt<M extends ContractMethod>(handlers: Handlers, method: M, input: unknown): Promise<Attempt<M>> {
   let unexpected: unknown;
   const result = await dispatch(handlers, method, input, (_method, error) => {
     unexpected = error;
   });
-  if (result.ok) return result.value as MethodOutput<M>;
-  if (result.error.code === 'invalid-input') throw new UsageError(result.error.message);
-  if (!(unexpected instanceof Error)) throw new Error(result.error.message);
-  throw new CliFailure({ id: 'cli.fail.method', values: { method, detail: unexpected.message } });
+  if (result.ok) return { ok: true, value: result.value as MethodOutput<M> };
+  return { ok: false, error: result.error, failure: failureOf(method, result.error, unexpected) };
+}
+
+function failureOf(method: string, error: AppError, unexpected: unknown): UsageError | CliFailure {
+  if (error.code === 'invalid-input') return new UsageError(error.message);
+  if (unexpected instanceof Error) {
+    return new CliFailure({ id: 'cli.fail.method', values: { method, detail: unexpected.message } });
+  }
+  // The app offers a damaged brief's latest good version by a button; here it is `precis recover`.
+  if (error.code === 'damaged' && error.snapshotId !== undefined && error.text) {
+    return new CliFailure({ id: 'cli.fail.damagedWithHistory', values: error.text.values });
+  }
+  // Main's own sentence, in the language of LANG when main worded it as a catalog message.
+  return new CliFailure(error.text ? { id: error.text.id as MessageId, values: error.text.values } : error.message);
 }
 
 /** A marking as typed ("protected b" too), or a usage error naming `option`. */
@@ -322,4 +346,20 @@ async function checkCommand(core: Core, ctx: CliContext): Promise<number> {
     print(intl.formatMessage({ id: count === 0 ? 'cli.check.clean' : 'cli.check.count' }, { id: idText, count }));
   }
   return check.findings.length === 0 ? 0 : 1;
+}
+
+/**
+ * The app's “Open the latest good version” of a damaged brief: the newest version its history can
+ * read becomes a new brief; the damaged one is left as it is (main/briefs/damagedBriefs.ts).
+ */
+async function recoverCommand(core: Core, ctx: CliContext): Promise<number> {
+  const [idText, ...extra] = ctx.args;
+  if (!idText || extra.length > 0) throw new UsageError({ id: 'cli.usage.recoverNeedsId' });
+  const opened = await attempt(core.handlers, 'getBrief', { id: wholeNumber(idText) });
+  if (opened.ok) throw new CliFailure({ id: 'cli.fail.notDamaged', values: { id: idText } });
+  if (opened.error.code !== 'damaged' || opened.error.snapshotId === undefined) throw opened.failure;
+  const copy = await call(core.handlers, 'openSnapshotAsBrief', { id: opened.error.snapshotId });
+  if (ctx.json) printJson(copy);
+  else print(await cliLine('cli.recover.done', { id: copy.id, damaged: idText, title: copy.title }));
+  return 0;
 }

@@ -53,7 +53,7 @@ export async function catalogUsage(intl: CliIntl, defaultDataDir: string): Promi
   ].join('\n');
 }
 
-type CommandName = 'serve' | 'import' | 'search' | 'sources' | 'briefs' | 'export';
+type CommandName = 'serve' | 'import' | 'search' | 'sources' | 'briefs' | 'export' | 'check' | 'recover' | 'team';
 
 /** An error's one line in the language of LANG: a catalog message, or the text it carries (main's English). */
 export async function errorText(error: unknown, env: NodeJS.ProcessEnv = process.env): Promise<string> {
