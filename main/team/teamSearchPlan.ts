@@ -4,7 +4,7 @@ import type { SearchSort } from '../search/searchTypes';
 import { prepared } from './preparedStatement';
 import { filterClauses } from './teamFilters';
 import { titleImpactTop } from './teamSearchImpacts';
-import { describe, foldClusters, type Listed, type PlannedRow } from './teamSearchPage';
+import { describe as describeRows, foldClusters, type Listed, type PlannedRow, type Snippets } from './teamSearchPage';
 import { matchBound, matchCondition, SqlParams, singleRankLeaf, textOnly, titleCondition } from './tsQuery';
 
 /**
@@ -73,6 +73,11 @@ export interface PlannedPage {
   total: number;
   totalIsEstimate: boolean;
   order: 'relevance' | 'date';
+  /**
+   * Of `Request.checkTerms`, those some source the session may see holds (did-you-mean's check),
+   * read in the statement of the word counts; absent when that statement did not run.
+   */
+  knownTerms?: ReadonlySet<string>;
 }
 
 interface Request {
@@ -80,6 +85,10 @@ interface Request {
   sort: SearchSort;
   limit: number;
   offset: number;
+  /** The page's snippets, read with its display fields (teamSearchPage.ts's describe). */
+  snippets?: Snippets;
+  /** Folded words for did-you-mean's check, answered in the word counts' statement (`knownTerms`). */
+  checkTerms?: readonly string[];
 }
 
 /** The WHERE of a query's matches, bound into `params`, with its rank query builder. */
@@ -90,7 +99,14 @@ function matchesOf(parsed: ParsedQuery, params: SqlParams) {
 }
 
 export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_LIMITS): Promise<PlannedPage> {
+  const bound = await boundMatches(pool, request.parsed, request.checkTerms ?? []);
+  const page = await planWithBound(pool, request, bound, limits);
+  return bound.known ? { ...page, knownTerms: bound.known } : page;
+}
+
+async function planWithBound(pool: Pool, request: Request, bound: Bound, limits: PlanLimits): Promise<PlannedPage> {
   const { parsed, limit, offset } = request;
+  const describe = (chosen: readonly Listed[], total: number) => describeRows(pool, chosen, total, request.snippets);
   const { probe, countCap } = limits;
   const ranked = matchesOf(parsed, new SqlParams()).rank !== null;
   const order = parsed.hasText && request.sort === 'relevance' && ranked ? 'relevance' : 'date';
@@ -99,7 +115,6 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
 
   // The listing ranks what it lists: each match's vector is read once, not again to rank it.
   // A query whose words are too rare to be common is listed up to the cap at once, unprobed.
-  const bound = await boundMatches(pool, parsed);
   const rare = bound.matches <= 2 * countCap;
   // One word ranked: its page is the head of its title impacts (teamSearchImpacts.ts). Alone, its
   // count is did-you-mean's (exact, near-duplicates not folded): nothing is listed.
@@ -108,7 +123,7 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   const deep = offset + limit > limits.maxFastDepth;
   if (word?.alone && !deep && bound.whole && bound.matches > countCap) {
     const top = await titleImpactTop(pool, word, null, offset + limit);
-    if (top) return impactPage(pool, top, page, bound.matches);
+    if (top) return impactPage(describe, top, page, bound.matches);
   }
   let newest = (!rare && (await probeRecent(pool, parsed, order, bound, limits))) || null;
   newest ??= await listNewest(pool, parsed, rare ? countCap : probe, order);
@@ -117,7 +132,7 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   // (PG migration 90) instead of ranking up to `countCap` matches; the total is the probe's estimate.
   if (leaf?.prefix && !deep && !listed && newest.rows.length > probe) {
     const top = await titleImpactTop(pool, leaf, leaf.alone ? null : whereOf(parsed), offset + limit);
-    if (top) return impactPage(pool, top, page, estimateTotal(newest, probe));
+    if (top) return impactPage(describe, top, page, estimateTotal(newest, probe));
   }
   let counted = listed ? countCap : probe;
   if (!listed && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
@@ -132,17 +147,17 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   if (!capped) {
     // Every match is known, ranked: the page is chosen here and only its rows are described.
     const shown = foldClusters(newest.rows, page);
-    const rows = await describe(pool, shown.slice(offset, offset + limit), shown.length);
+    const rows = await describe(shown.slice(offset, offset + limit), shown.length);
     return { rows, total: shown.length, totalIsEstimate: false, order };
   }
   const total = estimateTotal(newest, counted);
   let rows: PlannedRow[] | null = null;
   const top = word && !deep ? await titleImpactTop(pool, word, whereOf(parsed), offset + limit) : null;
-  if (top) return impactPage(pool, top, page, total);
+  if (top) return impactPage(describe, top, page, total);
   if (!deep && order === 'relevance') {
     const titled = await listTitleMatches(pool, parsed, limits.titleCandidates);
     const shown = foldClusters([...newest.rows.slice(0, counted), ...titled], page);
-    rows = await describe(pool, shown.slice(offset, offset + limit), shown.length);
+    rows = await describe(shown.slice(offset, offset + limit), shown.length);
   } else if (!deep) {
     const walked = await pagePart(pool, parsed, page, { walk: DATE_WALK_FACTOR * (offset + limit) + 20 });
     // The walk is exact when it reached as many clusters as the page needs.
@@ -154,13 +169,13 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
 
 /** The page of a ranking's head read from the title impacts, with an estimated total. */
 async function impactPage(
-  pool: Pool,
+  describe: (chosen: readonly Listed[], total: number) => Promise<PlannedRow[]>,
   top: readonly Listed[],
   page: { order: 'relevance' | 'date'; collapse: boolean; limit: number; offset: number },
   total: number,
 ): Promise<PlannedPage> {
   const shown = foldClusters(top, page).slice(page.offset, page.offset + page.limit);
-  return { rows: await describe(pool, shown, total), total, totalIsEstimate: true, order: page.order };
+  return { rows: await describe(shown, total), total, totalIsEstimate: true, order: page.order };
 }
 
 /** The query's whole condition as a builder over `s`, binding into the statement that uses it. */
@@ -177,22 +192,36 @@ interface Bound {
   whole: boolean;
   low: number;
   high: number;
+  /** Of the words asked, those in some source the session may see (did-you-mean's check). */
+  known?: ReadonlySet<string>;
 }
 
-async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<Bound> {
+async function boundMatches(pool: Pool, parsed: ParsedQuery, checkTerms: readonly string[]): Promise<Bound> {
   const params = new SqlParams();
   const bound = parsed.fts === null ? null : matchBound(parsed.fts, params);
   const none: Bound = { matches: Number.POSITIVE_INFINITY, whole: false, low: 0, high: 0 };
   if (bound === null) return none;
+  // Did-you-mean's check of the query's words in the same statement: a round trip, and its
+  // statement's fixed cost (about 0.5 ms of server CPU), fewer. search_terms is under row-level security.
+  const known =
+    checkTerms.length > 0
+      ? `, ARRAY(SELECT DISTINCT term FROM search_terms WHERE term = ANY (${params.add([...checkTerms])}::text[]) AND docs > 0) AS known`
+      : '';
   try {
-    const { rows } = await pool.query<{ bound: string | null; low: string | null; high: string | null }>(
+    const { rows } = await pool.query<{
+      bound: string | null;
+      low: string | null;
+      high: string | null;
+      known?: string[];
+    }>(
       prepared(
-        `SELECT (${bound})::bigint AS bound, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high`,
+        `SELECT (${bound})::bigint AS bound, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high${known}`,
         params.values,
       ),
     );
     const row = rows[0];
-    if (row?.bound == null) return none;
+    const knownTerms = row?.known ? { known: new Set(row.known) } : {};
+    if (row?.bound == null) return { ...none, ...knownTerms };
     const { filters } = parsed;
     const filtered =
       filters.after !== null ||
@@ -203,6 +232,7 @@ async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<Bound> {
       whole: !filtered && textOnly(parsed.fts!),
       low: Number(row.low ?? 0),
       high: Number(row.high ?? 0),
+      ...knownTerms,
     };
   } catch (error) {
     // Only a shortcut: without it the plan probes, as it always did.
