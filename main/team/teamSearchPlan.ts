@@ -2,10 +2,10 @@ import type { Pool, PoolClient } from 'pg';
 import type { ParsedQuery } from '../search/queryParser';
 import type { SearchSort } from '../search/searchTypes';
 import { prepared } from './preparedStatement';
-import { filterClauses } from './teamFilters';
+import { matchesOf, pagePart } from './teamSearchFullPage';
 import { titleImpactTop } from './teamSearchImpacts';
 import { describe as describeRows, foldClusters, type Listed, type PlannedRow, type Snippets } from './teamSearchPage';
-import { matchBound, matchCondition, SqlParams, singleRankLeaf, textOnly, titleCondition } from './tsQuery';
+import { matchBound, SqlParams, singleRankLeaf, textOnly, titleCondition } from './tsQuery';
 
 /**
  * Which sources make up one page of a team search, and how many match, without ranking every
@@ -91,13 +91,6 @@ interface Request {
   checkTerms?: readonly string[];
 }
 
-/** The WHERE of a query's matches, bound into `params`, with its rank query builder. */
-function matchesOf(parsed: ParsedQuery, params: SqlParams) {
-  const match = matchCondition(parsed, params);
-  const where = [match?.where ?? 'true', ...filterClauses(parsed.filters, params)].join(' AND ');
-  return { where, rank: match?.rank ?? null };
-}
-
 export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_LIMITS): Promise<PlannedPage> {
   const bound = await boundMatches(pool, request.parsed, request.checkTerms ?? []);
   const page = await planWithBound(pool, request, bound, limits);
@@ -159,11 +152,17 @@ async function planWithBound(pool: Pool, request: Request, bound: Bound, limits:
     const shown = foldClusters([...newest.rows.slice(0, counted), ...titled], page);
     rows = await describe(shown.slice(offset, offset + limit), shown.length);
   } else if (!deep) {
-    const walked = await pagePart(pool, parsed, page, { walk: DATE_WALK_FACTOR * (offset + limit) + 20 });
+    const walked = await pagePart(
+      pool,
+      parsed,
+      page,
+      { walk: DATE_WALK_FACTOR * (offset + limit) + 20 },
+      request.snippets,
+    );
     // The walk is exact when it reached as many clusters as the page needs.
     if (walked.length > 0 && Number(walked[0]!.total) >= offset + limit) rows = walked;
   }
-  rows ??= await pagePart(pool, parsed, page, {});
+  rows ??= await pagePart(pool, parsed, page, {}, request.snippets);
   return { rows, total, totalIsEstimate: true, order };
 }
 
@@ -371,39 +370,4 @@ function estimateTotal(newest: Newest, count: number): number {
   const span = newest.high - newest.low + 1;
   const estimate = Math.round((count * span) / Math.max(1, newest.high - oldest + 1));
   return Math.min(Math.max(estimate, count + 1), Math.max(span, count + 1));
-}
-
-/** Which rows a page is chosen from: the newest `walk` matches by date, or (none given) every match. */
-type Candidates = { walk: number } | Record<string, never>;
-
-/** One page (ranked or by date, near-duplicates folded) of the candidates, with their count. */
-async function pagePart(
-  pool: Pool,
-  parsed: ParsedQuery,
-  page: { order: 'relevance' | 'date'; collapse: boolean; limit: number; offset: number },
-  candidates: Candidates,
-): Promise<PlannedRow[]> {
-  const params = new SqlParams();
-  // Bound only where used: PostgreSQL cannot type a parameter the statement never mentions.
-  const { rank } = matchesOf(parsed, new SqlParams());
-  const where = () => matchesOf(parsed, params).where;
-  const byDate = 's.published_at DESC NULLS LAST, s.id DESC';
-  const from =
-    'walk' in candidates
-      ? `s.id IN (SELECT s.id FROM sources s WHERE ${where()} ORDER BY ${byDate} LIMIT ${params.add(candidates.walk)})`
-      : where();
-  const scoreSql = page.order === 'relevance' && rank ? `ts_rank(s.text_vector, ${rank(params)}, 0)` : '0::real';
-  const orderSql = page.order === 'relevance' ? 'score DESC, id DESC' : 'published_at DESC NULLS LAST, id DESC';
-  const sql = `
-    WITH hits AS (
-      SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at,
-             coalesce(s.cluster_id, s.id) AS head, ${scoreSql} AS score
-      FROM sources s WHERE ${from}
-    ), shown AS (
-      ${page.collapse ? `SELECT DISTINCT ON (head) * FROM hits ORDER BY head, ${orderSql}` : 'SELECT * FROM hits'}
-    )
-    SELECT shown.*, count(*) OVER () AS total,
-           1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = shown.head) AS cluster_size
-    FROM shown ORDER BY ${orderSql} LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`;
-  return (await pool.query<PlannedRow>(sql, params.values)).rows;
 }

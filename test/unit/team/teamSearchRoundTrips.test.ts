@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../main/search/queryParser';
 import type { PostgresSourceArchive } from '../../../main/team/postgresArchive';
 import { describe as describePage } from '../../../main/team/teamSearchPage';
+import { PLAN_LIMITS, planTeamPage } from '../../../main/team/teamSearchPlan';
 import { rankQuery, SqlParams } from '../../../main/team/tsQuery';
 import { SearchResponse } from '../../../shared/contract';
 import { connected } from './support/connected';
@@ -111,5 +112,54 @@ describe.skipIf(!POSTGRES_PRESENT)('team search: page, snippets and the word che
     expect((await open.search({ query: 'permafrots', limit: 5, offset: 0 })).suggestions).toEqual([]);
     // A known word gets no suggestion.
     expect((await open.search({ query: 'glacier', limit: 5, offset: 0 })).suggestions).toEqual([]);
+  });
+
+  it('reads a page ranked or sorted over every match with its snippets in the same statement, under RLS', async () => {
+    const team = await newTeamDatabase(cluster());
+    const cleared = (await team.analyst('walk_b', 'PROTECTED B')) as PostgresSourceArchive;
+    const open = (await team.analyst('walk_u', 'UNCLASSIFIED')) as PostgresSourceArchive;
+    const ids: number[] = [];
+    for (let n = 0; n < 6; n++) {
+      const outcome = await cleared.importParsed(
+        parsedSource(`${filler(n)}. The tundra station logged a storm. ${filler(n + 100)}.`, {
+          title: `Tundra log ${n}`,
+          publishedAt: `2024-03-0${n + 1}`,
+        }),
+        `walk${n}.txt`,
+        { classification: n % 2 === 0 ? 'PROTECTED B' : undefined },
+      );
+      if (outcome.kind !== 'imported') throw new Error(`not imported: ${outcome.kind}`);
+      ids.push(outcome.id);
+    }
+    // Limits shrunk so that six sources make "tundra" common: by date, the page is a date walk
+    // (teamSearchPlan.ts's pagePart), not the listed matches.
+    const limits = { ...PLAN_LIMITS, probe: 1, countCap: 1, titleCandidates: 1, rangeShare: 0 };
+    for (const [role, archive] of [
+      ['walk_b', cleared],
+      ['walk_u', open],
+    ] as const) {
+      const parsed = parseQuery('tundra');
+      const page = await planTeamPage(
+        archive.pool,
+        { parsed, sort: 'date', limit: 2, offset: 0, snippets: { parsed } },
+        limits,
+      );
+      expect(page.totalIsEstimate).toBe(true);
+      // Newest first; the UNCLASSIFIED analyst never gets the PROTECTED B ones (even ids here).
+      const expected = role === 'walk_b' ? [ids[5], ids[4]] : [ids[5], ids[3]];
+      expect(page.rows.map((row) => Number(row.id))).toEqual(expected);
+      const apart = await connected(team.urlFor(role), async (client) => {
+        const params = new SqlParams([page.rows.map((row) => row.id)]);
+        const { rows } = await client.query<{ id: string; snippet: string }>(
+          `SELECT id, snippet FROM precis_snippets($1::bigint[], ${rankQuery(parsed, params)})`,
+          params.values,
+        );
+        return new Map(rows.map((row) => [String(row.id), row.snippet]));
+      });
+      for (const row of page.rows) {
+        expect(row.snippet).toBe(apart.get(String(row.id)));
+        expect(row.snippet).toContain('\uE000tundra\uE001');
+      }
+    }
   });
 });
