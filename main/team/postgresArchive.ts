@@ -13,7 +13,7 @@ import { asStoreRefusal } from '../importers/importFailure';
 import { parseQuery } from '../search/queryParser';
 import { SEARCH_NOTICES } from '../search/searchSources';
 import type { SearchInput, SearchResult } from '../search/searchTypes';
-import { foldTag, searchTeamArchive } from './teamSearch';
+import { foldTag, searchWithTermCheck } from './teamSearch';
 import {
   EDITABLE,
   type Row,
@@ -228,16 +228,20 @@ export class PostgresSourceArchive implements SourceArchive {
   }
 
   async search(input: SearchInput): Promise<SearchResult> {
-    const result = await searchTeamArchive(this.pool, input);
+    const { result, knownTerms } = await searchWithTermCheck(this.pool, input);
     const parsed = parseQuery(input.query);
     if (!parsed.searchable || result.notice === SEARCH_NOTICES.unavailable) return result;
-    return { ...result, suggestions: await this.suggestions(parsed, input.query) };
+    return { ...result, suggestions: await this.suggestions(parsed, input.query, knownTerms) };
   }
 
   /** Did-you-mean is a nicety: if it fails, the results still go out, without suggestions. */
-  private async suggestions(parsed: ReturnType<typeof parseQuery>, query: string): Promise<string[]> {
+  private async suggestions(
+    parsed: ReturnType<typeof parseQuery>,
+    query: string,
+    knownTerms?: ReadonlySet<string>,
+  ): Promise<string[]> {
     try {
-      return await suggestTeamSpellings(this.pool, parsed, query);
+      return await suggestTeamSpellings(this.pool, parsed, query, knownTerms);
     } catch (error) {
       console.error('[precis] team did-you-mean failed', error);
       return [];

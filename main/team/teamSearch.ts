@@ -3,6 +3,7 @@ import { type ParsedQuery, parseQuery } from '../search/queryParser';
 import { SEARCH_NOTICE_TEXTS } from '../search/searchSources';
 import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from '../search/searchTypes';
 import { hasMatch, leadSnippet, MATCH_END, MATCH_START, toSnippetParts } from '../search/snippet';
+import { wordsToCheck } from '../search/suggestions';
 import { prepared } from './preparedStatement';
 import { type PlannedPage, planTeamPage } from './teamSearchPlan';
 import { rankQuery, SqlParams } from './tsQuery';
@@ -19,6 +20,18 @@ export { foldTag } from './teamFilters';
  */
 
 export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise<SearchResult> {
+  return (await searchWithTermCheck(pool, input)).result;
+}
+
+/**
+ * The search, and did-you-mean's check of its words (which of them some visible source holds),
+ * answered by the plan's first statement (teamSearchPlan.ts's word counts); `knownTerms` is absent
+ * when that statement did not run, and the check is then asked apart (teamSuggestions.ts).
+ */
+export async function searchWithTermCheck(
+  pool: Pool,
+  input: SearchInput,
+): Promise<{ result: SearchResult; knownTerms?: ReadonlySet<string> }> {
   const parsed = parseQuery(input.query);
   const sort: SearchSort = input.sort === 'date' ? 'date' : 'relevance';
   const empty: SearchResult = {
@@ -33,25 +46,39 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
     totalIsEstimate: false,
     rankedAmong: null,
   };
-  if (!parsed.searchable) return empty;
+  if (!parsed.searchable) return { result: empty };
   const limit = clamp(input.limit, 0, 1000);
   const offset = clamp(input.offset, 0, Number.MAX_SAFE_INTEGER);
   let page: PlannedPage;
   let snippets: Map<number, string>;
   try {
-    page = await planTeamPage(pool, { parsed, sort, limit, offset });
-    snippets = await readSnippets(
-      pool,
-      page.rows.map((row) => Number(row.id)),
-      parsed.hasText ? parsed : null,
-    );
+    // The page's snippets come with its display fields, in one statement; a page ranked over every
+    // match (teamSearchPlan.ts's pagePart) comes without, and they are read apart.
+    const snippetQuery = parsed.hasText ? parsed : null;
+    page = await planTeamPage(pool, {
+      parsed,
+      sort,
+      limit,
+      offset,
+      snippets: { parsed: snippetQuery },
+      checkTerms: wordsToCheck(parsed).map((word) => word.folded),
+    });
+    snippets = page.rows.every((row) => row.snippet !== undefined)
+      ? new Map(page.rows.map((row) => [Number(row.id), row.snippet ?? '']))
+      : await readSnippets(
+          pool,
+          page.rows.map((row) => Number(row.id)),
+          snippetQuery,
+        );
   } catch (error) {
     // The translation only emits bound phrases, so no query should fail; if one does, say so plainly.
     console.error('[precis] team search failed for', JSON.stringify(parsed.fts), error);
     return {
-      ...empty,
-      notice: SEARCH_NOTICE_TEXTS.unavailable.message,
-      notices: [SEARCH_NOTICE_TEXTS.unavailable.text],
+      result: {
+        ...empty,
+        notice: SEARCH_NOTICE_TEXTS.unavailable.message,
+        notices: [SEARCH_NOTICE_TEXTS.unavailable.text],
+      },
     };
   }
   const { rows, order } = page;
@@ -72,7 +99,8 @@ export async function searchTeamArchive(pool: Pool, input: SearchInput): Promise
       clusterSize: Number(row.cluster_size),
     };
   });
-  return { ...empty, total: page.total, totalIsEstimate: page.totalIsEstimate, results, sort: order };
+  const result = { ...empty, total: page.total, totalIsEstimate: page.totalIsEstimate, results, sort: order };
+  return page.knownTerms ? { result, knownTerms: page.knownTerms } : { result };
 }
 
 /** Snippets through the schema's own function: RLS applies, and only a few words come back. */

@@ -2,10 +2,10 @@ import type { Pool, PoolClient } from 'pg';
 import type { ParsedQuery } from '../search/queryParser';
 import type { SearchSort } from '../search/searchTypes';
 import { prepared } from './preparedStatement';
-import { filterClauses } from './teamFilters';
+import { matchesOf, pagePart } from './teamSearchFullPage';
 import { titleImpactTop } from './teamSearchImpacts';
-import { describe, foldClusters, type Listed, type PlannedRow } from './teamSearchPage';
-import { matchBound, matchCondition, SqlParams, singleRankLeaf, textOnly, titleCondition } from './tsQuery';
+import { describe as describeRows, foldClusters, type Listed, type PlannedRow, type Snippets } from './teamSearchPage';
+import { matchBound, SqlParams, singleRankLeaf, textOnly, titleCondition } from './tsQuery';
 
 /**
  * Which sources make up one page of a team search, and how many match, without ranking every
@@ -73,6 +73,11 @@ export interface PlannedPage {
   total: number;
   totalIsEstimate: boolean;
   order: 'relevance' | 'date';
+  /**
+   * Of `Request.checkTerms`, those some source the session may see holds (did-you-mean's check),
+   * read in the statement of the word counts; absent when that statement did not run.
+   */
+  knownTerms?: ReadonlySet<string>;
 }
 
 interface Request {
@@ -80,17 +85,21 @@ interface Request {
   sort: SearchSort;
   limit: number;
   offset: number;
-}
-
-/** The WHERE of a query's matches, bound into `params`, with its rank query builder. */
-function matchesOf(parsed: ParsedQuery, params: SqlParams) {
-  const match = matchCondition(parsed, params);
-  const where = [match?.where ?? 'true', ...filterClauses(parsed.filters, params)].join(' AND ');
-  return { where, rank: match?.rank ?? null };
+  /** The page's snippets, read with its display fields (teamSearchPage.ts's describe). */
+  snippets?: Snippets;
+  /** Folded words for did-you-mean's check, answered in the word counts' statement (`knownTerms`). */
+  checkTerms?: readonly string[];
 }
 
 export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_LIMITS): Promise<PlannedPage> {
+  const bound = await boundMatches(pool, request.parsed, request.checkTerms ?? []);
+  const page = await planWithBound(pool, request, bound, limits);
+  return bound.known ? { ...page, knownTerms: bound.known } : page;
+}
+
+async function planWithBound(pool: Pool, request: Request, bound: Bound, limits: PlanLimits): Promise<PlannedPage> {
   const { parsed, limit, offset } = request;
+  const describe = (chosen: readonly Listed[], total: number) => describeRows(pool, chosen, total, request.snippets);
   const { probe, countCap } = limits;
   const ranked = matchesOf(parsed, new SqlParams()).rank !== null;
   const order = parsed.hasText && request.sort === 'relevance' && ranked ? 'relevance' : 'date';
@@ -99,7 +108,6 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
 
   // The listing ranks what it lists: each match's vector is read once, not again to rank it.
   // A query whose words are too rare to be common is listed up to the cap at once, unprobed.
-  const bound = await boundMatches(pool, parsed);
   const rare = bound.matches <= 2 * countCap;
   // One word ranked: its page is the head of its title impacts (teamSearchImpacts.ts). Alone, its
   // count is did-you-mean's (exact, near-duplicates not folded): nothing is listed.
@@ -108,7 +116,7 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   const deep = offset + limit > limits.maxFastDepth;
   if (word?.alone && !deep && bound.whole && bound.matches > countCap) {
     const top = await titleImpactTop(pool, word, null, offset + limit);
-    if (top) return impactPage(pool, top, page, bound.matches);
+    if (top) return impactPage(describe, top, page, bound.matches);
   }
   let newest = (!rare && (await probeRecent(pool, parsed, order, bound, limits))) || null;
   newest ??= await listNewest(pool, parsed, rare ? countCap : probe, order);
@@ -117,7 +125,7 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   // (PG migration 90) instead of ranking up to `countCap` matches; the total is the probe's estimate.
   if (leaf?.prefix && !deep && !listed && newest.rows.length > probe) {
     const top = await titleImpactTop(pool, leaf, leaf.alone ? null : whereOf(parsed), offset + limit);
-    if (top) return impactPage(pool, top, page, estimateTotal(newest, probe));
+    if (top) return impactPage(describe, top, page, estimateTotal(newest, probe));
   }
   let counted = listed ? countCap : probe;
   if (!listed && newest.rows.length > probe && estimateTotal(newest, probe) <= 2 * countCap) {
@@ -132,35 +140,41 @@ export async function planTeamPage(pool: Pool, request: Request, limits = PLAN_L
   if (!capped) {
     // Every match is known, ranked: the page is chosen here and only its rows are described.
     const shown = foldClusters(newest.rows, page);
-    const rows = await describe(pool, shown.slice(offset, offset + limit), shown.length);
+    const rows = await describe(shown.slice(offset, offset + limit), shown.length);
     return { rows, total: shown.length, totalIsEstimate: false, order };
   }
   const total = estimateTotal(newest, counted);
   let rows: PlannedRow[] | null = null;
   const top = word && !deep ? await titleImpactTop(pool, word, whereOf(parsed), offset + limit) : null;
-  if (top) return impactPage(pool, top, page, total);
+  if (top) return impactPage(describe, top, page, total);
   if (!deep && order === 'relevance') {
     const titled = await listTitleMatches(pool, parsed, limits.titleCandidates);
     const shown = foldClusters([...newest.rows.slice(0, counted), ...titled], page);
-    rows = await describe(pool, shown.slice(offset, offset + limit), shown.length);
+    rows = await describe(shown.slice(offset, offset + limit), shown.length);
   } else if (!deep) {
-    const walked = await pagePart(pool, parsed, page, { walk: DATE_WALK_FACTOR * (offset + limit) + 20 });
+    const walked = await pagePart(
+      pool,
+      parsed,
+      page,
+      { walk: DATE_WALK_FACTOR * (offset + limit) + 20 },
+      request.snippets,
+    );
     // The walk is exact when it reached as many clusters as the page needs.
     if (walked.length > 0 && Number(walked[0]!.total) >= offset + limit) rows = walked;
   }
-  rows ??= await pagePart(pool, parsed, page, {});
+  rows ??= await pagePart(pool, parsed, page, {}, request.snippets);
   return { rows, total, totalIsEstimate: true, order };
 }
 
 /** The page of a ranking's head read from the title impacts, with an estimated total. */
 async function impactPage(
-  pool: Pool,
+  describe: (chosen: readonly Listed[], total: number) => Promise<PlannedRow[]>,
   top: readonly Listed[],
   page: { order: 'relevance' | 'date'; collapse: boolean; limit: number; offset: number },
   total: number,
 ): Promise<PlannedPage> {
   const shown = foldClusters(top, page).slice(page.offset, page.offset + page.limit);
-  return { rows: await describe(pool, shown, total), total, totalIsEstimate: true, order: page.order };
+  return { rows: await describe(shown, total), total, totalIsEstimate: true, order: page.order };
 }
 
 /** The query's whole condition as a builder over `s`, binding into the statement that uses it. */
@@ -177,22 +191,36 @@ interface Bound {
   whole: boolean;
   low: number;
   high: number;
+  /** Of the words asked, those in some source the session may see (did-you-mean's check). */
+  known?: ReadonlySet<string>;
 }
 
-async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<Bound> {
+async function boundMatches(pool: Pool, parsed: ParsedQuery, checkTerms: readonly string[]): Promise<Bound> {
   const params = new SqlParams();
   const bound = parsed.fts === null ? null : matchBound(parsed.fts, params);
   const none: Bound = { matches: Number.POSITIVE_INFINITY, whole: false, low: 0, high: 0 };
   if (bound === null) return none;
+  // Did-you-mean's check of the query's words in the same statement: a round trip, and its
+  // statement's fixed cost (about 0.5 ms of server CPU), fewer. search_terms is under row-level security.
+  const known =
+    checkTerms.length > 0
+      ? `, ARRAY(SELECT DISTINCT term FROM search_terms WHERE term = ANY (${params.add([...checkTerms])}::text[]) AND docs > 0) AS known`
+      : '';
   try {
-    const { rows } = await pool.query<{ bound: string | null; low: string | null; high: string | null }>(
+    const { rows } = await pool.query<{
+      bound: string | null;
+      low: string | null;
+      high: string | null;
+      known?: string[];
+    }>(
       prepared(
-        `SELECT (${bound})::bigint AS bound, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high`,
+        `SELECT (${bound})::bigint AS bound, (SELECT min(id) FROM sources) AS low, (SELECT max(id) FROM sources) AS high${known}`,
         params.values,
       ),
     );
     const row = rows[0];
-    if (row?.bound == null) return none;
+    const knownTerms = row?.known ? { known: new Set(row.known) } : {};
+    if (row?.bound == null) return { ...none, ...knownTerms };
     const { filters } = parsed;
     const filtered =
       filters.after !== null ||
@@ -203,6 +231,7 @@ async function boundMatches(pool: Pool, parsed: ParsedQuery): Promise<Bound> {
       whole: !filtered && textOnly(parsed.fts!),
       low: Number(row.low ?? 0),
       high: Number(row.high ?? 0),
+      ...knownTerms,
     };
   } catch (error) {
     // Only a shortcut: without it the plan probes, as it always did.
@@ -341,39 +370,4 @@ function estimateTotal(newest: Newest, count: number): number {
   const span = newest.high - newest.low + 1;
   const estimate = Math.round((count * span) / Math.max(1, newest.high - oldest + 1));
   return Math.min(Math.max(estimate, count + 1), Math.max(span, count + 1));
-}
-
-/** Which rows a page is chosen from: the newest `walk` matches by date, or (none given) every match. */
-type Candidates = { walk: number } | Record<string, never>;
-
-/** One page (ranked or by date, near-duplicates folded) of the candidates, with their count. */
-async function pagePart(
-  pool: Pool,
-  parsed: ParsedQuery,
-  page: { order: 'relevance' | 'date'; collapse: boolean; limit: number; offset: number },
-  candidates: Candidates,
-): Promise<PlannedRow[]> {
-  const params = new SqlParams();
-  // Bound only where used: PostgreSQL cannot type a parameter the statement never mentions.
-  const { rank } = matchesOf(parsed, new SqlParams());
-  const where = () => matchesOf(parsed, params).where;
-  const byDate = 's.published_at DESC NULLS LAST, s.id DESC';
-  const from =
-    'walk' in candidates
-      ? `s.id IN (SELECT s.id FROM sources s WHERE ${where()} ORDER BY ${byDate} LIMIT ${params.add(candidates.walk)})`
-      : where();
-  const scoreSql = page.order === 'relevance' && rank ? `ts_rank(s.text_vector, ${rank(params)}, 0)` : '0::real';
-  const orderSql = page.order === 'relevance' ? 'score DESC, id DESC' : 'published_at DESC NULLS LAST, id DESC';
-  const sql = `
-    WITH hits AS (
-      SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at,
-             coalesce(s.cluster_id, s.id) AS head, ${scoreSql} AS score
-      FROM sources s WHERE ${from}
-    ), shown AS (
-      ${page.collapse ? `SELECT DISTINCT ON (head) * FROM hits ORDER BY head, ${orderSql}` : 'SELECT * FROM hits'}
-    )
-    SELECT shown.*, count(*) OVER () AS total,
-           1 + (SELECT count(*) FROM sources m WHERE m.cluster_id = shown.head) AS cluster_size
-    FROM shown ORDER BY ${orderSql} LIMIT ${params.add(page.limit)} OFFSET ${params.add(page.offset)}`;
-  return (await pool.query<PlannedRow>(sql, params.values)).rows;
 }

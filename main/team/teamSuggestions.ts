@@ -17,15 +17,16 @@ import { prepared } from './preparedStatement';
  * migration 40), which row-level security cuts to the analyst's clearance, so a word found only
  * in sources the analyst may not see is never offered.
  */
-export async function suggestTeamSpellings(pool: Pool, parsed: ParsedQuery, query: string): Promise<string[]> {
+export async function suggestTeamSpellings(
+  pool: Pool,
+  parsed: ParsedQuery,
+  query: string,
+  /** Which of the query's folded words some visible source holds, when the search already asked. */
+  knownTerms?: ReadonlySet<string>,
+): Promise<string[]> {
   const words = wordsToCheck(parsed);
   if (words.length === 0) return [];
-  const { rows: known } = await pool.query<{ term: string }>(
-    prepared('SELECT DISTINCT term FROM search_terms WHERE term = ANY ($1::text[]) AND docs > 0', [
-      words.map((word) => word.folded),
-    ]),
-  );
-  const indexed = new Set(known.map((row) => row.term));
+  const indexed = knownTerms ?? (await knownWords(pool, words));
   const misspelled: Misspelled[] = [];
   for (const { word, folded } of words) {
     if (indexed.has(folded)) continue;
@@ -33,6 +34,16 @@ export async function suggestTeamSpellings(pool: Pool, parsed: ParsedQuery, quer
     if (candidates.length > 0) misspelled.push({ word, candidates });
   }
   return spellingSuggestions(query, misspelled);
+}
+
+/** Which of the words some source the session may see holds (search_terms is under row-level security). */
+async function knownWords(pool: Pool, words: readonly { folded: string }[]): Promise<Set<string>> {
+  const { rows } = await pool.query<{ term: string }>(
+    prepared('SELECT DISTINCT term FROM search_terms WHERE term = ANY ($1::text[]) AND docs > 0', [
+      words.map((word) => word.folded),
+    ]),
+  );
+  return new Set(rows.map((row) => row.term));
 }
 
 /** The words that begin as `word` likely does, of a length within its edit budget: index ranges. */
