@@ -49,7 +49,7 @@ export async function pagePart(
   const snippetQuery = snippets ? ((snippets.parsed && rankQuery(snippets.parsed, params)) ?? 'NULL::tsquery') : null;
   const sql = `
     WITH hits AS (
-      SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at,
+      SELECT s.id, s.title, s.outlet, s.author, s.language, s.published_at, s.issued,
              coalesce(s.cluster_id, s.id) AS head, ${scoreSql} AS score
       FROM sources s WHERE ${from}
     ), shown AS (

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../main/search/queryParser';
 import type { PostgresSourceArchive } from '../../../main/team/postgresArchive';
+import { pagePart } from '../../../main/team/teamSearchFullPage';
 import { describe as describePage } from '../../../main/team/teamSearchPage';
 import { PLAN_LIMITS, planTeamPage } from '../../../main/team/teamSearchPlan';
 import { rankQuery, SqlParams } from '../../../main/team/tsQuery';
@@ -160,6 +161,33 @@ describe.skipIf(!POSTGRES_PRESENT)('team search: page, snippets and the word che
         expect(row.snippet).toBe(apart.get(String(row.id)));
         expect(row.snippet).toContain('\uE000tundra\uE001');
       }
+    }
+  });
+
+  it('gives a source with no day its year or month on a page read over every match or by a date walk', async () => {
+    const team = await newTeamDatabase(cluster());
+    const archive = (await team.analyst('issued_b', 'PROTECTED B')) as PostgresSourceArchive;
+    for (const [n, dates] of [
+      [1, { publishedAt: '2024-03-01' }],
+      [2, { issued: '2023-11', provenance: { title: 'headline', publishedAt: 'cover-page' } }],
+    ] as const) {
+      const outcome = await archive.importParsed(
+        parsedSource(`${filler(n)}. The muskeg survey crossed the bog. ${filler(n + 100)}.`, {
+          title: `Muskeg survey ${n}`,
+          ...dates,
+        }),
+        `issued${n}.txt`,
+      );
+      if (outcome.kind !== 'imported') throw new Error(`not imported: ${outcome.kind}`);
+    }
+    const parsed = parseQuery('muskeg');
+    const page = { order: 'date', collapse: true, limit: 5, offset: 0 } as const;
+    for (const candidates of [{ walk: 10 }, {}]) {
+      const rows = await pagePart(archive.pool, parsed, page, candidates, { parsed });
+      expect(rows.map((row) => [row.title, row.published_at, row.issued])).toEqual([
+        ['Muskeg survey 1', '2024-03-01', null],
+        ['Muskeg survey 2', null, '2023-11'],
+      ]);
     }
   });
 });
