@@ -63,9 +63,9 @@ const FEW = 256;
  * The clusters of `ids` (heads and member counts for those sources only): the connection's map
  * when it holds one, else, for a page's worth of ids, their own rows and their heads' members
  * by the index, so that a process that searches once (`precis search`) reads what its page needs
- * and nothing in proportion to the archive: the whole map is 1,983 members at 100,000 sources,
- * ten times that at a million, each one a JavaScript Map entry in a process that has not warmed
- * up (docs/startup.md). More ids (an exact count of up to 2,000 matches) take the map.
+ * and nothing in proportion to the archive: the whole map is 1,983 members at 100,000 sources
+ * (~20,000 at a million if the share holds), each one a JavaScript Map entry in a process that
+ * has not warmed up (docs/startup.md). More ids (an exact count of up to 2,000 matches) take the map.
  */
 export function clustersOf(db: Db, ids: readonly number[]): ClusterMap {
   const known = cached.get(db);
