@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type CommandOption, findCommand, UsageError } from './cli/commandList';
 import { errorText, localUsage } from './cli/intl';
+import { writeOut } from './cli/output';
 import { defaultDataDir } from './dataDir';
 
 /**
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parse(argv);
     const [name, ...args] = positionals;
     if (values.help || name === 'help') {
-      process.stdout.write(`${await localUsage(defaultDataDir())}\n`);
+      writeOut(`${await localUsage(defaultDataDir())}\n`);
       return 0;
     }
     if (!name) throw new UsageError({ id: 'cli.usage.missingCommand' });

@@ -12,6 +12,7 @@ import { type Core, openCore } from '../core';
 import { dispatch } from '../dispatch';
 import { CliFailure, type CommandSpec, UsageError } from './commandList';
 import { cliIntl, cliLine, warningLine } from './intl';
+import { writeOut } from './output';
 
 /**
  * The CLI as a door onto the contract: every command but `serve` is a contract call through
@@ -42,7 +43,7 @@ export interface CliContext {
   exportOptions: ExportOptions;
 }
 
-const print = (text: string) => process.stdout.write(`${text}\n`);
+const print = (text: string) => writeOut(`${text}\n`);
 const printJson = (value: unknown) => print(JSON.stringify(value, null, 2));
 
 /** The core a command runs on; with --archive, also the team archive its source calls go to. */
@@ -281,14 +282,17 @@ async function searchCommand(core: Core, ctx: CliContext): Promise<number> {
     printJson({ ...rest, results, ...(notice ? { notice } : {}) });
     return 0;
   }
-  if (notice) print(await cliLine('cli.search.note', { notice }));
-  print(await cliLine('cli.search.count', { total: response.total, query: response.query }));
+  const lines: string[] = [];
+  if (notice) lines.push(await cliLine('cli.search.note', { notice }));
+  lines.push(await cliLine('cli.search.count', { total: response.total, query: response.query }));
   for (const hit of results) {
-    print(`\n#${hit.id}  ${hit.title}`);
+    lines.push(`\n#${hit.id}  ${hit.title}`);
     // A source with no day shows its year or month, as the interface's results do.
-    print(`    ${[hit.outlet, hit.publishedAt ?? hit.issued].filter(Boolean).join(' · ')}`);
-    print(`    ${hit.snippet}`);
+    lines.push(`    ${[hit.outlet, hit.publishedAt ?? hit.issued].filter(Boolean).join(' · ')}`);
+    lines.push(`    ${hit.snippet}`);
   }
+  // One write for the page.
+  print(lines.join('\n'));
   return 0;
 }
 
@@ -299,7 +303,7 @@ async function sourcesCommand(core: Core, ctx: CliContext): Promise<number> {
     if (ctx.json) throw new UsageError({ id: 'cli.usage.formatOrJson' });
     const ids = ctx.ids?.split(',').map((id) => wholeNumber(id.trim()));
     const file = await call(core.handlers, 'exportSourceMetadata', { format: ctx.format, ...(ids ? { ids } : {}) });
-    process.stdout.write(file.text);
+    writeOut(file.text);
     return 0;
   }
   const sources = await call(core.handlers, 'listSources', {});

@@ -6,6 +6,7 @@ import { initTeamArchive, LEAKPROOF_STEP, upsertTeamUser } from '../team/teamAdm
 import { UsageError } from './commandList';
 import { classificationOf } from './commands';
 import { cliIntl } from './intl';
+import { writeOut } from './output';
 
 /**
  * `precis team init|user` and the `--archive postgres://…` option of the commands that read or
@@ -20,7 +21,7 @@ export interface TeamCliOptions {
   classification: string | undefined;
 }
 
-const print = (text: string) => process.stdout.write(`${text}\n`);
+const print = (text: string) => writeOut(`${text}\n`);
 
 export async function archiveUrl(archive: string | undefined): Promise<string> {
   if (!archive) throw new UsageError((await cliIntl()).formatMessage({ id: 'cli.team.needsArchive' }));

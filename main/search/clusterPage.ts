@@ -1,5 +1,5 @@
 import type { Db } from '../archive/database';
-import { clusterMap, headOf } from './clusterMap';
+import { clustersOf, headOf } from './clusterMap';
 import type { Page } from './searchPlan';
 
 /**
@@ -21,7 +21,10 @@ export function onePerCluster(
   let depth = Math.ceil(wanted * 1.25) + 5;
   for (;;) {
     const page = pageOf(depth, 0);
-    const map = clusterMap(db);
+    const map = clustersOf(
+      db,
+      page.rows.map((row) => row.id),
+    );
     const seen = new Set<number>();
     const kept = page.rows.filter((row) => {
       const head = headOf(map, row.id);

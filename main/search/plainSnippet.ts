@@ -32,23 +32,27 @@ interface Instance {
   last: number;
 }
 
-function isAlnum(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
+/*
+ * Made for a cold process: `precis search` runs this once per hit in a fresh Node, where V8 still
+ * interprets our loops (a few hundred ns a character or token: a loop over every character was
+ * ~25 ms of CPU for a page of 20). So nothing here loops over a body's characters or tokens in
+ * JavaScript: regular expressions (compiled code from their first use) find the phrases'
+ * instances and the sentence breaks, and count the tokens between them (String.prototype.split);
+ * only the window's tokens are walked one by one (docs/startup.md).
+ */
 
-/** Each token's start and end offsets, in order. */
-function tokenBounds(text: string): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let inToken = false;
-  for (let i = 0; i < text.length; i++) {
-    const alnum = isAlnum(text.charCodeAt(i));
-    if (alnum && !inToken) starts.push(i);
-    else if (!alnum && inToken) ends.push(i);
-    inToken = alnum;
-  }
-  if (inToken) ends.push(text.length);
-  return { starts, ends };
+/** A token (fts5's unicode61 on plain text: a run of ASCII letters and digits). */
+const TOKEN = /[A-Za-z0-9]+/g;
+/** The same, to count tokens by splitting on them. */
+const TOKEN_SPLIT = /[A-Za-z0-9]+/;
+/** From a token's start: the token and the separators after it (lastIndex: the next token). */
+const TO_NEXT_TOKEN = /[A-Za-z0-9]+[^A-Za-z0-9]+/y;
+/** A '.' or ':', then white space, then a token: the token begins a sentence (fts5SentenceFinderCb). */
+const SENTENCE_BREAK = /[.:][\t\n\r ]+(?=[A-Za-z0-9])/g;
+
+/** Tokens that start in body[from, to), where `from` is 0 or a token's start and `to` a token's start or the end. */
+function tokensBetween(body: string, from: number, to: number): number {
+  return to > from ? body.slice(from, to).split(TOKEN_SPLIT).length - 1 : 0;
 }
 
 const patterns = new Map<string, RegExp>();
@@ -65,50 +69,53 @@ function patternOf(phrase: CountablePhrase): RegExp {
   return pattern;
 }
 
-/** Index of the token starting at `offset` (tokens are found at their starts by the patterns). */
-function tokenAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (starts[middle]! < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/** An instance found by its pattern, at a token's start (its token index comes later). */
+interface Found {
+  phrase: number;
+  offset: number;
 }
 
-/** Every instance of every phrase, in token order; overlapping instances of one phrase too. */
-function instancesIn(body: string, phrases: readonly CountablePhrase[], starts: readonly number[]): Instance[] {
-  const found: Instance[] = [];
+/** Every instance of every phrase, by offset; overlapping instances of one phrase too. */
+function instancesIn(body: string, phrases: readonly CountablePhrase[]): Found[] {
+  const found: Found[] = [];
   phrases.forEach((phrase, index) => {
     const pattern = patternOf(phrase);
     pattern.lastIndex = 0;
     for (let match = pattern.exec(body); match !== null; match = pattern.exec(body)) {
-      const first = tokenAt(starts, match.index);
-      found.push({ phrase: index, first, last: first + phrase.words.length - 1 });
+      found.push({ phrase: index, offset: match.index });
       // The next instance may begin at the next token (a phrase like "a b a").
-      pattern.lastIndex = starts[first + 1] ?? body.length;
+      TO_NEXT_TOKEN.lastIndex = match.index;
+      pattern.lastIndex = TO_NEXT_TOKEN.test(body) ? TO_NEXT_TOKEN.lastIndex : body.length;
     }
   });
-  return found.sort((a, b) => a.first - b.first || a.phrase - b.phrase);
+  return found;
 }
 
-const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
-
-/**
- * Tokens that begin a sentence: the first, and any preceded by white space with a '.' or ':'
- * before it (fts5SentenceFinderCb).
- */
-function sentenceStarts(body: string, starts: readonly number[]): number[] {
-  const out = starts.length > 0 ? [0] : [];
-  for (let t = 1; t < starts.length; t++) {
-    let at = starts[t]! - 1;
-    if (at < 0 || !isSpace(body.charCodeAt(at))) continue;
-    while (at > 0 && isSpace(body.charCodeAt(at))) at--;
-    const code = body.charCodeAt(at);
-    if (code === 46 || code === 58) out.push(t);
+/** Offsets of the tokens that begin a sentence after the first (preceded by '.' or ':' and white space). */
+function sentenceBreaks(body: string): number[] {
+  const out: number[] = [];
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let match = SENTENCE_BREAK.exec(body); match !== null; match = SENTENCE_BREAK.exec(body)) {
+    out.push(match.index + match[0].length);
   }
   return out;
+}
+
+/**
+ * The token index of each offset in `offsets` (each 0 or a token's start), and the body's token
+ * count: the tokens between consecutive offsets, counted by the regular expression.
+ */
+function tokenIndexes(body: string, offsets: readonly number[]): { indexOf: Map<number, number>; count: number } {
+  const sorted = [...new Set(offsets)].sort((a, b) => a - b);
+  const indexOf = new Map<number, number>();
+  let index = 0;
+  let at = 0;
+  for (const offset of sorted) {
+    index += tokensBetween(body, at, offset);
+    indexOf.set(offset, index);
+    at = offset;
+  }
+  return { indexOf, count: index + tokensBetween(body, at, body.length) };
 }
 
 /** fts5SnippetScore: the window's score, and its start moved back to centre its hits. */
@@ -136,16 +143,55 @@ function score(
   return { score: total, start };
 }
 
+/**
+ * Start and end offsets of tokens `from` to `stop - 1`, walked from the nearest offset whose
+ * token index is known and not after `from` (0 is token 0's, or the text before it).
+ */
+function windowTokens(
+  body: string,
+  indexOf: ReadonlyMap<number, number>,
+  from: number,
+  stop: number,
+): { starts: Map<number, number>; ends: Map<number, number> } {
+  let anchor = 0;
+  let anchorIndex = 0;
+  for (const [offset, index] of indexOf) {
+    if (index <= from && offset >= anchor) {
+      anchor = offset;
+      anchorIndex = index;
+    }
+  }
+  const starts = new Map<number, number>();
+  const ends = new Map<number, number>();
+  TOKEN.lastIndex = anchor;
+  for (let index = anchorIndex; index < stop; index++) {
+    const match = TOKEN.exec(body);
+    if (match === null) break;
+    if (index >= from) {
+      starts.set(index, match.index);
+      ends.set(index, match.index + match[0].length);
+    }
+  }
+  return { starts, ends };
+}
+
 export function plainSnippet(body: string, phrases: readonly CountablePhrase[]): string | null {
   if (phrases.length === 0 || NOT_PLAIN.test(body)) return null;
   if (!phrases.every((phrase) => phrase.words.length > 0 && phrase.words.every((word) => WORD.test(word)))) {
     return null;
   }
-  const { starts, ends } = tokenBounds(body);
-  const instances = instancesIn(body, phrases, starts);
-  if (instances.length === 0) return '';
-  const count = starts.length;
-  const sentences = count > SNIPPET_TOKENS ? sentenceStarts(body, starts) : [];
+  const found = instancesIn(body, phrases);
+  if (found.length === 0) return '';
+  const breaks = sentenceBreaks(body);
+  const { indexOf, count } = tokenIndexes(body, [...found.map((f) => f.offset), ...breaks]);
+  const instances: Instance[] = found
+    .map(({ phrase, offset }) => {
+      const first = indexOf.get(offset)!;
+      return { phrase, first, last: first + phrases[phrase]!.words.length - 1 };
+    })
+    .sort((a, b) => a.first - b.first || a.phrase - b.phrase);
+  const sentences =
+    count > SNIPPET_TOKENS ? [0, ...breaks.map((offset) => indexOf.get(offset)!).filter((index) => index > 0)] : [];
   const seen = new Uint8Array(phrases.length);
   let best = { score: -1, start: 0 };
   let s = 0;
@@ -164,13 +210,14 @@ export function plainSnippet(body: string, phrases: readonly CountablePhrase[]):
     }
   }
   const stop = Math.min(count, best.start + SNIPPET_TOKENS);
-  const from = best.start === 0 ? 0 : starts[best.start]!;
-  const to = stop === count ? body.length : ends[stop - 1]!;
+  const { starts, ends } = windowTokens(body, indexOf, best.start, stop);
+  const from = best.start === 0 ? 0 : starts.get(best.start)!;
+  const to = stop === count ? body.length : ends.get(stop - 1)!;
   let out = best.start > 0 ? ELLIPSIS : '';
   let at = from;
   for (const [first, last] of markedRuns(instances, best.start, stop)) {
-    out += `${body.slice(at, starts[first])}${MATCH_START}${body.slice(starts[first], ends[last])}${MATCH_END}`;
-    at = ends[last]!;
+    out += `${body.slice(at, starts.get(first))}${MATCH_START}${body.slice(starts.get(first), ends.get(last))}${MATCH_END}`;
+    at = ends.get(last)!;
   }
   out += body.slice(at, to);
   return stop < count ? out + ELLIPSIS : out;

@@ -1,6 +1,6 @@
 import { type Db, prepareCached } from '../archive/database';
 import { BM25_SQL, indexStats } from './bm25';
-import { clusterMap, headOf } from './clusterMap';
+import { clustersOf, headOf } from './clusterMap';
 import { rankedTopPage, rankingPhrases } from './exactRanking';
 import type { ParsedQuery } from './queryParser';
 import { type FilterSql, filterSql } from './searchFilters';
@@ -244,7 +244,7 @@ function isSingleWord(match: string): boolean {
 
 /** How many clusters (a source on its own is one) the sources fall into. */
 function clusterCount(db: Db, ids: number[]): number {
-  const map = clusterMap(db);
+  const map = clustersOf(db, ids);
   return new Set(ids.map((id) => headOf(map, id))).size;
 }
 

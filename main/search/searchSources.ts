@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { worded } from '../../shared/i18n/localizedText';
 import { type Db, prepareCached } from '../archive/database';
-import { clusterMap, clusterSize, headOf } from './clusterMap';
+import { clusterSize, clustersOf, headOf } from './clusterMap';
 import { onePerCluster } from './clusterPage';
 import { rankingPhrases } from './exactRanking';
 import { plainSnippet } from './plainSnippet';
@@ -126,7 +126,7 @@ function toHits(db: Db, parsed: ParsedQuery, page: Page): SearchHitDetail[] {
   const ids = page.rows.map((row) => row.id);
   const rows = hitRows(db, ids);
   const snippets = parsed.hasText && parsed.fts !== null ? hitSnippets(db, parsed.fts, rows) : new Map();
-  const clusters = clusterMap(db);
+  const clusters = clustersOf(db, ids);
   return page.rows.flatMap(({ id, score }) => {
     const row = rows.get(id);
     if (!row) return [];

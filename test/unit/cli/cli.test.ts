@@ -61,6 +61,19 @@ describe('npx precis', () => {
     for (const command of COMMANDS) expect(run.stdout).toContain(`  ${command.name} ${command.synopsis}\n`);
   });
 
+  it('stops quietly when the reader of its output goes away (precis … | head)', async () => {
+    // The reader closes its end before precis writes: the write fails with EPIPE.
+    const child = spawn(process.execPath, [LAUNCHER, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('close', (status) => resolve(status)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('imports files and folders through the contract, with progress on stderr and failures reported', () => {
     const folder = mkdtempSync(join(tmpdir(), 'precis-cli-import-'));
     try {

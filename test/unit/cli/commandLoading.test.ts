@@ -40,6 +40,8 @@ const HEAVY = [
 ];
 
 const HEAVY_BUILTINS = ['crypto', 'worker_threads', 'http', 'https', 'zlib'];
+/** What process.stdout builds for a pipe (net) or a terminal (tty): the CLI writes to fd 1 itself. */
+const STDOUT_BUILTINS = ['net', 'tty', 'stream'];
 
 /** Runs the built CLI; returns its exit code and the libraries in the chunks it loaded. */
 function run(args: string[]): { status: number | null; libraries: Set<string>; chunks: number; builtins: string[] } {
@@ -69,6 +71,8 @@ describe('each command loads what it needs', () => {
     expect(help.status).toBe(0);
     expect(help.chunks).toBeGreaterThan(0);
     expect([...help.libraries]).toEqual([]);
+    // stdout is a pipe here, as in bench:startup: no stream built for it (main/cli/output.ts).
+    expect(help.builtins.filter((name) => STDOUT_BUILTINS.includes(name))).toEqual([]);
   });
 
   it('search loads the contract (zod) but none of the import, export or citation libraries', () => {
@@ -82,6 +86,7 @@ describe('each command loads what it needs', () => {
     // Node's modules cost a start too: crypto ~15 ms of CPU, worker_threads, http and zlib ~10 ms each.
     expect(search.builtins).toContain('fs');
     expect(search.builtins.filter((name) => HEAVY_BUILTINS.includes(name))).toEqual([]);
+    expect(search.builtins.filter((name) => STDOUT_BUILTINS.includes(name))).toEqual([]);
   });
 });
 

@@ -13,13 +13,13 @@ import { prng } from '../../support/prng';
 const WORDS = ['the', 'state', 'policy', 'foreign', 'government', 'governor', 'nuclear', 'a', 'b', 'water', 'joly'];
 const SEPARATORS = [' ', ' ', ' ', ', ', '. ', ': ', '.\n\n', ' — ', ' “', '” ', '-', ' (', ') ', '’'];
 
-function randomBody(next: () => number): string {
-  const length = 1 + Math.floor(next() * 90);
+function randomBody(next: () => number, most = 90, separators = SEPARATORS): string {
+  const length = 1 + Math.floor(next() * most);
   let text = next() < 0.2 ? ' ' : '';
   for (let i = 0; i < length; i++) {
     const word = WORDS[Math.floor(next() * WORDS.length)]!;
     text += next() < 0.15 ? word[0]!.toUpperCase() + word.slice(1) : word;
-    text += SEPARATORS[Math.floor(next() * SEPARATORS.length)]!;
+    text += separators[Math.floor(next() * separators.length)]!;
   }
   return text;
 }
@@ -38,10 +38,11 @@ function randomQuery(next: () => number): string {
 }
 
 describe('plainSnippet', () => {
-  it('is the snippet FTS5 makes, on 600 random plain bodies and queries', () => {
+  /** Compares plainSnippet with FTS5's snippet() on `cases` random bodies of up to `most` words. */
+  function compareWithFts5(seed: number, cases: number, most: number, separators = SEPARATORS): void {
     const db = new Database(':memory:');
     db.exec("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')");
-    const next = prng(2026_12_01);
+    const next = prng(seed);
     const insert = db.prepare('INSERT INTO t (rowid, title, body) VALUES (?, ?, ?)');
     const snippet = db
       .prepare(
@@ -49,8 +50,8 @@ describe('plainSnippet', () => {
       )
       .pluck();
     let compared = 0;
-    for (let id = 1; compared < 600; id++) {
-      const body = randomBody(next);
+    for (let id = 1; compared < cases; id++) {
+      const body = randomBody(next, most, separators);
       insert.run(id, 'Title', body);
       const query = randomQuery(next);
       const fts = snippet.get(query, id) as string | undefined;
@@ -61,6 +62,22 @@ describe('plainSnippet', () => {
       );
       compared++;
     }
+  }
+
+  it('is the snippet FTS5 makes, on 600 random plain bodies and queries', () => {
+    compareWithFts5(2026_12_01, 600, 90);
+  });
+
+  // The window's tokens are walked from the nearest instance or sentence start before it (no
+  // pass over the whole body): long bodies, and bodies with no sentence break at all.
+  it('is the snippet FTS5 makes on long bodies, with and without sentence breaks', () => {
+    compareWithFts5(2026_12_02, 200, 600);
+    compareWithFts5(
+      2026_12_03,
+      200,
+      600,
+      SEPARATORS.filter((separator) => !/[.:]/.test(separator)),
+    );
   });
 
   it('leaves text or phrases that are not plain to FTS5', () => {
