@@ -2,7 +2,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../main/search/queryParser';
 import type { PostgresSourceArchive } from '../../../main/team/postgresArchive';
-import { pagePart } from '../../../main/team/teamSearchFullPage';
+import { type Candidates, pagePart } from '../../../main/team/teamSearchFullPage';
 import { describe as describePage } from '../../../main/team/teamSearchPage';
 import { PLAN_LIMITS, planTeamPage } from '../../../main/team/teamSearchPlan';
 import { rankQuery, SqlParams } from '../../../main/team/tsQuery';
@@ -182,7 +182,7 @@ describe.skipIf(!POSTGRES_PRESENT)('team search: page, snippets and the word che
     }
     const parsed = parseQuery('muskeg');
     const page = { order: 'date', collapse: true, limit: 5, offset: 0 } as const;
-    for (const candidates of [{ walk: 10 }, {}]) {
+    for (const candidates of [{ walk: 10 }, {}] as Candidates[]) {
       const rows = await pagePart(archive.pool, parsed, page, candidates, { parsed });
       expect(rows.map((row) => [row.title, row.published_at, row.issued])).toEqual([
         ['Muskeg survey 1', '2024-03-01', null],
