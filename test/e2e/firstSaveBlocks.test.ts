@@ -35,7 +35,14 @@ describe('the first save after opening a note (browser mode)', () => {
     const { page } = app;
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     await expect.poll(() => editor.locator('.excerpt-quote').count(), { timeout: 30_000 }).toBe(PARAGRAPHS);
-    const before = (await editor.textContent()) ?? '';
+    // The note's text with the quotation checks' findings, which are drawn once its work is done.
+    const settledText = async () => {
+      await expect
+        .poll(() => page.evaluate('document.documentElement.dataset.noteWork'), { timeout: 30_000 })
+        .toBe('settled');
+      return (await editor.textContent()) ?? '';
+    };
+    const before = await settledText();
 
     const saves: { path: string; body: { blocks?: { root: { children: unknown[] } } } }[] = [];
     page.on('request', (request) => {
@@ -64,7 +71,7 @@ describe('the first save after opening a note (browser mode)', () => {
     await page.reload();
     await expect.poll(() => editor.locator('.excerpt-quote').count(), { timeout: 30_000 }).toBe(PARAGRAPHS);
     await expect.poll(() => editor.locator('p').nth(4).textContent()).toMatch(/^Typed first\. Paragraph 5 opens here/);
-    expect(((await editor.textContent()) ?? '').replace('Typed first. ', '')).toBe(before);
+    expect((await settledText()).replace('Typed first. ', '')).toBe(before);
     expect(app.pageErrors).toEqual([]);
   });
 });
