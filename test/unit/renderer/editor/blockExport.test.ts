@@ -49,7 +49,8 @@ describe('a note serialised block by block (blockExport.ts)', () => {
         if ($isExcerptNode(excerpt)) excerpt.setQuote('Words of source 3');
       },
       () => {
-        const text = ($getRoot().getFirstChild() as { getFirstChild?: () => unknown } | null)?.getFirstChild?.();
+        const block = $getRoot().getFirstChild();
+        const text = $isElementNode(block) ? block.getFirstChild() : null;
         if ($isTextNode(text)) text.toggleFormat('bold');
       },
     ];
