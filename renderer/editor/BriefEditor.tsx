@@ -5,7 +5,16 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { memo, type ReactNode, type RefObject, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  memo,
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { Brief } from '../../shared/contract';
 import type { CitationRun } from '../../shared/csl/citationFormat';
@@ -24,6 +33,7 @@ import { NoteContentPlugin } from './plugins/NoteContentPlugin';
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { QuoteIntegrityPlugin } from './plugins/QuoteIntegrityPlugin';
+import type { SavedNote } from './savedBlocks';
 import { SpellingPlugin } from './spelling/SpellingPlugin';
 import { SpellingToggle, useSpellingPreference } from './spelling/SpellingToggle';
 import { Toolbar } from './toolbar/Toolbar';
@@ -160,6 +170,8 @@ export function BriefEditor({
     () => ({ style: citationStyle, language: brief.language }),
     [citationStyle, brief.language],
   );
+  /** The note as opened, at brief.revision: the autosave's first save sends only what changed since. */
+  const loadedNote = useRef<SavedNote | null>(null);
   const saveStatus = useMemo(() => createShownValue<SaveStatus>({ kind: 'saved' }), []);
   const describeStatus = useCallback(
     (status: SaveStatus) => ({ text: saveLabel(intl, status), className: `save-state ${status.kind}` }),
@@ -206,7 +218,7 @@ export function BriefEditor({
           />
         </div>
         <HistoryPlugin />
-        <NoteContentPlugin content={brief.content} />
+        <NoteContentPlugin content={brief.content} revision={brief.revision} loaded={loadedNote} />
         <ExcerptPlugin />
         <AtomicQuotationPlugin />
         <EditorRefPlugin editorRef={editorRef} />
@@ -215,7 +227,7 @@ export function BriefEditor({
         <QuoteIntegrityPlugin />
         <IntegrityPlugin />
         {checkSpelling ? <SpellingPlugin language={brief.language} /> : null}
-        <AutosavePlugin save={save} onStatus={saveStatus.set} register={registerFlush} />
+        <AutosavePlugin save={save} onStatus={saveStatus.set} register={registerFlush} loaded={loadedNote} />
         <div className="note-status">
           <DirectText shown={saveStatus} describe={describeStatus} role="status" />
           <OutlinePlugin />

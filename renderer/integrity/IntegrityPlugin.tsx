@@ -3,12 +3,12 @@ import { $getNodeByKey, $nodesOfType, type LexicalEditor, type NodeKey } from 'l
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { useIntl } from 'react-intl';
-import type { SerializedBriefState } from '../../shared/briefDocument';
 import { type BriefParagraph, briefParagraphs } from '../../shared/integrity/briefParagraphs';
 import { classificationBreach } from '../../shared/integrity/classification';
 import { type OriginFacts, paragraphSupport } from '../../shared/integrity/corroboration';
 import type { IntegrityFact } from '../../shared/integrity/integritySchemas';
 import type { Classification } from '../../shared/source';
+import { noteExporter } from '../editor/blockExport';
 import { CitationNode } from '../editor/nodes/CitationNode';
 import { ExcerptNode } from '../editor/nodes/ExcerptNode';
 import { useNoteContext } from '../editor/nodes/noteContext';
@@ -59,11 +59,13 @@ export function IntegrityPlugin(): React.ReactNode {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Serialises only the blocks changed since the last reading.
+    const exportNote = noteExporter();
     // A reading that would draw the same margin is not handed to React: after most pauses in
     // typing nothing shown changed, and a re-render here (a commit while the note has focus walks
     // the whole note's DOM) cost each pause 10–15 ms at 2,000 excerpts.
     const read = () => {
-      const next = briefParagraphs(editor.getEditorState().toJSON() as unknown as SerializedBriefState);
+      const next = briefParagraphs(exportNote(editor.getEditorState()));
       if (shown.current && drawnAlike(shown.current, next)) return noteWork('integrity', false);
       shown.current = next;
       setParagraphs(next);

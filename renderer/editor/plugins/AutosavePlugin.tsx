@@ -37,10 +37,13 @@ export function AutosavePlugin({
   save,
   onStatus: report,
   register,
+  loaded,
   delayMs = 600,
   maxWaitMs = 700,
 }: {
   save: SaveNote;
+  /** The note as opened, at the revision read (set by NoteContentPlugin before this runs). */
+  loaded?: { readonly current: SavedNote | null };
   onStatus: (status: SaveStatus) => void;
   register: (flush: () => Promise<SaveOutcome>) => void;
   delayMs?: number;
@@ -64,8 +67,14 @@ export function AutosavePlugin({
     /** Failed attempts in a row; while above 0 the status keeps saying why the text is not saved. */
     let failures = 0;
     let running: Promise<SaveOutcome> = Promise.resolve({ ok: true });
-    /** What the last save wrote, so the next sends only what changed since (null: send it whole). */
-    let saved: SavedNote | null = null;
+    /**
+     * What the archive holds, as this editor last saved it or else as it was opened, so a save sends
+     * only what changed since (null: send it whole). The note as opened counts: the first save after
+     * opening a 2,000-excerpt note sent all 2.4 MB of it, serialised and posted on the main thread
+     * (674 ms in one task, a CPU profile of the keys phase). Sent against a revision the archive no
+     * longer holds (a rename since), the save goes whole (useBriefSession).
+     */
+    let saved: SavedNote | null = loaded?.current ?? null;
     /** A save is waiting for the one running; it will read the editor's newest state when it starts. */
     let waiting = false;
 
@@ -125,6 +134,6 @@ export function AutosavePlugin({
         if (timer) clearTimeout(timer);
       });
     };
-  }, [editor, save, report, register, delayMs, maxWaitMs]);
+  }, [editor, save, report, register, loaded, delayMs, maxWaitMs]);
   return null;
 }

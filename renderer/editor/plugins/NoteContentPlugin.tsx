@@ -3,6 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { HISTORY_MERGE_TAG, type SerializedEditorState } from 'lexical';
 import { useLayoutEffect } from 'react';
 import type { SerializedBriefState } from '../../../shared/briefDocument';
+import { type SavedNote, savedNote } from '../savedBlocks';
 
 /**
  * The lists' behaviour (Lexical's `registerList`: list commands, and a `TextNode` transform that
@@ -23,7 +24,17 @@ import type { SerializedBriefState } from '../../../shared/briefDocument';
  * and `setEditorState` reconciles the note into it at once. The brief is read once: the editor is
  * remounted for another brief or revision (its `key` in App.tsx).
  */
-export function NoteContentPlugin({ content }: { content: SerializedBriefState }): null {
+export function NoteContentPlugin({
+  content,
+  revision,
+  loaded,
+}: {
+  content: SerializedBriefState;
+  /** The revision `content` is the archive's copy of. */
+  revision: number;
+  /** Given the note as set (the parsed state itself, before any edit), for the autosave's first save. */
+  loaded: { current: SavedNote | null };
+}): null {
   const [editor] = useLexicalComposerContext();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the note is set once per editor (see above)
   useLayoutEffect(() => {
@@ -33,6 +44,7 @@ export function NoteContentPlugin({ content }: { content: SerializedBriefState }
       // Given the object itself: a JSON string would be made and parsed again for nothing.
       const state = editor.parseEditorState(content as unknown as SerializedEditorState);
       editor.setEditorState(state, { tag: HISTORY_MERGE_TAG });
+      loaded.current = savedNote(state, revision);
     }
     return unregister;
   }, [editor]);
