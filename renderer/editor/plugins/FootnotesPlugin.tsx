@@ -54,7 +54,7 @@ export function FootnotesPlugin({
   const facts = useMemo<FootnoteFacts>(() => factsOf(known, withGrades), [known, withGrades]);
   const { style, language } = format;
   useEffect(() => {
-    let previous = '';
+    let previous: NumberedFootnote[] = [];
     let live = true;
     let nextSlice: ReturnType<typeof setTimeout> | undefined;
     const { numbers } = renderedState(editor);
@@ -82,15 +82,18 @@ export function FootnotesPlugin({
       editor.getEditorState().read(() => {
         footnotes = $numberedFootnotes(facts, { style, language, deadline });
       });
+      // Only the numbers that changed are written: a node's DOM shows the number it was drawn with
+      // (createDOM reads `numbers`) or the last one written here, and `numbers` holds exactly those.
+      const drawn = new Map(numbers);
       numbers.clear();
       for (const { nodeKey, number } of footnotes) {
         numbers.set(nodeKey, number);
+        if (drawn.get(nodeKey) === number) continue;
         const dom = editor.getElementByKey(nodeKey);
         if (dom) writeFootnoteNumber(dom, number);
       }
-      const signature = footnotes.map((f) => `${f.nodeKey}:${f.number}:${f.text}`).join('|');
-      if (signature !== previous) {
-        previous = signature;
+      if (!sameFootnotes(previous, footnotes)) {
+        previous = footnotes;
         onChange(footnotes);
       }
       fetchMissingFacts(footnotes);
@@ -122,6 +125,17 @@ export function FootnotesPlugin({
     };
   }, [editor, onChange, facts, style, language]);
   return null;
+}
+
+/** Same places, numbers and texts: the list would show the same (compared without building a 2,000-part string). */
+function sameFootnotes(a: readonly NumberedFootnote[], b: readonly NumberedFootnote[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.nodeKey !== y.nodeKey || x.number !== y.number || x.text !== y.text) return false;
+  }
+  return true;
 }
 
 function factsOf(known: ReadonlyMap<number, CitationFact | null>, withGrades: boolean): FootnoteFacts {
