@@ -1,5 +1,11 @@
 import { $getRoot, $isElementNode, isCurrentlyReadOnlyMode, type LexicalNode } from 'lexical';
-import { type Footnote, type FootnoteFacts, type FootnoteSource, numberFootnotes } from '../../shared/briefDocument';
+import {
+  type Footnote,
+  type FootnoteFacts,
+  type FootnoteMemo,
+  type FootnoteSource,
+  numberFootnotes,
+} from '../../shared/briefDocument';
 import type { CitationFormat } from '../../shared/citation';
 import { $isCitationNode } from './nodes/CitationNode';
 import { $isExcerptNode } from './nodes/ExcerptNode';
@@ -17,9 +23,14 @@ const exported = new WeakMap<LexicalNode, FootnoteSource>();
 /**
  * The note's footnotes in document order, numbered and formatted by the shared numberFootnotes
  * that the DOCX exporter also uses (in the brief's citation style and language, with the archive's
- * facts about each source), each with the key of its node. Call inside a read or an update.
+ * facts about each source), each with the key of its node. Call inside a read or an update; `memo`
+ * (see FootnoteMemo) spares formatting again the footnotes whose inputs did not change.
  */
-export function $numberedFootnotes(facts: FootnoteFacts = {}, format: CitationFormat = {}): NumberedFootnote[] {
+export function $numberedFootnotes(
+  facts: FootnoteFacts = {},
+  format: CitationFormat = {},
+  memo?: FootnoteMemo,
+): NumberedFootnote[] {
   const committed = isCurrentlyReadOnlyMode();
   const keys: string[] = [];
   const sources: FootnoteSource[] = [];
@@ -37,5 +48,10 @@ export function $numberedFootnotes(facts: FootnoteFacts = {}, format: CitationFo
     } else if ($isElementNode(node)) for (const child of node.getChildren()) visit(child);
   };
   visit($getRoot());
-  return numberFootnotes(sources, facts, format).map((footnote, i) => ({ ...footnote, nodeKey: keys[i]! }));
+  // Built field by field: an object spread of each footnote was a third of a renumbering's time.
+  return numberFootnotes(sources, facts, format, memo).map(({ number, node, text, runs, pending }, i) =>
+    pending
+      ? { number, node, text, runs, pending, nodeKey: keys[i]! }
+      : { number, node, text, runs, nodeKey: keys[i]! },
+  );
 }

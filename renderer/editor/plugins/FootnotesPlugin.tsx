@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import { useEffect, useMemo, useState } from 'react';
-import { type FootnoteFacts, footnoteFacts } from '../../../shared/briefDocument';
+import { type FootnoteFacts, type FootnoteMemo, footnoteFacts } from '../../../shared/briefDocument';
 import type { CitationFormat } from '../../../shared/citation';
 import type { CitationFact } from '../../../shared/contract';
 import { citationFormatter, hasCitationFormatter } from '../../../shared/csl/citationFormat';
@@ -53,6 +53,8 @@ export function FootnotesPlugin({
   }, []);
   const facts = useMemo<FootnoteFacts>(() => factsOf(known, withGrades), [known, withGrades]);
   const { style, language } = format;
+  // Kept across renumberings (and their effect's re-runs): see FootnoteMemo.
+  const [memo] = useState<FootnoteMemo>(() => new WeakMap());
   useEffect(() => {
     let previous: NumberedFootnote[] = [];
     let live = true;
@@ -80,7 +82,7 @@ export function FootnotesPlugin({
       // is built in the next.
       const deadline = hasCitationFormatter(style, language) ? performance.now() + FORMAT_SLICE_MS : 0;
       editor.getEditorState().read(() => {
-        footnotes = $numberedFootnotes(facts, { style, language, deadline });
+        footnotes = $numberedFootnotes(facts, { style, language, deadline }, memo);
       });
       // Only the numbers that changed are written: a node's DOM shows the number it was drawn with
       // (createDOM reads `numbers`) or the last one written here, and `numbers` holds exactly those.
@@ -123,7 +125,7 @@ export function FootnotesPlugin({
       clearTimeout(nextSlice);
       unregister();
     };
-  }, [editor, onChange, facts, style, language]);
+  }, [editor, onChange, facts, style, language, memo]);
   return null;
 }
 
