@@ -12,12 +12,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, ROOT, startHost } from '../test/support/browserSession';
-import { type Profiling, startProfiling } from './cpuProfile';
+import { type Profiling, sourceMapper, startProfiling } from './cpuProfile';
 import { insertExcerpts, openQuotedSource } from './editorInsert';
 import { generateNote } from './editorNote';
 import { insertWindowsCpu } from './insertTrace';
 import { noteOpenedAt, watchNoteOpened } from './noteOpened';
-import { startTrace } from './startTrace';
+import { JS_SAMPLES, startTrace } from './startTrace';
 
 const SMOKE = process.argv.includes('--smoke');
 const argument = (name: string) => {
@@ -281,13 +281,16 @@ async function measure(paragraphs: number): Promise<void> {
     if (PHASES.has('insert')) {
       const passage = await openQuotedSource(page);
       profiling = await profile(page);
-      const tracing = TRACE_DIR ? await startTrace(browser, page) : null;
+      const tracing = TRACE_DIR ? await startTrace(browser, page, [JS_SAMPLES]) : null;
       const cpu = await chromiumCpu(browser);
       const figures = await insertExcerpts(page, editor, passage, INSERTS);
       inserts = figures.elapsed;
       insertCpu = await cpu();
       await profiling?.stop(`insert-${paragraphs}`, figures.windows);
-      if (TRACE_DIR) await tracing?.(`insert-${paragraphs}`, TRACE_DIR, insertWindowsCpu);
+      if (TRACE_DIR)
+        await tracing?.(`insert-${paragraphs}`, TRACE_DIR, (events) =>
+          insertWindowsCpu(events, sourceMapper(join(ROOT, 'dist', 'renderer'))),
+        );
     }
 
     console.log(`note: ${paragraphs} paragraphs (~${paragraphs / 10} pages), ${paragraphs} excerpts`);

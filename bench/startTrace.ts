@@ -9,6 +9,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
+export interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
 export interface TraceEvent {
   name: string;
   cat: string;
@@ -19,7 +25,17 @@ export interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string } };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      url?: string;
+      functionName?: string;
+      startTime?: number;
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
 }
 
 const CATEGORIES = [
@@ -35,11 +51,15 @@ const CATEGORIES = [
 /** `summary` replaces the default one (split at first contentful paint), e.g. insertTrace.ts's. */
 export type TraceSummary = (events: TraceEvent[]) => string[];
 
+/** The JavaScript sampler's category: its samples land in the trace, on the trace's own clock. */
+export const JS_SAMPLES = 'disabled-by-default-v8.cpu_profiler';
+
 export async function startTrace(
   browser: Browser,
   page: Page,
+  extraCategories: string[] = [],
 ): Promise<(name: string, dir: string, summary?: TraceSummary) => Promise<void>> {
-  await browser.startTracing(page, { categories: CATEGORIES });
+  await browser.startTracing(page, { categories: [...CATEGORIES, ...extraCategories] });
   return async (name, dir, summary = summarise) => {
     const buffer = await browser.stopTracing();
     writeFileSync(join(dir, `${name}.trace.json`), buffer);
