@@ -29,7 +29,7 @@ export interface Profiling {
 }
 
 /** Where a minified position of the built renderer came from, by the build's own source maps. */
-function sourceMapper(rendererDir: string) {
+export function sourceMapper(rendererDir: string) {
   const maps = new Map<string, SourceMap | null>();
   return (url: string, line: number, column: number): string | null => {
     const file = url.split('/').pop() ?? '';

@@ -12,10 +12,12 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, ROOT, startHost } from '../test/support/browserSession';
-import { type Profiling, startProfiling } from './cpuProfile';
+import { type Profiling, sourceMapper, startProfiling } from './cpuProfile';
+import { insertExcerpts, openQuotedSource } from './editorInsert';
 import { generateNote } from './editorNote';
+import { insertWindowsCpu } from './insertTrace';
 import { noteOpenedAt, watchNoteOpened } from './noteOpened';
-import { startTrace } from './startTrace';
+import { JS_SAMPLES, startTrace } from './startTrace';
 
 const SMOKE = process.argv.includes('--smoke');
 const argument = (name: string) => {
@@ -273,47 +275,22 @@ async function measure(paragraphs: number): Promise<void> {
       keystrokesUnchecked = await typeKeys(page, KEYS);
     }
 
-    // Inserting an excerpt near the top, so every footnote below it renumbers.
-    const inserts: number[] = [];
+    // Inserting an excerpt near the top, so every footnote below it renumbers (bench/editorInsert.ts).
+    let inserts: number[] = [];
     let insertCpu = Number.NaN;
     if (PHASES.has('insert')) {
-      await page.getByRole('searchbox', { name: 'Search sources' }).fill('Five Eyes');
-      await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
-      const passage = page.getByRole('region', { name: 'Source' }).locator('.reader-text p').first();
+      const passage = await openQuotedSource(page);
       profiling = await profile(page);
+      const tracing = TRACE_DIR ? await startTrace(browser, page, [JS_SAMPLES]) : null;
       const cpu = await chromiumCpu(browser);
-      for (let i = 0; i < INSERTS; i++) {
-        // Near the paragraph's start, as placeCaret does: its middle fills with the quotations
-        // inserted, and a click on one focuses its control, not the text (the insert still went
-        // into this paragraph, by the selection the previous insert left, but only by luck).
-        await editor
-          .locator('p')
-          .nth(1)
-          .click({ position: { x: 12, y: 8 } });
-        await passage.selectText();
-        const before = await footnoteItems.count();
-        const elapsed = (await page.evaluate(`new Promise(function insertWindow(resolve) {
-        const list = document.querySelector('[aria-label="Footnotes"]');
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Quote in note');
-        const t0 = performance.now();
-        setTimeout(() => resolve(Number.NaN), 10000);
-        const observer = new MutationObserver(() => {
-          if (list.children.length >= ${before + 1}) {
-            observer.disconnect();
-            (window.__insertWindows ??= []).push([t0, performance.now()]);
-            resolve(performance.now() - t0);
-          }
-        });
-        observer.observe(list, { childList: true, subtree: true, characterData: true });
-        button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-      })`)) as number;
-        inserts.push(elapsed);
-      }
+      const figures = await insertExcerpts(page, editor, passage, INSERTS);
+      inserts = figures.elapsed;
       insertCpu = await cpu();
-      await profiling?.stop(
-        `insert-${paragraphs}`,
-        (await page.evaluate('window.__insertWindows')) as [number, number][],
-      );
+      await profiling?.stop(`insert-${paragraphs}`, figures.windows);
+      if (TRACE_DIR)
+        await tracing?.(`insert-${paragraphs}`, TRACE_DIR, (events) =>
+          insertWindowsCpu(events, sourceMapper(join(ROOT, 'dist', 'renderer'))),
+        );
     }
 
     console.log(`note: ${paragraphs} paragraphs (~${paragraphs / 10} pages), ${paragraphs} excerpts`);

@@ -9,7 +9,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-interface TraceEvent {
+export interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+export interface TraceEvent {
   name: string;
   cat: string;
   ph: string;
@@ -19,7 +25,17 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string } };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      url?: string;
+      functionName?: string;
+      startTime?: number;
+      cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
 }
 
 const CATEGORIES = [
@@ -32,14 +48,24 @@ const CATEGORIES = [
   'toplevel',
 ];
 
-export async function startTrace(browser: Browser, page: Page): Promise<(name: string, dir: string) => Promise<void>> {
-  await browser.startTracing(page, { categories: CATEGORIES });
-  return async (name, dir) => {
+/** `summary` replaces the default one (split at first contentful paint), e.g. insertTrace.ts's. */
+export type TraceSummary = (events: TraceEvent[]) => string[];
+
+/** The JavaScript sampler's category: its samples land in the trace, on the trace's own clock. */
+export const JS_SAMPLES = 'disabled-by-default-v8.cpu_profiler';
+
+export async function startTrace(
+  browser: Browser,
+  page: Page,
+  extraCategories: string[] = [],
+): Promise<(name: string, dir: string, summary?: TraceSummary) => Promise<void>> {
+  await browser.startTracing(page, { categories: [...CATEGORIES, ...extraCategories] });
+  return async (name, dir, summary = summarise) => {
     const buffer = await browser.stopTracing();
     writeFileSync(join(dir, `${name}.trace.json`), buffer);
     const { traceEvents } = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] };
     console.log(`\n${name}: the page's main thread, by trace event (${join(dir, `${name}.trace.json`)})`);
-    for (const line of summarise(traceEvents)) console.log(`  ${line}`);
+    for (const line of summary(traceEvents)) console.log(`  ${line}`);
   };
 }
 

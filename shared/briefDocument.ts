@@ -145,20 +145,57 @@ export function numberFootnotes(
   sources: readonly FootnoteSource[],
   facts: FootnoteFacts = {},
   format: CitationFormat = {},
+  memo?: FootnoteMemo,
 ): Footnote[] {
   const cited = new Set<number>();
   return sources.map((stored, index) => {
-    const node = datedNode(stored, facts.issued?.get(stored.sourceId));
-    const form = cited.has(node.sourceId) ? 'short' : 'full';
-    cited.add(node.sourceId);
+    const issued = facts.issued?.get(stored.sourceId);
+    const form = cited.has(stored.sourceId) ? 'short' : 'full';
+    cited.add(stored.sourceId);
     // The page is where the passage starts; a citation of a whole source has no anchor, so no page.
-    const anchor = node.anchor;
-    const page = anchor ? pageAt(facts.pageStarts?.get(node.sourceId) ?? null, anchor.start) : null;
-    const grade = facts.grades?.get(node.sourceId) ?? null;
+    const anchor = stored.anchor;
+    const page = anchor ? pageAt(facts.pageStarts?.get(stored.sourceId) ?? null, anchor.start) : null;
+    const grade = facts.grades?.get(stored.sourceId) ?? null;
+    const kept = memo?.get(stored);
+    if (
+      kept &&
+      kept.form === form &&
+      kept.page === page &&
+      kept.grade === grade &&
+      kept.issued === issued &&
+      kept.style === format.style &&
+      kept.language === format.language
+    )
+      return { number: index + 1, node: kept.node, text: kept.text, runs: kept.runs };
+    const node = datedNode(stored, issued);
     const { text, runs, pending } = formatCitationRuns(node.source, form, { page, grade }, format);
-    return pending ? { number: index + 1, node, text, runs, pending } : { number: index + 1, node, text, runs };
+    if (pending) return { number: index + 1, node, text, runs, pending };
+    memo?.set(stored, { form, page, grade, issued, style: format.style, language: format.language, node, text, runs });
+    return { number: index + 1, node, text, runs };
   });
 }
+
+/**
+ * What numberFootnotes formatted for each footnote's node, and from what (its form, page, grade,
+ * date and the style): a caller that renumbers the same nodes again and again (the editor, after
+ * every insert) passes one, and a footnote whose inputs are unchanged is not formatted again — at
+ * 2,000 footnotes that was 7–9 ms of each insert. Keyed by the node object: the editor's are never
+ * changed once made (an edit makes a new one).
+ */
+export type FootnoteMemo = WeakMap<
+  FootnoteSource,
+  {
+    form: 'full' | 'short';
+    page: number | null;
+    grade: string | null;
+    issued: string | undefined;
+    style: string | undefined;
+    language: string | undefined;
+    node: FootnoteSource;
+    text: string;
+    runs: CitationRun[];
+  }
+>;
 
 // Blocks whose text starts on a new line when the note is read as plain text.
 const TEXT_BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'listitem', 'code', 'tablecell']);

@@ -5,24 +5,15 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import {
-  memo,
-  type ReactNode,
-  type RefObject,
-  useCallback,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { memo, type ReactNode, type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type IntlShape, useIntl } from 'react-intl';
 import type { Brief } from '../../shared/contract';
-import type { CitationRun } from '../../shared/csl/citationFormat';
 import type { TextQuoteAnchor } from '../../shared/excerpt';
 import type { Classification } from '../../shared/source';
 import { IntegrityPlugin } from '../integrity/IntegrityPlugin';
 import { CitationStylePicker } from './CitationStylePicker';
 import { createShownValue, DirectText } from './directText';
+import { footnoteListView } from './footnoteList';
 import { NoteContext } from './nodes/noteContext';
 import { BRIEF_NODES } from './nodes/registry';
 import { AtomicQuotationPlugin } from './plugins/AtomicQuotationPlugin';
@@ -78,7 +69,11 @@ function createFootnoteStore() {
 }
 type FootnoteStore = ReturnType<typeof createFootnoteStore>;
 
-/** Memoised: the app re-renders the editor after every save, which must not redraw 2,000 notes. */
+/**
+ * The footnote list: an empty `ol` React renders once, filled and patched by footnoteListView as
+ * the store changes (see footnoteList.ts for why not by React). Memoised: the app re-renders the
+ * editor after every save.
+ */
 const FootnoteList = memo(function FootnoteList({
   store,
   showPassage,
@@ -87,70 +82,26 @@ const FootnoteList = memo(function FootnoteList({
   showPassage: BriefEditorProps['showPassage'];
 }) {
   const intl = useIntl();
-  const footnotes = useSyncExternalStore(store.subscribe, store.get, store.get);
-  return (
-    <ol className="footnotes" aria-label={intl.formatMessage({ id: 'editor.footnotes.label' })}>
-      {footnotes.map((footnote) => (
-        <FootnoteItem key={footnote.nodeKey} footnote={footnote} showPassage={showPassage} />
-      ))}
-    </ol>
-  );
+  const list = useRef<HTMLOListElement>(null);
+  const open = useRef(showPassage);
+  open.current = showPassage;
+  // A layout effect: subscribed before the footnotes' first pass (a passive effect of FootnotesPlugin).
+  useLayoutEffect(() => {
+    if (!list.current) return;
+    const view = footnoteListView(list.current, ({ node }) => open.current(node.sourceId, node.anchor));
+    view.show(store.get());
+    const unsubscribe = store.subscribe(() => view.show(store.get()));
+    return () => {
+      unsubscribe();
+      view.dispose();
+    };
+  }, [store]);
+  return <ol ref={list} className="footnotes" aria-label={intl.formatMessage({ id: 'editor.footnotes.label' })} />;
 });
 
 function saveLabel(intl: IntlShape, status: SaveStatus): string {
   if (status.kind === 'failed') return intl.formatMessage({ id: 'editor.save.failed' }, { reason: status.reason });
   return intl.formatMessage({ id: status.kind === 'saved' ? 'editor.save.saved' : 'editor.save.saving' });
-}
-
-/**
- * One footnote. Renumbering a long note hands every footnote over again, but a formatted
- * citation keeps its runs array while its text is unchanged: only changed items render (a moved
- * one is renumbered by the list itself).
- */
-const FootnoteItem = memo(
-  function FootnoteItem({
-    footnote,
-    showPassage,
-  }: {
-    footnote: NumberedFootnote;
-    showPassage: BriefEditorProps['showPassage'];
-  }) {
-    // No `value`: footnote n is the list's n-th item, so the list's own numbering shows it. Setting
-    // every item's value after an insert near the top made Chromium renumber the list once per item
-    // (bench:editor --profile: about 40 ms of each insert in a 500-excerpt note).
-    return (
-      <li>
-        <button
-          type="button"
-          className="footnote-open"
-          onClick={() => showPassage(footnote.node.sourceId, footnote.node.anchor)}
-        >
-          <CitationText runs={footnote.runs} />
-        </button>
-      </li>
-    );
-  },
-  (before, after) =>
-    before.showPassage === after.showPassage &&
-    before.footnote.runs === after.footnote.runs &&
-    before.footnote.node.sourceId === after.footnote.node.sourceId &&
-    (before.footnote.node.anchor === after.footnote.node.anchor ||
-      JSON.stringify(before.footnote.node.anchor) === JSON.stringify(after.footnote.node.anchor)),
-);
-
-/** A citation's runs, with the italics (and the rarer looks) the Word footnote gets. */
-function CitationText({ runs }: { runs: readonly CitationRun[] }) {
-  return runs.map((run, index) => {
-    let node: ReactNode = run.text;
-    if (run.italic) node = <i>{node}</i>;
-    if (run.bold) node = <b>{node}</b>;
-    if (run.smallCaps) node = <span className="small-caps">{node}</span>;
-    if (run.superscript) node = <sup>{node}</sup>;
-    if (run.subscript) node = <sub>{node}</sub>;
-    // Runs never reorder: their place is their identity.
-    // biome-ignore lint/suspicious/noArrayIndexKey: see above
-    return <span key={index}>{node}</span>;
-  });
 }
 
 export function BriefEditor({

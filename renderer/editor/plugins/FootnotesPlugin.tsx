@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import { useEffect, useMemo, useState } from 'react';
-import { type FootnoteFacts, footnoteFacts } from '../../../shared/briefDocument';
+import { type FootnoteFacts, type FootnoteMemo, footnoteFacts } from '../../../shared/briefDocument';
 import type { CitationFormat } from '../../../shared/citation';
 import type { CitationFact } from '../../../shared/contract';
 import { citationFormatter, hasCitationFormatter } from '../../../shared/csl/citationFormat';
@@ -53,8 +53,10 @@ export function FootnotesPlugin({
   }, []);
   const facts = useMemo<FootnoteFacts>(() => factsOf(known, withGrades), [known, withGrades]);
   const { style, language } = format;
+  // Kept across renumberings (and their effect's re-runs): see FootnoteMemo.
+  const [memo] = useState<FootnoteMemo>(() => new WeakMap());
   useEffect(() => {
-    let previous = '';
+    let previous: NumberedFootnote[] = [];
     let live = true;
     let nextSlice: ReturnType<typeof setTimeout> | undefined;
     const { numbers } = renderedState(editor);
@@ -80,17 +82,20 @@ export function FootnotesPlugin({
       // is built in the next.
       const deadline = hasCitationFormatter(style, language) ? performance.now() + FORMAT_SLICE_MS : 0;
       editor.getEditorState().read(() => {
-        footnotes = $numberedFootnotes(facts, { style, language, deadline });
+        footnotes = $numberedFootnotes(facts, { style, language, deadline }, memo);
       });
+      // Only the numbers that changed are written: a node's DOM shows the number it was drawn with
+      // (createDOM reads `numbers`) or the last one written here, and `numbers` holds exactly those.
+      const drawn = new Map(numbers);
       numbers.clear();
       for (const { nodeKey, number } of footnotes) {
         numbers.set(nodeKey, number);
+        if (drawn.get(nodeKey) === number) continue;
         const dom = editor.getElementByKey(nodeKey);
         if (dom) writeFootnoteNumber(dom, number);
       }
-      const signature = footnotes.map((f) => `${f.nodeKey}:${f.number}:${f.text}`).join('|');
-      if (signature !== previous) {
-        previous = signature;
+      if (!sameFootnotes(previous, footnotes)) {
+        previous = footnotes;
         onChange(footnotes);
       }
       fetchMissingFacts(footnotes);
@@ -120,8 +125,19 @@ export function FootnotesPlugin({
       clearTimeout(nextSlice);
       unregister();
     };
-  }, [editor, onChange, facts, style, language]);
+  }, [editor, onChange, facts, style, language, memo]);
   return null;
+}
+
+/** Same places, numbers and texts: the list would show the same (compared without building a 2,000-part string). */
+function sameFootnotes(a: readonly NumberedFootnote[], b: readonly NumberedFootnote[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.nodeKey !== y.nodeKey || x.number !== y.number || x.text !== y.text) return false;
+  }
+  return true;
 }
 
 function factsOf(known: ReadonlyMap<number, CitationFact | null>, withGrades: boolean): FootnoteFacts {

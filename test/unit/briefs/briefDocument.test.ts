@@ -3,6 +3,8 @@ import {
   briefPlainText,
   collectFootnoteSources,
   countBriefWords,
+  type FootnoteMemo,
+  type FootnoteSource,
   numberFootnotes,
   type SerializedBriefState,
   type SerializedNode,
@@ -83,6 +85,32 @@ describe('footnotes', () => {
       [4, formatCitation(CMHC, 'short')],
     ]);
     expect(footnotes[0]!.node).toEqual(readCitation(citation(1, GLOBE)));
+  });
+
+  it('with a memo, number and format exactly as without, as footnotes move, change form and gain pages or grades', () => {
+    const memo: FootnoteMemo = new WeakMap();
+    const sources = collectFootnoteSources(note);
+    const [globe, cmhc, globeAgain, cmhcAgain] = sources as [
+      FootnoteSource,
+      FootnoteSource,
+      FootnoteSource,
+      FootnoteSource,
+    ];
+    const texts = (list: readonly FootnoteSource[], facts = {}, format = {}) => {
+      const kept = numberFootnotes(list, facts, format, memo);
+      expect(kept).toEqual(numberFootnotes(list, facts, format));
+      return kept.map((f) => f.text);
+    };
+    const first = texts(sources);
+    // Formatted once: the same runs come back for an unchanged footnote.
+    expect(numberFootnotes(sources, {}, {}, memo)[1]!.runs).toBe(numberFootnotes(sources, {}, {}, memo)[1]!.runs);
+    // A later citation of the Globe moved first: it becomes the full one, the first the short one.
+    expect(texts([globeAgain, cmhc, globe, cmhcAgain])).toEqual([first[0], first[1], first[2], first[3]]);
+    expect(texts([cmhc, globe, cmhcAgain])[2]).toBe(formatCitation(CMHC, 'short'));
+    texts(sources, { grades: new Map([[1, 'B2']]) });
+    texts(sources, { issued: new Map([[2, '2023']]) });
+    texts(sources, {}, { style: 'apa' });
+    texts(sources, {}, { language: 'fr' });
   });
 });
 
