@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paragraphNode, textNode } from '../../shared/briefTemplates';
-import { excerptOf } from '../../shared/excerpt';
 import { type BrowserMode, startBrowserMode } from './support/browserMode';
 import { openResult } from './support/readerSteps';
-import { dataDirWithBrief } from './support/storedBrief';
+import { COUNT_NODE_VALUE_READS, longNoteDataDir } from './support/storedBrief';
 
 const PARAGRAPHS = 60;
 
-/** A note of 60 paragraphs, each words then a quotation: enough text nodes that a walk of it shows. */
-const longNote = () =>
-  dataDirWithBrief('Long note', (sources) =>
-    Array.from({ length: PARAGRAPHS }, (_, i) =>
-      paragraphNode([
-        textNode(`Paragraph ${i + 1} says what the minister will announce `),
-        excerptOf(sources[i % sources.length]!, 0, 60, 'inline'),
-        textNode(' and so on.'),
-      ]),
-    ),
-  );
+const longNote = () => longNoteDataDir(PARAGRAPHS);
 
 interface Inserted {
   /** nodeValue reads from the click to the moment the list showed the new footnote. */
@@ -40,17 +28,7 @@ describe('inserting a quotation into a long note (browser mode)', () => {
   beforeAll(async () => {
     const dataDir = await longNote();
     app = await startBrowserMode({ dataDir });
-    await app.page.addInitScript(`(() => {
-      const nodeValue = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue');
-      window.__nodeValueReads = 0;
-      Object.defineProperty(Node.prototype, 'nodeValue', {
-        ...nodeValue,
-        get() {
-          window.__nodeValueReads += 1;
-          return nodeValue.get.call(this);
-        },
-      });
-    })()`);
+    await app.page.addInitScript(COUNT_NODE_VALUE_READS);
     await app.page.goto(app.url);
   });
   afterAll(async () => {

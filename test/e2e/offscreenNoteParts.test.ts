@@ -1,23 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paragraphNode, textNode } from '../../shared/briefTemplates';
-import { excerptOf } from '../../shared/excerpt';
 import { type BrowserMode, startBrowserMode } from './support/browserMode';
-import { dataDirWithBrief } from './support/storedBrief';
+import { longNoteDataDir } from './support/storedBrief';
 
 const PARAGRAPHS = 120;
 
-/** A note of 120 paragraphs, each words then a quotation: many screens long, its footnote list far below. */
-const longNote = () =>
-  dataDirWithBrief('Long note', (sources) =>
-    Array.from({ length: PARAGRAPHS }, (_, i) =>
-      paragraphNode([
-        textNode(`Paragraph ${i + 1} says what the minister will announce `),
-        excerptOf(sources[i % sources.length]!, 0, 60, 'inline'),
-        textNode(' and so on.'),
-      ]),
-    ),
-  );
+const longNote = () => longNoteDataDir(PARAGRAPHS);
 
 // This file is type-checked as Node code, without the DOM's types: what the page-side functions use.
 interface PageElement {

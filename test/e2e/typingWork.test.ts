@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paragraphNode, textNode } from '../../shared/briefTemplates';
-import { excerptOf } from '../../shared/excerpt';
 import { type BrowserMode, startBrowserMode } from './support/browserMode';
-import { dataDirWithBrief } from './support/storedBrief';
+import { COUNT_NODE_VALUE_READS, longNoteDataDir } from './support/storedBrief';
 
 const PARAGRAPHS = 60;
 
-/** A note of 60 paragraphs, each words then a quotation: enough text nodes that a walk of it shows. */
-const longNote = () =>
-  dataDirWithBrief('Long note', (sources) =>
-    Array.from({ length: PARAGRAPHS }, (_, i) =>
-      paragraphNode([
-        textNode(`Paragraph ${i + 1} says what the minister will announce `),
-        excerptOf(sources[i % sources.length]!, 0, 60, 'inline'),
-        textNode(' and so on.'),
-      ]),
-    ),
-  );
+const longNote = () => longNoteDataDir(PARAGRAPHS);
 
 /**
  * What typing costs beside the typing itself. React, before any commit that changes the page,
@@ -30,17 +18,7 @@ describe('typing in a long note (browser mode)', () => {
   beforeAll(async () => {
     const dataDir = await longNote();
     app = await startBrowserMode({ dataDir });
-    await app.page.addInitScript(`(() => {
-      const nodeValue = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue');
-      window.__nodeValueReads = 0;
-      Object.defineProperty(Node.prototype, 'nodeValue', {
-        ...nodeValue,
-        get() {
-          window.__nodeValueReads += 1;
-          return nodeValue.get.call(this);
-        },
-      });
-    })()`);
+    await app.page.addInitScript(COUNT_NODE_VALUE_READS);
     await app.page.goto(app.url);
   });
   afterAll(async () => {

@@ -5,7 +5,8 @@ import { getSource, listSources } from '../../../main/archive/sources';
 import { createBrief, saveBrief } from '../../../main/briefs/briefs';
 import { openCore } from '../../../main/core';
 import type { SerializedNode } from '../../../shared/briefDocument';
-import { rootOf } from '../../../shared/briefTemplates';
+import { paragraphNode, rootOf, textNode } from '../../../shared/briefTemplates';
+import { excerptOf } from '../../../shared/excerpt';
 import type { SourceDetail } from '../../../shared/source';
 import { ROOT } from '../../support/browserSession';
 
@@ -35,3 +36,32 @@ export async function dataDirWithBrief(
   }
   return dataDir;
 }
+
+/** A brief "Long note" of `paragraphs` paragraphs, each words then a quotation: enough text nodes, and screens, that a walk of the note or a far footnote shows. */
+export const longNoteDataDir = (paragraphs: number) =>
+  dataDirWithBrief('Long note', (sources) =>
+    Array.from({ length: paragraphs }, (_, i) =>
+      paragraphNode([
+        textNode(`Paragraph ${i + 1} says what the minister will announce `),
+        excerptOf(sources[i % sources.length]!, 0, 60, 'inline'),
+        textNode(' and so on.'),
+      ]),
+    ),
+  );
+
+/**
+ * Counts, in `window.__nodeValueReads`, every read of a node's nodeValue from the page's first
+ * script on: react-dom's walk of a contenteditable before a commit reads each text node's, so a
+ * walk of the whole note shows as as many reads as the note has text nodes.
+ */
+export const COUNT_NODE_VALUE_READS = `(() => {
+  const nodeValue = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue');
+  window.__nodeValueReads = 0;
+  Object.defineProperty(Node.prototype, 'nodeValue', {
+    ...nodeValue,
+    get() {
+      window.__nodeValueReads += 1;
+      return nodeValue.get.call(this);
+    },
+  });
+})()`;

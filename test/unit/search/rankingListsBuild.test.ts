@@ -13,20 +13,10 @@ import {
   TITLE_UNIT,
 } from '../../../main/search/rankingIndexBuild';
 import { TopScores } from '../../../main/search/topScores';
+import { prng } from '../../support/prng';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Met {
   id: number;
