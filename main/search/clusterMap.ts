@@ -68,8 +68,9 @@ const FEW = 256;
  * has not warmed up (docs/startup.md). More ids (an exact count of up to 2,000 matches) take the map.
  */
 export function clustersOf(db: Db, ids: readonly number[]): ClusterMap {
+  if (ids.length > FEW) return clusterMap(db);
   const known = cached.get(db);
-  if (ids.length > FEW || (known !== undefined && known.key === changeKey(db))) return clusterMap(db);
+  if (known !== undefined && known.key === changeKey(db)) return known;
   const heads = new Map<number, number>();
   const members = new Map<number, number>();
   if (ids.length === 0) return { heads, members };
