@@ -13,7 +13,7 @@ describe("a window's first handlers", () => {
   it('load before the first call when the host asks, and the first call is then answered by them', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'precis-window-handlers-'));
     dirs.push(dataDir);
-    const core = await openCore({ dataDir, mode: 'browser', version: 'test', allowRepair: true });
+    const core = await openCore({ dataDir, seedsDir: null, mode: 'browser', version: 'test', allowRepair: true });
     try {
       await core.loadWindowHandlers();
       // Asked twice (a second window, or Electron after serve): the same module, loaded once.
