@@ -10,8 +10,12 @@
  * Here a script installed before navigation checks the same condition at every animation frame,
  * reading only a few elements it keeps (constant time once the note is there), and records the
  * page's clock when it first holds. The condition is the old one, made explicit and stricter:
- * - the footnote list (`ol[aria-label="Footnotes"]`) has N items, the N-th with a box (Playwright's
- *   "visible": a non-empty bounding box, not `visibility: hidden`);
+ * - the footnote list (`ol[aria-label="Footnotes"]`) has N items and a box (Playwright's
+ *   "visible": a non-empty bounding box, not `visibility: hidden`). Until 2026-12-02 (stop 26) the
+ *   N-th item's box: the list now skips its rendering while far from the screen
+ *   (`content-visibility: auto`, as the note's own blocks do), and reading a box inside it would
+ *   make Chromium lay the whole list out for the check alone. Its items are drawn when scrolled
+ *   near (test/e2e/offscreenNoteParts.test.ts), as the note's far blocks are;
  * - the note (`[aria-label="Briefing note"]`) is `contenteditable="true"` — Lexical makes it so
  *   only once the editor is mounted and editable;
  * - the note holds N footnote numbers (`sup.footnote-ref`) and the last reads "N", so the markers
@@ -36,9 +40,8 @@ export async function watchNoteOpened(tab: Page, footnotes: number): Promise<voi
       }
       if (!note || note.getAttribute('contenteditable') !== 'true' || !markers || markers.length < N) return false;
       if (markers[markers.length - 1].textContent !== String(N)) return false;
-      const item = list.children[N - 1];
-      const box = item.getBoundingClientRect();
-      return box.width > 0 && box.height > 0 && getComputedStyle(item).visibility !== 'hidden';
+      const box = list.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(list).visibility !== 'hidden';
     };
     window.__noteOpened = new Promise((resolve) => {
       const check = () => (opened() ? resolve(performance.timeOrigin + performance.now()) : requestAnimationFrame(check));

@@ -9,7 +9,7 @@ import { ARCHIVE_FILE_NAME, type Db } from './archive/database';
 import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
 import { countSources } from './archive/sources';
-import { BRIEF_METHODS, INTEGRITY_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
+import { BRIEF_METHODS, type BriefHandlers, INTEGRITY_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
 import { forbidUpkeep } from './search/upkeepAllowed';
@@ -55,6 +55,13 @@ export interface Core {
   handlers: Handlers;
   /** Set when the archive was damaged and replaced (or a backup failed): tell the analyst. */
   readonly notice: string | null;
+  /**
+   * Loads, in the background, the handlers a window's first screen calls (the briefs': the note to
+   * open). They load on their first call otherwise, and a window's first open then waited for
+   * their module (about 0.1–0.25 s of a fresh host's first answer, docs/opening.md). The
+   * browser-mode host and Electron call it once they serve; the CLI's commands do not.
+   */
+  loadWindowHandlers(): Promise<void>;
   close(): void;
 }
 
@@ -93,6 +100,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
   const team = new TeamArchiveSession(db);
+  let briefHandlersLoading: Promise<BriefHandlers> | undefined;
+  const loadBriefHandlers = () =>
+    (briefHandlersLoading ??= import('./handlers/briefHandlers').then((loaded) => loaded.briefHandlers(db)));
   const close = () => {
     stopMaintenance();
     void team.close();
@@ -103,7 +113,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     get notice() {
       return notice;
     },
-    handlers: createHandlers(db, options, () => ({ notice, notices: texts }), team),
+    handlers: createHandlers(db, options, () => ({ notice, notices: texts }), team, loadBriefHandlers),
+    loadWindowHandlers: async () => {
+      await loadBriefHandlers();
+    },
     close,
   };
 }
@@ -175,12 +188,13 @@ function createHandlers(
   options: CoreOptions,
   notice: () => { notice: string | null; notices: LocalizedText[] },
   team: TeamArchiveSession,
+  loadBriefHandlers: () => Promise<BriefHandlers>,
 ): Handlers {
   return {
     appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), ...notice() }),
     // While a team archive is connected (Team archive settings), source calls go to it; briefs stay local.
     ...sessionSourceHandlers(sourceHandlers(db), team),
-    ...loadedOnFirstCall(BRIEF_METHODS, async () => (await import('./handlers/briefHandlers')).briefHandlers(db)),
+    ...loadedOnFirstCall(BRIEF_METHODS, loadBriefHandlers),
     ...settingsHandlers(db),
     ...loadedOnFirstCall(INTEGRITY_METHODS, async () =>
       (await import('./handlers/integrityHandlers')).integrityHandlers(db),

@@ -168,6 +168,8 @@ async function serve(ctx: CliContext): Promise<number> {
   const core = await openCliCore(ctx, false);
   const { startBrowserHost } = await import('../host/browserHost');
   const host = await startBrowserHost({ handlers: core.handlers, rendererDir: renderer, port });
+  // The page's first request is for the note to open: its handlers load now, not when it comes.
+  core.loadWindowHandlers().catch(() => undefined);
   print(await cliLine('cli.serve.running', { url: host.url }));
   print(await cliLine('cli.serve.archive', { dir: ctx.dataDir }));
   const stop = () => {

@@ -147,6 +147,7 @@ export async function withTeamArchive(
     get notice() {
       return core.notice;
     },
+    loadWindowHandlers: () => core.loadWindowHandlers(),
     close() {
       void archive.close();
       core.close();

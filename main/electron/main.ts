@@ -148,6 +148,8 @@ app.whenReady().then(async () => {
     app.exit(1);
     return;
   }
+  // The window's first request is for the note to open: its handlers load while the window starts.
+  core.loadWindowHandlers().catch(() => undefined);
   protocol.handle(SCHEME, serveRenderer);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

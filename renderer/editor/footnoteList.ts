@@ -23,6 +23,9 @@ interface Shown {
   footnote: NumberedFootnote;
 }
 
+/** A footnote's height in the list (0.85rem text, wrapping to two lines or so, and its margin). */
+const ESTIMATED_EM_PER_FOOTNOTE = 2.4;
+
 export function footnoteListView(list: HTMLOListElement, open: (footnote: NumberedFootnote) => void): FootnoteListView {
   // Items another view drew (React's StrictMode mounts twice in development) are not this one's.
   list.replaceChildren();
@@ -34,6 +37,7 @@ export function footnoteListView(list: HTMLOListElement, open: (footnote: Number
     if (entry) open(entry.footnote);
   };
   list.addEventListener('click', onClick);
+  let shownHeight = '';
 
   return {
     show(footnotes) {
@@ -65,6 +69,14 @@ export function footnoteListView(list: HTMLOListElement, open: (footnote: Number
         if (cursor !== item && cursor?.nextElementSibling === item) cursor = item;
         if (cursor === item) cursor = item.nextElementSibling;
         else list.insertBefore(item, cursor);
+      }
+      // The list skips its rendering while far from the screen (styles.css): until it is first
+      // drawn, its height is this guess (about two lines a footnote), so the note's scroll bar is
+      // near its real length; once drawn, Chromium keeps the height it measured.
+      const height = `auto ${footnotes.length * ESTIMATED_EM_PER_FOOTNOTE}em`;
+      if (height !== shownHeight) {
+        shownHeight = height;
+        list.style.containIntrinsicBlockSize = height;
       }
     },
     dispose() {

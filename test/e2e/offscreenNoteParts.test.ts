@@ -36,6 +36,12 @@ const hitAt = (locator: Locator, x = 0.5, y = 0.5) =>
     [x, y] as const,
   );
 
+/** Whether the footnote list's last item is rendered, not skipped inside a `content-visibility: auto` box. */
+const lastFootnoteRendered = (page: Page) =>
+  page.evaluate(
+    `document.querySelector('ol.footnotes').lastElementChild.checkVisibility({ contentVisibilityAuto: true })`,
+  ) as Promise<boolean>;
+
 /** The names of the elements of `role` below the one `selector` finds, in Chromium's own accessibility tree. */
 async function accessibleNames(page: Page, selector: string, role: string): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
@@ -60,7 +66,9 @@ async function accessibleNames(page: Page, selector: string, role: string): Prom
 describe('the parts of a long note beside the text (browser mode)', () => {
   let app: BrowserMode;
   beforeAll(async () => {
-    app = await startBrowserMode({ dataDir: await longNote() });
+    // Accessibility on from the start, as when a screen reader runs: Chromium then keeps the
+    // contents of blocks that skip their rendering in its tree (docs/editor.md, "Off-screen blocks").
+    app = await startBrowserMode({ dataDir: await longNote(), chromiumArgs: ['--force-renderer-accessibility'] });
     await app.page.goto(app.url);
   });
   afterAll(async () => {
@@ -82,8 +90,10 @@ describe('the parts of a long note beside the text (browser mode)', () => {
       .click({ position: { x: 12, y: 8 } });
     expect(await containment(list)).toBe('layout style isolate');
 
-    // At the top of the note, the list is many screens below, yet every footnote is in the
-    // accessibility tree, by its citation.
+    // At the top of the note the list is many screens below: it skips its rendering (its items have
+    // no style or layout, so opening the note does not lay them out)…
+    expect(await lastFootnoteRendered(page)).toBe(false);
+    // …yet every footnote is in the accessibility tree, by its citation.
     const names = await accessibleNames(page, 'ol.footnotes', 'button');
     expect(names).toHaveLength(PARAGRAPHS);
     expect(names.every((name) => name.length > 10)).toBe(true);
@@ -92,6 +102,7 @@ describe('the parts of a long note beside the text (browser mode)', () => {
     const hundredth = items.nth(99).getByRole('button');
     await hundredth.scrollIntoViewIfNeeded();
     expect(await hitAt(hundredth)).toBe(true);
+    expect(await lastFootnoteRendered(page)).toBe(true);
     expect(await hundredth.textContent()).toBe(names[99]);
     await hundredth.click();
     // The reader shows the source the footnote cites (the citation starts with its title), at the passage.

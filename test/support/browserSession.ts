@@ -38,8 +38,9 @@ export const CHROMIUM_ARGS = [
   '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/** `extraArgs`: flags a test needs besides CHROMIUM_ARGS (e.g. accessibility on from the start). */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export interface Host {
@@ -108,7 +109,9 @@ export interface BrowserMode {
 }
 
 /** Starts `precis serve` as a real process on a fresh data dir and opens a page in Chromium (not yet at the URL). */
-export async function startBrowserMode(options: { dataDir?: string } = {}): Promise<BrowserMode> {
+export async function startBrowserMode(
+  options: { dataDir?: string; chromiumArgs?: string[] } = {},
+): Promise<BrowserMode> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'precis-e2e-'));
   // A limit for a host that never starts, not a speed check: on a loaded machine (CI, or load 24
   // here) a fresh data dir's first start, seeds and all, took more than 30 s; hooks have 120 s.
@@ -116,7 +119,7 @@ export async function startBrowserMode(options: { dataDir?: string } = {}): Prom
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
-  const browser = await launchChromium().catch(async (error: unknown) => {
+  const browser = await launchChromium(options.chromiumArgs).catch(async (error: unknown) => {
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
