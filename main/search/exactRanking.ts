@@ -1,6 +1,14 @@
 import { type Db, prepareCached } from '../archive/database';
 import { BM25_SQL, docLengths, idf, indexStats, saturation, weightedFrequency } from './bm25';
-import { countsOf, driverKeys, textsNeeded, titleCeiling, titlesNeeded } from './candidateCounts';
+import {
+  countsOf,
+  driverKeys,
+  nothingRead,
+  type ReadSoFar,
+  textsNeeded,
+  titleCeiling,
+  titlesNeeded,
+} from './candidateCounts';
 import { ftsTokens } from './ftsTokens';
 import { rankingBasis } from './rankingIndex';
 import { EXTENDED } from './rankingIndexBuild';
@@ -72,9 +80,10 @@ export function rankedTopPage(
 ): { id: number; score: number }[] | null {
   // One check for both tries: a listing of the matches, once made, serves the second as well.
   const check = ftsCheck(db, condition, params, totalEstimate);
+  const read = nothingRead();
   return (
-    topPageFromLists(db, fts, condition, check, k, totalEstimate, pairLimit, false) ??
-    topPageFromLists(db, fts, condition, check, k, totalEstimate, pairLimit, true)
+    topPageFromLists(db, fts, condition, check, read, k, totalEstimate, pairLimit, false) ??
+    topPageFromLists(db, fts, condition, check, read, k, totalEstimate, pairLimit, true)
   );
 }
 
@@ -83,6 +92,7 @@ function topPageFromLists(
   fts: string,
   condition: string,
   check: (ids: number[]) => number[],
+  read: ReadSoFar,
   k: number,
   totalEstimate: number,
   pairLimit: number,
@@ -189,7 +199,7 @@ function topPageFromLists(
       // Titles first: a candidate whose title lacks the phrase can score no more than its body
       // allows, and most of a common word's title hits lack the phrase; their bodies stay unread.
       const kth = scored[k - 1]!.score;
-      const titles = titlesNeeded(db, ids, phrases, stored);
+      const titles = titlesNeeded(db, ids, phrases, stored, read);
       ids = ids.filter((id) => {
         const title = titles.get(id);
         if (title === undefined) return true;
@@ -197,7 +207,7 @@ function topPageFromLists(
         return most === null || most * (1 + MARGIN) >= kth;
       });
     }
-    const texts = textsNeeded(db, ids, phrases, stored);
+    const texts = textsNeeded(db, ids, phrases, stored, read);
     for (const id of ids) {
       const found = phrases.map((phrase) => countsOf(phrase, id, stored, texts));
       if (groups !== null && !groups.every((group) => group.some((i) => found[i]![0] + found[i]![1] > 0))) continue;
