@@ -1,6 +1,14 @@
 import { type Db, prepareCached } from '../archive/database';
 import { BM25_SQL, docLengths, idf, indexStats, saturation, weightedFrequency } from './bm25';
-import { countsOf, driverKeys, textsNeeded, titleCeiling, titlesNeeded } from './candidateCounts';
+import {
+  countsOf,
+  driverKeys,
+  nothingRead,
+  type ReadSoFar,
+  textsNeeded,
+  titleCeiling,
+  titlesNeeded,
+} from './candidateCounts';
 import { ftsTokens } from './ftsTokens';
 import { rankingBasis } from './rankingIndex';
 import { EXTENDED } from './rankingIndexBuild';
@@ -72,9 +80,10 @@ export function rankedTopPage(
 ): { id: number; score: number }[] | null {
   // One check for both tries: a listing of the matches, once made, serves the second as well.
   const check = ftsCheck(db, condition, params, totalEstimate);
+  const read = nothingRead();
   return (
-    topPageFromLists(db, fts, condition, check, k, totalEstimate, pairLimit, false) ??
-    topPageFromLists(db, fts, condition, check, k, totalEstimate, pairLimit, true)
+    topPageFromLists(db, fts, condition, check, read, k, totalEstimate, pairLimit, false) ??
+    topPageFromLists(db, fts, condition, check, read, k, totalEstimate, pairLimit, true)
   );
 }
 
@@ -83,6 +92,7 @@ function topPageFromLists(
   fts: string,
   condition: string,
   check: (ids: number[]) => number[],
+  read: ReadSoFar,
   k: number,
   totalEstimate: number,
   pairLimit: number,
@@ -147,7 +157,7 @@ function topPageFromLists(
   // A query of {title body} phrases alone is decided by the counts themselves; anything else
   // (exclusions, column filters, SQL filters) by FTS5.
   const groups = condition === 'sources_fts MATCH ?' ? phraseGroups(fts, phrases.length) : null;
-  const pairs = sourcesWithPairs(db, phrases, groups !== null && phrases.length === 2, pairLimit);
+  const pairs = sourcesWithPairs(db, phrases, groups !== null && phrases.length === 2, pairLimit, k);
   for (const id of pairs?.ids ?? []) candidates.add(id);
   const bound = drivers.reduce(
     (most, driver, i) =>
@@ -189,7 +199,7 @@ function topPageFromLists(
       // Titles first: a candidate whose title lacks the phrase can score no more than its body
       // allows, and most of a common word's title hits lack the phrase; their bodies stay unread.
       const kth = scored[k - 1]!.score;
-      const titles = titlesNeeded(db, ids, phrases, stored);
+      const titles = titlesNeeded(db, ids, phrases, stored, read);
       ids = ids.filter((id) => {
         const title = titles.get(id);
         if (title === undefined) return true;
@@ -197,7 +207,7 @@ function topPageFromLists(
         return most === null || most * (1 + MARGIN) >= kth;
       });
     }
-    const texts = textsNeeded(db, ids, phrases, stored);
+    const texts = textsNeeded(db, ids, phrases, stored, read);
     for (const id of ids) {
       const found = phrases.map((phrase) => countsOf(phrase, id, stored, texts));
       if (groups !== null && !groups.every((group) => group.some((i) => found[i]![0] + found[i]![1] > 0))) continue;
@@ -234,7 +244,8 @@ function ceilings(
   const out = new Map<number, number>();
   for (const id of candidates) {
     const length = lengths.get(id) ?? 0;
-    // Outside `pairs` a source has one phrase at most: its ceiling is the largest single one.
+    // Outside `pairs` a source has one phrase at most, or (when FTS5 scored the pairs and kept
+    // the k best) is a pair that cannot displace them: its ceiling is the largest single one.
     const single = pairs !== null && !pairs.has(id);
     let most = 0;
     drivers.forEach((driver, i) => {
@@ -264,15 +275,22 @@ export function pairCap(totalEstimate: number): number {
 /**
  * Every source with at least two of the (distinct) phrases, or null when there is one phrase,
  * more than four, or a pair is too common to list (counted first, which costs a fraction of
- * listing or scoring them). With `score` (a query of exactly two phrases), FTS5 scores them too:
- * bm25 of "a AND b" is a source's score for "a OR b" as well, with the same two phrases and idfs,
- * and costs little over so few sources.
+ * listing or scoring them).
+ *
+ * With `score` (a query of exactly two phrases), FTS5 scores them: bm25 of "a AND b" is a
+ * source's score for "a OR b" as well, with the same two phrases and idfs. Then only the k best
+ * pairs are kept (SQLite's sorter keeps them; listing all 8,272 pairs of `church OR religion`
+ * into JavaScript, then a Set, a Map and a ceiling each, was most of that query at 1M): every
+ * other pair scores at most the k-th best pair, so it cannot displace the page, whether or not
+ * it is a candidate (docs/search.md, "Why the page is exact", step 3). The cap is applied in the
+ * same statement (at most cap + 1 pairs are scored), saving the count on the way to a page.
  */
 function sourcesWithPairs(
   db: Db,
   phrases: RankingPhrase[],
   score: boolean,
   cap: number,
+  k: number,
 ): { ids: Set<number>; scores: Map<number, number> | null } | null {
   const literals = [...new Set(phrases.map((p) => p.literal))];
   if (literals.length < 2 || literals.length > 4) return null;
@@ -280,17 +298,24 @@ function sourcesWithPairs(
   for (let i = 0; i < literals.length; i++) {
     for (let j = i + 1; j < literals.length; j++) pairQueries.push(`${literals[i]} AND ${literals[j]}`);
   }
+  if (score && literals.length === 2) {
+    const rows = prepareCached(
+      db,
+      `WITH pairs AS MATERIALIZED (
+         SELECT rowid AS id, -${BM25_SQL} AS score FROM sources_fts WHERE sources_fts MATCH ? LIMIT ?
+       )
+       SELECT id, score, (SELECT count(*) FROM pairs) FROM pairs ORDER BY score DESC, id LIMIT ?`,
+    )
+      .raw()
+      .all(pairQueries[0], cap + 1, k) as [number, number, number][];
+    if (rows.length > 0 && rows[0]![2] > cap) return null;
+    return { ids: new Set(rows.map(([id]) => id)), scores: new Map(rows.map(([id, value]) => [id, value])) };
+  }
   const count = prepareCached(
     db,
     'SELECT count(*) FROM (SELECT 1 FROM sources_fts WHERE sources_fts MATCH ? LIMIT ?)',
   ).pluck();
   if (pairQueries.some((pair) => (count.get(pair, cap + 1) as number) > cap)) return null;
-  if (score && literals.length === 2) {
-    const rows = prepareCached(db, `SELECT rowid, -${BM25_SQL} FROM sources_fts WHERE sources_fts MATCH ?`)
-      .raw()
-      .all(pairQueries[0]) as [number, number][];
-    return { ids: new Set(rows.map(([id]) => id)), scores: new Map(rows) };
-  }
   const list = prepareCached(db, 'SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?').pluck();
   const ids = new Set<number>();
   for (const pair of pairQueries) for (const id of list.all(pair) as number[]) ids.add(id);

@@ -5,6 +5,7 @@ import { rankedTopPage, rankingPhrases } from './exactRanking';
 import type { ParsedQuery } from './queryParser';
 import { type FilterSql, filterSql } from './searchFilters';
 import type { SearchSort } from './searchTypes';
+import { textDateWalk } from './textDateWalk';
 
 /**
  * Chooses which sources make up one page of results, and how many match in all.
@@ -278,6 +279,13 @@ export function datePageOfMany(
   const share = total / Math.max(1, archiveSize);
   const budget = Math.ceil((walk.slack * (offset + limit)) / Math.max(share, 1e-9)) + walk.least;
   if (budget * walk.probeCost <= total) {
+    const read = textDateWalk(db, condition, params, budget, offset + limit);
+    if (read !== null) {
+      if (read.length === offset + limit || budget >= archiveSize) {
+        return read.slice(offset).map((id) => ({ id, score: 0 }));
+      }
+      return datePageOfAll(db, condition, params, limit, offset);
+    }
     const walked = prepareCached(
       db,
       `SELECT s.id, 0 AS score
@@ -288,6 +296,17 @@ export function datePageOfMany(
     ).all(budget, ...params, limit, offset) as { id: number; score: number }[];
     if (walked.length === limit || budget >= archiveSize) return walked;
   }
+  return datePageOfAll(db, condition, params, limit, offset);
+}
+
+/** Every match listed once, and the date index walked against that list. */
+function datePageOfAll(
+  db: Db,
+  condition: string,
+  params: unknown[],
+  limit: number,
+  offset: number,
+): { id: number; score: number }[] {
   return prepareCached(
     db,
     `SELECT s.id, 0 AS score FROM sources s INDEXED BY sources_published_at

@@ -54,7 +54,9 @@ beforeAll(() => {
     db,
     specs.map((s, i) => ({
       title: `Source ${i}`,
-      body: s.words.join(' '),
+      // Every seventh body ends with a Thai word, which ftsTokens is not trusted to cut as FTS5
+      // does: the walk that reads texts must leave those sources to FTS5.
+      body: s.words.join(' ') + (i % 7 === 3 ? ' ภาษา' : ''),
       outlet: s.outlet,
       author: null,
       publishedAt: s.publishedAt,
@@ -75,6 +77,10 @@ const cases: { query: string; keep: (m: Made) => boolean }[] = [
   { query: 'common -half', keep: (m) => !m.words.has('half') },
   { query: 'half outlet:reuters', keep: (m) => m.words.has('half') && m.outlet === 'Reuters' },
   { query: 'common before:2024-03-01', keep: (m) => m.publishedAt !== null && m.publishedAt < '2024-03-01' },
+  // Phrases of several words: the walk reads each source's text instead of probing FTS5.
+  { query: '"half older"', keep: (m) => m.words.has('half') && m.words.has('older') },
+  { query: '"half older" OR rare', keep: (m) => (m.words.has('half') && m.words.has('older')) || m.words.has('rare') },
+  { query: '"common item1"*', keep: (m) => [...m.words].some((w) => w.startsWith('item1')) },
 ];
 const pages = (count: number) =>
   [
