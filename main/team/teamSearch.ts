@@ -1,12 +1,10 @@
 import type { Pool } from 'pg';
-import { type ParsedQuery, parseQuery } from '../search/queryParser';
+import { parseQuery } from '../search/queryParser';
 import { SEARCH_NOTICE_TEXTS } from '../search/searchSources';
 import type { SearchHitDetail, SearchInput, SearchResult, SearchSort } from '../search/searchTypes';
 import { hasMatch, leadSnippet, MATCH_END, MATCH_START, toSnippetParts } from '../search/snippet';
 import { wordsToCheck } from '../search/suggestions';
-import { prepared } from './preparedStatement';
 import { type PlannedPage, planTeamPage } from './teamSearchPlan';
-import { rankQuery, SqlParams } from './tsQuery';
 
 export { foldTag } from './teamFilters';
 
@@ -50,26 +48,18 @@ export async function searchWithTermCheck(
   const limit = clamp(input.limit, 0, 1000);
   const offset = clamp(input.offset, 0, Number.MAX_SAFE_INTEGER);
   let page: PlannedPage;
-  let snippets: Map<number, string>;
   try {
-    // The page's snippets come with its display fields, in one statement; a page ranked over every
-    // match (teamSearchPlan.ts's pagePart) comes without, and they are read apart.
-    const snippetQuery = parsed.hasText ? parsed : null;
+    // Every page the plan returns carries its snippets, read in the statement of its display fields
+    // (teamSearchPage.ts's describe, teamSearchFullPage.ts's pagePart), for the rank query or, with
+    // no text (a filter alone), the body's opening.
     page = await planTeamPage(pool, {
       parsed,
       sort,
       limit,
       offset,
-      snippets: { parsed: snippetQuery },
+      snippets: { parsed: parsed.hasText ? parsed : null },
       checkTerms: wordsToCheck(parsed).map((word) => word.folded),
     });
-    snippets = page.rows.every((row) => row.snippet !== undefined)
-      ? new Map(page.rows.map((row) => [Number(row.id), row.snippet ?? '']))
-      : await readSnippets(
-          pool,
-          page.rows.map((row) => Number(row.id)),
-          snippetQuery,
-        );
   } catch (error) {
     // The translation only emits bound phrases, so no query should fail; if one does, say so plainly.
     console.error('[precis] team search failed for', JSON.stringify(parsed.fts), error);
@@ -83,7 +73,7 @@ export async function searchWithTermCheck(
   }
   const { rows, order } = page;
   const results: SearchHitDetail[] = rows.map((row) => {
-    const marked = snippets.get(Number(row.id)) ?? '';
+    const marked = row.snippet ?? '';
     const parts = toSnippetParts(marked);
     return {
       id: Number(row.id),
@@ -101,20 +91,6 @@ export async function searchWithTermCheck(
   });
   const result = { ...empty, total: page.total, totalIsEstimate: page.totalIsEstimate, results, sort: order };
   return page.knownTerms ? { result, knownTerms: page.knownTerms } : { result };
-}
-
-/** Snippets through the schema's own function: RLS applies, and only a few words come back. */
-async function readSnippets(pool: Pool, ids: number[], parsed: ParsedQuery | null): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const params = new SqlParams();
-  const rank = parsed ? rankQuery(parsed, params) : null;
-  const { rows } = await pool.query<{ id: string; snippet: string | null }>(
-    prepared(
-      `SELECT id, snippet FROM precis_snippets(${params.add(ids)}::bigint[], ${rank ?? 'NULL::tsquery'})`,
-      params.values,
-    ),
-  );
-  return new Map(rows.map((row) => [Number(row.id), row.snippet ?? '']));
 }
 
 function clamp(value: number, min: number, max: number): number {

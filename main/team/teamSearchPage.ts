@@ -24,7 +24,7 @@ export interface PlannedRow {
   total: string;
   /**
    * The marked snippet (precis_snippets), read in the same statement as the page's fields when the
-   * search asks for it (`Snippets`); absent otherwise (the full ranking's page: read apart).
+   * search asks for it (`Snippets`: a search always does); absent when not asked for.
    */
   snippet?: string | null;
 }

@@ -190,4 +190,36 @@ describe.skipIf(!POSTGRES_PRESENT)('team search: page, snippets and the word che
       ]);
     }
   });
+  it('gives every page of the plan its snippets, so the search never asks for them apart', async () => {
+    // teamSearch.ts reads each hit's snippet from the plan's rows (the fallback that asked apart is
+    // gone): each path of planTeamPage must return them, under the session's clearance.
+    const team = await newTeamDatabase(cluster());
+    const archive = (await team.analyst('paths_b', 'PROTECTED B')) as PostgresSourceArchive;
+    for (let n = 0; n < 8; n++) {
+      const outcome = await archive.importParsed(
+        parsedSource(`${filler(n)}. The caribou herd crossed the caribou river. ${filler(n + 100)}.`, {
+          title: n % 2 === 0 ? `Caribou count ${n}` : `Herd notes ${n}`,
+          publishedAt: `2024-05-0${n + 1}`,
+        }),
+        `paths${n}.txt`,
+      );
+      if (outcome.kind !== 'imported') throw new Error(`not imported: ${outcome.kind}`);
+    }
+    // Shrunk limits make eight sources common: the title impacts, the prefix impacts, the title
+    // candidates, a deep page ranked over every match and a date walk are each some request here.
+    const small = { ...PLAN_LIMITS, probe: 1, countCap: 1, titleCandidates: 1, maxFastDepth: 2, rangeShare: 0 };
+    for (const limits of [PLAN_LIMITS, small])
+      for (const query of ['caribou', 'cari*', '"caribou river"', 'herd OR river', 'caribou -notes'])
+        for (const sort of ['relevance', 'date'] as const)
+          for (const offset of [0, 3]) {
+            const parsed = parseQuery(query);
+            const page = await planTeamPage(
+              archive.pool,
+              { parsed, sort, limit: 2, offset, snippets: { parsed } },
+              limits,
+            );
+            expect(page.rows.length, `${query} ${sort} ${offset}`).toBeGreaterThan(0);
+            for (const row of page.rows) expect(row.snippet, `${query} ${sort} ${offset}`).toContain('\uE000');
+          }
+  });
 });
