@@ -16,8 +16,9 @@ import { type Profiling, sourceMapper, startProfiling } from './cpuProfile';
 import { insertExcerpts, openQuotedSource } from './editorInsert';
 import { generateNote } from './editorNote';
 import { insertWindowsCpu } from './insertTrace';
+import { keyWindows } from './keysTrace';
 import { noteOpenedAt, watchNoteOpened } from './noteOpened';
-import { JS_SAMPLES, startTrace } from './startTrace';
+import { JS_SAMPLES, startTrace, summarise } from './startTrace';
 
 const SMOKE = process.argv.includes('--smoke');
 const argument = (name: string) => {
@@ -77,7 +78,11 @@ async function typeKeys(page: Page, keys: number): Promise<number[]> {
       window.__latListening = true;
       document.addEventListener('keydown', () => {
         const t0 = performance.now();
-        requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
+        requestAnimationFrame(() => setTimeout(() => {
+          window.__lat.push(performance.now() - t0);
+          // The key's window on the trace's clock, for --trace (bench/keysTrace.ts).
+          performance.measure('precis-key', { start: t0 });
+        }, 0));
       }, true);
     }
   `);
@@ -263,12 +268,16 @@ async function measure(paragraphs: number): Promise<void> {
       await placeCaret(page, paragraphs);
       settleMs.push(await settled(page));
       profiling = await profile(page);
-      const tracing = TRACE_DIR ? await startTrace(browser, page) : null;
+      const tracing = TRACE_DIR ? await startTrace(browser, page, [JS_SAMPLES]) : null;
       const cpu = await chromiumCpu(browser);
       keystrokes = await typeKeys(page, KEYS);
       keysCpu = await cpu();
       await profiling?.stop(`keys-${paragraphs}`);
-      if (TRACE_DIR) await tracing?.(`keys-${paragraphs}`, TRACE_DIR);
+      if (TRACE_DIR)
+        await tracing?.(`keys-${paragraphs}`, TRACE_DIR, (events) => [
+          ...keyWindows(events, sourceMapper(join(ROOT, 'dist', 'renderer'))),
+          ...summarise(events),
+        ]);
       await setSpelling(page, false);
       await placeCaret(page, paragraphs);
       settleMs.push(await settled(page));

@@ -9,13 +9,13 @@
  */
 import type { ProfileNode, TraceEvent } from './startTrace';
 
-type Original = (url: string, line: number, column: number) => string | null;
+export type Original = (url: string, line: number, column: number) => string | null;
 
 /**
  * The JavaScript sampler's samples (trace category disabled-by-default-v8.cpu_profiler) on `tid`,
  * each with its time on the trace's clock and its stack, innermost first.
  */
-function jsSamples(events: TraceEvent[], pid: number, tid: number, original: Original) {
+export function jsSamples(events: TraceEvent[], pid: number, tid: number, original: Original) {
   const starts = new Map<string, number>();
   for (const e of events)
     if (e.name === 'Profile' && e.pid === pid && e.tid === tid && e.id !== undefined)

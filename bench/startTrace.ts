@@ -74,7 +74,7 @@ export async function startTrace(
  * paint: CPU time (the events' tdur) beside wall time, since on a shared machine a task's wall
  * time counts every moment the thread waited for a core.
  */
-function summarise(events: TraceEvent[]): string[] {
+export function summarise(events: TraceEvent[]): string[] {
   const mains = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
