@@ -24,7 +24,6 @@ import { NoteContentPlugin } from './plugins/NoteContentPlugin';
 import { NoteInteractionsPlugin } from './plugins/NoteInteractionsPlugin';
 import { OutlinePlugin } from './plugins/OutlinePlugin';
 import { QuoteIntegrityPlugin } from './plugins/QuoteIntegrityPlugin';
-import { TypedTextPlugin } from './plugins/TypedTextPlugin';
 import type { SavedNote } from './savedBlocks';
 import { SpellingPlugin } from './spelling/SpellingPlugin';
 import { SpellingToggle, useSpellingPreference } from './spelling/SpellingToggle';
@@ -170,7 +169,6 @@ export function BriefEditor({
           />
         </div>
         <HistoryPlugin />
-        <TypedTextPlugin />
         <NoteContentPlugin content={brief.content} revision={brief.revision} loaded={loadedNote} />
         <ExcerptPlugin />
         <AtomicQuotationPlugin />
