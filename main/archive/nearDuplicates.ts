@@ -251,10 +251,10 @@ export function findClusterHead(db: Db, f: Features, print: Fingerprint): number
  * versions compares with the same few again and again, and a text that shares passages with many
  * (wire copy, quoted speeches) is a candidate for each of them. ~5 KB each. Simulated on the
  * import benchmark's 10,000 pages (20 candidates a page): 7.4 reads a page, oldest-first, at 2,048;
- * 6.7 least-recently-used at 2,048; 2.8 at 4,096; 0.2 at 8,192 (~40 MB: a 10,000-page import still
- * peaks under 300 MB, docs/search.md, Import); each read ~0.3 ms of the writer's CPU.
+ * 6.7 least-recently-used at 2,048; 2.8 at 4,096; each read ~0.3 ms of the writer's CPU. 8,192
+ * (0.2 reads) took a 10,000-page import to a 324 MB peak in one of three runs (docs/search.md, Import).
  */
-export const FEATURE_CACHE_SIZE = 8192;
+export const FEATURE_CACHE_SIZE = 4096;
 const featureCache = new WeakMap<Db, FeatureCache>();
 
 function storedFeatures(db: Db, id: number): { features: Features; head: number } | null {
