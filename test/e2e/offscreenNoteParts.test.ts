@@ -98,10 +98,16 @@ describe('the parts of a long note beside the text (browser mode)', () => {
     expect(names).toHaveLength(PARAGRAPHS);
     expect(names.every((name) => name.length > 10)).toBe(true);
 
-    // Footnote 100, scrolled to, is drawn where it is and opens its passage.
+    // Footnote 100, scrolled to, is drawn where it is and opens its passage. Polled, scrolling
+    // again each time: the page may still move between the scroll and the hit test (a CI run under
+    // load once hit something else there), and what must fail is a footnote never drawn.
     const hundredth = items.nth(99).getByRole('button');
-    await hundredth.scrollIntoViewIfNeeded();
-    expect(await hitAt(hundredth)).toBe(true);
+    await expect
+      .poll(async () => {
+        await hundredth.scrollIntoViewIfNeeded();
+        return hitAt(hundredth);
+      })
+      .toBe(true);
     expect(await lastFootnoteRendered(page)).toBe(true);
     expect(await hundredth.textContent()).toBe(names[99]);
     await hundredth.click();
@@ -137,6 +143,6 @@ describe('the parts of a long note beside the text (browser mode)', () => {
       [0.05, 0.5],
       [0.5, 0.95],
     ] as const)
-      expect(await hitAt(sources, x, y)).toBe(true);
+      await expect.poll(() => hitAt(sources, x, y)).toBe(true);
   });
 });
