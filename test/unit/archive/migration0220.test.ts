@@ -101,6 +101,17 @@ describe('migration 220 (the sources needing review, kept as a table)', () => {
     expect(agree(db)).toContain(printed);
     db.prepare("DELETE FROM source_provenance WHERE source_id = ? AND field = 'title'").run(printed);
     expect(agree(db)).not.toContain(printed);
+    // Evidence replacing the analyst's on a field left empty: the source needs review again.
+    const replace = db.prepare(
+      'INSERT OR REPLACE INTO source_provenance (source_id, field, evidence) VALUES (?, ?, ?)',
+    );
+    replace.run(emptiedByHand, 'outlet', 'meta-tag');
+    expect(agree(db)).toContain(emptiedByHand);
+    replace.run(emptiedByHand, 'outlet', 'user');
+    expect(agree(db)).not.toContain(emptiedByHand);
+    // Strong evidence for one field leaves a source on the list for another.
+    replace.run(legacy, 'title', 'json-ld');
+    expect(agree(db)).toContain(legacy);
     db.prepare("DELETE FROM source_provenance WHERE source_id = ? AND field = 'outlet'").run(emptiedByHand);
     expect(agree(db)).toContain(emptiedByHand);
     // A source deleted takes its row with it.
