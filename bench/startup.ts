@@ -40,6 +40,7 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { LATEST_VERSION, MIGRATIONS, schemaVersion } from '../main/archive/migrations';
 import { launchChromium, startHost } from '../test/support/browserSession';
+import { describeCosts, recordCalls, type StartCall, timeCallsAlone } from './startCalls';
 
 const ROOT = join(__dirname, '..', '..');
 const LAUNCHER = join(ROOT, 'bin', 'precis.cjs');
@@ -177,6 +178,8 @@ interface WindowTimes {
   ready: number;
   /** Spawn to the first search's results listed. */
   results: number;
+  /** The contract calls the window made until then, in order. */
+  calls: StartCall[];
 }
 
 /**
@@ -191,6 +194,7 @@ async function timeWindow(browser: Browser, dataDir: string): Promise<WindowTime
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
+    const calls = recordCalls(page);
     await page.goto(host.url);
     const search = page.getByRole('searchbox', { name: 'Search sources' });
     // fill waits until the box is visible, enabled and editable: the moment an analyst can type.
@@ -198,9 +202,19 @@ async function timeWindow(browser: Browser, dataDir: string): Promise<WindowTime
     const ready = performance.now() - started;
     // A marked word: the list may hold the newest sources before any search, never with marks.
     await page.getByRole('list', { name: 'Search results' }).locator('mark').first().waitFor();
-    return { ready, results: performance.now() - started };
+    return { ready, results: performance.now() - started, calls };
   } finally {
     await context.close();
+    await host.stop();
+  }
+}
+
+/** What each call the window made at start costs alone, on a serve of its own. */
+async function costsOfCalls(dataDir: string, calls: readonly StartCall[]): Promise<string[]> {
+  const host = await startHost(dataDir);
+  try {
+    return describeCosts(await timeCallsAlone(host, calls), calls);
+  } finally {
     await host.stop();
   }
 }
@@ -287,15 +301,17 @@ async function measure(label: string, dataDir: string): Promise<void> {
   const windows: WindowTimes[] = [];
   // A window that never lists results is a figure too (the wait's limit), not a reason to lose the others.
   let windowFailure = '';
+  let startCalls: string[] = [];
   try {
-    await timeWindow(browser, dataDir);
+    const { calls } = await timeWindow(browser, dataDir);
     for (let i = 0; i < RUNS; i++) windows.push(await timeWindow(browser, dataDir));
+    startCalls = await costsOfCalls(dataDir, calls);
   } catch (error) {
     windowFailure = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   } finally {
     await browser.close();
   }
-  const window = (key: keyof WindowTimes) => ms(median(windows.map((w) => w[key])));
+  const window = (key: 'ready' | 'results') => ms(median(windows.map((w) => w[key])));
   console.log(`\n${label}`);
   console.log(
     `  ${setup}first serve of the copy (migration, check, backup): first search answered at ${ms(firstServe.search)} (${ms(performance.now() - firstStarted)} in all)`,
@@ -312,6 +328,8 @@ async function measure(label: string, dataDir: string): Promise<void> {
   } else {
     console.log(`  app window (Chromium) → search box ready:  p50 ${window('ready')}`);
     console.log(`  app window → first results listed:         p50 ${window('results')} (load ${load()})`);
+    console.log(`  the window's start calls, each alone over HTTP (load ${load()}):`);
+    for (const line of startCalls) console.log(`    ${line}`);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Classification, SourceDetail, SourceEdit, SourceSummary } from '..
 import type { ParsedFile } from '../importers/article';
 import type { ReadAttachment } from '../interchange/importReferences';
 import type { SearchInput, SearchResult } from '../search/searchTypes';
+import type { ReviewPageRequest } from './sources';
 
 /**
  * One archive of sources, whichever engine holds it: the analyst's embedded SQLite archive
@@ -60,6 +61,11 @@ export interface SourceArchive {
   /** Every source, most recently imported first, without bodies. */
   listSources(): Promise<SourceSummary[]>;
   listClusterMembers(clusterId: number): Promise<SourceSummary[]>;
+  /**
+   * A page of the sources whose title, date or outlet needs review (most recently added first,
+   * those added before the source `before` when given) and how many there are in all.
+   */
+  listNeedingReview(page: ReviewPageRequest): Promise<{ sources: SourceSummary[]; total: number }>;
   search(input: SearchInput): Promise<SearchResult>;
   /** Applies `edit` if the source is still at `baseRevision`. */
   updateMetadata(id: number, edit: SourceEdit, baseRevision: number): Promise<MetadataUpdate>;

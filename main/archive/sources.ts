@@ -255,9 +255,29 @@ export function updateSource(db: Db, id: number, edit: SourceEdit): SourceDetail
   });
 }
 
-/** Sources whose title, date or outlet rests on weak evidence or none, most recently imported first. */
-export function listSourcesNeedingReview(db: Db): SourceSummary[] {
-  return listSources(db).filter((source) => source.needsReview);
+/** Which page of the Needs review list: how many, and those added before the source `before`. */
+export interface ReviewPageRequest {
+  limit: number;
+  before?: number | undefined;
+}
+
+/**
+ * A page of the sources whose title, date or outlet rests on weak evidence or none, most recently
+ * added first, and how many there are. Read from migration 220's table of their ids: the page
+ * walks its key backwards and the count reads that small table alone, whatever the archive holds.
+ */
+export function listSourcesNeedingReview(
+  db: Db,
+  { limit, before }: ReviewPageRequest,
+): { sources: SourceSummary[]; total: number } {
+  // CROSS JOIN keeps the review table outside: the page is its newest ids, each then looked up.
+  const rows = prepareCached(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM sources_needing_review r CROSS JOIN sources s ON s.id = r.source_id
+     WHERE r.source_id < ? ORDER BY r.source_id DESC LIMIT ?`,
+  ).all(before ?? Number.MAX_SAFE_INTEGER, limit) as SummaryRow[];
+  const { n } = prepareCached(db, 'SELECT count(*) AS n FROM sources_needing_review').get() as { n: number };
+  return { sources: rows.map(rowToSourceSummary), total: n };
 }
 
 /** Whether the archive holds any source: one row read, where a count reads a whole index (~0.1 s at 1M). */

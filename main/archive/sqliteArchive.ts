@@ -6,7 +6,14 @@ import { searchSources } from '../search/searchSources';
 import { type Db, prepareCached } from './database';
 import { inCallOrder } from './inCallOrder';
 import type { ImportOptions, MetadataUpdate, SourceArchive } from './sourceArchive';
-import { countSources, getSource, listClusterMembers, listSources, updateSource } from './sources';
+import {
+  countSources,
+  getSource,
+  listClusterMembers,
+  listSources,
+  listSourcesNeedingReview,
+  updateSource,
+} from './sources';
 import { committed } from './writeErrors';
 
 /**
@@ -46,6 +53,7 @@ export function sqliteArchive(db: Db): SourceArchive {
     revisionOf: async (id) => revisionOf(id),
     listSources: async () => listSources(db),
     listClusterMembers: async (clusterId) => listClusterMembers(db, clusterId),
+    listNeedingReview: async (page) => listSourcesNeedingReview(db, page),
     search: async (input) => searchSources(db, input),
     async updateMetadata(id: number, edit: SourceEdit, baseRevision: number): Promise<MetadataUpdate> {
       // One IMMEDIATE transaction: the revision read and the edit cannot be split by another writer.

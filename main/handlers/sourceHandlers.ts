@@ -58,7 +58,7 @@ export function sourceHandlers(db: Db): SourceHandlers {
       return progress ? { message: progress.message, text: progress.text } : { message: null };
     },
     listSources: () => listSources(db),
-    listNeedsReview: () => listSourcesNeedingReview(db),
+    listNeedsReview: (page) => listSourcesNeedingReview(db, page),
     listClusterMembers: ({ id }) => {
       const source = getSource(db, id);
       if (!source) throw sourceNotFound(id);

@@ -51,7 +51,7 @@ export function archiveSourceHandlers(
       return archive.listClusterMembers(source.clusterId);
     },
     listSources: () => archive.listSources(),
-    listNeedsReview: async () => (await archive.listSources()).filter((source) => source.needsReview),
+    listNeedsReview: (page) => archive.listNeedingReview(page),
     importFile: async ({ name, base64 }) => {
       // Loaded on use: parsing and reference files bring libraries `precis search` never needs (docs/startup.md).
       const [{ baseName }, { parseFileIsolated }, { isReferenceFile }] = await Promise.all([

@@ -6,7 +6,7 @@ import { countWords } from '../../shared/text';
 import { inCallOrder } from '../archive/inCallOrder';
 import { features, fingerprint, isNearDuplicate, similarity } from '../archive/nearDuplicates';
 import type { ImportOptions, MetadataUpdate, ReferenceExtras, SourceArchive } from '../archive/sourceArchive';
-import { contentHash } from '../archive/sources';
+import { contentHash, type ReviewPageRequest } from '../archive/sources';
 import { UserError, wordedError } from '../errors';
 import type { ParsedFile } from '../importers/article';
 import { asStoreRefusal } from '../importers/importFailure';
@@ -20,6 +20,7 @@ import {
   readReferenceExtras,
   refreshMetadata,
   selectSummaries,
+  TEAM_NEEDS_REVIEW,
   toDetail,
   toSummary,
 } from './teamSourceRows';
@@ -217,6 +218,18 @@ export class PostgresSourceArchive implements SourceArchive {
   async listSources(): Promise<SourceSummary[]> {
     const { rows } = await this.pool.query<Row>(selectSummaries('sources s', 'imported_at DESC, id DESC'));
     return rows.map(toSummary);
+  }
+
+  /** A page of the sources needing review the analyst may see, newest first, and their count (row-level security applies). */
+  async listNeedingReview({ limit, before }: ReviewPageRequest): Promise<{ sources: SourceSummary[]; total: number }> {
+    const [page, count] = await Promise.all([
+      this.pool.query<Row>(
+        selectSummaries(`sources s WHERE ${TEAM_NEEDS_REVIEW} AND s.id < $1 ORDER BY s.id DESC LIMIT $2`, 'id DESC'),
+        [before ?? Number.MAX_SAFE_INTEGER, limit],
+      ),
+      this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM sources s WHERE ${TEAM_NEEDS_REVIEW}`),
+    ]);
+    return { sources: page.rows.map(toSummary), total: Number(count.rows[0]?.n ?? 0) };
   }
 
   async listClusterMembers(clusterId: number): Promise<SourceSummary[]> {

@@ -30,6 +30,19 @@ export function selectSummaries(from: string, order: string | null = null, extra
   FROM page${order ? ` ORDER BY ${order}` : ''}`;
 }
 
+/**
+ * shared/source.ts's needsReview over a team row (`s`), as toSummary reads its provenance: a field
+ * the analyst set ('user') is settled; otherwise an empty field (for the date: no day and no year
+ * or month) or one found by weak evidence needs review. The local archive keeps the same rule as a
+ * table (local migration 220); here it is a filter, with no index of its own (a team migration's).
+ */
+const WEAK_KINDS = `('property-date', 'first-sentence', 'file-name', 'none')`;
+const weakField = (field: string, value: string) =>
+  `CASE WHEN ${value} IS NULL THEN s.provenance->>'${field}' IS DISTINCT FROM 'user'
+    ELSE coalesce(s.provenance->>'${field}' IN ${WEAK_KINDS}, false) END`;
+export const TEAM_NEEDS_REVIEW = `(${weakField('title', 's.title')} OR ${weakField('outlet', 's.outlet')}
+  OR ${weakField('publishedAt', 'coalesce(s.published_at, s.issued)')})`;
+
 export interface Row {
   id: string;
   title: string;

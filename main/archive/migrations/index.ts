@@ -18,6 +18,7 @@ import { up as rankingIndexBuild } from './0170-ranking-index-build';
 import { up as spellingWords } from './0180-spelling-words';
 import { up as sourceRevisions } from './0200-source-revisions';
 import { up as rankingListsShape } from './0210-ranking-lists-shape';
+import { up as sourcesNeedingReview } from './0220-sources-needing-review';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 180, name: 'spelling-words', up: spellingWords },
   { version: 200, name: 'source-revisions', up: sourceRevisions },
   { version: 210, name: 'ranking-lists-shape', up: rankingListsShape },
+  { version: 220, name: 'sources-needing-review', up: sourcesNeedingReview },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
