@@ -1,5 +1,6 @@
 // Builds what is stale: the CLI/core bundle, the Electron main + preload bundles, the renderer.
 // Usage: node tooling/build.mjs [--only cli|electron|renderer] [--force] [--quiet]
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -31,6 +32,41 @@ const zodEnglishOnly = {
   },
 };
 
+/*
+ * linkedom (the importers' DOM) gives every node it builds, text and element alike, a WeakMap
+ * entry holding an empty Map of event listeners, in the EventTarget constructor. Nothing in an
+ * import ever listens to a node, yet that allocation, and the ephemeron tables the collector must
+ * then walk, were 10-15% of a parse worker's CPU on the benchmark's pages (docs/search.md, stop
+ * 27). The bundled copy makes that Map on the first addEventListener instead; every other use
+ * already treats a node without one as a node without listeners. Each edit must match, so a
+ * linkedom that changed this file fails the build instead of being bundled unpatched.
+ */
+export const LINKEDOM_LAZY_LISTENER_EDITS = [
+  ['    wm.set(this, new Map);\n', ''],
+  [
+    '  addEventListener(type, listener, options) {\n    const map = wm.get(this);\n',
+    '  addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, (map = new Map));\n',
+  ],
+  [
+    '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {\n',
+    '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {\n',
+  ],
+];
+
+const linkedomLazyListeners = {
+  name: 'linkedom-lazy-listeners',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]linkedom[\\/](?:esm|cjs)[\\/]interface[\\/]event-target\.js$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      for (const [from, to] of LINKEDOM_LAZY_LISTENER_EDITS) {
+        if (!contents.includes(from)) throw new Error(`${args.path} changed: revisit linkedomLazyListeners`);
+        contents = contents.replace(from, to);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 /** esbuild settings of every Node bundle: the app's and the benchmarks' (bench/run.mjs). */
 export const nodeBundle = {
   bundle: true,
@@ -45,7 +81,7 @@ export const nodeBundle = {
   // tesseract.js starts its worker thread and WebAssembly core from its own files in node_modules.
   // pg (the team archive) is loaded only by the commands given --archive; its optional pg-native is never used.
   external: ['better-sqlite3', 'electron', 'pdfjs-dist', 'tesseract.js', 'pg', 'pg-native'],
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, linkedomLazyListeners],
 };
 
 /*

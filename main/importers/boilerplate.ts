@@ -77,7 +77,8 @@ export function findBoilerplate(paragraphs: readonly string[]): boolean[] {
 
 function isFurniture(folded: string, original: string): boolean {
   if (original.length > MAX_FURNITURE_LENGTH * 2) return false;
-  if (STANDALONE_FURNITURE.some((pattern) => pattern.test(folded.replace(/[.!:]+$/, '')))) return true;
+  const unpunctuated = folded.replace(/[.!:]+$/, '');
+  if (STANDALONE_FURNITURE.some((pattern) => pattern.test(unpunctuated))) return true;
   if (original.length > MAX_FURNITURE_LENGTH) return false;
   if (PROMO_VERB.test(folded) && PROMO_OBJECT.test(folded)) return true;
   if (COOKIE_BANNER.test(folded)) return true;
