@@ -1,24 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertSources, listSources } from '../../main/archive/sources';
-import { openCore } from '../../main/core';
-import { type BrowserMode, ROOT, startBrowserMode } from './support/browserMode';
+import { type BrowserMode, startBrowserMode } from './support/browserMode';
+import { seededDataDir } from './support/storedBrief';
 
 /** A data dir whose archive holds the seeds and `count` clippings with no outlet or date; how many need review. */
 async function dataDirNeedingReview(count: number): Promise<{ dataDir: string; total: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'precis-e2e-'));
-  const core = await openCore({
-    dataDir,
-    seedsDir: join(ROOT, 'seeds'),
-    mode: 'browser',
-    version: 'test',
-    allowRepair: true,
-  });
-  try {
+  const { dataDir, filled: total } = await seededDataDir((db) => {
     insertSources(
-      core.db,
+      db,
       Array.from({ length: count }, (_, i) => {
         const body = `The committee heard witness number ${i} on the state of Arctic surveillance.`;
         return {
@@ -27,10 +16,9 @@ async function dataDirNeedingReview(count: number): Promise<{ dataDir: string; t
         };
       }),
     );
-    return { dataDir, total: listSources(core.db).filter((source) => source.needsReview).length };
-  } finally {
-    core.close();
-  }
+    return listSources(db).filter((source) => source.needsReview).length;
+  });
+  return { dataDir, total };
 }
 
 // The window asks for the list at start: a page of 50 and the count, the rest on the analyst's asking.

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Db } from '../../../main/archive/database';
 import { getSource, listSources } from '../../../main/archive/sources';
 import { createBrief, saveBrief } from '../../../main/briefs/briefs';
 import { openCore } from '../../../main/core';
@@ -18,6 +19,17 @@ export async function dataDirWithBrief(
   title: string,
   write: (sources: SourceDetail[]) => SerializedNode[],
 ): Promise<string> {
+  const { dataDir } = await seededDataDir((db) => {
+    const sources = listSources(db).map((s) => getSource(db, s.id)!);
+    const content = rootOf(write(sources));
+    const brief = createBrief(db, { template: 'blank', title });
+    saveBrief(db, { id: brief.id, baseRevision: brief.revision, content });
+  });
+  return dataDir;
+}
+
+/** A new data folder holding the seed sources, then what `fill` writes into its archive (closed after). */
+export async function seededDataDir<T>(fill: (db: Db) => T): Promise<{ dataDir: string; filled: T }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'precis-e2e-'));
   const core = await openCore({
     dataDir,
@@ -27,14 +39,10 @@ export async function dataDirWithBrief(
     allowRepair: true,
   });
   try {
-    const sources = listSources(core.db).map((s) => getSource(core.db, s.id)!);
-    const content = rootOf(write(sources));
-    const brief = createBrief(core.db, { template: 'blank', title });
-    saveBrief(core.db, { id: brief.id, baseRevision: brief.revision, content });
+    return { dataDir, filled: fill(core.db) };
   } finally {
     core.close();
   }
-  return dataDir;
 }
 
 /** A brief "Long note" of `paragraphs` paragraphs, each words then a quotation: enough text nodes, and screens, that a walk of the note or a far footnote shows. */
