@@ -36,7 +36,7 @@ import type { SearchSort } from '../main/search/searchTypes';
 import { onePerCluster, recallAt, referenceRanking } from '../test/support/referenceRanking';
 import { type BuildStats, buildArchive } from './buildArchive';
 import { LIKE_MIX, type LikeQuery, QUERY_MIX } from './queryMix';
-import { findPython, type PeerBuild, type PeerTiming, peerIndex, peerQueries } from './xapianPeer';
+import { findPython, type PeerBuild, type PeerTiming, peerBuildBlocked, peerIndex, peerQueries } from './xapianPeer';
 
 const SMOKE = process.argv.includes('--smoke');
 // A smoke run never shares the cache: two checkouts' test suites may run at once.
@@ -238,13 +238,14 @@ async function main(): Promise<void> {
     const likeP50 = percentile(likeSamples, 50);
     const recalls = timings.filter((t) => t.recall !== null);
     const exact = recalls.filter((t) => t.recall === 20 || t.recall === Math.min(20, t.total)).length;
-    const peer =
-      python && (args.includes('--build-peer') || peerAffordable(size, reuse))
-        ? runPeer(python, file, size, reuse)
-        : null;
+    const wantPeer = python !== null && (args.includes('--build-peer') || peerAffordable(size, reuse));
+    const blocked = wantPeer && !peerCached(size, reuse) ? peerBuildBlocked(size) : null;
+    const peer = python && wantPeer && !blocked ? runPeer(python, file, size, reuse) : null;
     if (python && !peer)
       peerLines.push(
-        `| ${thousands(size)} | Xapian not built: it indexes ~340 sources per CPU-second (≥ ${thousands(size / 340 / 60)} min); add --build-peer to build it once | | | |`,
+        blocked
+          ? `| ${thousands(size)} | Xapian not built: ${blocked} | | | |`
+          : `| ${thousands(size)} | Xapian not built: it indexes ~340 sources per CPU-second (≥ ${thousands(size / 340 / 60)} min); add --build-peer to build it once | | | |`,
       );
     lines.push(
       `| ${thousands(size)} | ${thousands(stats.sourcesPerSecond)}/s${perCpu(stats)}${cached ? ' (cached)' : ''} | ` +
@@ -314,7 +315,12 @@ async function main(): Promise<void> {
 
 /** Xapian's index is built up to 100,000 sources; above, only a cached one is used (or --build-peer). */
 function peerAffordable(size: number, reuse: boolean): boolean {
-  return size <= 100_000 || (reuse && existsSync(join(CACHE_DIR, `xapian-v${ARCHIVE_VERSION}-${size}.stats.json`)));
+  return size <= 100_000 || peerCached(size, reuse);
+}
+
+/** A Xapian index of `size` sources this run will reuse rather than build. */
+function peerCached(size: number, reuse: boolean): boolean {
+  return reuse && existsSync(join(CACHE_DIR, `xapian-v${ARCHIVE_VERSION}-${size}.stats.json`));
 }
 
 function runPeer(

@@ -39,6 +39,16 @@ export function findPython(): string | null {
   return null;
 }
 
+/** Above this many sources bench/xapianPeer.py builds shards and merges them with xapian-compact. */
+const PEER_SHARD_SIZE = 200_000;
+
+/** Why the peer's index of `size` sources cannot be built on this machine, or null. */
+export function peerBuildBlocked(size: number): string | null {
+  if (size <= PEER_SHARD_SIZE) return null;
+  const probe = spawnSync('xapian-compact', ['--version'], { stdio: 'ignore' });
+  return probe.status === 0 ? null : 'its shards are merged by xapian-compact: install Debian xapian-tools';
+}
+
 /** Builds (or, with `reuse`, finds) the Xapian index of `archive` at `dir`. */
 export function peerIndex(
   python: string,
