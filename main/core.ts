@@ -8,10 +8,10 @@ import { damageFound, recordDamageFound } from './archive/cleanClose';
 import { ARCHIVE_FILE_NAME, type Db } from './archive/database';
 import { openArchiveWithBackups } from './archive/openWithBackups';
 import { seedIfEmpty } from './archive/seed';
+import { countSources } from './archive/sources';
 import { BRIEF_METHODS, type BriefHandlers, INTEGRITY_METHODS, loadedOnFirstCall } from './handlers/briefMethods';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { sourceHandlers } from './handlers/sourceHandlers';
-import { indexStats } from './search/bm25';
 import { forbidUpkeep } from './search/upkeepAllowed';
 
 /** A data dir's first backup is taken at start only while the archive is this small (a new one). */
@@ -191,9 +191,7 @@ function createHandlers(
   loadBriefHandlers: () => Promise<BriefHandlers>,
 ): Handlers {
   return {
-    // The window asks at start (for the notice), ahead of its first search: the count is FTS5's own
-    // record of its rows, one read, where count(*) walks an index (29–49 ms at 1,000,000 sources).
-    appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: indexStats(db).rows, ...notice() }),
+    appInfo: () => ({ version: options.version, mode: options.mode, sourceCount: countSources(db), ...notice() }),
     // While a team archive is connected (Team archive settings), source calls go to it; briefs stay local.
     ...sessionSourceHandlers(sourceHandlers(db), team),
     ...loadedOnFirstCall(BRIEF_METHODS, loadBriefHandlers),

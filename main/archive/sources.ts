@@ -11,6 +11,7 @@ type SourceFormat = (typeof SOURCE_FORMATS)[number];
 import { countWords, foldForComparison, normaliseWhitespace } from '../../shared/text';
 import type { ParsedSource } from '../importers/plainText';
 import { lazyCrypto } from '../lazyCrypto';
+import { indexStats } from '../search/bm25';
 import { type Db, prepareCached } from './database';
 import { PROVENANCE_COLUMN, readProvenance, recordUserEdit } from './provenance';
 import { committed } from './writeErrors';
@@ -287,6 +288,7 @@ export function hasSources(db: Db): boolean {
 }
 
 export function countSources(db: Db): number {
-  const row = prepareCached(db, 'SELECT count(*) AS n FROM sources').get() as { n: number };
-  return row.n;
+  // FTS5's own record of its rows (one read; every source has one, by migration 10's triggers),
+  // where count(*) walks an index: 29–49 ms at 1,000,000 sources, asked at every window's start.
+  return indexStats(db).rows;
 }
