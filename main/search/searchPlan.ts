@@ -3,6 +3,7 @@ import { BM25_SQL, indexStats } from './bm25';
 import { clustersOf, headOf } from './clusterMap';
 import { rankedTopPage, rankingPhrases } from './exactRanking';
 import type { ParsedQuery } from './queryParser';
+import { weightedOnlyMatch } from './rankingMatch';
 import { type FilterSql, filterSql } from './searchFilters';
 import type { SearchSort } from './searchTypes';
 import { textDateWalk } from './textDateWalk';
@@ -178,12 +179,14 @@ export function matchPage(
   }
   // Below the cap every match is listed already: ranking those ids spares SQLite gathering the
   // filters' ids again (a date range's or a tag's, built once per statement); bm25 is the same,
-  // its idfs coming from the MATCH alone.
+  // its idfs coming from the MATCH alone. And their scores come as well from the weighted
+  // phrases alone, when that spares bm25 counting a common weightless one (rankingMatch.ts).
+  const weightedOnly = capped ? null : weightedOnlyMatch(db, match);
   const [rankCondition, rankParams] =
-    !capped && filters.clauses.length > 0
+    !capped && (filters.clauses.length > 0 || weightedOnly !== null)
       ? [
           'sources_fts MATCH ? AND +sources_fts.rowid IN (SELECT value FROM json_each(?))',
-          [match, JSON.stringify(newest)],
+          [weightedOnly ?? match, JSON.stringify(newest)],
         ]
       : [condition, params];
   const rows = prepareCached(
