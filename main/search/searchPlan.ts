@@ -237,7 +237,15 @@ function listMatches(
   const newest = listNewest(condition, params, PROBE);
   if (newest.length <= PROBE || common(newest)) return { newest, counted: PROBE, scored: null };
   if (scoredFilter) return listScored();
-  return { newest: listNewest(condition, params, COUNT_CAP), counted: COUNT_CAP, scored: null };
+  // The rest of the listing, from below the probe's last match rather than from the newest again.
+  const older = prepareCached(
+    db,
+    `SELECT rowid FROM sources_fts WHERE ${condition} AND sources_fts.rowid < CAST(? AS INTEGER)
+     ORDER BY rowid DESC LIMIT ?`,
+  )
+    .pluck()
+    .all(...params, newest[PROBE]!, COUNT_CAP - PROBE) as number[];
+  return { newest: [...newest, ...older], counted: COUNT_CAP, scored: null };
 }
 
 /** A MATCH of one {title body} word: its only cost to bm25 is that word's document count. */

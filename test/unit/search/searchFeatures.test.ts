@@ -286,3 +286,31 @@ describe('search over more matches than it counts one by one', () => {
     expect(byDate.results).toHaveLength(5);
   });
 });
+
+// The listing that decides an exact total: a probe of the newest matches, then the rest from
+// below the probe's last one. Exactly COUNT_CAP matches are counted exactly; one more is not.
+describe('an exact total up to the count cap, and no further', () => {
+  let db: Db;
+  beforeEach(() => {
+    ({ db } = tempArchive());
+    // "every" is in all COUNT_CAP + 1 sources, "most" in all but one (the third): neither is
+    // common enough, from its newest 200, to skip listing.
+    add(
+      db,
+      Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({
+        title: `Item ${i}`,
+        body: `every ${i === 2 ? '' : 'most '}words ${i}`,
+      })),
+    );
+  });
+  afterEach(cleanUpTemp);
+
+  it('counts exactly COUNT_CAP matches and estimates COUNT_CAP + 1', () => {
+    const most = search(db, 'most', { limit: 1000 });
+    expect([most.total, most.totalIsEstimate]).toEqual([COUNT_CAP, false]);
+    expect(new Set(most.results.map((r) => r.id)).size).toBe(1000);
+    expect(search(db, 'most', { offset: COUNT_CAP - 5 }).results).toHaveLength(5);
+    const every = search(db, 'every');
+    expect(every.totalIsEstimate).toBe(true);
+  });
+});
