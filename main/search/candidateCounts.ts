@@ -1,6 +1,6 @@
 import { type Db, prepareCached } from '../archive/database';
 import { saturation, weightedFrequency } from './bm25';
-import type { RankingPhrase } from './exactRanking';
+import type { RankingPhrase } from './matchPhrases';
 import { countIn, type SourceText } from './phraseCounts';
 import { PREFIX_LENGTHS, prefixKey } from './rankingIndexBuild';
 

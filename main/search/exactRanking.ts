@@ -9,7 +9,7 @@ import {
   titleCeiling,
   titlesNeeded,
 } from './candidateCounts';
-import { ftsTokens } from './ftsTokens';
+import { phraseGroups, type RankingPhrase, rankingPhrases } from './matchPhrases';
 import { rankingBasis } from './rankingIndex';
 import { EXTENDED } from './rankingIndexBuild';
 
@@ -32,29 +32,6 @@ import { EXTENDED } from './rankingIndexBuild';
 const MAX_UNRANKED = 500;
 /** Candidates must clear the bound by this relative margin, covering rounding in both formulas. */
 const MARGIN = 1e-9;
-
-export interface RankingPhrase {
-  /** The phrase as FTS5 reads it, with its column filter, to count its matches. */
-  literal: string;
-  words: string[];
-  prefix: boolean;
-}
-
-const PHRASE = /\{title body\} : "((?:[^"]|"")*)"(\*?)/g;
-
-/** The phrases bm25 gives weight to, in the order FTS5 numbers them. */
-export function rankingPhrases(fts: string): RankingPhrase[] {
-  // Exclusions come last, after a top-level NOT; quoted text cannot contain one once masked.
-  const masked = fts.replace(/"(?:[^"]|"")*"/g, (quoted) => 'x'.repeat(quoted.length));
-  const not = masked.indexOf(') NOT (');
-  const positive = not < 0 ? fts : fts.slice(0, not);
-  const out: RankingPhrase[] = [];
-  for (const match of positive.matchAll(PHRASE)) {
-    const words = ftsTokens(match[1]!.replace(/""/g, '"'));
-    if (words.length > 0) out.push({ literal: match[0], words, prefix: match[2] === '*' });
-  }
-  return out;
-}
 
 interface Driver {
   /** The word or prefix (`gov*`) whose counts bound the phrase's. */
@@ -348,31 +325,6 @@ function ftsCheck(db: Db, condition: string, params: unknown[], totalEstimate: n
     const listed = matches;
     return ids.filter((id) => listed.has(id));
   };
-}
-
-/**
- * The query's AND groups of OR-ed phrases (indexes into rankingPhrases), when it is made of
- * {title body} phrases alone, as the parser writes it: `a AND (b OR c) AND d`. Null otherwise.
- */
-export function phraseGroups(fts: string, phraseCount: number): number[][] | null {
-  const masked = fts.replace(/"(?:[^"]|"")*"\*?/g, (quoted) => 'x'.repeat(quoted.length));
-  if (masked.includes(' NOT ')) return null;
-  const groups: number[][] = [];
-  let next = 0;
-  let at = 0;
-  for (const part of masked.split(' AND ')) {
-    const text = fts.slice(at, at + part.length);
-    at += part.length + ' AND '.length;
-    const inner = /^\((.*)\)$/.exec(text)?.[1] ?? text;
-    const members = inner.split(' OR ');
-    const group: number[] = [];
-    for (const member of members) {
-      if (!new RegExp(`^${PHRASE.source}$`).test(member)) return null;
-      group.push(next++);
-    }
-    groups.push(group);
-  }
-  return next === phraseCount ? groups : null;
 }
 
 /**

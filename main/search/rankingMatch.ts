@@ -1,6 +1,6 @@
 import { type Db, prepareCached } from '../archive/database';
-import { rankingPhrases } from './exactRanking';
 import { ftsTokens } from './ftsTokens';
+import { rankingPhrases } from './matchPhrases';
 
 /**
  * The MATCH to rank a query's listed matches by, when one cheaper than the query's own gives

@@ -3,7 +3,7 @@ import { worded } from '../../shared/i18n/localizedText';
 import { type Db, prepareCached } from '../archive/database';
 import { clusterSize, clustersOf, headOf } from './clusterMap';
 import { onePerCluster } from './clusterPage';
-import { rankingPhrases } from './exactRanking';
+import { rankingPhrases } from './matchPhrases';
 import { plainSnippet } from './plainSnippet';
 import { type ParsedQuery, parseQuery } from './queryParser';
 import { maintainAfterSearch } from './rankingIndex';

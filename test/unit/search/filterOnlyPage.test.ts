@@ -111,9 +111,9 @@ describe('datePageOfSet, walked or sorted', () => {
       const members = made.filter((m) => m.tags.includes(tag));
       const expected = [...members].sort(newestFirst).map((m) => m.id);
       for (const walk of [
-        { probeCost: 50, slack: 3, least: 50 },
-        { probeCost: 50, slack: 0.01, least: 1 },
-        { probeCost: 50, slack: 1000, least: N },
+        { probeCost: 50, columnReadCost: 10, slack: 3, least: 50 },
+        { probeCost: 50, columnReadCost: 10, slack: 0.01, least: 1 },
+        { probeCost: 50, columnReadCost: 10, slack: 1000, least: N },
       ]) {
         for (const [offset, limit] of [
           [0, 20],

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { rankingPhrases } from '../../../main/search/exactRanking';
+import { rankingPhrases } from '../../../main/search/matchPhrases';
 import { plainSnippet } from '../../../main/search/plainSnippet';
 import { prng } from '../../support/prng';
 
