@@ -1,6 +1,7 @@
 import { type Db, prepareCached } from '../archive/database';
 import { docLengths, indexStats, saturation, weightedFrequency } from './bm25';
 import { isCountable } from './ftsTokens';
+import { mergeStep, needsMerge } from './indexMerge';
 import {
   countListed,
   LISTS_SHAPE,
@@ -189,21 +190,42 @@ async function withoutWaiting<T>(db: Db, write: () => T): Promise<T> {
 
 /**
  * After a search has answered: brings the index up to date in steps (refreshRankingIndexInSteps),
- * unless this connection may not write (upkeepAllowed: `precis search` never writes).
+ * then merges the search index's segments when they have piled up (indexMerge.ts), unless this
+ * connection may not write (upkeepAllowed: `precis search` never writes).
  */
 export function maintainAfterSearch(db: Db): void {
-  if (!upkeepAllowed(db) || running.has(db)) return;
+  if (!upkeepAllowed(db) || running.has(db) || merging.has(db)) return;
   const pending = prepareCached(db, 'SELECT EXISTS (SELECT 1 FROM search_unranked WHERE uncountable = 0)')
     .pluck()
     .get() as number;
   // Lists of an older make-up (migration 0210) are rebuilt too, though nothing waits to be counted.
-  if (!pending && (rankingBasis(db)?.shape ?? LISTS_SHAPE) >= LISTS_SHAPE) return;
+  const lists = pending || (rankingBasis(db)?.shape ?? LISTS_SHAPE) < LISTS_SHAPE;
+  if (!lists && !needsMerge(db)) return;
   setImmediate(() => {
     if (!db.open) return;
-    refreshRankingIndexInSteps(db).catch((error: unknown) => {
-      // Read-only or closed meanwhile: the next search tries again.
-      const code = (error as { code?: string }).code ?? '';
-      if (!code.startsWith('SQLITE_READONLY') && db.open) console.error('[precis] ranking index upkeep failed', error);
-    });
+    (lists ? refreshRankingIndexInSteps(db) : Promise.resolve())
+      .then(() => mergeIndexInSteps(db))
+      .catch((error: unknown) => {
+        // Read-only or closed meanwhile: the next search tries again.
+        const code = (error as { code?: string }).code ?? '';
+        if (!code.startsWith('SQLITE_READONLY') && db.open) console.error('[precis] search index upkeep failed', error);
+      });
   });
+}
+
+const merging = new WeakMap<Db, Promise<void>>();
+
+/**
+ * Merges the search index into one segment a step at a time, once its segments call for it
+ * (needsMerge); once begun, until a step finds nothing left to merge. One run per connection.
+ */
+export function mergeIndexInSteps(db: Db): Promise<void> {
+  const current = merging.get(db);
+  if (current) return current;
+  if (!db.open || !needsMerge(db)) return Promise.resolve();
+  const work = (async () => {
+    while (db.open && (await withoutWaiting(db, () => mergeStep(db)))) await nextTurn();
+  })().finally(() => merging.delete(db));
+  merging.set(db, work);
+  return work;
 }
