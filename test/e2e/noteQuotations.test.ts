@@ -23,8 +23,23 @@ describe('quotations are atomic in the note (browser mode)', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Their view.');
     await expect.poll(() => paragraphs.count()).toBe(2);
-    await paragraphs.first().click();
-    await page.keyboard.press('End');
+    // The caret where the quotation goes: at the end of the first paragraph in the editor's own
+    // selection (on a busy machine the click could still be on its way when the search box takes focus).
+    await expect
+      .poll(async () => {
+        await paragraphs.first().click();
+        await page.keyboard.press('End');
+        return page.evaluate(`(() => {
+          const state = document.querySelector('[aria-label="Briefing note"]').__lexicalEditor.getEditorState();
+          const selection = state._selection;
+          if (selection === null || !selection.isCollapsed()) return '';
+          return state.read(() => {
+            const block = selection.anchor.getNode().getTopLevelElementOrThrow();
+            return block.getIndexWithinParent() + ':' + (selection.anchor.getNode().getTextContentSize() === selection.anchor.offset);
+          });
+        })()`);
+      })
+      .toBe('0:true');
     await openResult(page, 'Five Eyes', /Canada, Japan begin formal talks/);
     await quoteFirstParagraph(page);
     await expect.poll(() => paragraphs.first().textContent()).toMatch(/^Our view\. “.+”1(?:–|[A-F][1-6])?$/);
