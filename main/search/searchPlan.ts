@@ -292,25 +292,19 @@ export function datePageOfMany(
 ): { id: number; score: number }[] {
   const share = total / Math.max(1, archiveSize);
   const budget = Math.ceil((walk.slack * (offset + limit)) / Math.max(share, 1e-9)) + walk.least;
-  // Outlet, author and language are read from the start of a row: a source costs about as much
-  // as listing ten matches, not a probe's worth.
-  if (budget * walk.columnReadCost <= total) {
-    const read = columnDateWalk(db, condition, params, budget, offset + limit);
-    if (read !== null) {
-      if (read.length === offset + limit || budget >= archiveSize) {
-        return read.slice(offset).map((id) => ({ id, score: 0 }));
-      }
-      return datePageOfAll(db, condition, params, limit, offset);
+  // A walk that decides each source from its row: outlet, author and language are read from the
+  // row's start (a source costs about as much as listing ten matches), a title and body cost
+  // about a probe's worth.
+  const read =
+    (budget * walk.columnReadCost <= total ? columnDateWalk(db, condition, params, budget, offset + limit) : null) ??
+    (budget * walk.probeCost <= total ? textDateWalk(db, condition, params, budget, offset + limit) : null);
+  if (read !== null) {
+    if (read.length === offset + limit || budget >= archiveSize) {
+      return read.slice(offset).map((id) => ({ id, score: 0 }));
     }
+    return datePageOfAll(db, condition, params, limit, offset);
   }
   if (budget * walk.probeCost <= total) {
-    const read = textDateWalk(db, condition, params, budget, offset + limit);
-    if (read !== null) {
-      if (read.length === offset + limit || budget >= archiveSize) {
-        return read.slice(offset).map((id) => ({ id, score: 0 }));
-      }
-      return datePageOfAll(db, condition, params, limit, offset);
-    }
     const walked = prepareCached(
       db,
       `SELECT s.id, 0 AS score

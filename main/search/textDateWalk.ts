@@ -35,36 +35,51 @@ export function textDateWalk(
   // source's text: `government` by date took 9–11 ms by probes, 15–22 by reading.
   if (groups === null || !phrases.some((phrase) => phrase.words.length > 1)) return null;
 
-  // Ids in the page's order: an index-only walk (~0.1 µs an entry).
+  // Read in stretches that double from 32: one read as long as the share predicts overshoots
+  // (at 1M, `"the state"` by date: 5 ms in stretches from 32, 11 ms in one of 316).
+  return walkReading(db, match, budget, wanted, { columns: 'title, body', chunk: 32 }, ([title, body]) =>
+    matches(title as string, body as string, phrases, groups),
+  );
+}
+
+/**
+ * The walk both kinds share: the first `budget` sources in the page's order (`published_at DESC,
+ * id DESC`, an index-only walk, ~0.1 µs an entry), their `columns` read in stretches that double
+ * from `chunk`, each source decided from them by `decide`, or by an FTS5 probe when that says null.
+ * Returns the first `wanted` matches, in that order.
+ */
+function walkReading(
+  db: Db,
+  match: string,
+  budget: number,
+  wanted: number,
+  read: { columns: string; chunk: number },
+  decide: (columns: unknown[]) => boolean | null,
+): number[] {
   const order = prepareCached(
     db,
     `SELECT id FROM sources INDEXED BY sources_published_at ORDER BY published_at DESC, id DESC LIMIT ?`,
   )
     .pluck()
     .all(budget) as number[];
-  const texts = prepareCached(
+  const rows = prepareCached(
     db,
-    'SELECT id, title, body FROM sources WHERE id IN (SELECT value FROM json_each(?))',
+    `SELECT id, ${read.columns} FROM sources WHERE id IN (SELECT value FROM json_each(?))`,
   ).raw();
   const probe = prepareCached(
     db,
     'SELECT 1 FROM sources_fts WHERE sources_fts MATCH ? AND sources_fts.rowid = CAST(? AS INTEGER)',
   ).pluck();
-
   const found: number[] = [];
-  // Read in stretches that double from 32: one read as long as the share predicts overshoots
-  // (at 1M, `"the state"` by date: 5 ms in stretches from 32, 11 ms in one of 316).
-  let chunk = 32;
+  let chunk = read.chunk;
   for (let from = 0; from < order.length && found.length < wanted; from += chunk, chunk *= 2) {
     const ids = order.slice(from, from + chunk);
-    const byId = new Map<number, [string, string]>();
-    for (const [id, title, body] of texts.all(JSON.stringify(ids)) as [number, string, string][]) {
-      byId.set(id, [title, body]);
-    }
+    const byId = new Map<number, unknown[]>();
+    for (const [id, ...columns] of rows.all(JSON.stringify(ids)) as [number, ...unknown[]][]) byId.set(id, columns);
     for (const id of ids) {
-      const row = byId.get(id);
-      if (row === undefined) continue;
-      if (matches(row[0], row[1], phrases, groups) ?? probe.get(match, id) !== undefined) {
+      const columns = byId.get(id);
+      if (columns === undefined) continue;
+      if (decide(columns) ?? probe.get(match, id) !== undefined) {
         found.push(id);
         if (found.length === wanted) break;
       }
@@ -116,43 +131,10 @@ export function columnDateWalk(
   const match = params[0];
   const groups = columnGroups(match);
   if (groups === null) return null;
-  const order = prepareCached(
-    db,
-    `SELECT id FROM sources INDEXED BY sources_published_at ORDER BY published_at DESC, id DESC LIMIT ?`,
-  )
-    .pluck()
-    .all(budget) as number[];
-  const columns = prepareCached(
-    db,
-    'SELECT id, outlet, author, language FROM sources WHERE id IN (SELECT value FROM json_each(?))',
-  ).raw();
-  const probe = prepareCached(
-    db,
-    'SELECT 1 FROM sources_fts WHERE sources_fts MATCH ? AND sources_fts.rowid = CAST(? AS INTEGER)',
-  ).pluck();
-  const found: number[] = [];
-  let chunk = 64;
-  for (let from = 0; from < order.length && found.length < wanted; from += chunk, chunk *= 2) {
-    const ids = order.slice(from, from + chunk);
-    const byId = new Map<number, Record<FilterColumn, string | null>>();
-    for (const [id, outlet, author, language] of columns.all(JSON.stringify(ids)) as [
-      number,
-      string | null,
-      string | null,
-      string | null,
-    ][]) {
-      byId.set(id, { outlet, author, language });
-    }
-    for (const id of ids) {
-      const row = byId.get(id);
-      if (row === undefined) continue;
-      if (columnsMatch(row, groups) ?? probe.get(match, id) !== undefined) {
-        found.push(id);
-        if (found.length === wanted) break;
-      }
-    }
-  }
-  return found;
+  return walkReading(db, match, budget, wanted, { columns: 'outlet, author, language', chunk: 64 }, (columns) => {
+    const [outlet, author, language] = columns as (string | null)[];
+    return columnsMatch({ outlet: outlet ?? null, author: author ?? null, language: language ?? null }, groups);
+  });
 }
 
 function columnGroups(match: string): ColumnPhrase[][] | null {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
 import { insertSources } from '../../../main/archive/sources';
-import { searchSources } from '../../../main/search/searchSources';
 import { prng } from '../../support/prng';
 import { referenceRanking } from '../../support/referenceRanking';
+import { expectReferencePages } from '../support/referencePages';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 
 /**
@@ -49,13 +49,6 @@ it('ranks filtered matches as the reference does, page after page', () => {
   ]) {
     const reference = referenceRanking(db, query);
     expect(reference.length, query).toBeGreaterThan(40);
-    for (const offset of [0, 20, 40]) {
-      const page = searchSources(db, { query, limit: 20, offset, sort: 'relevance' });
-      expect(page.total, query).toBe(reference.length);
-      expect(
-        page.results.map((r) => [r.id, r.score.toFixed(9)]),
-        `${query} at ${offset}`,
-      ).toEqual(reference.slice(offset, offset + 20).map((r) => [r.id, r.score.toFixed(9)]));
-    }
+    expectReferencePages(db, query, reference);
   }
 });

@@ -7,6 +7,7 @@ import { searchSources } from '../../../main/search/searchSources';
 import { refreshSearchTerms } from '../../../main/search/suggestions';
 import { prng } from '../../support/prng';
 import { referenceRanking } from '../../support/referenceRanking';
+import { expectReferencePages } from '../support/referencePages';
 import { cleanUpTemp, tempArchive } from '../support/tempArchive';
 
 /**
@@ -84,13 +85,6 @@ it('ranks queries with weightless phrases as the reference does, page after page
       whole.results.map((r) => [r.id, r.score.toFixed(9)]),
       query,
     ).toEqual(reference.slice(0, 1000).map((r) => [r.id, r.score.toFixed(9)]));
-    for (const offset of [0, 20, 40]) {
-      const page = searchSources(db, { query, limit: 20, offset, sort: 'relevance' });
-      expect(page.total, query).toBe(reference.length);
-      expect(
-        page.results.map((r) => [r.id, r.score.toFixed(9)]),
-        `${query} at ${offset}`,
-      ).toEqual(reference.slice(offset, offset + 20).map((r) => [r.id, r.score.toFixed(9)]));
-    }
+    expectReferencePages(db, query, reference);
   }
 });
