@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 import type { ParsedQuery } from '../search/queryParser';
 import {
+  beginningLengths,
   closestTerms,
-  editBudget,
   likelyBeginnings,
   type Misspelled,
   nextString,
@@ -48,16 +48,16 @@ async function knownWords(pool: Pool, words: readonly { folded: string }[]): Pro
 
 /** The words that begin as `word` likely does, of a length within its edit budget: index ranges. */
 async function termsNear(pool: Pool, word: string): Promise<{ term: string; docs: number }[]> {
-  const budget = editBudget(word);
-  const values: unknown[] = [word.length - budget, word.length + budget];
+  const values: unknown[] = [];
   // Byte order ("C"), as the index and the local archive's ranges: the database's collation may differ.
   const ranges = likelyBeginnings(word).map((prefix) => {
-    values.push(prefix, nextString(prefix));
-    return `(term COLLATE "C" >= $${values.length - 1} AND term COLLATE "C" < $${values.length})`;
+    values.push(prefix, nextString(prefix), ...beginningLengths(word, prefix));
+    const at = values.length - 3;
+    return `(term COLLATE "C" >= $${at} AND term COLLATE "C" < $${at + 1} AND length(term) BETWEEN $${at + 2} AND $${at + 3})`;
   });
   const { rows } = await pool.query<{ term: string; docs: number }>(
     `SELECT term, sum(docs)::integer AS docs FROM search_terms
-     WHERE (${ranges.join(' OR ')}) AND length(term) BETWEEN $1 AND $2 AND docs > 0
+     WHERE (${ranges.join(' OR ')}) AND docs > 0
      GROUP BY term`,
     values,
   );

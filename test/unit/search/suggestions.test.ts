@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceArchive } from '../../../main/archive/sourceArchive';
 import { importPaths } from '../../../main/importers/importPaths';
 import { editDistance } from '../../../main/search/editDistance';
-import { refreshSearchTerms } from '../../../main/search/suggestions';
+import { beginningLengths, editBudget, likelyBeginnings, refreshSearchTerms } from '../../../main/search/suggestions';
+import { prng } from '../../support/prng';
 import { cleanUpTemp, SEEDS_DIR, tempArchive } from '../support/tempArchive';
 import { archiveEnginesPerFile, importSeeds } from '../team/support/engineArchive';
 import { parsedSource } from '../team/support/parsedSource';
@@ -65,6 +66,57 @@ describe('did-you-mean word list in the local archive', () => {
     await importPaths(db, [SEEDS_DIR]);
     expect(refreshSearchTerms(db)).toBe(true);
     expect(db.prepare('SELECT docs FROM search_terms WHERE term = ?').pluck().get('joly')).toBeGreaterThan(0);
+  });
+});
+
+// The ranges are read only at the lengths a word of that beginning can have within the budget:
+// every word within the budget, of a likely beginning, must fall inside them.
+describe('the lengths read for each likely beginning', () => {
+  it('hold every word within the edit budget, on random words and candidates', () => {
+    const next = prng(2026_12_03);
+    const letters = 'aabcdeijlmnoosty';
+    const random = (length: number) =>
+      Array.from({ length }, () => letters[Math.floor(next() * letters.length)]!).join('');
+    let checked = 0;
+    for (let round = 0; round < 3000; round++) {
+      const word = random(3 + Math.floor(next() * 4));
+      const budget = editBudget(word);
+      const beginnings = likelyBeginnings(word);
+      // Candidates near the word: random edits of it, and random words of about its length.
+      const candidates = [random(word.length - 2 + Math.floor(next() * 5))];
+      for (let e = 0; e < 20; e++) {
+        let candidate = word;
+        for (let edits = 1 + Math.floor(next() * budget); edits > 0; edits--) {
+          const at = Math.floor(next() * (candidate.length + 1));
+          const kind = Math.floor(next() * 4);
+          const letter = letters[Math.floor(next() * letters.length)]!;
+          if (kind === 0) candidate = candidate.slice(0, at) + letter + candidate.slice(at);
+          else if (kind === 1) candidate = candidate.slice(0, at) + candidate.slice(at + 1);
+          else if (kind === 2) candidate = candidate.slice(0, at) + letter + candidate.slice(at + 1);
+          else if (at + 1 < candidate.length)
+            candidate = candidate.slice(0, at) + candidate[at + 1] + candidate[at] + candidate.slice(at + 2);
+        }
+        candidates.push(candidate);
+      }
+      for (const candidate of candidates) {
+        if (candidate.length === 0 || editDistance(word, candidate, budget) > budget) continue;
+        for (const prefix of beginnings.filter((p) => candidate.startsWith(p))) {
+          const [shortest, longest] = beginningLengths(word, prefix);
+          expect(candidate.length, `${candidate} for ${word} in ${prefix}`).toBeGreaterThanOrEqual(shortest);
+          expect(candidate.length, `${candidate} for ${word} in ${prefix}`).toBeLessThanOrEqual(longest);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
+  it('narrows a slip on the first letter of a short word to the lengths one edit allows', () => {
+    expect(beginningLengths('joyl', 'j')).toEqual([3, 5]);
+    expect(beginningLengths('joyl', 'kj')).toEqual([5, 5]);
+    expect(beginningLengths('joyl', 'ko')).toEqual([4, 4]);
+    expect(beginningLengths('oops', 'ko')).toEqual([4, 5]);
+    expect(beginningLengths('jolyy', 'ko')).toEqual([3, 7]);
   });
 });
 
