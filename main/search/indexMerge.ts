@@ -12,9 +12,9 @@ import { type Db, prepareCached } from '../archive/database';
  * with the event loop turning between steps (searches go on meanwhile, and see a whole index at
  * every step), never waiting for another connection's write.
  *
- * A merge rewrites the whole index (1.4 s of CPU in steps at 100,000 sources), so it is begun when the
- * segments beside the largest hold an eighth of its pages or more: an index rewritten each time it
- * has grown by an eighth is written about eight times over, as automerge writes it anyway.
+ * A merge rewrites the whole index (1.5 s of CPU in steps at 100,000 sources), so it is begun
+ * when the segments beside the largest hold an eighth of its pages or more: an index rewritten
+ * each time it has grown by an eighth is written about eight times over, as automerge writes it.
  */
 
 /** Pages (FTS5's, ~4 KB) a step merges: about 2 MB written, ~15 ms at 100,000 sources. */
@@ -78,9 +78,10 @@ export function needsMerge(db: Db): boolean {
  * towards one). Returns whether it did any work; when it did none, the index is one segment.
  */
 export function mergeStep(db: Db): boolean {
-  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const changes = prepareCached(db, 'SELECT total_changes()').pluck();
+  const before = changes.get() as number;
   prepareCached(db, "INSERT INTO sources_fts (sources_fts, rank) VALUES ('merge', ?)").run(-PAGES_PER_STEP);
-  const after = db.prepare('SELECT total_changes()').pluck().get() as number;
+  const after = changes.get() as number;
   // FTS5's documented test: a difference of 2 or more means work was done.
   return after - before >= 2;
 }

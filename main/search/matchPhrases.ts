@@ -15,6 +15,9 @@ export interface RankingPhrase {
 
 const PHRASE = /\{title body\} : "((?:[^"]|"")*)"(\*?)/g;
 
+/** A phrase of a column that weighs nothing in bm25 (outlet:, author:, lang:): column, text, prefix star. */
+export const WEIGHTLESS_PHRASE = /(outlet|author|language) : "((?:[^"]|"")*)"(\*?)/g;
+
 /** The phrases bm25 gives weight to, in the order FTS5 numbers them. */
 export function rankingPhrases(fts: string): RankingPhrase[] {
   // Exclusions come last, after a top-level NOT; quoted text cannot contain one once masked.

@@ -45,9 +45,9 @@ interface Instance {
  * two points longer than `gapCap` tokens counts as `gapCap` (docs/search.md, "Snippets without
  * counting the whole body"). Every rule above compares token distances of at most SNIPPET_TOKENS
  * plus a phrase's length, so a capped stretch is as good as its true length: a distance below the
- * cap is exact, and one at or above it stays at or above it. Counting every token of a 3 KB body was two thirds of the
- * snippet's cost (about 25 µs of 40 a hit at 100,000 sources); a stretch is now read no further
- * than its cap-th token, by one regular expression that allocates nothing.
+ * cap is exact, and one at or above it stays at or above it. Counting every token of a 3 KB body
+ * was two thirds of the snippet's cost (about 25 µs of 40 a hit at 100,000 sources); a stretch is
+ * now read no further than its cap-th token, by one regular expression that allocates nothing.
  */
 
 /** A token (fts5's unicode61 on plain text: a run of ASCII letters and digits). */

@@ -1,6 +1,6 @@
 import { type Db, prepareCached } from '../archive/database';
 import { ftsTokens } from './ftsTokens';
-import { rankingPhrases } from './matchPhrases';
+import { rankingPhrases, WEIGHTLESS_PHRASE } from './matchPhrases';
 
 /**
  * The MATCH to rank a query's listed matches by, when one cheaper than the query's own gives
@@ -27,10 +27,8 @@ import { rankingPhrases } from './matchPhrases';
  * looks dearer than counting the weightless ones.
  */
 
-const WEIGHTLESS_PHRASE = /\b(?:outlet|author|language) : "((?:[^"]|"")*)"\*?/g;
-
 export function weightedOnlyMatch(db: Db, match: string): string | null {
-  const weightless = [...match.matchAll(WEIGHTLESS_PHRASE)].map((found) => ftsTokens(found[1]!.replace(/""/g, '"')));
+  const weightless = [...match.matchAll(WEIGHTLESS_PHRASE)].map((found) => ftsTokens(found[2]!.replace(/""/g, '"')));
   if (weightless.length === 0) return null;
   const weighted = rankingPhrases(match);
   // A prefix's walk is every word it starts: not known from one word's count.

@@ -295,9 +295,13 @@ export function datePageOfMany(
   // A walk that decides each source from its row: outlet, author and language are read from the
   // row's start (a source costs about as much as listing ten matches), a title and body cost
   // about a probe's worth.
+  // Only a MATCH without SQL filters is decided from the row.
+  const match = condition === 'sources_fts MATCH ?' && typeof params[0] === 'string' ? params[0] : null;
   const read =
-    (budget * walk.columnReadCost <= total ? columnDateWalk(db, condition, params, budget, offset + limit) : null) ??
-    (budget * walk.probeCost <= total ? textDateWalk(db, condition, params, budget, offset + limit) : null);
+    match === null
+      ? null
+      : ((budget * walk.columnReadCost <= total ? columnDateWalk(db, match, budget, offset + limit) : null) ??
+        (budget * walk.probeCost <= total ? textDateWalk(db, match, budget, offset + limit) : null));
   if (read !== null) {
     if (read.length === offset + limit || budget >= archiveSize) {
       return read.slice(offset).map((id) => ({ id, score: 0 }));

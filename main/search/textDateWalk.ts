@@ -1,6 +1,6 @@
 import { type Db, prepareCached } from '../archive/database';
 import { ftsTokens, isCountable } from './ftsTokens';
-import { andGroups, phraseGroups, type RankingPhrase, rankingPhrases } from './matchPhrases';
+import { andGroups, phraseGroups, type RankingPhrase, rankingPhrases, WEIGHTLESS_PHRASE } from './matchPhrases';
 import { type CountablePhrase, countIn } from './phraseCounts';
 
 /**
@@ -20,15 +20,7 @@ import { type CountablePhrase, countIn } from './phraseCounts';
  * and the caller falls back exactly as for the probing walk (docs/search.md, "Sorting by date").
  * Null when the query is not of that shape.
  */
-export function textDateWalk(
-  db: Db,
-  condition: string,
-  params: unknown[],
-  budget: number,
-  wanted: number,
-): number[] | null {
-  if (condition !== 'sources_fts MATCH ?' || typeof params[0] !== 'string') return null;
-  const match = params[0];
+export function textDateWalk(db: Db, match: string, budget: number, wanted: number): number[] | null {
   const phrases = rankingPhrases(match);
   const groups = phraseGroups(match, phrases.length);
   // A single word's probe is one seek in one doclist (~20–35 µs at 1M), no dearer than reading a
@@ -101,7 +93,7 @@ function matches(title: string, body: string, phrases: RankingPhrase[], groups: 
 }
 
 /** A member of a query of weightless columns alone: `outlet : "canadian press"`, `language : "en"`. */
-const COLUMN_MEMBER = /^(outlet|author|language) : "((?:[^"]|"")*)"(\*?)$/;
+const COLUMN_MEMBER = new RegExp(`^${WEIGHTLESS_PHRASE.source}$`);
 
 type FilterColumn = 'outlet' | 'author' | 'language';
 
@@ -120,20 +112,12 @@ interface ColumnPhrase {
  * seen in the same order, and each is decided as FTS5 decides it, so the walk's proof holds
  * (docs/search.md, "Sorting by date"). Null when the query is not of that shape.
  */
-export function columnDateWalk(
-  db: Db,
-  condition: string,
-  params: unknown[],
-  budget: number,
-  wanted: number,
-): number[] | null {
-  if (condition !== 'sources_fts MATCH ?' || typeof params[0] !== 'string') return null;
-  const match = params[0];
+export function columnDateWalk(db: Db, match: string, budget: number, wanted: number): number[] | null {
   const groups = columnGroups(match);
   if (groups === null) return null;
   return walkReading(db, match, budget, wanted, { columns: 'outlet, author, language', chunk: 64 }, (columns) => {
     const [outlet, author, language] = columns as (string | null)[];
-    return columnsMatch({ outlet: outlet ?? null, author: author ?? null, language: language ?? null }, groups);
+    return columnsMatch({ outlet: outlet!, author: author!, language: language! }, groups);
   });
 }
 
