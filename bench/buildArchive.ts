@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { bulkCheckpointPages, openArchive } from '../main/archive/database';
+import { packOriginal } from '../main/archive/packedOriginal';
 import { contentHash, insertSources } from '../main/archive/sources';
 import { committed } from '../main/archive/writeErrors';
 import { refreshRankingIndex } from '../main/search/rankingIndex';
@@ -73,11 +74,12 @@ export function peakRssMb(): number {
   return process.memoryUsage.rss() / 1024 / 1024;
 }
 
-type Prepared = BenchSource & { contentHash: string; wordCount: number };
+/** A source as the worker hands it over: its original packed, not sent a second time (as prepareFile does). */
+type Prepared = Omit<BenchSource, 'original'> & { contentHash: string; wordCount: number; originalPacked: Uint8Array };
 
 /**
  * The preparing side of the pipeline, in a worker thread: generates the sources and makes what
- * costs CPU outside the write (content hash, word count), a batch at a time, and waits for the
+ * costs CPU outside the write (content hash, word count, the packed original), a batch at a time, and waits for the
  * writer's go-ahead after each so that at most two batches are in memory.
  */
 function prepareInWorker(count: number): void {
@@ -96,8 +98,13 @@ function prepareInWorker(count: number): void {
     batch = [];
   };
   void (async () => {
-    for (const source of generateSources(count)) {
-      batch.push({ ...source, contentHash: contentHash(source.body), wordCount: countWords(source.body) });
+    for (const { original, ...source } of generateSources(count)) {
+      batch.push({
+        ...source,
+        contentHash: contentHash(source.body),
+        wordCount: countWords(source.body),
+        originalPacked: packOriginal(original, source.body),
+      });
       if (batch.length === BATCH) await send();
     }
     if (batch.length > 0) await send();
@@ -169,7 +176,11 @@ export async function buildArchive(
     committed(db, () => {
       const outcomes = insertSources(
         db,
-        batch.map((s) => ({ ...s, clusterId: s.duplicateOf === null ? null : heads[s.duplicateOf] || null })),
+        batch.map((s) => ({
+          ...s,
+          original: '',
+          clusterId: s.duplicateOf === null ? null : heads[s.duplicateOf] || null,
+        })),
       );
       const tags: [number, string][] = [];
       outcomes.forEach((outcome, i) => {

@@ -13,6 +13,7 @@ import type { ParsedSource } from '../importers/plainText';
 import { lazyCrypto } from '../lazyCrypto';
 import { indexStats } from '../search/bm25';
 import { type Db, prepareCached } from './database';
+import { packOriginal } from './packedOriginal';
 import { PROVENANCE_COLUMN, readProvenance, recordUserEdit } from './provenance';
 import { committed } from './writeErrors';
 
@@ -42,17 +43,19 @@ export interface ImportFacts {
   contentHash?: string;
   /** countWords(body), when the caller made it already (outside the write transaction). */
   wordCount?: number;
+  /** packOriginal(original, body), when the caller made it already; `original` is then not read. */
+  originalPacked?: Uint8Array;
 }
 
 export function insertSource(db: Db, s: ParsedSource & ImportFacts): InsertOutcome {
   return insertSources(db, [s])[0]!;
 }
 
-const INSERT_COLUMNS = `title, outlet, author, published_at, language, url, body, original, content_hash, file_name,
-  imported_at, word_count, format, page_starts, cluster_id`;
-const INSERT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-/** Rows per INSERT statement: 15 parameters each, under SQLite's limit of 32,766. */
-const ROWS_PER_STATEMENT = 2048;
+const INSERT_COLUMNS = `title, outlet, author, published_at, language, url, body, original, original_packed,
+  content_hash, file_name, imported_at, word_count, format, page_starts, cluster_id`;
+const INSERT_PLACEHOLDERS = `(${Array(16).fill('?').join(', ')})`;
+/** Rows per INSERT statement: 16 parameters each, under SQLite's limit of 32,766. */
+const ROWS_PER_STATEMENT = 2000;
 
 /**
  * Inserts many sources at once, in one transaction (a savepoint inside the caller's), and says
@@ -67,6 +70,8 @@ const ROWS_PER_STATEMENT = 2048;
 export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFacts)[]): InsertOutcome[] {
   const importedAt = new Date().toISOString();
   const hashes = sources.map((s) => s.contentHash ?? contentHash(s.body));
+  // The original goes in packed against the body (migration 230), packed before the write if the caller has not.
+  const originals = sources.map((s) => s.originalPacked ?? packOriginal(s.original, s.body));
   return committed(db, () => {
     const insertedIds = new Map<string, number>();
     for (let start = 0; start < sources.length; ) {
@@ -74,7 +79,9 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
       const chunk = sources.slice(start, start + size);
       const values: unknown[] = [];
       chunk.forEach((s, i) => {
-        values.push(s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, s.body, s.original);
+        // Well-formed, so the body's stored bytes are its UTF-8, the packed original's dictionary.
+        values.push(s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, s.body.toWellFormed(), '');
+        values.push(originals[start + i]);
         values.push(hashes[start + i], s.fileName, importedAt, s.wordCount ?? countWords(s.body), s.format ?? 'txt');
         values.push(s.pageStarts ? JSON.stringify(s.pageStarts) : null, s.clusterId ?? null);
       });

@@ -12,6 +12,7 @@ import {
   recordFingerprints,
   rememberFeatures,
 } from '../archive/nearDuplicates';
+import { packOriginal } from '../archive/packedOriginal';
 import { recordProvenance, refreshMetadata } from '../archive/provenance';
 import { contentHash, insertSources } from '../archive/sources';
 import { asWriteError, committed, isStorageFailure } from '../archive/writeErrors';
@@ -24,21 +25,25 @@ import { failedOutcome } from './importFailure';
  * when there is one (parsePool.ts), so the one writer only writes.
  */
 export interface PreparedFile {
-  parsed: ParsedFile;
+  /** Without its original, which goes packed: a page's HTML is not copied to the writer's thread. */
+  parsed: Omit<ParsedFile, 'original'>;
   fileName: string;
   hash: string;
   wordCount: number;
+  /** The original as the archive stores it (packedOriginal.ts). */
+  originalPacked: Uint8Array;
   features: Features;
   print: Fingerprint;
 }
 
-export function prepareFile(parsed: ParsedFile, fileName: string): PreparedFile {
+export function prepareFile({ original, ...parsed }: ParsedFile, fileName: string): PreparedFile {
   const textFeatures = features(parsed.body);
   return {
     parsed,
     fileName,
     hash: contentHash(parsed.body),
     wordCount: countWords(parsed.body),
+    originalPacked: packOriginal(original, parsed.body),
     features: textFeatures,
     print: fingerprint(textFeatures),
   };
@@ -123,9 +128,11 @@ function storeBatch(db: Db, files: readonly PreparedFile[]): ImportItemOutcome[]
       const choice = choices[k];
       return {
         ...file.parsed,
+        original: '', // not read: it is in originalPacked
         fileName: file.fileName,
         contentHash: file.hash,
         wordCount: file.wordCount,
+        originalPacked: file.originalPacked,
         clusterId: choice && 'head' in choice ? choice.head : null,
       };
     }),

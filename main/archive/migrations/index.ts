@@ -19,6 +19,7 @@ import { up as spellingWords } from './0180-spelling-words';
 import { up as sourceRevisions } from './0200-source-revisions';
 import { up as rankingListsShape } from './0210-ranking-lists-shape';
 import { up as sourcesNeedingReview } from './0220-sources-needing-review';
+import { up as packedOriginals } from './0230-packed-originals';
 
 export interface Migration {
   version: number;
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 200, name: 'source-revisions', up: sourceRevisions },
   { version: 210, name: 'ranking-lists-shape', up: rankingListsShape },
   { version: 220, name: 'sources-needing-review', up: sourcesNeedingReview },
+  { version: 230, name: 'packed-originals', up: packedOriginals },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

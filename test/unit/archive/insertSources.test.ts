@@ -63,6 +63,7 @@ describe('insertSources', () => {
         id: _,
         body: __,
         original: ___,
+        original_packed: ______,
         content_hash: ____,
         imported_at: _____,
         ...rest

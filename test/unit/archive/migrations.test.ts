@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE_NAME, type Db, openArchive } from '../../../main/archive/database';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../main/archive/migrations';
-import { insertSource } from '../../../main/archive/sources';
 import type { ParsedSource } from '../../../main/importers/plainText';
 import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
 
@@ -26,22 +25,26 @@ function isStrict(db: Db, table: string): boolean {
   return row.strict === 1;
 }
 
-/** A source as a version-10 archive stores it. */
-function insertAtVersion10(db: Db): number {
+/**
+ * A source as a version-10 archive stores it (today's insertSource writes columns that later
+ * migrations add, such as migration 230's packed original).
+ */
+function insertAtVersion10(db: Db, source = article, hash = 'hash-1'): number {
   const row = db
     .prepare(
       `INSERT INTO sources (title, outlet, author, published_at, language, body, original, content_hash, file_name, imported_at, word_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'hash-1', ?, '2024-01-31T00:00:00.000Z', 10) RETURNING id`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2024-01-31T00:00:00.000Z', 10) RETURNING id`,
     )
     .get(
-      article.title,
-      article.outlet,
-      article.author,
-      article.publishedAt,
-      article.language,
-      article.body,
-      article.original,
-      article.fileName,
+      source.title,
+      source.outlet,
+      source.author,
+      source.publishedAt,
+      source.language,
+      source.body,
+      source.original,
+      hash,
+      source.fileName,
     ) as {
     id: number;
   };
@@ -153,9 +156,7 @@ describe('migrations', () => {
   it('0040 rebuilds the search index with outlet, author and language filters, vocabulary and date index', () => {
     const db = rawDb();
     migrate(db, 30);
-    const inserted = insertSource(db, article);
-    if (inserted.kind !== 'inserted') throw new Error('expected an insert');
-    const id = inserted.id;
+    const id = insertAtVersion10(db);
 
     migrate(db, 40);
     expect(schemaVersion(db)).toBe(40);
@@ -171,23 +172,21 @@ describe('migrations', () => {
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index'").pluck().all();
     expect(indexes).toContain('sources_published_at');
     // ORDER BY rank is bm25 with the title weighted above the body.
-    const inTitle = insertSource(db, {
-      ...article,
-      title: 'Sonar',
-      body: 'Unrelated text about sonar.',
-      original: 'x',
-    });
-    const inBody = insertSource(db, {
-      ...article,
-      title: 'Other',
-      body: 'Sonar, sonar and sonar again.',
-      original: 'y',
-    });
+    const inTitle = insertAtVersion10(
+      db,
+      { ...article, title: 'Sonar', body: 'Unrelated text about sonar.', original: 'x' },
+      'hash-sonar-title',
+    );
+    const inBody = insertAtVersion10(
+      db,
+      { ...article, title: 'Other', body: 'Sonar, sonar and sonar again.', original: 'y' },
+      'hash-sonar-body',
+    );
     const ranked = db
       .prepare('SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rank')
       .pluck()
       .all('sonar');
-    expect(ranked).toEqual([(inTitle as { id: number }).id, (inBody as { id: number }).id]);
+    expect(ranked).toEqual([inTitle, inBody]);
 
     // Editing the outlet re-indexes it; grading does not touch the index.
     db.prepare('UPDATE sources SET outlet = ? WHERE id = ?').run('Reuters', id);

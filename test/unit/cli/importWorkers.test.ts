@@ -72,7 +72,7 @@ describe('precis import reads files in worker threads', () => {
 
 /** What an import stores, without the time it was imported at. */
 const STORED = [
-  `SELECT id, title, outlet, author, published_at, language, url, body, original, content_hash, file_name,
+  `SELECT id, title, outlet, author, published_at, language, url, body, original, original_packed, content_hash, file_name,
      word_count, format, page_starts, cluster_id FROM sources ORDER BY id`,
   'SELECT source_id, bucket FROM source_lsh_buckets ORDER BY source_id, bucket',
   'SELECT * FROM source_provenance ORDER BY 1, 2',

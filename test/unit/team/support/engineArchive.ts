@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, expect } from 'vitest';
 import type { Db } from '../../../../main/archive/database';
+import { sourceOriginal } from '../../../../main/archive/packedOriginal';
 import type { ArchiveEngine, SourceArchive } from '../../../../main/archive/sourceArchive';
 import { sqliteArchive } from '../../../../main/archive/sqliteArchive';
 import { archiveSourceHandlers } from '../../../../main/handlers/teamSourceHandlers';
@@ -34,6 +35,8 @@ export interface EngineArchive {
     sql: { sqlite: string; postgres: string },
     params?: readonly unknown[],
   ): Promise<T[]>;
+  /** A source's original as the engine keeps it (SQLite packs it: main/archive/packedOriginal.ts). */
+  original(id: number): Promise<string | null>;
 }
 
 const admins: pg.Client[] = [];
@@ -51,6 +54,7 @@ export async function engineArchive(engine: ArchiveEngine, cluster: () => Postgr
       },
       rows: async <T>(sql: { sqlite: string }, params: readonly unknown[] = []) =>
         db.prepare(sql.sqlite).all(...params) as T[],
+      original: async (id) => sourceOriginal(db, id),
     };
   }
   if (!team) team = await teamArchive(cluster());
@@ -68,6 +72,9 @@ export async function engineArchive(engine: ArchiveEngine, cluster: () => Postgr
     },
     rows: async <T>(sql: { postgres: string }, params?: readonly unknown[]) =>
       (await shared.query(sql.postgres, params)) as T[],
+    original: async (id) =>
+      ((await shared.query('SELECT original FROM sources WHERE id = $1', [id])) as { original: string }[])[0]
+        ?.original ?? null,
   };
 }
 

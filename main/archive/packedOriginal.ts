@@ -1,0 +1,47 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { type Db, prepareCached } from './database';
+
+/**
+ * A source's original — the file's text as decoded, the page's HTML — is kept so that nothing the
+ * analyst gave is lost to a heuristic; nothing reads it to search, quote or export. Stored as it
+ * came, it was the body a second time for a text file (its title and body: 40% of what the
+ * archive benchmark's import wrote, and as much again in the WAL), so since migration 230 it is
+ * deflated with the body as the preset dictionary: what it shares with the body costs a
+ * back-reference, and markup compresses as text does. deflate reaches back 32 KB, so a longer
+ * body is a dictionary by its last 32 KB (its start is matched in the original itself, if at all).
+ */
+const WINDOW = 32 * 1024;
+
+/**
+ * The body's UTF-8 as the archive stores it. insertSources stores the body well-formed (a lone
+ * surrogate as U+FFFD, as Buffer.from writes it): better-sqlite3 would write a lone surrogate as
+ * three bytes that read back as three U+FFFD, and the dictionary would no longer be the one packed.
+ */
+function dictionaryOf(body: string | Uint8Array): Uint8Array {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return bytes.length > WINDOW ? bytes.subarray(bytes.length - WINDOW) : bytes;
+}
+
+/**
+ * The stored form of `original` beside `body`. Its own exact bytes: a result of zlib may be a view
+ * of a shared pool, which a worker's postMessage would copy whole to the writer.
+ */
+export function packOriginal(original: string, body: string): Uint8Array {
+  return new Uint8Array(deflateRawSync(Buffer.from(original, 'utf8'), { dictionary: dictionaryOf(body) }));
+}
+
+/** `body` as a string, or the bytes the archive holds (`CAST(body AS BLOB)`, which spares a decoding). */
+export function unpackOriginal(packed: Uint8Array, body: string | Uint8Array): string {
+  return inflateRawSync(packed, { dictionary: dictionaryOf(body) }).toString('utf8');
+}
+
+/** A source's original, packed or (stored before migration 230) as text; null for no such source. */
+export function sourceOriginal(db: Db, id: number): string | null {
+  const row = prepareCached(
+    db,
+    'SELECT CAST(body AS BLOB) AS body, original, original_packed AS packed FROM sources WHERE id = ?',
+  ).get(id) as { body: Uint8Array | null; original: string; packed: Uint8Array | null } | undefined;
+  if (!row) return null;
+  // An empty body casts to an empty blob… or to NULL in some SQLite builds: both are no dictionary.
+  return row.packed === null ? row.original : unpackOriginal(row.packed, row.body ?? new Uint8Array(0));
+}
