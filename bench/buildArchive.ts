@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { bulkCheckpointPages, openArchive } from '../main/archive/database';
-import { packOriginal } from '../main/archive/packedOriginal';
+import { packOriginal, utf8Bytes } from '../main/archive/packedOriginal';
 import { contentHash, insertSources } from '../main/archive/sources';
 import { committed } from '../main/archive/writeErrors';
 import { refreshRankingIndex } from '../main/search/rankingIndex';
@@ -74,12 +74,17 @@ export function peakRssMb(): number {
   return process.memoryUsage.rss() / 1024 / 1024;
 }
 
-/** A source as the worker hands it over: its original packed, not sent a second time (as prepareFile does). */
-type Prepared = Omit<BenchSource, 'original'> & { contentHash: string; wordCount: number; originalPacked: Uint8Array };
+/** A source as the worker hands it over, as prepareFile does: its body as UTF-8, its original packed. */
+type Prepared = Omit<BenchSource, 'original' | 'body'> & {
+  contentHash: string;
+  wordCount: number;
+  bodyUtf8: Uint8Array;
+  originalPacked: Uint8Array;
+};
 
 /**
  * The preparing side of the pipeline, in a worker thread: generates the sources and makes what
- * costs CPU outside the write (content hash, word count, the packed original), a batch at a time, and waits for the
+ * costs CPU outside the write (content hash, word count, the body's UTF-8, the packed original), a batch at a time, and waits for the
  * writer's go-ahead after each so that at most two batches are in memory.
  */
 function prepareInWorker(count: number): void {
@@ -98,12 +103,14 @@ function prepareInWorker(count: number): void {
     batch = [];
   };
   void (async () => {
-    for (const { original, ...source } of generateSources(count)) {
+    for (const { original, body, ...source } of generateSources(count)) {
+      const bodyUtf8 = utf8Bytes(body);
       batch.push({
         ...source,
-        contentHash: contentHash(source.body),
-        wordCount: countWords(source.body),
-        originalPacked: packOriginal(original, source.body),
+        contentHash: contentHash(body),
+        wordCount: countWords(body),
+        bodyUtf8,
+        originalPacked: packOriginal(original, bodyUtf8),
       });
       if (batch.length === BATCH) await send();
     }
@@ -178,6 +185,8 @@ export async function buildArchive(
         db,
         batch.map((s) => ({
           ...s,
+          // Not read: they came as bodyUtf8 and originalPacked.
+          body: '',
           original: '',
           clusterId: s.duplicateOf === null ? null : heads[s.duplicateOf] || null,
         })),

@@ -1,5 +1,7 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type Db, prepareCached } from './database';
+
+/** node:zlib, loaded when first packed or read: `precis search` stores nothing and needs none of it. */
+const zlib = (): typeof import('node:zlib') => process.getBuiltinModule('node:zlib');
 
 /**
  * A source's original — the file's text as decoded, the page's HTML — is kept so that nothing the
@@ -23,16 +25,28 @@ function dictionaryOf(body: string | Uint8Array): Uint8Array {
 }
 
 /**
- * The stored form of `original` beside `body`. Its own exact bytes: a result of zlib may be a view
+ * A text's UTF-8 in a buffer of its own, as a worker hands a body to the writer: insertSources binds
+ * it as it is (`ImportFacts.bodyUtf8`). Receiving it costs the writer a copy of its bytes, where a
+ * string costs V8 a fresh string (two bytes a character for most prose: ’ is not Latin-1) and
+ * better-sqlite3 its encoding again. Always valid UTF-8: Buffer.from writes a lone surrogate as U+FFFD.
+ */
+export function utf8Bytes(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'utf8'));
+}
+
+/**
+ * The stored form of `original` beside `body` (the body as a string or as utf8Bytes gave it). Its own exact bytes: a result of zlib may be a view
  * of a shared pool, which a worker's postMessage would copy whole to the writer.
  */
-export function packOriginal(original: string, body: string): Uint8Array {
-  return new Uint8Array(deflateRawSync(Buffer.from(original, 'utf8'), { dictionary: dictionaryOf(body) }));
+export function packOriginal(original: string, body: string | Uint8Array): Uint8Array {
+  return new Uint8Array(zlib().deflateRawSync(Buffer.from(original, 'utf8'), { dictionary: dictionaryOf(body) }));
 }
 
 /** `body` as a string, or the bytes the archive holds (`CAST(body AS BLOB)`, which spares a decoding). */
 export function unpackOriginal(packed: Uint8Array, body: string | Uint8Array): string {
-  return inflateRawSync(packed, { dictionary: dictionaryOf(body) }).toString('utf8');
+  return zlib()
+    .inflateRawSync(packed, { dictionary: dictionaryOf(body) })
+    .toString('utf8');
 }
 
 /** A source's original, packed or (stored before migration 230) as text; null for no such source. */
@@ -44,4 +58,20 @@ export function sourceOriginal(db: Db, id: number): string | null {
   if (!row) return null;
   // An empty body casts to an empty blob… or to NULL in some SQLite builds: both are no dictionary.
   return row.packed === null ? row.original : unpackOriginal(row.packed, row.body ?? new Uint8Array(0));
+}
+
+/**
+ * Gives a source a new body, its original packed again against it: the only way to replace a body
+ * the trigger of migration 230 lets through. The app itself never replaces one (the ranking lists'
+ * upkeep is tested with it).
+ */
+export function replaceBody(db: Db, id: number, body: string): void {
+  const original = sourceOriginal(db, id);
+  if (original === null) return;
+  prepareCached(db, 'UPDATE sources SET body = ?, original = ?, original_packed = ? WHERE id = ?').run(
+    body.toWellFormed(),
+    '',
+    packOriginal(original, body),
+    id,
+  );
 }

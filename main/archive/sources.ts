@@ -45,6 +45,15 @@ export interface ImportFacts {
   wordCount?: number;
   /** packOriginal(original, body), when the caller made it already; `original` is then not read. */
   originalPacked?: Uint8Array;
+  /** utf8Bytes(body), as a worker hands it over; `body` is then not read. */
+  bodyUtf8?: Uint8Array;
+}
+
+/** The body as text, for the work a caller did not do beforehand. */
+function bodyText(s: ParsedSource & ImportFacts): string {
+  return s.bodyUtf8
+    ? Buffer.from(s.bodyUtf8.buffer, s.bodyUtf8.byteOffset, s.bodyUtf8.length).toString('utf8')
+    : s.body;
 }
 
 export function insertSource(db: Db, s: ParsedSource & ImportFacts): InsertOutcome {
@@ -53,7 +62,8 @@ export function insertSource(db: Db, s: ParsedSource & ImportFacts): InsertOutco
 
 const INSERT_COLUMNS = `title, outlet, author, published_at, language, url, body, original, original_packed,
   content_hash, file_name, imported_at, word_count, format, page_starts, cluster_id`;
-const INSERT_PLACEHOLDERS = `(${Array(16).fill('?').join(', ')})`;
+// The body is bound as a string or as its UTF-8 (a blob, which the CAST makes text without decoding it).
+const INSERT_PLACEHOLDERS = '(?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 /** Rows per INSERT statement: 16 parameters each, under SQLite's limit of 32,766. */
 const ROWS_PER_STATEMENT = 2000;
 
@@ -69,9 +79,9 @@ const ROWS_PER_STATEMENT = 2000;
  */
 export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFacts)[]): InsertOutcome[] {
   const importedAt = new Date().toISOString();
-  const hashes = sources.map((s) => s.contentHash ?? contentHash(s.body));
+  const hashes = sources.map((s) => s.contentHash ?? contentHash(bodyText(s)));
   // The original goes in packed against the body (migration 230), packed before the write if the caller has not.
-  const originals = sources.map((s) => s.originalPacked ?? packOriginal(s.original, s.body));
+  const originals = sources.map((s) => s.originalPacked ?? packOriginal(s.original, s.bodyUtf8 ?? s.body));
   return committed(db, () => {
     const insertedIds = new Map<string, number>();
     for (let start = 0; start < sources.length; ) {
@@ -80,9 +90,24 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
       const values: unknown[] = [];
       chunk.forEach((s, i) => {
         // Well-formed, so the body's stored bytes are its UTF-8, the packed original's dictionary.
-        values.push(s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, s.body.toWellFormed(), '');
+        values.push(
+          s.title,
+          s.outlet,
+          s.author,
+          s.publishedAt,
+          s.language,
+          s.url,
+          s.bodyUtf8 ?? s.body.toWellFormed(),
+          '',
+        );
         values.push(originals[start + i]);
-        values.push(hashes[start + i], s.fileName, importedAt, s.wordCount ?? countWords(s.body), s.format ?? 'txt');
+        values.push(
+          hashes[start + i],
+          s.fileName,
+          importedAt,
+          s.wordCount ?? countWords(bodyText(s)),
+          s.format ?? 'txt',
+        );
         values.push(s.pageStarts ? JSON.stringify(s.pageStarts) : null, s.clusterId ?? null);
       });
       // ON CONFLICT rather than look-then-insert: another process may import the same file at once.

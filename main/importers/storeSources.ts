@@ -12,7 +12,7 @@ import {
   recordFingerprints,
   rememberFeatures,
 } from '../archive/nearDuplicates';
-import { packOriginal } from '../archive/packedOriginal';
+import { packOriginal, utf8Bytes } from '../archive/packedOriginal';
 import { recordProvenance, refreshMetadata } from '../archive/provenance';
 import { contentHash, insertSources } from '../archive/sources';
 import { asWriteError, committed, isStorageFailure } from '../archive/writeErrors';
@@ -25,25 +25,31 @@ import { failedOutcome } from './importFailure';
  * when there is one (parsePool.ts), so the one writer only writes.
  */
 export interface PreparedFile {
-  /** Without its original, which goes packed: a page's HTML is not copied to the writer's thread. */
-  parsed: Omit<ParsedFile, 'original'>;
+  /**
+   * Without its body and original, which go as bytes: its UTF-8, and the original packed (so a page's
+   * HTML is not copied to the writer's thread at all).
+   */
+  parsed: Omit<ParsedFile, 'original' | 'body'>;
   fileName: string;
   hash: string;
   wordCount: number;
+  bodyUtf8: Uint8Array;
   /** The original as the archive stores it (packedOriginal.ts). */
   originalPacked: Uint8Array;
   features: Features;
   print: Fingerprint;
 }
 
-export function prepareFile({ original, ...parsed }: ParsedFile, fileName: string): PreparedFile {
-  const textFeatures = features(parsed.body);
+export function prepareFile({ original, body, ...parsed }: ParsedFile, fileName: string): PreparedFile {
+  const textFeatures = features(body);
+  const bodyUtf8 = utf8Bytes(body);
   return {
     parsed,
     fileName,
-    hash: contentHash(parsed.body),
-    wordCount: countWords(parsed.body),
-    originalPacked: packOriginal(original, parsed.body),
+    hash: contentHash(body),
+    wordCount: countWords(body),
+    bodyUtf8,
+    originalPacked: packOriginal(original, bodyUtf8),
     features: textFeatures,
     print: fingerprint(textFeatures),
   };
@@ -128,10 +134,13 @@ function storeBatch(db: Db, files: readonly PreparedFile[]): ImportItemOutcome[]
       const choice = choices[k];
       return {
         ...file.parsed,
-        original: '', // not read: it is in originalPacked
+        // Not read: they are in bodyUtf8 and originalPacked.
+        body: '',
+        original: '',
         fileName: file.fileName,
         contentHash: file.hash,
         wordCount: file.wordCount,
+        bodyUtf8: file.bodyUtf8,
         originalPacked: file.originalPacked,
         clusterId: choice && 'head' in choice ? choice.head : null,
       };

@@ -17,7 +17,7 @@ export function up(db: Db): void {
       WHEN old.original_packed IS NOT NULL AND new.body IS NOT old.body
         AND new.original_packed IS old.original_packed
     BEGIN
-      SELECT RAISE(ABORT, 'the original is packed against the body: pack it again with the new body');
+      SELECT RAISE(ABORT, 'the original is packed against the body: pack it again with the new body (replaceBody)');
     END;
   `);
 }

@@ -3,11 +3,12 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE_NAME } from '../../../main/archive/database';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../main/archive/migrations';
-import { packOriginal, sourceOriginal } from '../../../main/archive/packedOriginal';
+import { packOriginal, replaceBody, sourceOriginal, utf8Bytes } from '../../../main/archive/packedOriginal';
 import { type ImportFacts, insertSources } from '../../../main/archive/sources';
 import type { ParsedFile } from '../../../main/importers/article';
 import type { ParsedSource } from '../../../main/importers/plainText';
 import { prepareFile, storeParsedFiles } from '../../../main/importers/storeSources';
+import { countWords } from '../../../shared/text';
 import { cleanUpTemp, tempArchive, tempDir } from '../support/tempArchive';
 
 afterEach(cleanUpTemp);
@@ -98,11 +99,41 @@ describe('the original, packed against the body (migration 230)', () => {
     };
     const prepared = prepareFile(parsed, 'prepared.txt');
     expect(prepared.originalPacked).toEqual(packOriginal(parsed.original, parsed.body));
-    // What crosses to the writer's thread: the packed original, not the original a second time.
+    // What crosses to the writer's thread: the body's UTF-8 and the packed original, no text twice.
     expect(prepared.parsed).not.toHaveProperty('original');
+    expect(prepared.parsed).not.toHaveProperty('body');
+    expect(Buffer.from(prepared.bodyUtf8).toString('utf8')).toBe(parsed.body);
     const [outcome] = storeParsedFiles(db, [prepared]);
     if (outcome?.kind !== 'imported') throw new Error('not imported');
     expect(sourceOriginal(db, outcome.id)).toBe(parsed.original);
+    expect(db.prepare('SELECT body FROM sources WHERE id = ?').pluck().get(outcome.id)).toBe(parsed.body);
+  });
+
+  it('stores a body handed over as its UTF-8 as the same text, searchable, its original read back', () => {
+    const { db } = tempArchive();
+    const asText = cases.map(([title, body, original]) => source(title, body, original));
+    const asBytes = cases.map(([title, body, original]) => ({
+      ...source(`${title} (bytes)`, '', ''),
+      ...(body === '' ? { format: 'reference' as const, contentHash: `reference:${title} (bytes)` } : {}),
+      bodyUtf8: utf8Bytes(body),
+      originalPacked: packOriginal(original, utf8Bytes(body)),
+      // As a worker hands it over: neither text is sent; the hash and count were made there.
+      ...(body === '' ? {} : { contentHash: `bytes:${title}`, wordCount: countWords(body) }),
+    }));
+    const text = insertSources(db, asText);
+    const bytes = insertSources(db, asBytes);
+    const stored = db.prepare('SELECT typeof(body) AS type, body, word_count FROM sources WHERE id = ?');
+    cases.forEach(([, body, original], i) => {
+      const [a, b] = [text[i], bytes[i]].map((o) => (o?.kind === 'inserted' ? o.id : Number.NaN)) as [number, number];
+      expect(stored.get(b)).toEqual(stored.get(a));
+      expect(stored.get(b)).toMatchObject({ type: 'text', body: body.toWellFormed() });
+      expect(sourceOriginal(db, b)).toBe(original.toWellFormed());
+    });
+    const ranked = db.prepare("SELECT count(*) FROM sources_fts WHERE sources_fts MATCH 'priorité'").pluck().get();
+    expect(ranked).toBe(2);
+    // An empty body is still only a reference's.
+    const empty = { ...source('Empty', '', ''), format: 'txt' as const, contentHash: 'empty' };
+    expect(() => insertSources(db, [{ ...empty, bodyUtf8: new Uint8Array(0) }])).toThrow(/only a reference/);
   });
 
   it('refuses a new body that would leave the packed original unreadable', () => {
@@ -113,11 +144,8 @@ describe('the original, packed against the body (migration 230)', () => {
       /packed against the body/,
     );
     // Packed again with the new body, the change goes in, and the original reads back.
-    db.prepare('UPDATE sources SET body = ?, original_packed = ? WHERE id = ?').run(
-      'Another body.',
-      packOriginal('Kept\n\nThe first body.', 'Another body.'),
-      outcome.id,
-    );
+    replaceBody(db, outcome.id, 'Another body.');
+    expect(db.prepare('SELECT body FROM sources WHERE id = ?').pluck().get(outcome.id)).toBe('Another body.');
     expect(sourceOriginal(db, outcome.id)).toBe('Kept\n\nThe first body.');
     // Metadata edits never touch it.
     db.prepare("UPDATE sources SET title = 'Renamed' WHERE id = ?").run(outcome.id);

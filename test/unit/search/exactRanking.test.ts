@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/archive/database';
+import { replaceBody } from '../../../main/archive/packedOriginal';
 import { insertSources } from '../../../main/archive/sources';
 import { BM25_SQL } from '../../../main/search/bm25';
 import { rankedTopPage } from '../../../main/search/exactRanking';
@@ -129,11 +130,8 @@ describe('exact ranking from the impact lists', () => {
       const ids = db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[];
       for (let i = 0; i < 15; i++) {
         const id = ids[Math.floor(next() * ids.length)]!;
-        db.prepare('UPDATE sources SET body = ?, outlet = ? WHERE id = ?').run(
-          `${words(next, 60)} e${id}`,
-          'Reuters',
-          id,
-        );
+        replaceBody(db, id, `${words(next, 60)} e${id}`);
+        db.prepare('UPDATE sources SET outlet = ? WHERE id = ?').run('Reuters', id);
       }
       for (let i = 0; i < 10; i++)
         db.prepare('DELETE FROM sources WHERE id = ?').run(ids[Math.floor(next() * ids.length)]);
@@ -167,9 +165,10 @@ describe('exact ranking from the impact lists', () => {
         const pick = () => ids[Math.floor(next() * ids.length)]!;
         const roll = next();
         if (roll < 0.3) insertSources(db, randomSources(next, 1 + Math.floor(next() * 5), `d${archive}x${step}x`));
-        else if (roll < 0.6)
-          db.prepare('UPDATE sources SET body = ? WHERE id = ?').run(`${words(next, 80)} f${step}`, pick());
-        else if (roll < 0.75) db.prepare('DELETE FROM sources WHERE id = ?').run(pick());
+        else if (roll < 0.6) {
+          const body = `${words(next, 80)} f${step}`;
+          replaceBody(db, pick(), body);
+        } else if (roll < 0.75) db.prepare('DELETE FROM sources WHERE id = ?').run(pick());
         if (step % 3 === 0)
           for (let q = 0; q < 5; q++) checkQuery(db, randomQuery(next), 1 + Math.floor(next() * 12), seen);
         step++;
