@@ -63,15 +63,19 @@ export function sourceOriginal(db: Db, id: number): string | null {
 /**
  * Gives a source a new body, its original packed again against it: the only way to replace a body
  * the trigger of migration 230 lets through. The app itself never replaces one (the ranking lists'
- * upkeep is tested with it).
+ * upkeep is tested with it). The original passes through its text form: the trigger cannot see
+ * which columns an UPDATE sets, only whether the packed bytes changed, and an original that shares
+ * nothing with either body packs to the same bytes against both.
  */
 export function replaceBody(db: Db, id: number, body: string): void {
   const original = sourceOriginal(db, id);
   if (original === null) return;
-  prepareCached(db, 'UPDATE sources SET body = ?, original = ?, original_packed = ? WHERE id = ?').run(
-    body.toWellFormed(),
-    '',
-    packOriginal(original, body),
-    id,
-  );
+  db.transaction(() => {
+    prepareCached(db, 'UPDATE sources SET original = ?, original_packed = NULL WHERE id = ?').run(original, id);
+    prepareCached(db, 'UPDATE sources SET body = ? WHERE id = ?').run(body.toWellFormed(), id);
+    prepareCached(db, "UPDATE sources SET original = '', original_packed = ? WHERE id = ?").run(
+      packOriginal(original, body),
+      id,
+    );
+  })();
 }

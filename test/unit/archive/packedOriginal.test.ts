@@ -147,6 +147,12 @@ describe('the original, packed against the body (migration 230)', () => {
     replaceBody(db, outcome.id, 'Another body.');
     expect(db.prepare('SELECT body FROM sources WHERE id = ?').pluck().get(outcome.id)).toBe('Another body.');
     expect(sourceOriginal(db, outcome.id)).toBe('Kept\n\nThe first body.');
+    // An original that shares nothing with either body packs to the same bytes against both.
+    const [apart] = insertSources(db, [source('Apart', 'alpha', 'zzz')]);
+    if (apart?.kind !== 'inserted') throw new Error('not inserted');
+    expect(packOriginal('zzz', 'beta')).toEqual(packOriginal('zzz', 'alpha'));
+    replaceBody(db, apart.id, 'beta');
+    expect(sourceOriginal(db, apart.id)).toBe('zzz');
     // Metadata edits never touch it.
     db.prepare("UPDATE sources SET title = 'Renamed' WHERE id = ?").run(outcome.id);
     expect(sourceOriginal(db, outcome.id)).toBe('Kept\n\nThe first body.');
