@@ -90,16 +90,8 @@ export function insertSources(db: Db, sources: readonly (ParsedSource & ImportFa
       const values: unknown[] = [];
       chunk.forEach((s, i) => {
         // Well-formed, so the body's stored bytes are its UTF-8, the packed original's dictionary.
-        values.push(
-          s.title,
-          s.outlet,
-          s.author,
-          s.publishedAt,
-          s.language,
-          s.url,
-          s.bodyUtf8 ?? s.body.toWellFormed(),
-          '',
-        );
+        const body = s.bodyUtf8 ?? s.body.toWellFormed();
+        values.push(s.title, s.outlet, s.author, s.publishedAt, s.language, s.url, body, '');
         values.push(originals[start + i]);
         values.push(
           hashes[start + i],
