@@ -84,8 +84,9 @@ type Prepared = Omit<BenchSource, 'original' | 'body'> & {
 
 /**
  * The preparing side of the pipeline, in a worker thread: generates the sources and makes what
- * costs CPU outside the write (content hash, word count, the body's UTF-8, the packed original), a batch at a time, and waits for the
- * writer's go-ahead after each so that at most two batches are in memory.
+ * costs CPU outside the write (content hash, word count, the body's UTF-8, the packed original), a
+ * batch at a time, and waits for the writer's go-ahead after each so that at most two batches are in
+ * memory.
  */
 function prepareInWorker(count: number): void {
   const port = parentPort!;

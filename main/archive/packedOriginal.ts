@@ -35,8 +35,9 @@ export function utf8Bytes(text: string): Uint8Array {
 }
 
 /**
- * The stored form of `original` beside `body` (the body as a string or as utf8Bytes gave it). Its own exact bytes: a result of zlib may be a view
- * of a shared pool, which a worker's postMessage would copy whole to the writer.
+ * The stored form of `original` beside `body` (the body as a string or as utf8Bytes gave it). Its
+ * own exact bytes: a result of zlib may be a view of a shared pool, which a worker's postMessage
+ * would copy whole to the writer.
  */
 export function packOriginal(original: string, body: string | Uint8Array): Uint8Array {
   return new Uint8Array(zlib().deflateRawSync(Buffer.from(original, 'utf8'), { dictionary: dictionaryOf(body) }));
@@ -54,10 +55,9 @@ export function sourceOriginal(db: Db, id: number): string | null {
   const row = prepareCached(
     db,
     'SELECT CAST(body AS BLOB) AS body, original, original_packed AS packed FROM sources WHERE id = ?',
-  ).get(id) as { body: Uint8Array | null; original: string; packed: Uint8Array | null } | undefined;
+  ).get(id) as { body: Uint8Array; original: string; packed: Uint8Array | null } | undefined;
   if (!row) return null;
-  // An empty body casts to an empty blob… or to NULL in some SQLite builds: both are no dictionary.
-  return row.packed === null ? row.original : unpackOriginal(row.packed, row.body ?? new Uint8Array(0));
+  return row.packed === null ? row.original : unpackOriginal(row.packed, row.body);
 }
 
 /**
