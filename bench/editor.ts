@@ -1,8 +1,9 @@
 /**
  * npm run bench:editor [-- --smoke] [--sizes 500,2000] [--phases open,switch,keys,insert] [--opens 5]
- * [--keys 200] [--inserts 20] [--profile DIR] — drives browser mode in
+ * [--keys 200] [--key-interval 80] [--inserts 20] [--profile DIR] — drives browser mode in
  * Chromium with a generated note of N paragraphs holding N excerpts (500: the 50-page note; 2000:
- * 200 pages) and prints p50/p95 of keystroke-to-paint latency (with spell-checking on and off), of
+ * 200 pages) and prints p50/p95 of keystroke-to-paint latency (with spell-checking on and off, at a
+ * fast typist's pace and back to back, beside a plain contenteditable's: bench/keystrokes.ts), of
  * inserting an excerpt until the footnotes are renumbered, and of opening the brief. Figures, not
  * assertions. --smoke runs every step at a tiny size (20 paragraphs, a few repeats), as `npm test`
  * does. --profile writes a CPU profile of each phase to DIR and prints its heaviest functions.
@@ -17,6 +18,7 @@ import { insertExcerpts, openQuotedSource } from './editorInsert';
 import { generateNote } from './editorNote';
 import { insertWindowsCpu } from './insertTrace';
 import { keyWindows } from './keysTrace';
+import { KEY_INTERVAL_MS, keystrokeFloor, typeKeys } from './keystrokes';
 import { noteOpenedAt, watchNoteOpened } from './noteOpened';
 import { JS_SAMPLES, startTrace, summarise } from './startTrace';
 
@@ -36,6 +38,10 @@ const count = (name: string, smoke: number, full: number) => (SMOKE ? smoke : Nu
 const OPENS = count('--opens', 1, 5);
 const KEYS = count('--keys', 10, 200);
 const INSERTS = count('--inserts', 2, 20);
+/** --key-interval MS: keydown to keydown (bench/keystrokes.ts says why the pace matters); 0 is back to back. */
+const KEY_INTERVAL = Number(argument('--key-interval') ?? KEY_INTERVAL_MS);
+/** What counts the x's typed into the note. */
+const TYPED = `(document.querySelector('[aria-label="Briefing note"]')?.textContent.match(/x/g) ?? []).length`;
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,33 +73,6 @@ async function settled(page: Page, limitMs = 60_000): Promise<number> {
     `  (the note did not settle in ${limitMs} ms: still ${await page.evaluate("document.documentElement.dataset.noteWork + ', page ' + document.visibilityState")})`,
   );
   return Number.NaN;
-}
-
-/** Milliseconds from each keydown to the frame after the browser painted the change. */
-async function typeKeys(page: Page, keys: number): Promise<number[]> {
-  // Page-side code is passed as text: this file is type-checked as Node code, without DOM types.
-  await page.evaluate(`
-    window.__lat = [];
-    if (!window.__latListening) {
-      window.__latListening = true;
-      document.addEventListener('keydown', () => {
-        const t0 = performance.now();
-        requestAnimationFrame(() => setTimeout(() => {
-          window.__lat.push(performance.now() - t0);
-          // The key's window on the trace's clock, for --trace (bench/keysTrace.ts).
-          performance.measure('precis-key', { start: t0 });
-        }, 0));
-      }, true);
-    }
-  `);
-  const typed = `(document.querySelector('[aria-label="Briefing note"]')?.textContent.match(/x/g) ?? []).length`;
-  const before = (await page.evaluate(typed)) as number;
-  for (let i = 0; i < keys; i++) await page.keyboard.type('x', { delay: 20 });
-  await page.waitForTimeout(500);
-  const reached = ((await page.evaluate(typed)) as number) - before;
-  if (reached !== keys)
-    console.log(`  (only ${reached} of ${keys} keys reached the note: these figures are not typing)`);
-  return (await page.evaluate('window.__lat')) as number[];
 }
 
 /**
@@ -258,6 +237,9 @@ async function measure(paragraphs: number): Promise<void> {
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
     let keystrokes: number[] = [];
     let keystrokesUnchecked: number[] = [];
+    let keystrokesBackToBack: number[] = [];
+    let floor: number[] = [];
+    let floorBackToBack: number[] = [];
     let keysCpu = Number.NaN;
     /** How long the note took to settle before each key phase (NaN: it did not). */
     const settleMs: number[] = [];
@@ -270,7 +252,7 @@ async function measure(paragraphs: number): Promise<void> {
       profiling = await profile(page);
       const tracing = TRACE_DIR ? await startTrace(browser, page, [JS_SAMPLES]) : null;
       const cpu = await chromiumCpu(browser);
-      keystrokes = await typeKeys(page, KEYS);
+      keystrokes = await typeKeys(page, KEYS, KEY_INTERVAL, TYPED);
       keysCpu = await cpu();
       await profiling?.stop(`keys-${paragraphs}`);
       if (TRACE_DIR)
@@ -281,7 +263,12 @@ async function measure(paragraphs: number): Promise<void> {
       await setSpelling(page, false);
       await placeCaret(page, paragraphs);
       settleMs.push(await settled(page));
-      keystrokesUnchecked = await typeKeys(page, KEYS);
+      keystrokesUnchecked = await typeKeys(page, KEYS, KEY_INTERVAL, TYPED);
+      // The pace of the earlier figures (keys back to back), spelling off as the note now is.
+      keystrokesBackToBack = await typeKeys(page, KEYS, 0, TYPED);
+      floor = await keystrokeFloor(browser, KEYS, KEY_INTERVAL);
+      floorBackToBack = await keystrokeFloor(browser, KEYS, 0);
+      await page.bringToFront();
     }
 
     // Inserting an excerpt near the top, so every footnote below it renumbers (bench/editorInsert.ts).
@@ -311,14 +298,23 @@ async function measure(paragraphs: number): Promise<void> {
       console.log(
         `  open brief from the briefs list (click → ${paragraphs} footnotes shown): p50 ${ms(percentile(switches, 50))}  p95 ${ms(percentile(switches, 95))}; Chromium CPU per open p50 ${ms(1000 * percentile(switchCpu, 50))}`,
       );
-    for (const [label, values] of [
-      ['spelling on', keystrokes],
-      ['spelling off', keystrokesUnchecked],
-    ] as const)
-      if (PHASES.has('keys'))
+    const pace = KEY_INTERVAL > 0 ? `one every ${KEY_INTERVAL} ms` : 'back to back';
+    const p50p95 = (values: number[]) => `p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}`;
+    if (PHASES.has('keys')) {
+      for (const [label, values] of [
+        ['spelling on', keystrokes],
+        ['spelling off', keystrokesUnchecked],
+      ] as const)
         console.log(
-          `  keystroke → paint, ${label} (${values.length} keys): p50 ${ms(percentile(values, 50))}  p95 ${ms(percentile(values, 95))}  (target p95 < 16 ms)`,
+          `  keystroke → paint, ${label} (${values.length} keys, ${pace}): ${p50p95(values)}  (target p95 < 16 ms)`,
         );
+      console.log(
+        `  keystroke → paint, spelling off, back to back (${keystrokesBackToBack.length} keys): ${p50p95(keystrokesBackToBack)}`,
+      );
+      console.log(
+        `  the floor, a plain contenteditable in the same browser: ${pace} ${p50p95(floor)}; back to back ${p50p95(floorBackToBack)}`,
+      );
+    }
     if (PHASES.has('keys'))
       console.log(
         `  Chromium CPU while typing with spelling on: ${ms((1000 * keysCpu) / Math.max(1, keystrokes.length))} a key; keys timed once the note settled (waited ${settleMs.map((t) => ms(t)).join(', ')})`,
