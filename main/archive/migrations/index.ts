@@ -20,6 +20,7 @@ import { up as sourceRevisions } from './0200-source-revisions';
 import { up as rankingListsShape } from './0210-ranking-lists-shape';
 import { up as sourcesNeedingReview } from './0220-sources-needing-review';
 import { up as packedOriginals } from './0230-packed-originals';
+import { up as ftsFilledPerStatement } from './0240-fts-filled-per-statement';
 
 export interface Migration {
   version: number;
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 210, name: 'ranking-lists-shape', up: rankingListsShape },
   { version: 220, name: 'sources-needing-review', up: sourcesNeedingReview },
   { version: 230, name: 'packed-originals', up: packedOriginals },
+  { version: 240, name: 'fts-filled-per-statement', up: ftsFilledPerStatement },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
