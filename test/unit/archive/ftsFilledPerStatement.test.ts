@@ -26,7 +26,8 @@ function source(i: number, body: string, extra: Partial<ParsedSource & ImportFac
 
 const WORDS = ['arctic', 'radar', 'sovereignty', 'trade', 'water', 'treaty', 'défense', 'minister', 'the', 'of'];
 function bodyOf(i: number): string {
-  return Array.from({ length: 20 + (i % 13) }, (_, k) => WORDS[(i * 7 + k * k) % WORDS.length]).join(' ') + ` n${i}.`;
+  const words = Array.from({ length: 20 + (i % 13) }, (_, k) => WORDS[(i * 7 + k * k) % WORDS.length]);
+  return `${words.join(' ')} n${i}.`;
 }
 
 /** What a row written by any other writer looks like: one INSERT, indexed by the trigger. */
@@ -47,12 +48,13 @@ function insertRaw(db: Db, s: ParsedSource & ImportFacts, hash: string): number 
 /** Every query's matches with their bm25 scores (title ten times the body), and FTS5's own check. */
 function searchable(db: Db): unknown[] {
   db.exec("INSERT INTO sources_fts (sources_fts) VALUES ('integrity-check')");
-  return ['arctic', 'radar OR treaty', '"the arctic"', 'defense', 'tre*', 'outlet:reuters', 'language:fr', 'n7'].map((q) =>
-    db
-      .prepare(
-        'SELECT rowid, round(bm25(sources_fts, 10.0, 1.0, 0.0, 0.0, 0.0), 9) AS score FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rowid',
-      )
-      .all(q),
+  return ['arctic', 'radar OR treaty', '"the arctic"', 'defense', 'tre*', 'outlet:reuters', 'language:fr', 'n7'].map(
+    (q) =>
+      db
+        .prepare(
+          'SELECT rowid, round(bm25(sources_fts, 10.0, 1.0, 0.0, 0.0, 0.0), 9) AS score FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rowid',
+        )
+        .all(q),
   );
 }
 
@@ -72,7 +74,7 @@ describe('sources indexed a statement at a time (migration 240)', () => {
     ];
     const outcomes = insertSources(batched, withDuplicates);
     expect(outcomes.filter((o) => o.kind === 'duplicate')).toHaveLength(2);
-    sources.forEach((s, i) => insertRaw(oneByOne, s, `h${i}`));
+    for (const [i, s] of sources.entries()) insertRaw(oneByOne, s, `h${i}`);
 
     expect(filling(batched)).toBe(0);
     expect(searchable(batched)).toEqual(searchable(oneByOne));
