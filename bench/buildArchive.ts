@@ -1,12 +1,10 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { bulkCheckpointPages, openArchive } from '../main/archive/database';
-import { packOriginal, utf8Bytes } from '../main/archive/packedOriginal';
-import { contentHash, insertSources } from '../main/archive/sources';
+import { insertSources, type TextFacts, textFacts } from '../main/archive/sources';
 import { committed } from '../main/archive/writeErrors';
 import { refreshRankingIndex } from '../main/search/rankingIndex';
 import { refreshSearchTerms } from '../main/search/suggestions';
-import { countWords } from '../shared/text';
 import { type BenchSource, generateSources } from './corpus';
 
 /** Sources per transaction, as an importer of a large folder would commit them. */
@@ -75,12 +73,7 @@ export function peakRssMb(): number {
 }
 
 /** A source as the worker hands it over, as prepareFile does: its body as UTF-8, its original packed. */
-type Prepared = Omit<BenchSource, 'original' | 'body'> & {
-  contentHash: string;
-  wordCount: number;
-  bodyUtf8: Uint8Array;
-  originalPacked: Uint8Array;
-};
+type Prepared = Omit<BenchSource, 'original' | 'body'> & TextFacts;
 
 /**
  * The preparing side of the pipeline, in a worker thread: generates the sources and makes what
@@ -105,14 +98,7 @@ function prepareInWorker(count: number): void {
   };
   void (async () => {
     for (const { original, body, ...source } of generateSources(count)) {
-      const bodyUtf8 = utf8Bytes(body);
-      batch.push({
-        ...source,
-        contentHash: contentHash(body),
-        wordCount: countWords(body),
-        bodyUtf8,
-        originalPacked: packOriginal(original, bodyUtf8),
-      });
+      batch.push({ ...source, ...textFacts(original, body) });
       if (batch.length === BATCH) await send();
     }
     if (batch.length > 0) await send();

@@ -314,11 +314,10 @@ async function measure(paragraphs: number): Promise<void> {
       console.log(
         `  the floor, a plain contenteditable in the same browser: ${pace} ${p50p95(floor)}; back to back ${p50p95(floorBackToBack)}`,
       );
-    }
-    if (PHASES.has('keys'))
       console.log(
         `  Chromium CPU while typing with spelling on: ${ms((1000 * keysCpu) / Math.max(1, keystrokes.length))} a key; keys timed once the note settled (waited ${settleMs.map((t) => ms(t)).join(', ')})`,
       );
+    }
     if (PHASES.has('insert'))
       console.log(
         `  insert excerpt → footnotes renumbered (${inserts.length}): p50 ${ms(percentile(inserts, 50))}  p95 ${ms(percentile(inserts, 95))}  (target < 50 ms); Chromium CPU ${ms((1000 * insertCpu) / Math.max(1, inserts.length))} an insert`,

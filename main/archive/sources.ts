@@ -13,7 +13,7 @@ import type { ParsedSource } from '../importers/plainText';
 import { lazyCrypto } from '../lazyCrypto';
 import { indexStats } from '../search/bm25';
 import { type Db, prepareCached } from './database';
-import { packOriginal } from './packedOriginal';
+import { packOriginal, utf8Bytes } from './packedOriginal';
 import { PROVENANCE_COLUMN, readProvenance, recordUserEdit } from './provenance';
 import { committed } from './writeErrors';
 
@@ -47,6 +47,20 @@ export interface ImportFacts {
   originalPacked?: Uint8Array;
   /** utf8Bytes(body), as a worker hands it over; `body` is then not read. */
   bodyUtf8?: Uint8Array;
+}
+
+/** What insertSources would otherwise work out in the write, made beforehand (in a parse worker). */
+export type TextFacts = Required<Pick<ImportFacts, 'contentHash' | 'wordCount' | 'bodyUtf8' | 'originalPacked'>>;
+
+/** The text's facts, for a caller that hands insertSources the body as bytes (`body`, `original` then unread). */
+export function textFacts(original: string, body: string): TextFacts {
+  const bodyUtf8 = utf8Bytes(body);
+  return {
+    contentHash: contentHash(body),
+    wordCount: countWords(body),
+    bodyUtf8,
+    originalPacked: packOriginal(original, bodyUtf8),
+  };
 }
 
 /** The body as text, for the work a caller did not do beforehand. */

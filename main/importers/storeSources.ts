@@ -1,5 +1,4 @@
 import type { ImportItemOutcome } from '../../shared/contract';
-import { countWords } from '../../shared/text';
 import { type Db, prepareCached } from '../archive/database';
 import {
   type ClusterChoice,
@@ -12,9 +11,8 @@ import {
   recordFingerprints,
   rememberFeatures,
 } from '../archive/nearDuplicates';
-import { packOriginal, utf8Bytes } from '../archive/packedOriginal';
 import { recordProvenance, refreshMetadata } from '../archive/provenance';
-import { contentHash, insertSources } from '../archive/sources';
+import { insertSources, type TextFacts, textFacts } from '../archive/sources';
 import { asWriteError, committed, isStorageFailure } from '../archive/writeErrors';
 import type { ParsedFile } from './article';
 import { failedOutcome } from './importFailure';
@@ -31,25 +29,18 @@ export interface PreparedFile {
    */
   parsed: Omit<ParsedFile, 'original' | 'body'>;
   fileName: string;
-  hash: string;
-  wordCount: number;
-  bodyUtf8: Uint8Array;
-  /** The original as the archive stores it (packedOriginal.ts). */
-  originalPacked: Uint8Array;
+  /** The hash, word count, body as UTF-8 and packed original (packedOriginal.ts) the writer stores. */
+  facts: TextFacts;
   features: Features;
   print: Fingerprint;
 }
 
 export function prepareFile({ original, body, ...parsed }: ParsedFile, fileName: string): PreparedFile {
   const textFeatures = features(body);
-  const bodyUtf8 = utf8Bytes(body);
   return {
     parsed,
     fileName,
-    hash: contentHash(body),
-    wordCount: countWords(body),
-    bodyUtf8,
-    originalPacked: packOriginal(original, bodyUtf8),
+    facts: textFacts(original, body),
     features: textFeatures,
     print: fingerprint(textFeatures),
   };
@@ -100,7 +91,9 @@ function remembered(db: Db, files: readonly PreparedFile[], outcomes: ImportItem
   rememberFeatures(
     db,
     outcomes.flatMap((outcome, i) =>
-      outcome.kind === 'imported' ? [{ id: outcome.id, hash: files[i]!.hash, features: files[i]!.features }] : [],
+      outcome.kind === 'imported'
+        ? [{ id: outcome.id, hash: files[i]!.facts.contentHash, features: files[i]!.features }]
+        : [],
     ),
   );
   return outcomes;
@@ -112,15 +105,15 @@ function storeBatch(db: Db, files: readonly PreparedFile[]): ImportItemOutcome[]
       prepareCached(
         db,
         'SELECT content_hash AS hash, id FROM sources WHERE content_hash IN (SELECT value FROM json_each(?))',
-      ).all(JSON.stringify(files.map((file) => file.hash))) as { hash: string; id: number }[]
+      ).all(JSON.stringify(files.map((file) => file.facts.contentHash))) as { hash: string; id: number }[]
     ).map((row) => [row.hash, row.id]),
   );
   // The first file of each new text is stored; the others are its duplicates.
   const firstOf = new Map<string, number>();
   const fresh: number[] = [];
   files.forEach((file, i) => {
-    if (stored.has(file.hash) || firstOf.has(file.hash)) return;
-    firstOf.set(file.hash, i);
+    if (stored.has(file.facts.contentHash) || firstOf.has(file.facts.contentHash)) return;
+    firstOf.set(file.facts.contentHash, i);
     fresh.push(i);
   });
   const choices: ClusterChoice[] = chooseClusters(
@@ -138,10 +131,7 @@ function storeBatch(db: Db, files: readonly PreparedFile[]): ImportItemOutcome[]
         body: '',
         original: '',
         fileName: file.fileName,
-        contentHash: file.hash,
-        wordCount: file.wordCount,
-        bodyUtf8: file.bodyUtf8,
-        originalPacked: file.originalPacked,
+        ...file.facts,
         clusterId: choice && 'head' in choice ? choice.head : null,
       };
     }),
@@ -163,10 +153,11 @@ function storeBatch(db: Db, files: readonly PreparedFile[]): ImportItemOutcome[]
     db,
     fresh.map((i, k) => ({ sourceId: ids[k]!, print: files[i]!.print })),
   );
-  const idOf = new Map(fresh.map((i, k) => [files[i]!.hash, ids[k]!]));
+  const idOf = new Map(fresh.map((i, k) => [files[i]!.facts.contentHash, ids[k]!]));
   return files.map((file, i): ImportItemOutcome => {
-    if (firstOf.get(file.hash) === i) return { kind: 'imported', id: idOf.get(file.hash)!, title: file.parsed.title };
-    const existing = stored.get(file.hash) ?? idOf.get(file.hash)!;
+    if (firstOf.get(file.facts.contentHash) === i)
+      return { kind: 'imported', id: idOf.get(file.facts.contentHash)!, title: file.parsed.title };
+    const existing = stored.get(file.facts.contentHash) ?? idOf.get(file.facts.contentHash)!;
     // The same text again: better evidence than before may correct its metadata, never the analyst's.
     if (file.parsed.provenance) refreshMetadata(db, existing, file.parsed, file.parsed.provenance);
     return { kind: 'duplicate', duplicateOf: existing };

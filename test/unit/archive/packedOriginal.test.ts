@@ -98,11 +98,11 @@ describe('the original, packed against the body (migration 230)', () => {
       pageStarts: null,
     };
     const prepared = prepareFile(parsed, 'prepared.txt');
-    expect(prepared.originalPacked).toEqual(packOriginal(parsed.original, parsed.body));
+    expect(prepared.facts.originalPacked).toEqual(packOriginal(parsed.original, parsed.body));
     // What crosses to the writer's thread: the body's UTF-8 and the packed original, no text twice.
     expect(prepared.parsed).not.toHaveProperty('original');
     expect(prepared.parsed).not.toHaveProperty('body');
-    expect(Buffer.from(prepared.bodyUtf8).toString('utf8')).toBe(parsed.body);
+    expect(Buffer.from(prepared.facts.bodyUtf8).toString('utf8')).toBe(parsed.body);
     const [outcome] = storeParsedFiles(db, [prepared]);
     if (outcome?.kind !== 'imported') throw new Error('not imported');
     expect(sourceOriginal(db, outcome.id)).toBe(parsed.original);
