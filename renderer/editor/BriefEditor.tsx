@@ -15,7 +15,7 @@ import { CitationStylePicker } from './CitationStylePicker';
 import { createShownValue, DirectText } from './directText';
 import { footnoteListView } from './footnoteList';
 import { NoteContext } from './nodes/noteContext';
-import { BRIEF_NODES } from './nodes/registry';
+import { EDITOR_NODES } from './nodes/registry';
 import { AtomicQuotationPlugin } from './plugins/AtomicQuotationPlugin';
 import { AutosavePlugin, type SaveNote, type SaveOutcome, type SaveStatus } from './plugins/AutosavePlugin';
 import { ExcerptPlugin } from './plugins/ExcerptPlugin';
@@ -136,7 +136,7 @@ export function BriefEditor({
   const initialConfig = useMemo(
     () => ({
       namespace: 'precis-brief',
-      nodes: [...BRIEF_NODES],
+      nodes: [...EDITOR_NODES],
       theme,
       // Set by NoteContentPlugin, once the lists' transform is registered (see there).
       editorState: null,

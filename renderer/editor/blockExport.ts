@@ -9,6 +9,7 @@ import {
   type NodeKey,
 } from 'lexical';
 import type { SerializedBriefState, SerializedNode } from '../../shared/briefDocument';
+import { $noteBlocks } from './noteSections';
 
 /**
  * A node as `EditorState.toJSON()` writes it (Lexical 0.52's own walk, which it does not export),
@@ -41,7 +42,8 @@ export function $unchangedSince(before: EditorState, state: EditorState, key: No
 }
 
 /**
- * `state.toJSON()`, serialising only the top-level blocks changed since the previous call (the
+ * `state.toJSON()` as saved (blocks, not sections: noteSections.ts), serialising only the top-level
+ * blocks changed since the previous call (the
  * others are the previous call's objects, which nobody may change): the integrity reading at each
  * pause in typing serialised the whole note, tens of milliseconds at 2,000 excerpts.
  */
@@ -52,7 +54,7 @@ export function noteExporter(): (state: EditorState) => SerializedBriefState {
     const blocks = new Map<NodeKey, SerializedNode>();
     const note = state.read(() => {
       const root = $getRoot();
-      const children = root.getChildren().map((block) => {
+      const children = $noteBlocks().map((block) => {
         const key = block.getKey();
         const kept = previous?.blocks.get(key);
         const json = kept && $unchangedSince(previous!.state, state, key) ? kept : $exportNode(block);

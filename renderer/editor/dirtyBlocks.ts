@@ -1,4 +1,6 @@
-import { $getNodeByKey, $getRoot, $isElementNode, type NodeKey } from 'lexical';
+import { $getNodeByKey, type NodeKey } from 'lexical';
+import { $isNoteSectionNode } from './nodes/NoteSectionNode';
+import { $noteBlockKeys, $noteBlockOf } from './noteSections';
 
 /** What an update listener is told: Lexical's dirty nodes and the update's tags. */
 export interface UpdateFacts {
@@ -11,8 +13,7 @@ export interface UpdateFacts {
 export function $blockKeyOf(key: NodeKey): NodeKey | null {
   const node = $getNodeByKey(key);
   if (!node?.isAttached()) return null;
-  if ($isElementNode(node) && node.getParent()?.getType() === 'root') return key;
-  return node.getTopLevelElement()?.getKey() ?? null;
+  return $noteBlockOf(node)?.getKey() ?? null;
 }
 
 /**
@@ -30,11 +31,12 @@ export function $dirtyBlocks({ dirtyLeaves, dirtyElements, tags }: UpdateFacts):
   const wholeState =
     tags.has('historic') || (dirtyLeaves.size === 0 && [...dirtyElements.keys()].every((k) => k === 'root'));
   if (wholeState && dirtyElements.size > 0) {
-    for (const key of $getRoot().getChildrenKeys()) changed.add(key);
+    for (const key of $noteBlockKeys()) changed.add(key);
     return { changed, gone };
   }
   for (const key of [...dirtyLeaves, ...dirtyElements.keys()]) {
-    if (key === 'root') continue;
+    // The root and the sections hold blocks but are none (noteSections.ts).
+    if (key === 'root' || $isNoteSectionNode($getNodeByKey(key))) continue;
     const block = $blockKeyOf(key);
     if (block) changed.add(block);
     else if (dirtyElements.has(key)) gone.add(key);

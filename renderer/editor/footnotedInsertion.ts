@@ -16,6 +16,7 @@ import type { SerializedCitation } from '../../shared/citationNode';
 import type { SerializedExcerpt } from '../../shared/excerpt';
 import { $createCitationNode } from './nodes/CitationNode';
 import { $createExcerptNode } from './nodes/ExcerptNode';
+import { $noteBlockOf, $noteBlocks } from './noteSections';
 
 // How excerpts and citations enter the note, by command, shortcut or drop (ExcerptPlugin). Plain
 // Lexical functions, so headless editors in the unit tests run exactly this code.
@@ -46,8 +47,7 @@ function $charsAroundSelection(): { before: string; after: string } {
 function $insertBlockExcerpt(excerpt: SerializedExcerpt): void {
   const selection = $getSelection();
   const anchorNode = $isRangeSelection(selection) ? selection.anchor.getNode() : null;
-  const block =
-    anchorNode && anchorNode.getType() !== 'root' ? anchorNode.getTopLevelElement() : $getRoot().getLastChild();
+  const block = (anchorNode && $noteBlockOf(anchorNode)) ?? $noteBlocks().at(-1) ?? null;
   const quote = $createQuoteNode().append($createExcerptNode(excerpt));
   if (block) block.insertAfter(quote);
   else $getRoot().append(quote);

@@ -1,5 +1,6 @@
 import { $getRoot, $parseSerializedNode, type LexicalEditor, type SerializedLexicalNode } from 'lexical';
 import type { SerializedBriefState } from '../../shared/briefDocument';
+import { sectionedNote } from './noteSections';
 
 /**
  * Replaces the note's content inside an ordinary update, so the history plugin records it and
@@ -9,7 +10,7 @@ export function restoreContent(editor: LexicalEditor, content: SerializedBriefSt
   editor.update(() => {
     const root = $getRoot();
     root.clear();
-    for (const child of content.root.children ?? []) {
+    for (const child of sectionedNote(content).root.children ?? []) {
       root.append($parseSerializedNode(child as unknown as SerializedLexicalNode));
     }
     root.selectEnd();

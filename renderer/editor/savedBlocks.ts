@@ -2,17 +2,18 @@ import { $exportNodeJSON, $getRoot, type EditorState, type NodeKey } from 'lexic
 import type { SerializedNode } from '../../shared/briefDocument';
 import type { BriefBlocks } from '../../shared/briefSchemas';
 import { $exportNode, $unchangedSince } from './blockExport';
+import { $noteBlockKeys, $noteBlocks } from './noteSections';
 
 /** The note as the archive holds it at `revision`: saved by this editor, or the one it opened. */
 export interface SavedNote {
   state: EditorState;
   revision: number;
-  /** Each top-level block's place in the saved content. */
+  /** Each top-level block's place in the saved content (its sections left out: noteSections.ts). */
   places: ReadonlyMap<NodeKey, number>;
 }
 
 export function savedNote(state: EditorState, revision: number): SavedNote {
-  const keys = state.read(() => $getRoot().getChildrenKeys());
+  const keys = state.read($noteBlockKeys);
   const places = new Map<NodeKey, number>(keys.map((key, place) => [key, place]));
   return { state, revision, places };
 }
@@ -25,7 +26,7 @@ export function savedNote(state: EditorState, revision: number): SavedNote {
 export function changedBlocks(state: EditorState, saved: SavedNote): BriefBlocks {
   return state.read(() => {
     const root = $getRoot();
-    const children = root.getChildren().map((block) => {
+    const children = $noteBlocks().map((block) => {
       const place = saved.places.get(block.getKey());
       return place !== undefined && $unchangedSince(saved.state, state, block.getKey()) ? place : $exportNode(block);
     });

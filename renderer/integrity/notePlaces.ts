@@ -1,21 +1,20 @@
 import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $noteBlocks } from '../editor/noteSections';
 
-/** The node at a path of child indexes from the root (as the brief check gives places), or null. */
+/**
+ * The node at a path of child indexes from the root (as the brief check gives places, in the saved
+ * note: its first index counts blocks, which the editor holds in sections), or null.
+ */
 export function $nodeAtPath(path: readonly number[]): LexicalNode | null {
-  let node: LexicalNode | null = $getRoot();
-  for (const index of path) {
-    if (!$isElementNode(node)) return null;
-    node = node.getChildAtIndex(index);
-  }
-  return node;
+  return $nodesAtPaths([path])[0] ?? null;
 }
 
 /**
- * The nodes at many paths, each parent's children listed once: $nodeAtPath walks a parent's
- * children to the index, which for every paragraph of a 2,000-paragraph note is quadratic.
+ * The nodes at many paths, each parent's children listed once: walking a parent's children to
+ * each index, for every paragraph of a 2,000-paragraph note, is quadratic.
  */
 export function $nodesAtPaths(paths: readonly (readonly number[])[]): (LexicalNode | null)[] {
-  const children = new Map<string, LexicalNode[]>();
+  const children = new Map<string, LexicalNode[]>([['root', $noteBlocks()]]);
   return paths.map((path) => {
     let node: LexicalNode | null = $getRoot();
     for (const index of path) {

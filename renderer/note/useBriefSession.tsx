@@ -10,6 +10,7 @@ import type { Classification } from '../../shared/source';
 import { api } from '../api/client';
 import { firstBrief, readyFirstBrief } from '../boot/firstRequests';
 import { fetchSource } from '../editor/archiveSources';
+import { flatNote } from '../editor/noteSections';
 import type { SaveOutcome } from '../editor/plugins/AutosavePlugin';
 import { changedBlocks, type SavedNote } from '../editor/savedBlocks';
 import { sourceBodies } from '../editor/sourceLookup';
@@ -37,11 +38,11 @@ declare global {
 /**
  * The editor's document in the contract's terms: the one place the renderer converts it. Lexical's
  * serialized nodes are exactly these objects ({type, version, children?, …}), but its types declare
- * no index signature, so TypeScript needs telling.
+ * no index signature, so TypeScript needs telling. The editor's sections stay in the editor (flatNote).
  */
 export function noteContent(source: LexicalEditor | EditorState): SerializedBriefState {
   const state = 'getEditorState' in source ? source.getEditorState() : source;
-  return state.toJSON() as unknown as SerializedBriefState;
+  return flatNote(state.toJSON() as unknown as SerializedBriefState);
 }
 
 /** The status line's reason for each failure ("Not saved — …"), in the interface language. */

@@ -3,12 +3,14 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { HISTORY_MERGE_TAG, type SerializedEditorState } from 'lexical';
 import { useLayoutEffect } from 'react';
 import type { SerializedBriefState } from '../../../shared/briefDocument';
+import { registerNoteSections, registerSectionOrderRepair, sectionedNote } from '../noteSections';
 import { type SavedNote, savedNote } from '../savedBlocks';
 
 /**
  * The lists' behaviour (Lexical's `registerList`: list commands, and a `TextNode` transform that
- * keeps each list item's text format in step with its first word), then the brief's note, in that
- * order, before the first paint.
+ * keeps each list item's text format in step with its first word) and the note's sections
+ * (noteSections.ts), then the brief's note grouped in sections, in that order, before the first
+ * paint.
  *
  * Lexical's ListPlugin registered them in an effect after LexicalComposer had set the note: a
  * transform registered on a note that already has text nodes makes Lexical mark every one of them
@@ -38,15 +40,21 @@ export function NoteContentPlugin({
   const [editor] = useLexicalComposerContext();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the note is set once per editor (see above)
   useLayoutEffect(() => {
-    const unregister = registerList(editor);
+    const unregisterList = registerList(editor);
+    const unregisterSections = registerNoteSections(editor);
+    const unregisterRepair = registerSectionOrderRepair(editor);
     // Empty unless this effect ran before on this editor (React's StrictMode runs effects twice).
     if (editor.getEditorState().isEmpty()) {
       // Given the object itself: a JSON string would be made and parsed again for nothing.
-      const state = editor.parseEditorState(content as unknown as SerializedEditorState);
+      const state = editor.parseEditorState(sectionedNote(content) as unknown as SerializedEditorState);
       editor.setEditorState(state, { tag: HISTORY_MERGE_TAG });
       loaded.current = savedNote(state, revision);
     }
-    return unregister;
+    return () => {
+      unregisterRepair();
+      unregisterSections();
+      unregisterList();
+    };
   }, [editor]);
   return null;
 }

@@ -1,11 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isHeadingNode } from '@lexical/rich-text';
-import { $getNodeByKey, $getRoot, type NodeKey } from 'lexical';
+import { $getNodeByKey, type NodeKey } from 'lexical';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { countWords } from '../../../shared/text';
 import { createShownValue, DirectText } from '../directText';
 import { $dirtyBlocks } from '../dirtyBlocks';
+import { $noteBlocks } from '../noteSections';
 
 interface OutlineEntry {
   key: string;
@@ -32,8 +33,8 @@ export function OutlinePlugin() {
     let stale = new Set<NodeKey>();
     const read = () =>
       editor.getEditorState().read(() => {
-        const root = $getRoot();
-        const keys = root.getChildrenKeys();
+        const blocks = $noteBlocks();
+        const keys = blocks.map((block) => block.getKey());
         if (counts.size === 0) stale = new Set(keys);
         for (const key of stale) {
           const block = $getNodeByKey(key);
@@ -44,14 +45,11 @@ export function OutlinePlugin() {
         let total = 0;
         for (const key of keys) total += counts.get(key) ?? 0;
         words.set(total);
-        const entries = root
-          .getChildren()
-          .filter($isHeadingNode)
-          .map((heading) => ({
-            key: heading.getKey(),
-            level: Number(heading.getTag().slice(1)),
-            text: heading.getTextContent(),
-          }));
+        const entries = blocks.filter($isHeadingNode).map((heading) => ({
+          key: heading.getKey(),
+          level: Number(heading.getTag().slice(1)),
+          text: heading.getTextContent(),
+        }));
         setOutline((previous) => (JSON.stringify(previous) === JSON.stringify(entries) ? previous : entries));
       });
     // Recounting and the outline wait for a pause in typing, not every keystroke; the first count
@@ -75,10 +73,8 @@ export function OutlinePlugin() {
   const jumpTo = (key: string) => {
     editor.getElementByKey(key)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     editor.update(() => {
-      const node = $getRoot()
-        .getChildren()
-        .find((child) => child.getKey() === key);
-      if ($isHeadingNode(node)) node.selectEnd();
+      const node = $getNodeByKey(key);
+      if ($isHeadingNode(node) && node.isAttached()) node.selectEnd();
     });
   };
 

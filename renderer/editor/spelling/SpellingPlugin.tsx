@@ -2,7 +2,6 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import {
   $getNearestNodeFromDOMNode,
   $getNodeByKey,
-  $getRoot,
   $getSelection,
   $isRangeSelection,
   $isTextNode,
@@ -14,6 +13,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { BriefLanguage } from '../../../shared/briefSchemas';
 import { $blockKeyOf, $dirtyBlocks } from '../dirtyBlocks';
+import { $noteBlockKeys } from '../noteSections';
 import { noteWork } from '../noteWork';
 import { $checkBlock } from './noteBlocks';
 import { SpellingMenu } from './SpellingMenu';
@@ -104,7 +104,7 @@ export function SpellingPlugin({ language }: { language: BriefLanguage }) {
     };
 
     editor.getEditorState().read(() => {
-      for (const key of $getRoot().getChildrenKeys()) pending.add(key);
+      for (const key of $noteBlockKeys()) pending.add(key);
     });
     report();
     // The whole note's first check starts the worker and builds the dictionary (a second of CPU):
