@@ -15,6 +15,7 @@ import {
   DELETE_LINE_COMMAND,
   DELETE_WORD_COMMAND,
   HISTORIC_TAG,
+  HISTORY_MERGE_TAG,
   INSERT_LINE_BREAK_COMMAND,
   INSERT_PARAGRAPH_COMMAND,
   type LexicalEditor,
@@ -276,30 +277,50 @@ function $beforeDeleting(isBackward: boolean): false {
 }
 
 /**
- * Puts a section's blocks back in their order on screen when Lexical 0.52's reconciler left them
- * out of it. A block that moved to an earlier section in the same update as a new block took its
- * place in the later one (undo after a join across an edge does this) is found gone from the later
- * section when its turn comes, and the new block is then appended at the section's end, not in the
- * place of the one that left: the note on screen no longer reads as the note saved. Lexical's map
- * from keys to elements is right; only the order of the section's children is not.
+ * The sections among `sectionKeys` whose blocks are out of their order on screen. Lexical 0.52's
+ * reconciler leaves them so when, in one update, a block moved to an earlier section and another
+ * block was created in its place in the later one (undo after a join across an edge does this):
+ * working through the later section it finds the moved block's element already gone, and appends
+ * the new block at the section's end, not in the place of the one that left. The note on screen
+ * then no longer reads as the note saved. Lexical's map from keys to elements stays right.
  */
-function repairSectionOrder(editor: LexicalEditor, sectionKeys: Iterable<NodeKey>): void {
-  editor.getEditorState().read(() => {
-    for (const key of sectionKeys) {
-      const section = $getNodeByKey(key);
-      const element = editor.getElementByKey(key);
-      if (!$isNoteSectionNode(section) || !element) continue;
-      const blocks = section.getChildrenKeys().map((child) => editor.getElementByKey(child));
-      let expected = element.firstChild;
-      const inOrder = blocks.every((block) => {
-        const same = block === expected;
-        expected = expected?.nextSibling ?? null;
-        return same;
-      });
-      if (inOrder || blocks.some((block) => block === null)) continue;
-      for (const block of blocks) element.appendChild(block!);
-    }
-  });
+function $sectionsOutOfOrder(editor: LexicalEditor, sectionKeys: Iterable<NodeKey>): NodeKey[] {
+  const out: NodeKey[] = [];
+  for (const key of sectionKeys) {
+    const section = $getNodeByKey(key);
+    const element = editor.getElementByKey(key);
+    if (!$isNoteSectionNode(section) || !element) continue;
+    let expected = element.firstChild;
+    const inOrder = section.getChildrenKeys().every((child) => {
+      const same = editor.getElementByKey(child) === expected;
+      expected = expected?.nextSibling ?? null;
+      return same;
+    });
+    if (!inOrder) out.push(key);
+  }
+  return out;
+}
+
+/**
+ * Draws such sections again, in order, by Lexical's own reconciler: each is replaced by a new
+ * section holding the same blocks, whose elements Lexical then moves into it one by one. (Moving
+ * the elements ourselves made Lexical's mutation observer find a change in a section the state no
+ * longer held, and throw.) One step with the undo or edit before it, not a step of its own.
+ */
+function redrawSections(editor: LexicalEditor, sectionKeys: NodeKey[]): void {
+  editor.update(
+    () => {
+      for (const key of sectionKeys) {
+        const section = $getNodeByKey(key);
+        if (!$isNoteSectionNode(section)) continue;
+        const fresh = $createNoteSectionNode();
+        section.insertBefore(fresh);
+        fresh.append(...section.getChildren());
+        section.remove();
+      }
+    },
+    { tag: HISTORY_MERGE_TAG },
+  );
 }
 
 /**
@@ -324,25 +345,18 @@ export function registerNoteSections(editor: LexicalEditor): () => void {
 }
 
 /**
- * The repair of sections' order on screen (repairSectionOrder) after each update that may need it:
+ * The repair of sections' order on screen ($sectionsOutOfOrder) after each update that may need it:
  * a drawing editor's, so registered apart from registerNoteSections (a headless editor has no DOM).
  */
 export function registerSectionOrderRepair(editor: LexicalEditor): () => void {
   return editor.registerUpdateListener(({ tags, dirtyElements, editorState }) => {
     // After undo and redo (a whole state, any block anywhere) every section; after an edit, those
     // whose blocks changed (marked dirty on purpose: `true`).
-    if (tags.has(HISTORIC_TAG)) {
-      repairSectionOrder(
-        editor,
-        editorState.read(() => $getRoot().getChildrenKeys()),
-      );
-    } else {
-      const changed = [...dirtyElements].filter(([key, intentionally]) => intentionally && key !== 'root');
-      if (changed.length > 1)
-        repairSectionOrder(
-          editor,
-          changed.map(([key]) => key),
-        );
-    }
+    const candidates = tags.has(HISTORIC_TAG)
+      ? editorState.read(() => $getRoot().getChildrenKeys())
+      : [...dirtyElements].filter(([key, intentionally]) => intentionally && key !== 'root').map(([key]) => key);
+    if (candidates.length === 0) return;
+    const outOfOrder = editorState.read(() => $sectionsOutOfOrder(editor, candidates));
+    if (outOfOrder.length > 0) redrawSections(editor, outOfOrder);
   });
 }

@@ -62,6 +62,8 @@ describe('a long note grouped in sections (browser mode)', () => {
   it('edits across section edges as within one, and saves blocks, not sections', async () => {
     const { page } = app;
     const editor = page.getByRole('textbox', { name: 'Briefing note' });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
     const saves: string[] = [];
     page.on('request', (request) => {
       if (/\/api\/saveBrief(Blocks)?$/.test(request.url())) saves.push(request.postData() ?? '');
@@ -134,6 +136,7 @@ describe('a long note grouped in sections (browser mode)', () => {
     // Every save of the session sent the note's blocks, never a section.
     expect(saves.length).toBeGreaterThan(0);
     expect(saves.filter((body) => body.includes('note-section'))).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 
