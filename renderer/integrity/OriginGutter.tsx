@@ -7,6 +7,24 @@ import { noteWork } from '../editor/noteWork';
 import { $nodesAtPaths } from './notePlaces';
 
 /**
+ * A block's top on screen. In a section skipped while far from the screen (`content-visibility:
+ * auto`, NoteSectionNode.tsx) it is estimated from the section's own box and the block's place in
+ * it: reading the block's own box would make Chromium lay out the section's contents, and for the
+ * badges of a 2,000-excerpt note, the whole note's, about 250 ms, after every insert and every
+ * line the note grows by (bench:editor --profile). Badges there are out of sight; the section's
+ * drawing, when scrolled near, has them measured (`contentvisibilityautostatechange`).
+ */
+function topOnScreen(block: HTMLElement): number {
+  const section = block.parentElement;
+  if (section?.classList.contains('note-section') && !block.checkVisibility({ contentVisibilityAuto: true })) {
+    const box = section.getBoundingClientRect();
+    const place = Array.prototype.indexOf.call(section.children, block) as number;
+    return box.top + (box.height * place) / section.children.length;
+  }
+  return block.getBoundingClientRect().top;
+}
+
+/**
  * Beside each paragraph that cites something: how many independent origins stand behind it
  * ("1 origin", "3 origins"), the sources of each on demand, and the flag of a conclusion on weak
  * support. Drawn in the note's right margin, outside the editable text.
@@ -31,7 +49,7 @@ export function OriginGutter({
       const next = editor.getEditorState().read(() =>
         $nodesAtPaths(support.map((item) => item.paragraph.path)).map((node) => {
           const element = node ? editor.getElementByKey(node.getKey()) : null;
-          return element ? element.getBoundingClientRect().top - frameTop + frame.scrollTop : -1;
+          return element ? topOnScreen(element) - frameTop + frame.scrollTop : -1;
         }),
       );
       // Most resizes (a line typed) move no badge: the badges of a long note are not redrawn then.
@@ -61,9 +79,12 @@ export function OriginGutter({
     schedule();
     const observer = new ResizeObserver(schedule);
     observer.observe(frame);
+    // A section drawn or skipped again (scrolled near or away): its badges measured or estimated.
+    frame.addEventListener('contentvisibilityautostatechange', schedule, true);
     return () => {
       noteWork('origins', false);
       observer.disconnect();
+      frame.removeEventListener('contentvisibilityautostatechange', schedule, true);
       cancelAnimationFrame(frameRequest);
       clearTimeout(measure);
     };

@@ -131,9 +131,15 @@ describe('the parts of a long note beside the text (browser mode)', () => {
     expect(names).toEqual(Array.from({ length: PARAGRAPHS }, () => '1 origin'));
 
     // The last paragraph's badge, opened: its list of sources reaches left of the margin and below
-    // the note's end, and is drawn whole.
+    // the note's end, and is drawn whole. Scrolled to, it stands beside its paragraph (estimated
+    // while its section was skipped, measured once the section is drawn).
     const last = badge(PARAGRAPHS);
     await last.scrollIntoViewIfNeeded();
+    const lastParagraph = page.getByRole('textbox', { name: 'Briefing note' }).locator('p').last();
+    await lastParagraph.scrollIntoViewIfNeeded();
+    await expect
+      .poll(async () => Math.abs((await last.boundingBox())!.y - (await lastParagraph.boundingBox())!.y))
+      .toBeLessThan(2);
     await last.getByRole('button', { name: '1 origin' }).click();
     const sources = last.getByRole('list', { name: 'Sources behind it' });
     await sources.waitFor();
