@@ -63,12 +63,7 @@ export function $noteBlocks(): LexicalNode[] {
 
 /** The keys of $noteBlocks(). */
 export function $noteBlockKeys(): NodeKey[] {
-  const keys: NodeKey[] = [];
-  for (const child of $getRoot().getChildren()) {
-    if ($isNoteSectionNode(child)) for (const key of child.getChildrenKeys()) keys.push(key);
-    else keys.push(child.getKey());
-  }
-  return keys;
+  return $noteBlocks().map((block) => block.getKey());
 }
 
 /** The top-level block holding `node` (itself if it is one); null for the root, a section, or a detached node. */

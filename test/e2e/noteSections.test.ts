@@ -40,8 +40,18 @@ async function caretAt(page: Page, index: number, edge: 'Home' | 'End'): Promise
   await inputHandled(page);
 }
 
+/** Browser mode on a new archive whose open brief is `count` paragraphs "`label` 0.", "`label` 1."… */
+async function appWithNote(title: string, label: string, count: number): Promise<BrowserMode> {
+  const dataDir = await dataDirWithBrief(title, () =>
+    Array.from({ length: count }, (_, i) => paragraphNode([textNode(`${label} ${i}.`)])),
+  );
+  const app = await startBrowserMode({ dataDir });
+  await app.page.goto(app.url);
+  return app;
+}
+
 /**
- * A long note is grouped in sections of about fifty blocks inside the editor, for the browser's
+ * A long note is grouped in sections of about twenty blocks inside the editor, for the browser's
  * sake (docs/editor.md, "Sections"). The analyst must not be able to tell: Backspace and Delete join
  * paragraphs across a section's edge, a selection across sections is replaced as one, undo brings
  * it all back, and what is saved is the note's blocks, with no section in it.
@@ -49,11 +59,7 @@ async function caretAt(page: Page, index: number, edge: 'Home' | 'End'): Promise
 describe('a long note grouped in sections (browser mode)', () => {
   let app: BrowserMode;
   beforeAll(async () => {
-    const dataDir = await dataDirWithBrief('Sectioned note', () =>
-      Array.from({ length: PARAGRAPHS }, (_, i) => paragraphNode([textNode(`Paragraph ${i}.`)])),
-    );
-    app = await startBrowserMode({ dataDir });
-    await app.page.goto(app.url);
+    app = await appWithNote('Sectioned note', 'Paragraph', PARAGRAPHS);
   });
   afterAll(async () => {
     await app?.close();
@@ -143,11 +149,7 @@ describe('a long note grouped in sections (browser mode)', () => {
 describe('a note whose last section would be small (browser mode)', () => {
   let app: BrowserMode;
   beforeAll(async () => {
-    const dataDir = await dataDirWithBrief('Short remainder', () =>
-      Array.from({ length: 41 }, (_, i) => paragraphNode([textNode(`Line ${i}.`)])),
-    );
-    app = await startBrowserMode({ dataDir });
-    await app.page.goto(app.url);
+    app = await appWithNote('Short remainder', 'Line', 41);
   });
   afterAll(async () => {
     await app?.close();
