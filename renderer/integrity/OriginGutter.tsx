@@ -80,11 +80,15 @@ export function OriginGutter({
     const observer = new ResizeObserver(schedule);
     observer.observe(frame);
     // A section drawn or skipped again (scrolled near or away): its badges measured or estimated.
-    frame.addEventListener('contentvisibilityautostatechange', schedule, true);
+    // (A group of badges drawn or skipped moves nothing.)
+    const sectionChanged = (event: Event) => {
+      if ((event.target as Element).classList.contains('note-section')) schedule();
+    };
+    frame.addEventListener('contentvisibilityautostatechange', sectionChanged, true);
     return () => {
       noteWork('origins', false);
       observer.disconnect();
-      frame.removeEventListener('contentvisibilityautostatechange', schedule, true);
+      frame.removeEventListener('contentvisibilityautostatechange', sectionChanged, true);
       cancelAnimationFrame(frameRequest);
       clearTimeout(measure);
     };
@@ -97,16 +101,68 @@ export function OriginGutter({
   const toggle = useCallback((key: string) => setOpen((shown) => (shown === key ? null : key)), []);
   return (
     <div className="origin-gutter">
-      {support.map((item, index) => {
-        const key = item.paragraph.path.join('.');
-        const top = tops[index] ?? -1;
-        if (top < 0) return null;
+      {badgeGroups(support, tops).map((group) => {
+        const holdsOpen = group.badges.some(({ key }) => key === open);
         return (
-          <OriginBadge key={key} id={key} item={item} top={top} open={open === key} onToggle={toggle} title={title} />
+          <div
+            key={group.badges[0]!.key}
+            className={holdsOpen ? 'origin-group open' : 'origin-group'}
+            style={{ top: group.top, height: `calc(${group.span}px + ${GROUP_TAIL})` }}
+          >
+            {group.badges.map(({ key, item, top }) => (
+              <OriginBadge
+                key={key}
+                id={key}
+                item={item}
+                top={top - group.top}
+                open={open === key}
+                onToggle={toggle}
+                title={title}
+              />
+            ))}
+          </div>
         );
       })}
     </div>
   );
+}
+
+/**
+ * Badges drawn in groups of this many, each a box the browser skips while it is far from the
+ * screen (`content-visibility: auto` on `.origin-group`). Each badge is a positioned box, and
+ * Chromium walks every one at every frame the note changes: 2,000 of them cost about 2 ms of hit
+ * testing a keystroke at 2,000 excerpts (the pointer's hover test after each layout), besides
+ * paint and layerizing (docs/editor.md, "The origin badges in groups"). A group's badges are
+ * placed within it, so a line typed above moves the groups below, not each of their badges.
+ */
+const GROUP_BADGES = 20;
+/** Room below a group's last badge: its button and up to two flags. */
+const GROUP_TAIL = '6rem';
+
+interface BadgeGroup {
+  top: number;
+  /** From the first badge's top to the last's. */
+  span: number;
+  badges: { key: string; item: ParagraphSupport; top: number }[];
+}
+
+/** The placed badges (a top of -1 is not placed), in note order, in groups of GROUP_BADGES. */
+function badgeGroups(support: readonly ParagraphSupport[], tops: readonly number[]): BadgeGroup[] {
+  const groups: BadgeGroup[] = [];
+  let group: BadgeGroup | null = null;
+  for (const [index, item] of support.entries()) {
+    const top = tops[index] ?? -1;
+    if (top < 0) continue;
+    if (group === null || group.badges.length === GROUP_BADGES) {
+      group = { top, span: 0, badges: [] };
+      groups.push(group);
+    }
+    // Tops rise in note order; a badge estimated above its group's first still lies inside it.
+    group.top = Math.min(group.top, top);
+    group.badges.push({ key: item.paragraph.path.join('.'), item, top });
+  }
+  for (const each of groups) each.span = Math.max(...each.badges.map((badge) => badge.top)) - each.top;
+  return groups;
 }
 
 /**

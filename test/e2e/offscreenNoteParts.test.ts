@@ -42,6 +42,12 @@ const lastFootnoteRendered = (page: Page) =>
     `document.querySelector('ol.footnotes').lastElementChild.checkVisibility({ contentVisibilityAuto: true })`,
   ) as Promise<boolean>;
 
+/** Whether the last origin badge is rendered, not skipped inside its group's `content-visibility: auto` box. */
+const lastBadgeRendered = (page: Page) =>
+  page.evaluate(
+    `document.querySelector('.origin-gutter > .origin-group:last-child > .origin-badge:last-child').checkVisibility({ contentVisibilityAuto: true })`,
+  ) as Promise<boolean>;
+
 /** The names of the elements of `role` below the one `selector` finds, in Chromium's own accessibility tree. */
 async function accessibleNames(page: Page, selector: string, role: string): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
@@ -58,10 +64,11 @@ async function accessibleNames(page: Page, selector: string, role: string): Prom
 /**
  * What the note's keystrokes cost in a long note's frames, its parts beside the note must not:
  * the footnote list below it and the origin badges in its margin are laid out apart from it
- * (docs/editor.md, "The footnote list and the origin badges, apart from the note"). They must stay
- * what they were: in Chromium's accessibility tree with their names wherever the analyst is (which
- * `content-visibility: auto`, cheaper still, would not keep), drawn and clickable when scrolled to,
- * an opened badge's list of sources drawn whole.
+ * (docs/editor.md, "The footnote list and the origin badges, apart from the note"), and both skip
+ * their rendering far from the screen (`content-visibility: auto`). They must stay what they were:
+ * in Chromium's accessibility tree with their names wherever the analyst is (with accessibility on
+ * from the start, as when a screen reader runs), drawn and clickable when scrolled to, an opened
+ * badge's list of sources drawn whole.
  */
 describe('the parts of a long note beside the text (browser mode)', () => {
   let app: BrowserMode;
@@ -127,11 +134,19 @@ describe('the parts of a long note beside the text (browser mode)', () => {
       .poll(() => page.getByRole('button', { name: '1 origin' }).count(), { timeout: 60_000 })
       .toBe(PARAGRAPHS);
     expect(await containment(page.locator('.origin-gutter'))).toBe('layout style isolate');
+    // At the top of the note the last badges' group is many screens below: it skips its rendering…
+    await page
+      .getByRole('textbox', { name: 'Briefing note' })
+      .locator('p')
+      .first()
+      .click({ position: { x: 12, y: 8 } });
+    await expect.poll(() => lastBadgeRendered(page)).toBe(false);
+    // …yet every badge is in the accessibility tree, by name.
     const names = await accessibleNames(page, '.origin-gutter', 'button');
     expect(names).toEqual(Array.from({ length: PARAGRAPHS }, () => '1 origin'));
 
     // The last paragraph's badge, opened: its list of sources reaches left of the margin and below
-    // the note's end, and is drawn whole. Scrolled to, it stands beside its paragraph (estimated
+    // the note's end, and is drawn whole (its group is then drawn whole, not clipped to its box). Scrolled to, it stands beside its paragraph (estimated
     // while its section was skipped, measured once the section is drawn).
     const last = badge(PARAGRAPHS);
     await last.scrollIntoViewIfNeeded();
@@ -140,6 +155,7 @@ describe('the parts of a long note beside the text (browser mode)', () => {
     await expect
       .poll(async () => Math.abs((await last.boundingBox())!.y - (await lastParagraph.boundingBox())!.y))
       .toBeLessThan(2);
+    expect(await lastBadgeRendered(page)).toBe(true);
     await last.getByRole('button', { name: '1 origin' }).click();
     const sources = last.getByRole('list', { name: 'Sources behind it' });
     await sources.waitFor();
