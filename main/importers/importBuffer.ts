@@ -5,7 +5,7 @@ import { failedOutcome } from './importFailure';
 import { clearImportProgress, reportImportProgress } from './importProgress';
 import { baseName } from './parseFile';
 import { bundledParseWorker, isIsolatedFormat, type ParseOptions, parseFileIsolated } from './parseInWorker';
-import { ParsePool } from './parsePool';
+import { ParsePool, PoolOutOfMemory } from './parsePool';
 import { type PreparedFile, prepareFile, storeParsedFiles } from './storeSources';
 
 /**
@@ -38,7 +38,15 @@ export function importBuffer(
 
 async function prepare(name: string, bytes: Uint8Array, options?: ParseOptions): Promise<PreparedFile> {
   const pool = isIsolatedFormat(name) || options?.pool === false ? null : parsePool(options);
-  if (pool) return pool.parse(name, bytes);
+  if (pool) {
+    try {
+      return await pool.parse(name, bytes);
+    } catch (error) {
+      // A worker that ran out of memory under the pool's cap fails every file it held: each is
+      // read again here, in process, as without the pool (text and HTML have no limit of their own).
+      if (!(error instanceof PoolOutOfMemory)) throw error;
+    }
+  }
   return prepareFile(
     await parseFileIsolated(name, bytes, { onProgress: reportImportProgress, ...options }),
     baseName(name),
@@ -88,7 +96,7 @@ function storeReadyFront(): void {
 
 /** Closed once idle this long: the app keeps no threads for an import that is over. */
 const POOL_IDLE_MS = 60_000;
-let pool: { pool: ParsePool; idle: NodeJS.Timeout | undefined; path: string } | null = null;
+let pool: { pool: ParsePool; idle: NodeJS.Timeout | undefined; path: string; limit?: number } | null = null;
 
 /** Closes the parse pool now (the importer, once its folder is in) rather than after the idle time. */
 export async function closeParsePool(): Promise<void> {
@@ -102,9 +110,10 @@ export async function closeParsePool(): Promise<void> {
 function parsePool(options?: ParseOptions): ParsePool | null {
   const path = options?.workerPath === undefined ? bundledParseWorker() : options.workerPath;
   if (!path) return null;
-  if (pool?.path !== path) {
+  const limit = options?.poolMemoryLimitMb;
+  if (pool?.path !== path || pool.limit !== limit) {
     void pool?.pool.close();
-    pool = { pool: new ParsePool(path), idle: undefined, path };
+    pool = { pool: new ParsePool(path, undefined, limit), idle: undefined, path, limit };
   }
   const current = pool;
   clearTimeout(current.idle);

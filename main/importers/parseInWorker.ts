@@ -41,6 +41,8 @@ export interface ParseOptions {
    * is seeded with: starting the pool's threads costs ~0.4 s of CPU each, far more than parsing them.
    */
   pool?: boolean;
+  /** The parse pool's cap on each worker's old generation (parsePool.ts), when the pool is started. */
+  poolMemoryLimitMb?: number;
   timeLimitMs?: number;
   memoryLimitMb?: number;
   /** Per page read by OCR, added to the time limit when the page starts. */

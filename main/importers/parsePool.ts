@@ -5,6 +5,17 @@ import { ImportFailure } from './importFailure';
 import type { PreparedFile } from './storeSources';
 
 const POOL_YOUNG_GENERATION_MB = 8;
+/**
+ * The cap on a worker's old generation. Without one, V8 let the worker's heap grow to 183 MB
+ * committed in about one import in five of the benchmark's 10,000 pages (~75 MB in the others),
+ * and the import's peak RSS to 342–364 MB; capped, the heap stays under 50 MB at the cost of more
+ * frequent major collections (docs/search.md, "The import pipeline is bound by its writer"). A
+ * page that needs more is read again in process (importBuffer.ts), so it is not lost to the cap.
+ */
+export const POOL_OLD_GENERATION_MB = 96;
+
+/** The worker holding this file ran out of memory: the file may be read again without the pool. */
+export class PoolOutOfMemory extends ImportFailure {}
 
 /**
  * One worker per core but the writer's (the importer's own thread stores while the pool parses),
@@ -34,6 +45,7 @@ export class ParsePool {
   constructor(
     private readonly workerPath: string,
     size = poolSize(),
+    private readonly oldGenerationMb = POOL_OLD_GENERATION_MB,
   ) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
@@ -69,7 +81,15 @@ export class ParsePool {
       workerData: { pool: true },
       // A page's DOM is garbage once its text is out: a small young generation collects it early
       // (the default lets each worker hold ~48 MB of it; measured, no more CPU).
-      resourceLimits: { maxYoungGenerationSizeMb: POOL_YOUNG_GENERATION_MB },
+      resourceLimits: {
+        maxYoungGenerationSizeMb: POOL_YOUNG_GENERATION_MB,
+        maxOldGenerationSizeMb: this.oldGenerationMb,
+      },
+    });
+    let outOfMemory = false;
+    // Before 'exit', which then fails the files it held.
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      outOfMemory ||= error.code === 'ERR_WORKER_OUT_OF_MEMORY';
     });
     worker.on(
       'message',
@@ -92,7 +112,11 @@ export class ParsePool {
       for (const [id, waiting] of this.pending) {
         if (waiting.worker !== worker) continue;
         this.pending.delete(id);
-        waiting.reject(new ImportFailure(`the reader stopped unexpectedly (exit code ${code}); skipped`));
+        waiting.reject(
+          outOfMemory
+            ? new PoolOutOfMemory(`the reader ran out of memory (${this.oldGenerationMb} MB); skipped`)
+            : new ImportFailure(`the reader stopped unexpectedly (exit code ${code}); skipped`),
+        );
       }
     });
     // After the listeners (which ref it again): an idle pool never keeps the process alive.
