@@ -12,7 +12,7 @@ const POOL_YOUNG_GENERATION_MB = 8;
  * frequent major collections (docs/search.md, "The import pipeline is bound by its writer"). A
  * page that needs more is read again in process (importBuffer.ts), so it is not lost to the cap.
  */
-export const POOL_OLD_GENERATION_MB = 96;
+const POOL_OLD_GENERATION_MB = 96;
 
 /** The worker holding this file ran out of memory: the file may be read again without the pool. */
 export class PoolOutOfMemory extends ImportFailure {}
